@@ -1,0 +1,60 @@
+// Command aloud turns published articles into narrated audio and publishes
+// it as a podcast feed and per-article player manifests.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/aloud-dev/aloud/internal/narrate"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFailure  = 1 // something could not be done; the message says what
+	exitUsage    = 2 // bad flags, arguments or configuration
+	exitCanceled = 130
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var uerr usageError
+	switch {
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		fmt.Fprintln(stderr, "aloud: interrupted")
+		return exitCanceled
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "aloud: %v\nRun 'aloud --help' for usage.\n", err)
+		return exitUsage
+	case errors.Is(err, narrate.ErrFailed):
+		fmt.Fprintf(stderr, "aloud: %v\n", err)
+		return exitFailure
+	default:
+		fmt.Fprintf(stderr, "aloud: %v\n", err)
+		return exitFailure
+	}
+}
+
+// usageError is a mistake in how aloud was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aloud-dev/aloud/internal/backends"
+	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/mp3"
+	"github.com/aloud-dev/aloud/internal/narrate"
+	"github.com/aloud-dev/aloud/internal/script"
+	"github.com/aloud-dev/aloud/internal/source"
+	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/store/local"
+	"github.com/aloud-dev/aloud/internal/ui"
+	"github.com/aloud-dev/aloud/voices"
+)
+
+// narrateOptions is what `aloud narrate` was asked to do.
+type narrateOptions struct {
+	Inputs        []string
+	Out           string
+	Voice         string
+	PublicBaseURL string
+	Jobs          int
+	Config        config.Config
+	Mode          ui.Mode
+}
+
+func newNarrateCmd(g *globals, runF func(*narrateOptions) error) *cobra.Command {
+	var flags narrateOptions
+	cmd := &cobra.Command{
+		Use:   "narrate ARTICLE...",
+		Short: "Narrate articles and publish them to the store and the feed",
+		Long: `Narrate each ARTICLE — a path to an HTML, Markdown (.md) or plain-text file,
+or an http(s) URL — and publish it to the output folder:
+
+  <slug>.mp3      the narration, with ID3 tags (title, author, publication, date)
+  <slug>.json     the manifest for players (audio URL, exact duration, voice)
+  feed.xml        the podcast feed, newest episode first
+  episodes.json   the catalog the feed is rebuilt from
+
+Narrating the same article again replaces its episode. Links in the feed and
+manifests start with --public-base-url, the address the output folder is
+served at; without it they are relative and podcast apps cannot follow them.
+
+An article that cannot be read leaves the output folder as it was; the others
+go on, and the exit status is 1 if any failed.`,
+		Example: `  aloud narrate examples/sample-article.html
+  aloud narrate --public-base-url https://cdn.example.com/podcast https://example.com/news/story
+  aloud narrate --voice en-gb-espeak --out /srv/podcast story.md`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{fmt.Errorf("narrate needs at least one ARTICLE (a file path or an http(s) URL)")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.loadConfig()
+			if err != nil {
+				return err
+			}
+			o := flags
+			o.Inputs, o.Config = args, cfg
+			if !cmd.Flags().Changed("out") {
+				o.Out = cfg.Out
+			}
+			if !cmd.Flags().Changed("voice") {
+				o.Voice = cfg.Voice
+			}
+			if !cmd.Flags().Changed("public-base-url") {
+				o.PublicBaseURL = cfg.PublicBaseURL
+			} else if err := checkBaseURL(o.PublicBaseURL); err != nil {
+				return usageError{err}
+			}
+			if !cmd.Flags().Changed("jobs") {
+				o.Jobs = cfg.Jobs
+			}
+			o.Mode = g.mode()
+			if runF != nil {
+				return runF(&o)
+			}
+			return runNarrate(cmd, g, &o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&flags.Out, "out", "o", "out", "write results to `DIR` (the local store)")
+	f.StringVar(&flags.Voice, "voice", "en-espeak", "voice `PRESET`: a name (see 'aloud voices') or a path to a preset YAML file")
+	f.StringVar(&flags.PublicBaseURL, "public-base-url", "", "`URL` the output folder is served at; every link in the feed and manifests starts with it")
+	f.IntVarP(&flags.Jobs, "jobs", "j", 0, "chunks to synthesize at once (default: one per CPU)")
+	return cmd
+}
+
+func (g *globals) mode() ui.Mode {
+	switch {
+	case g.json:
+		return ui.JSON
+	case g.quiet:
+		return ui.Quiet
+	}
+	if f, ok := g.stderr.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return ui.Terminal
+		}
+	}
+	return ui.Plain
+}
+
+func checkBaseURL(u string) error {
+	c := config.Default()
+	c.PublicBaseURL = u
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("--public-base-url: %q is not an absolute http(s) URL (e.g. https://cdn.example.com/podcast)", u)
+	}
+	return nil
+}
+
+// runNarrate wires the stages from the options and runs them.
+func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
+	cfg := o.Config
+	presets := speech.Presets{Embedded: voices.FS}
+	if cfg.VoicesDir != "" {
+		presets.Dirs = []string{cfg.VoicesDir}
+	}
+	preset, err := presets.Load(o.Voice)
+	if err != nil {
+		return usageError{err}
+	}
+	enc := &mp3.Lame{Path: cfg.Encoder.Path, BitrateKbps: cfg.Encoder.BitrateKbps}
+	syn, err := backends.Speech(enc).New(preset)
+	if err != nil {
+		return err
+	}
+	st, err := local.New(o.Out, o.PublicBaseURL)
+	if err != nil {
+		return usageError{err}
+	}
+	rep := ui.New(o.Mode, g.stdout, g.stderr)
+	ch := feed.Channel{
+		Title: cfg.Feed.Title, Description: cfg.Feed.Description, Link: cfg.Feed.Link, Language: cfg.Feed.Language,
+		Author: cfg.Feed.Author, ImageURL: cfg.Feed.Image, Category: cfg.Feed.Category, Explicit: cfg.Feed.Explicit,
+	}
+	_, runErr := narrate.Run(cmd.Context(), narrate.Options{
+		Loader: &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version},
+		Synth:  syn,
+		Voice:  preset.Name,
+		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
+		Store:  st, Channel: ch, Publication: cfg.Publication, Jobs: o.Jobs, Reporter: rep,
+	}, o.Inputs)
+	if o.Mode != ui.JSON && o.Mode != ui.Quiet {
+		if _, err := os.Stat(filepath.Join(st.Root(), feed.FeedKey)); err == nil {
+			fmt.Fprintf(g.stderr, "Results are in %s (feed: %s)\n", o.Out, filepath.Join(o.Out, feed.FeedKey))
+		}
+	}
+	if o.PublicBaseURL == "" && o.Mode != ui.Quiet {
+		fmt.Fprintln(g.stderr, "note: no public base URL is set, so links in feed.xml and the manifests are relative and\n"+
+			"      podcast apps cannot follow them; pass --public-base-url URL (the address the output\n"+
+			"      folder is served at) or set public_base_url in aloud.yaml.")
+	}
+	return runErr
+}

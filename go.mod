@@ -1,0 +1,20 @@
+module github.com/aloud-dev/aloud
+
+go 1.26.8
+
+require (
+	github.com/bogem/id3v2/v2 v2.1.4
+	github.com/eduncan911/podcast v1.4.2
+	github.com/spf13/cobra v1.10.2
+	golang.org/x/net v0.62.0
+	golang.org/x/sync v0.25.0
+	golang.org/x/text v0.44.0
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require (
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/pkg/errors v0.9.1 // indirect
+	github.com/spf13/pflag v1.0.9 // indirect
+	github.com/stretchr/testify v1.11.1 // indirect
+)

@@ -1,0 +1,393 @@
+package article
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipTags never hold article text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true, atom.Aside: true,
+	atom.Footer: true, atom.Form: true, atom.Button: true, atom.Svg: true, atom.Iframe: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Select: true, atom.Textarea: true, atom.Template: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Dialog: true,
+}
+
+var (
+	unlikely = regexp.MustCompile(`(?i)comment|share|sharing|social|related|newsletter|promo|sidebar|footer|cookie|consent|banner|\bads?\b|advert|sponsor|popular|subscribe|signup|menu|breadcrumb|masthead|skip-link|teaser|outbrain|taboola|recirc|paywall|modal|popup|caption|credit`)
+	likely   = regexp.MustCompile(`(?i)article|body|content|entry|main|post|story|text`)
+)
+
+func parseHTML(data []byte, base *url.URL) (Article, error) {
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return Article{}, fmt.Errorf("%w: %v", ErrBadSource, err)
+	}
+	var a Article
+	meta := readMeta(doc)
+	a.Language = meta.lang
+	a.Title = firstNonEmpty(meta.ogTitle, meta.ldHeadline, meta.title, meta.h1)
+	if meta.h1 != "" && meta.title != "" && strings.HasPrefix(meta.title, meta.h1) && a.Title == meta.title {
+		a.Title = meta.h1 // "<title>Headline | Site</title>" → "Headline"
+	}
+	a.Byline = firstNonEmpty(meta.author, meta.ldAuthor, meta.bylineText)
+	a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(a.Byline, "By "), "by "))
+	a.Publication = meta.siteName
+	a.Published = parseDate(firstNonEmpty(meta.published, meta.ldPublished, meta.timeAttr))
+	a.URL = resolve(base, firstNonEmpty(meta.canonical, meta.ogURL))
+	a.Image = resolve(base, meta.image)
+
+	root := bestCandidate(doc)
+	if root == nil {
+		return a, nil
+	}
+	a.Blocks = collectBlocks(root, a.Title, a.Byline)
+	return a, nil
+}
+
+type pageMeta struct {
+	lang, title, ogTitle, h1, author, bylineText, siteName string
+	published, timeAttr, canonical, ogURL, image           string
+	ldHeadline, ldAuthor, ldPublished                      string
+}
+
+func readMeta(doc *html.Node) pageMeta {
+	var m pageMeta
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				m.lang = attr(n, "lang")
+			case atom.Title:
+				if m.title == "" {
+					m.title = cleanSpace(textOf(n))
+				}
+			case atom.H1:
+				if m.h1 == "" {
+					m.h1 = cleanSpace(textOf(n))
+				}
+			case atom.Meta:
+				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
+				val := cleanSpace(attr(n, "content"))
+				switch key {
+				case "og:title":
+					m.ogTitle = val
+				case "author", "article:author", "byl", "parsely-author", "sailthru.author":
+					if m.author == "" && !strings.HasPrefix(val, "http") {
+						m.author = val
+					}
+				case "og:site_name":
+					m.siteName = val
+				case "article:published_time", "datepublished", "date", "pubdate", "dc.date", "dc.date.issued", "parsely-pub-date":
+					if m.published == "" {
+						m.published = val
+					}
+				case "og:url":
+					m.ogURL = val
+				case "og:image":
+					m.image = val
+				}
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") {
+					m.canonical = attr(n, "href")
+				}
+			case atom.Time:
+				if m.timeAttr == "" {
+					m.timeAttr = attr(n, "datetime")
+				}
+			case atom.Script:
+				if strings.Contains(attr(n, "type"), "ld+json") {
+					readJSONLD(textOf(n), &m)
+				}
+			}
+			if m.bylineText == "" && (strings.Contains(strings.ToLower(attr(n, "class")), "byline") ||
+				strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author")) {
+				if t := cleanSpace(textOf(n)); len(t) > 0 && len(t) < 100 {
+					m.bylineText = t
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return m
+}
+
+// readJSONLD takes headline, author and datePublished from schema.org
+// NewsArticle-like objects, ignoring anything it does not understand.
+func readJSONLD(src string, m *pageMeta) {
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return
+	}
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				visit(e, depth+1)
+			}
+		case map[string]any:
+			if s, ok := t["headline"].(string); ok && m.ldHeadline == "" {
+				m.ldHeadline = cleanSpace(s)
+			}
+			if s, ok := t["datePublished"].(string); ok && m.ldPublished == "" {
+				m.ldPublished = s
+			}
+			if m.ldAuthor == "" {
+				m.ldAuthor = authorName(t["author"])
+			}
+			if g, ok := t["@graph"]; ok {
+				visit(g, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+}
+
+func authorName(v any) string {
+	switch t := v.(type) {
+	case string:
+		return cleanSpace(t)
+	case map[string]any:
+		if s, ok := t["name"].(string); ok {
+			return cleanSpace(s)
+		}
+	case []any:
+		var names []string
+		for _, e := range t {
+			if n := authorName(e); n != "" {
+				names = append(names, n)
+			}
+		}
+		return strings.Join(names, " and ")
+	}
+	return ""
+}
+
+// bestCandidate scores elements by the paragraph text they hold, as
+// readability does: each paragraph adds to its parent and half as much to
+// its grandparent; the element with the most wins.
+func bestCandidate(doc *html.Node) *html.Node {
+	scores := map[*html.Node]float64{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && excluded(n) {
+			return
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.P || n.DataAtom == atom.Pre || n.DataAtom == atom.Blockquote) {
+			t := cleanSpace(textOf(n))
+			if len(t) >= 25 {
+				s := 1 + float64(strings.Count(t, ",")) + min(float64(len(t))/100, 3)
+				if p := n.Parent; p != nil {
+					scores[p] += s
+					if g := p.Parent; g != nil {
+						scores[g] += s / 2
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	var best *html.Node
+	for n, s := range scores {
+		if likely.MatchString(attr(n, "class")+" "+attr(n, "id")) || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			s *= 1.25
+		}
+		scores[n] = s
+		if best == nil || s > scores[best] {
+			best = n
+		}
+	}
+	return best
+}
+
+func excluded(n *html.Node) bool {
+	if skipTags[n.DataAtom] {
+		return true
+	}
+	if attr(n, "hidden") != "" || strings.EqualFold(attr(n, "aria-hidden"), "true") ||
+		strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
+		return true
+	}
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+		return false
+	}
+	ci := attr(n, "class") + " " + attr(n, "id")
+	return unlikely.MatchString(ci) && !likely.MatchString(ci)
+}
+
+func collectBlocks(root *html.Node, title, byline string) []Block {
+	var blocks []Block
+	var walk func(n *html.Node)
+	add := func(k Kind, level int, n *html.Node) {
+		t := cleanSpace(textOf(n))
+		if t == "" || (k == Heading && strings.EqualFold(t, title)) || isByline(t, byline) {
+			return
+		}
+		blocks = append(blocks, Block{Kind: k, Level: level, Text: t})
+	}
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			return
+		}
+		if excluded(n) {
+			return
+		}
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			add(Heading, int(n.Data[1]-'0'), n)
+			return
+		case atom.P, atom.Pre:
+			add(Paragraph, 0, n)
+			return
+		case atom.Blockquote:
+			if !hasBlockChild(n) {
+				add(Quote, 0, n)
+				return
+			}
+			before := len(blocks)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			for i := before; i < len(blocks); i++ {
+				if blocks[i].Kind == Paragraph {
+					blocks[i].Kind = Quote
+				}
+			}
+			return
+		case atom.Li:
+			if !hasBlockChild(n) {
+				add(ListItem, 0, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return blocks
+}
+
+// isByline reports a paragraph that only repeats the byline ("By Dana Whitfield").
+func isByline(t, byline string) bool {
+	if byline == "" {
+		return false
+	}
+	t = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "By "), "by "))
+	return strings.EqualFold(t, byline)
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.P, atom.Ul, atom.Ol, atom.Div, atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+	}
+	return false
+}
+
+// textOf is the text of a node and its descendants, with <br> as a space and
+// hidden or non-text elements left out.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.DataAtom == atom.Br {
+				b.WriteByte(' ')
+				return
+			}
+			if n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Noscript {
+				if n.Parent == nil || n.Parent.Type != html.DocumentNode {
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if n.DataAtom == atom.Script {
+		// JSON-LD: the raw text of the script element.
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.WriteString(c.Data)
+		}
+		return b.String()
+	}
+	walk(n)
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func resolve(base *url.URL, ref string) string {
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if !u.IsAbs() {
+		return ""
+	}
+	return u.String()
+}
+
+var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly, time.RFC1123Z, time.RFC1123, "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
+
+func parseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}

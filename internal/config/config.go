@@ -1,0 +1,273 @@
+// Package config reads aloud.yaml, applies ALOUD_* environment overrides and
+// defaults, and validates the result with errors that name the line.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is everything aloud can be told in aloud.yaml.
+type Config struct {
+	// PublicBaseURL is where the store's files are served; every link in
+	// feeds and manifests starts with it.
+	PublicBaseURL string `yaml:"public_base_url"`
+	// Out is the local folder the results are written to.
+	Out string `yaml:"out"`
+	// Voice is the voice preset used unless --voice says otherwise.
+	Voice string `yaml:"voice"`
+	// VoicesDir is a folder of the user's own voice presets, searched
+	// before the built-in ones.
+	VoicesDir string `yaml:"voices_dir"`
+	// Disclosure is spoken after the intro and shown by players.
+	Disclosure *string `yaml:"disclosure"`
+	// Publication is the name of the publisher, for the intro and tags.
+	Publication string `yaml:"publication"`
+	Pauses      Pauses  `yaml:"pauses"`
+	Feed        Feed    `yaml:"feed"`
+	Fetch       Fetch   `yaml:"fetch"`
+	Encoder     Encoder `yaml:"encoder"`
+	// Jobs is how many chunks are synthesized at once; 0 means the
+	// voice's own limit or one per CPU.
+	Jobs int `yaml:"jobs"`
+
+	source string // file the config was read from, "" for defaults
+	root   *yaml.Node
+}
+
+// Pauses are the silences between parts of the narration.
+type Pauses struct {
+	Sentence   time.Duration `yaml:"sentence"`
+	Paragraph  time.Duration `yaml:"paragraph"`
+	Heading    time.Duration `yaml:"heading"`
+	AfterIntro time.Duration `yaml:"after_intro"`
+}
+
+// Feed describes the podcast channel.
+type Feed struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	Link        string `yaml:"link"` // the publication's website
+	Language    string `yaml:"language"`
+	Author      string `yaml:"author"`
+	Image       string `yaml:"image"`
+	Category    string `yaml:"category"`
+	Explicit    bool   `yaml:"explicit"`
+}
+
+// Fetch limits reading articles.
+type Fetch struct {
+	MaxBytes int64         `yaml:"max_bytes"`
+	Timeout  time.Duration `yaml:"timeout"`
+}
+
+// Encoder is the PCM → MP3 encoder for local voices.
+type Encoder struct {
+	Path        string `yaml:"path"`
+	BitrateKbps int    `yaml:"bitrate_kbps"`
+}
+
+// Default returns the configuration used when nothing is configured.
+func Default() Config {
+	return Config{
+		Out:   "out",
+		Voice: "en-espeak",
+		Pauses: Pauses{Sentence: 250 * time.Millisecond, Paragraph: 700 * time.Millisecond,
+			Heading: 1200 * time.Millisecond, AfterIntro: 900 * time.Millisecond},
+		Feed: Feed{Title: "Narrated articles", Description: "Articles read aloud, created with AI assistance.",
+			Language: "en", Category: "News"},
+		Fetch:   Fetch{MaxBytes: 10 << 20, Timeout: 30 * time.Second},
+		Encoder: Encoder{Path: "lame", BitrateKbps: 48},
+	}
+}
+
+// DefaultFile is read when no config file is named and it exists.
+const DefaultFile = "aloud.yaml"
+
+// Load reads path (or aloud.yaml in the working folder when path is "" and
+// the file exists), then applies the environment. A named file that is
+// missing is an error; a missing aloud.yaml is not.
+func Load(path string, env func(string) string) (Config, error) {
+	cfg := Default()
+	named := path != ""
+	if !named {
+		path = DefaultFile
+	}
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		if err := cfg.parse(data, path); err != nil {
+			return Config{}, err
+		}
+	case errors.Is(err, fs.ErrNotExist) && !named:
+	default:
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	if err := cfg.applyEnv(env); err != nil {
+		return Config{}, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+func (c *Config) parse(data []byte, path string) error {
+	c.source = path
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return fmt.Errorf("%s: %w", path, cleanYAMLError(err))
+	}
+	c.root = &root
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil {
+		return fmt.Errorf("%s: %w", path, cleanYAMLError(err))
+	}
+	return nil
+}
+
+func cleanYAMLError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
+	msg = strings.ReplaceAll(msg, " in type config.Config", "")
+	return errors.New(msg)
+}
+
+// Env names the environment variables aloud reads, with the key each sets.
+var Env = map[string]string{
+	"ALOUD_PUBLIC_BASE_URL": "public_base_url",
+	"ALOUD_OUT":             "out",
+	"ALOUD_VOICE":           "voice",
+	"ALOUD_VOICES_DIR":      "voices_dir",
+	"ALOUD_DISCLOSURE":      "disclosure",
+	"ALOUD_PUBLICATION":     "publication",
+	"ALOUD_JOBS":            "jobs",
+}
+
+func (c *Config) applyEnv(env func(string) string) error {
+	if env == nil {
+		return nil
+	}
+	set := func(name string, dst *string) {
+		if v := env(name); v != "" {
+			*dst = v
+		}
+	}
+	set("ALOUD_PUBLIC_BASE_URL", &c.PublicBaseURL)
+	set("ALOUD_OUT", &c.Out)
+	set("ALOUD_VOICE", &c.Voice)
+	set("ALOUD_VOICES_DIR", &c.VoicesDir)
+	set("ALOUD_PUBLICATION", &c.Publication)
+	if v, ok := lookup(env, "ALOUD_DISCLOSURE"); ok {
+		c.Disclosure = &v
+	}
+	if v := env("ALOUD_JOBS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("ALOUD_JOBS=%q: not a whole number", v)
+		}
+		c.Jobs = n
+	}
+	return nil
+}
+
+func lookup(env func(string) string, name string) (string, bool) {
+	v := env(name)
+	return v, v != ""
+}
+
+// DisclosureText is the disclosure to speak and show.
+func (c Config) DisclosureText() string {
+	if c.Disclosure == nil {
+		return "This audio was created with AI assistance."
+	}
+	return *c.Disclosure
+}
+
+// Validate checks values, naming the file and line of a bad one.
+func (c Config) Validate() error {
+	if c.PublicBaseURL != "" {
+		u, err := url.Parse(c.PublicBaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return c.fieldError("public_base_url", "%q is not an absolute http(s) URL without query (e.g. https://cdn.example.com/podcast)", c.PublicBaseURL)
+		}
+	}
+	if strings.TrimSpace(c.Out) == "" {
+		return c.fieldError("out", "must name a folder")
+	}
+	if c.Voice == "" {
+		return c.fieldError("voice", "must name a voice preset")
+	}
+	for name, d := range map[string]time.Duration{"sentence": c.Pauses.Sentence, "paragraph": c.Pauses.Paragraph,
+		"heading": c.Pauses.Heading, "after_intro": c.Pauses.AfterIntro} {
+		if d < 0 || d > 10*time.Second {
+			return c.fieldError("pauses."+name, "%s out of range 0–10s", d)
+		}
+	}
+	if c.Fetch.MaxBytes < 1024 {
+		return c.fieldError("fetch.max_bytes", "%d is below the minimum of 1024", c.Fetch.MaxBytes)
+	}
+	if c.Fetch.Timeout <= 0 {
+		return c.fieldError("fetch.timeout", "must be positive, e.g. 30s")
+	}
+	if c.Jobs < 0 || c.Jobs > 64 {
+		return c.fieldError("jobs", "%d out of range 0–64", c.Jobs)
+	}
+	switch c.Encoder.BitrateKbps {
+	case 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160:
+	default:
+		return c.fieldError("encoder.bitrate_kbps", "%d is not an MPEG-2 Layer III bitrate (8–160 kbps, e.g. 48)", c.Encoder.BitrateKbps)
+	}
+	if c.Feed.Title == "" {
+		return c.fieldError("feed.title", "must not be empty")
+	}
+	return nil
+}
+
+func (c Config) fieldError(key, format string, args ...any) error {
+	where := "config"
+	if c.source != "" {
+		where = c.source
+		if line := c.line(key); line > 0 {
+			where = fmt.Sprintf("%s:%d", c.source, line)
+		}
+	}
+	return fmt.Errorf("%s: %s: %s", where, key, fmt.Sprintf(format, args...))
+}
+
+// line finds the line of a dotted key in the parsed file, 0 if not there.
+func (c Config) line(key string) int {
+	if c.root == nil || len(c.root.Content) == 0 {
+		return 0
+	}
+	n := c.root.Content[0]
+	for _, part := range strings.Split(key, ".") {
+		if n.Kind != yaml.MappingNode {
+			return 0
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == part {
+				next = n.Content[i+1]
+			}
+		}
+		if next == nil {
+			return 0
+		}
+		n = next
+	}
+	return n.Line
+}

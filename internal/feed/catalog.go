@@ -1,0 +1,187 @@
+// Package feed owns the episode catalog (episodes.json, kept in the store so
+// any machine can continue it) and the podcast RSS built from it.
+package feed
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/aloud-dev/aloud/internal/store"
+)
+
+// CatalogKey is where the catalog lives in the store.
+const CatalogKey = "episodes.json"
+
+// Episode is one narrated article as the catalog remembers it.
+type Episode struct {
+	GUID            string    `json:"guid"`
+	Slug            string    `json:"slug"`
+	Title           string    `json:"title"`
+	Author          string    `json:"author,omitempty"`
+	Description     string    `json:"description"`
+	ArticleURL      string    `json:"article_url,omitempty"`
+	Published       time.Time `json:"published"` // when the episode first appeared
+	Updated         time.Time `json:"updated"`   // when its audio last changed
+	AudioKey        string    `json:"audio_key"`
+	ManifestKey     string    `json:"manifest_key"`
+	SizeBytes       int64     `json:"size_bytes"`
+	DurationSeconds float64   `json:"duration_seconds"`
+	Voice           string    `json:"voice"`
+	ContentHash     string    `json:"content_hash"`
+}
+
+// Catalog is every published episode.
+type Catalog struct {
+	Version  int       `json:"version"`
+	Episodes []Episode `json:"episodes"`
+}
+
+const catalogVersion = 1
+
+// Find returns the episode with the GUID.
+func (c *Catalog) Find(guid string) (Episode, bool) {
+	for _, e := range c.Episodes {
+		if e.GUID == guid {
+			return e, true
+		}
+	}
+	return Episode{}, false
+}
+
+// Upsert adds the episode or replaces the one with the same GUID, keeping
+// its first publication time. It reports whether one was replaced.
+func (c *Catalog) Upsert(e Episode) bool {
+	for i, old := range c.Episodes {
+		if old.GUID == e.GUID {
+			if !old.Published.IsZero() {
+				e.Published = old.Published
+			}
+			c.Episodes[i] = e
+			return true
+		}
+	}
+	c.Episodes = append(c.Episodes, e)
+	return false
+}
+
+// Sorted returns the episodes newest first (by publication time, then slug).
+func (c *Catalog) Sorted() []Episode {
+	eps := slices.Clone(c.Episodes)
+	slices.SortStableFunc(eps, func(a, b Episode) int {
+		if d := b.Published.Compare(a.Published); d != 0 {
+			return d
+		}
+		switch {
+		case a.Slug < b.Slug:
+			return -1
+		case a.Slug > b.Slug:
+			return 1
+		}
+		return 0
+	})
+	return eps
+}
+
+// LoadCatalog reads the catalog and its ETag. A store without one gives an
+// empty catalog and an empty ETag.
+func LoadCatalog(ctx context.Context, st store.Store) (Catalog, string, error) {
+	rc, meta, err := st.Get(ctx, CatalogKey)
+	if errors.Is(err, store.ErrNotExist) {
+		return Catalog{Version: catalogVersion}, "", nil
+	}
+	if err != nil {
+		return Catalog{}, "", fmt.Errorf("reading catalog: %w", err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, 256<<20))
+	if err != nil {
+		return Catalog{}, "", fmt.Errorf("reading catalog: %w", err)
+	}
+	c, err := ParseCatalog(data)
+	if err != nil {
+		return Catalog{}, "", fmt.Errorf("catalog %s: %w", st.URL(CatalogKey), err)
+	}
+	return c, meta.ETag, nil
+}
+
+// ParseCatalog decodes and checks a catalog.
+func ParseCatalog(data []byte) (Catalog, error) {
+	var c Catalog
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return Catalog{}, fmt.Errorf("not a valid catalog: %w", err)
+	}
+	if c.Version != catalogVersion {
+		return Catalog{}, fmt.Errorf("catalog version %d is not supported (want %d)", c.Version, catalogVersion)
+	}
+	seen := map[string]bool{}
+	for i, e := range c.Episodes {
+		if e.GUID == "" || e.Slug == "" || e.AudioKey == "" {
+			return Catalog{}, fmt.Errorf("episode %d lacks a guid, slug or audio key", i)
+		}
+		if err := store.ValidKey(e.AudioKey); err != nil {
+			return Catalog{}, fmt.Errorf("episode %d: %w", i, err)
+		}
+		if seen[e.GUID] {
+			return Catalog{}, fmt.Errorf("episode %d: duplicate guid %q", i, e.GUID)
+		}
+		seen[e.GUID] = true
+	}
+	return c, nil
+}
+
+// Encode writes the catalog as indented JSON.
+func (c Catalog) Encode() ([]byte, error) {
+	c.Version = catalogVersion
+	if c.Episodes == nil {
+		c.Episodes = []Episode{}
+	}
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// UpdateCatalog applies change to the stored catalog with compare-and-swap:
+// it reads the catalog and its ETag, applies change, and writes it only if
+// nobody wrote in between; on a conflict it reads again and retries, so two
+// publishers never lose each other's episodes.
+func UpdateCatalog(ctx context.Context, st store.Store, change func(*Catalog) error) (Catalog, error) {
+	const attempts = 10
+	for i := 0; i < attempts; i++ {
+		c, etag, err := LoadCatalog(ctx, st)
+		if err != nil {
+			return Catalog{}, err
+		}
+		if err := change(&c); err != nil {
+			return Catalog{}, err
+		}
+		data, err := c.Encode()
+		if err != nil {
+			return Catalog{}, err
+		}
+		meta := store.Meta{ContentType: "application/json", CacheControl: "no-cache", IfMatch: etag, IfAbsent: etag == ""}
+		err = st.Put(ctx, CatalogKey, bytes.NewReader(data), meta)
+		if errors.Is(err, store.ErrPrecondition) {
+			select {
+			case <-ctx.Done():
+				return Catalog{}, ctx.Err()
+			case <-time.After(time.Duration(i*i+1) * 20 * time.Millisecond):
+			}
+			continue
+		}
+		if err != nil {
+			return Catalog{}, fmt.Errorf("writing catalog: %w", err)
+		}
+		return c, nil
+	}
+	return Catalog{}, fmt.Errorf("writing catalog: still conflicting after %d attempts: %w", attempts, store.ErrPrecondition)
+}

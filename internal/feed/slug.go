@@ -1,0 +1,87 @@
+package feed
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxSlugLen bounds slugs so keys stay short in URLs and file systems.
+const MaxSlugLen = 80
+
+var translit = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'ё': "e", 'є': "ye", 'ж': "zh",
+	'з': "z", 'и': "i", 'і': "i", 'ї': "yi", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh",
+	'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
+	'ß': "ss", 'æ': "ae", 'ø': "o", 'œ': "oe", 'ð': "d", 'þ': "th", 'ł': "l", 'đ': "d", '&': " and ",
+}
+
+// Slugify makes a file- and URL-safe name from a title: lower-case ASCII
+// letters, digits and single hyphens, at most MaxSlugLen long, cut at a
+// word boundary. Accents are removed and Cyrillic is transliterated. A
+// title with nothing usable gives "article-" and a short hash of it.
+func Slugify(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFKD.String(strings.ToLower(title)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining accent
+		}
+		s, ok := translit[r]
+		if !ok {
+			s = string(r)
+		}
+		for _, c := range s {
+			if c < 128 && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+				if hyphen && b.Len() > 0 {
+					b.WriteByte('-')
+				}
+				hyphen = false
+				b.WriteRune(c)
+			} else {
+				hyphen = true
+			}
+		}
+	}
+	slug := b.String()
+	if len(slug) > MaxSlugLen {
+		slug = slug[:MaxSlugLen]
+		if i := strings.LastIndexByte(slug, '-'); i > MaxSlugLen/2 {
+			slug = slug[:i]
+		}
+		slug = strings.Trim(slug, "-")
+	}
+	if slug == "" {
+		sum := sha256.Sum256([]byte(title))
+		slug = "article-" + hex.EncodeToString(sum[:4])
+	}
+	return slug
+}
+
+// reserved slugs would collide with the store's own files.
+var reserved = map[string]bool{"feed": true, "episodes": true, "player": true, "index": true, "demo": true}
+
+// SlugFor returns the slug of the episode with the GUID: its existing slug
+// when it is in the catalog, otherwise the slug of the title made unique
+// against every other episode by a numeric suffix.
+func (c *Catalog) SlugFor(guid, title string) string {
+	if e, ok := c.Find(guid); ok {
+		return e.Slug
+	}
+	taken := map[string]bool{}
+	for _, e := range c.Episodes {
+		taken[e.Slug] = true
+	}
+	base := Slugify(title)
+	slug := base
+	for i := 2; taken[slug] || reserved[slug]; i++ {
+		suffix := fmt.Sprintf("-%d", i)
+		slug = strings.TrimRight(base[:min(len(base), MaxSlugLen-len(suffix))], "-") + suffix
+	}
+	return slug
+}

@@ -1,0 +1,31 @@
+package narrate
+
+// Stage is a step of narrating one article.
+type Stage string
+
+// The stages, in order.
+const (
+	StageRead       Stage = "read"
+	StageScript     Stage = "script"
+	StageSynthesize Stage = "synthesize"
+	StageJoin       Stage = "join"
+	StagePublish    Stage = "publish"
+	StageDone       Stage = "done"
+	StageFailed     Stage = "failed"
+)
+
+// Event is progress on one input. Done and Total count chunks during
+// StageSynthesize; Result is set for StageDone and StageFailed.
+type Event struct {
+	Input  string
+	Stage  Stage
+	Done   int
+	Total  int
+	Result *Result
+	Err    error
+}
+
+// Reporter receives events; it must be safe for concurrent use.
+type Reporter interface {
+	Report(Event)
+}

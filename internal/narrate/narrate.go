@@ -1,0 +1,307 @@
+// Package narrate is the use case: articles in, published episodes out. It
+// drives every stage (read, script, synthesize, join, publish) and tells a
+// Reporter what happens.
+package narrate
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/aloud-dev/aloud/internal/article"
+	"github.com/aloud-dev/aloud/internal/episode"
+	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/player"
+	"github.com/aloud-dev/aloud/internal/script"
+	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/store"
+)
+
+// ArticleLoader reads an article from a path or URL.
+type ArticleLoader interface {
+	Load(ctx context.Context, arg string) (article.Article, error)
+}
+
+// Options wire the stages together.
+type Options struct {
+	Loader      ArticleLoader
+	Synth       speech.Synthesizer
+	Voice       string // the voice preset's name, recorded with the episode
+	Script      script.Options
+	Store       store.Store
+	Channel     feed.Channel
+	Publication string
+	Jobs        int // chunks synthesized at once; 0: the voice's limit or one per CPU
+	Reporter    Reporter
+	Logger      *slog.Logger
+	Now         func() time.Time
+}
+
+// Result is what happened to one input.
+type Result struct {
+	Input           string  `json:"input"`
+	OK              bool    `json:"ok"`
+	Error           string  `json:"error,omitempty"`
+	Slug            string  `json:"slug,omitempty"`
+	Title           string  `json:"title,omitempty"`
+	GUID            string  `json:"guid,omitempty"`
+	AudioKey        string  `json:"audio_key,omitempty"`
+	AudioURL        string  `json:"audio_url,omitempty"`
+	ManifestKey     string  `json:"manifest_key,omitempty"`
+	ManifestURL     string  `json:"manifest_url,omitempty"`
+	FeedURL         string  `json:"feed_url,omitempty"`
+	DurationSeconds float64 `json:"duration_seconds,omitempty"`
+	SizeBytes       int64   `json:"size_bytes,omitempty"`
+	Chunks          int     `json:"chunks,omitempty"`
+	Chars           int     `json:"chars,omitempty"`
+	Replaced        bool    `json:"replaced,omitempty"`
+	Voice           string  `json:"voice,omitempty"`
+	err             error
+}
+
+// Err is the failure, nil when the input was narrated.
+func (r Result) Err() error { return r.err }
+
+// ErrFailed is returned by Run when at least one input failed.
+var ErrFailed = errors.New("narration failed")
+
+// Run narrates each input in turn. A failing input is reported and the next
+// one goes on; the error says how many failed. Nothing is written to the
+// store for an input until its audio is complete, and the audio is written
+// before the manifest, the catalog and then the feed, so the feed never
+// points at a missing file.
+func Run(ctx context.Context, o Options, inputs []string) ([]Result, error) {
+	if o.Reporter == nil {
+		o.Reporter = Discard{}
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	var results []Result
+	failed := 0
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return results, err
+		}
+		r := one(ctx, o, in)
+		if r.err != nil {
+			if errors.Is(r.err, context.Canceled) && ctx.Err() != nil {
+				return results, ctx.Err()
+			}
+			failed++
+			r.Error = r.err.Error()
+			o.Reporter.Report(Event{Input: in, Stage: StageFailed, Err: r.err, Result: &r})
+		} else {
+			r.OK = true
+			o.Reporter.Report(Event{Input: in, Stage: StageDone, Result: &r})
+		}
+		results = append(results, r)
+	}
+	if failed > 0 {
+		return results, fmt.Errorf("%w: %d of %d articles", ErrFailed, failed, len(inputs))
+	}
+	return results, nil
+}
+
+func one(ctx context.Context, o Options, in string) Result {
+	r := Result{Input: in, Voice: o.Voice}
+	fail := func(err error) Result { r.err = err; return r }
+	report := func(s Stage, done, total int) {
+		o.Reporter.Report(Event{Input: in, Stage: s, Done: done, Total: total})
+	}
+	start := o.Now()
+
+	report(StageRead, 0, 0)
+	a, err := o.Loader.Load(ctx, in)
+	if err != nil {
+		return fail(err)
+	}
+	if a.Publication == "" {
+		a.Publication = o.Publication
+	}
+	r.Title = a.Title
+	o.Logger.Debug("read article", "input", in, "title", a.Title, "words", a.Words())
+
+	report(StageScript, 0, 0)
+	so := o.Script
+	if so.MaxChars == 0 {
+		so.MaxChars = o.Synth.Limits().MaxChars
+	}
+	sc, err := script.Build(a, so)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
+	}
+	r.Chunks, r.Chars = len(sc.Chunks), sc.Chars()
+
+	segs, err := synthesize(ctx, o, in, sc, report)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
+	}
+
+	report(StageJoin, 0, 0)
+	var audio bytes.Buffer
+	res, err := episode.Assemble(ctx, &audio, segs, episode.Tags{
+		Title: a.Title, Author: a.Byline, Publication: a.Publication, Date: a.Published, URL: a.URL,
+		Comment: so.Disclosure,
+	})
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
+	}
+
+	report(StagePublish, 0, 0)
+	cat, _, err := feed.LoadCatalog(ctx, o.Store)
+	if err != nil {
+		return fail(err)
+	}
+	r.GUID = GUID(a)
+	r.Slug = cat.SlugFor(r.GUID, a.Title)
+	r.AudioKey, r.ManifestKey = r.Slug+".mp3", r.Slug+".json"
+	r.AudioURL, r.ManifestURL, r.FeedURL = o.Store.URL(r.AudioKey), o.Store.URL(r.ManifestKey), o.Store.URL(feed.FeedKey)
+	r.DurationSeconds = player.Seconds(res.Duration)
+	r.SizeBytes = res.SizeBytes
+
+	if err := o.Store.Put(ctx, r.AudioKey, bytes.NewReader(audio.Bytes()),
+		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=86400"}); err != nil {
+		return fail(fmt.Errorf("%s: publishing audio: %w", in, err))
+	}
+	now := o.Now().UTC()
+	m := player.Manifest{
+		Slug: r.Slug, Title: a.Title, ArticleURL: a.URL, DurationSeconds: r.DurationSeconds,
+		Audio: player.Audio{Key: r.AudioKey, URL: r.AudioURL, Type: "audio/mpeg", SizeBytes: res.SizeBytes},
+		Voice: o.Voice, Disclosure: so.Disclosure, Created: now,
+	}
+	if err := putJSON(ctx, o.Store, r.ManifestKey, m.Encode); err != nil {
+		return fail(fmt.Errorf("%s: publishing manifest: %w", in, err))
+	}
+	published := a.Published.UTC()
+	if published.IsZero() {
+		published = now
+	}
+	ep := feed.Episode{
+		GUID: r.GUID, Slug: r.Slug, Title: a.Title, Author: a.Byline, Description: description(a, so.Disclosure),
+		ArticleURL: a.URL, Published: published, Updated: now, AudioKey: r.AudioKey, ManifestKey: r.ManifestKey,
+		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: o.Voice, ContentHash: a.ContentHash(),
+	}
+	cat, err = feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
+		r.Replaced = c.Upsert(ep)
+		return nil
+	})
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
+	}
+	rss, err := feed.RSS(o.Channel, cat, o.Store.URL, now)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
+	}
+	if err := o.Store.Put(ctx, feed.FeedKey, bytes.NewReader(rss),
+		store.Meta{ContentType: "application/rss+xml", CacheControl: "public, max-age=300"}); err != nil {
+		return fail(fmt.Errorf("%s: publishing feed: %w", in, err))
+	}
+	o.Logger.Debug("narrated", "input", in, "slug", r.Slug, "seconds", r.DurationSeconds, "took", o.Now().Sub(start))
+	return r
+}
+
+// synthesize speaks every chunk, a bounded number at once, and returns the
+// segments in script order.
+func synthesize(ctx context.Context, o Options, in string, sc script.Script, report func(Stage, int, int)) ([]episode.Segment, error) {
+	jobs := o.Jobs
+	if jobs <= 0 {
+		jobs = o.Synth.Limits().Concurrency
+	}
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	segs := make([]episode.Segment, len(sc.Chunks))
+	var done atomic.Int64
+	report(StageSynthesize, 0, len(sc.Chunks))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(jobs)
+	for i, c := range sc.Chunks {
+		g.Go(func() error {
+			audio, err := o.Synth.Synthesize(gctx, speech.Request{Text: c.Text, Language: sc.Language})
+			if err != nil {
+				return fmt.Errorf("synthesizing chunk %d of %d (%q): %w", i+1, len(sc.Chunks), clip(c.Text, 40), err)
+			}
+			segs[i] = episode.Segment{Audio: audio, PauseBefore: c.PauseBefore}
+			report(StageSynthesize, int(done.Add(1)), len(sc.Chunks))
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return segs, nil
+}
+
+func putJSON(ctx context.Context, st store.Store, key string, encode func() ([]byte, error)) error {
+	b, err := encode()
+	if err != nil {
+		return err
+	}
+	return st.Put(ctx, key, bytes.NewReader(b), store.Meta{ContentType: "application/json", CacheControl: "public, max-age=300"})
+}
+
+// GUID is the episode's stable identity: the article's canonical URL when it
+// has one, otherwise a hash of its title and byline, so that narrating the
+// same article again replaces its episode.
+func GUID(a article.Article) string {
+	if a.URL != "" {
+		return a.URL
+	}
+	sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(a.Title), " ")) + "\n" + a.Byline))
+	return "urn:aloud:" + hex.EncodeToString(sum[:16])
+}
+
+// description is the episode's show notes: the opening of the article, the
+// disclosure, and a link to the article.
+func description(a article.Article, disclosure string) string {
+	var b strings.Builder
+	for _, bl := range a.Blocks {
+		if bl.Kind == article.Heading {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(bl.Text)
+		if b.Len() > 500 {
+			break
+		}
+	}
+	d := clip(b.String(), 600)
+	if disclosure != "" {
+		d += "\n\n" + disclosure
+	}
+	if a.URL != "" {
+		d += "\n\nRead the article: " + a.URL
+	}
+	return d
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n])) + "…"
+}
+
+// Discard is a Reporter that ignores every event.
+type Discard struct{}
+
+// Report does nothing.
+func (Discard) Report(Event) {}
+

@@ -1,0 +1,236 @@
+// Package script turns an Article into a Script: the exact text chunks a
+// voice will speak, in order, with the pause before each and the chapter
+// marks at headings.
+package script
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aloud-dev/aloud/internal/article"
+)
+
+// Kind says what part of the narration a chunk belongs to.
+type Kind string
+
+// Chunk kinds.
+const (
+	Intro      Kind = "intro"
+	Disclosure Kind = "disclosure"
+	Heading    Kind = "heading"
+	Body       Kind = "body"
+	Outro      Kind = "outro"
+)
+
+// Chunk is one request's worth of text.
+type Chunk struct {
+	Index       int           `json:"index"`
+	Kind        Kind          `json:"kind"`
+	Text        string        `json:"text"`
+	PauseBefore time.Duration `json:"pause_before"`
+	Chapter     string        `json:"chapter,omitempty"` // a chapter starts here with this title
+}
+
+// Script is everything that will be spoken, in order.
+type Script struct {
+	Title    string  `json:"title"`
+	Language string  `json:"language,omitempty"`
+	Chunks   []Chunk `json:"chunks"`
+}
+
+// Chars counts the characters of text in the script.
+func (s Script) Chars() int {
+	n := 0
+	for _, c := range s.Chunks {
+		n += utf8.RuneCountInString(c.Text)
+	}
+	return n
+}
+
+// Pauses are the silences the script asks for.
+type Pauses struct {
+	Sentence   time.Duration `yaml:"sentence"`    // between chunks of one paragraph
+	Paragraph  time.Duration `yaml:"paragraph"`   // between paragraphs, quotes and list items
+	Heading    time.Duration `yaml:"heading"`     // before a heading
+	AfterIntro time.Duration `yaml:"after_intro"` // between intro, disclosure and body
+}
+
+// DefaultPauses are lengths that sound natural with news voices.
+func DefaultPauses() Pauses {
+	return Pauses{Sentence: 250 * time.Millisecond, Paragraph: 700 * time.Millisecond,
+		Heading: 1200 * time.Millisecond, AfterIntro: 900 * time.Millisecond}
+}
+
+// DefaultDisclosure is spoken after the intro unless configured otherwise.
+const DefaultDisclosure = "This audio was created with AI assistance."
+
+// Options shape a script.
+type Options struct {
+	MaxChars   int    // most characters per chunk, from the voice's limits
+	Disclosure string // spoken after the intro; empty means none
+	Pauses     Pauses
+}
+
+// ErrEmpty means the article has nothing to speak.
+var ErrEmpty = errors.New("nothing to speak")
+
+// Build makes the script of an article.
+func Build(a article.Article, o Options) (Script, error) {
+	if o.MaxChars <= 0 {
+		o.MaxChars = 1000
+	}
+	if o.MaxChars < 40 {
+		return Script{}, fmt.Errorf("script: chunk limit of %d characters is too small", o.MaxChars)
+	}
+	s := Script{Title: a.Title, Language: a.Language}
+	add := func(kind Kind, text string, pause time.Duration, chapter string) {
+		for i, part := range split(text, o.MaxChars) {
+			p := pause
+			if i > 0 {
+				p = o.Pauses.Sentence
+			}
+			c := Chunk{Index: len(s.Chunks), Kind: kind, Text: part, PauseBefore: p}
+			if i == 0 {
+				c.Chapter = chapter
+			}
+			s.Chunks = append(s.Chunks, c)
+		}
+	}
+	add(Intro, introText(a), 0, "Introduction")
+	if d := strings.TrimSpace(o.Disclosure); d != "" {
+		add(Disclosure, d, o.Pauses.Sentence, "")
+	}
+	first := true
+	for _, b := range a.Blocks {
+		text := strings.TrimSpace(b.Text)
+		if text == "" {
+			continue
+		}
+		pause := o.Pauses.Paragraph
+		if first {
+			pause = o.Pauses.AfterIntro
+		}
+		switch b.Kind {
+		case article.Heading:
+			add(Heading, terminate(text), max(pause, o.Pauses.Heading), text)
+		default:
+			chapter := ""
+			if first {
+				chapter = a.Title
+			}
+			add(Body, text, pause, chapter)
+		}
+		first = false
+	}
+	if first {
+		return Script{}, fmt.Errorf("script of %q: %w", a.Title, ErrEmpty)
+	}
+	return s, nil
+}
+
+// introText announces the article: title, byline and date when known.
+func introText(a article.Article) string {
+	parts := []string{terminate(a.Title)}
+	if a.Byline != "" {
+		parts = append(parts, terminate("By "+a.Byline))
+	}
+	if !a.Published.IsZero() {
+		parts = append(parts, terminate("Published "+a.Published.Format("January 2, 2006")))
+	}
+	return strings.Join(parts, " ")
+}
+
+// terminate ends text with a full stop so the voice lowers its pitch.
+func terminate(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?…:;\"'”’)", r) {
+		return s
+	}
+	return s + "."
+}
+
+// split cuts text into pieces of at most max characters: whole sentences
+// where they fit, otherwise at the last space before the limit.
+func split(text string, max int) []string {
+	if utf8.RuneCountInString(text) <= max {
+		return []string{text}
+	}
+	var out []string
+	cur := ""
+	for _, sent := range Sentences(text) {
+		for utf8.RuneCountInString(sent) > max {
+			head, tail := cutAtSpace(sent, max)
+			if cur != "" {
+				out, cur = append(out, cur), ""
+			}
+			out = append(out, head)
+			sent = tail
+		}
+		switch {
+		case cur == "":
+			cur = sent
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(sent) <= max:
+			cur += " " + sent
+		default:
+			out, cur = append(out, cur), sent
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func cutAtSpace(s string, max int) (string, string) {
+	r := []rune(s)
+	cut := max
+	for i := max; i > max/2; i-- {
+		if unicode.IsSpace(r[i]) {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimSpace(string(r[:cut])), strings.TrimSpace(string(r[cut:]))
+}
+
+// Sentences splits text after '.', '!' or '?' (with any closing quotes or
+// brackets) when white space and an upper-case letter, digit or opening
+// quote follow.
+func Sentences(text string) []string {
+	r := []rune(strings.TrimSpace(text))
+	var out []string
+	start := 0
+	for i := 0; i < len(r); i++ {
+		if r[i] != '.' && r[i] != '!' && r[i] != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(r) && strings.ContainsRune(`"'”’)]`, r[j]) {
+			j++
+		}
+		if j >= len(r) || !unicode.IsSpace(r[j]) {
+			continue
+		}
+		k := j
+		for k < len(r) && unicode.IsSpace(r[k]) {
+			k++
+		}
+		if k < len(r) && (unicode.IsUpper(r[k]) || unicode.IsDigit(r[k]) || strings.ContainsRune(`"'“‘(`, r[k])) {
+			out = append(out, strings.TrimSpace(string(r[start:j])))
+			start = k
+			i = k - 1
+		}
+	}
+	if rest := strings.TrimSpace(string(r[start:])); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}

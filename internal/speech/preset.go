@@ -1,0 +1,127 @@
+package speech
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Preset is a named voice: a backend and its options, read from YAML.
+type Preset struct {
+	Name        string    `yaml:"name"`
+	Description string    `yaml:"description"`
+	Backend     string    `yaml:"backend"`
+	Language    string    `yaml:"language"`
+	Options     yaml.Node `yaml:"options"`
+	Source      string    `yaml:"-"` // where it was read from
+}
+
+// decodeOptions fills v, a backend's Config, from the preset's options;
+// unknown keys are an error naming the line.
+func (p Preset) decodeOptions(v any) error {
+	if p.Options.Kind == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	if err := enc.Encode(&p.Options); err != nil {
+		return fmt.Errorf("options: %w", err)
+	}
+	dec := yaml.NewDecoder(&buf)
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: options (from line %d): %w", p.Source, p.Options.Line, err)
+	}
+	return nil
+}
+
+// ParsePreset reads a preset from YAML; source names it in errors.
+func ParsePreset(data []byte, source string) (Preset, error) {
+	var p Preset
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		return Preset{}, fmt.Errorf("voice preset %s: %w", source, err)
+	}
+	p.Source = source
+	if p.Name == "" {
+		p.Name = strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
+	}
+	if p.Backend == "" {
+		return Preset{}, fmt.Errorf("voice preset %s: no backend named", source)
+	}
+	return p, nil
+}
+
+// Presets finds voice presets by name: first in the user's folders, then in
+// the presets built into the program.
+type Presets struct {
+	Dirs     []string // the user's folders of presets, searched in order
+	Embedded fs.FS    // the built-in presets, *.yaml at its root
+}
+
+// ErrUnknownVoice means no preset has the name.
+var ErrUnknownVoice = errors.New("unknown voice preset")
+
+// Load finds the preset nameOrPath: a path to a YAML file, or a name looked
+// up as NAME.yaml in Dirs and then in Embedded.
+func (ps Presets) Load(nameOrPath string) (Preset, error) {
+	if strings.ContainsAny(nameOrPath, `/\`) || strings.HasSuffix(nameOrPath, ".yaml") || strings.HasSuffix(nameOrPath, ".yml") {
+		data, err := os.ReadFile(nameOrPath)
+		if err != nil {
+			return Preset{}, fmt.Errorf("voice preset %s: %w", nameOrPath, err)
+		}
+		return ParsePreset(data, nameOrPath)
+	}
+	for _, d := range ps.Dirs {
+		path := filepath.Join(d, nameOrPath+".yaml")
+		data, err := os.ReadFile(path)
+		if err == nil {
+			return ParsePreset(data, path)
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return Preset{}, fmt.Errorf("voice preset %s: %w", path, err)
+		}
+	}
+	if ps.Embedded != nil {
+		data, err := fs.ReadFile(ps.Embedded, nameOrPath+".yaml")
+		if err == nil {
+			return ParsePreset(data, "built-in "+nameOrPath+".yaml")
+		}
+	}
+	return Preset{}, fmt.Errorf("voice %q: %w (known: %s)", nameOrPath, ErrUnknownVoice, strings.Join(ps.Names(), ", "))
+}
+
+// Names lists every preset name that Load can find.
+func (ps Presets) Names() []string {
+	var names []string
+	add := func(file string) {
+		if ext := filepath.Ext(file); ext == ".yaml" {
+			n := strings.TrimSuffix(filepath.Base(file), ext)
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	for _, d := range ps.Dirs {
+		files, _ := filepath.Glob(filepath.Join(d, "*.yaml"))
+		for _, f := range files {
+			add(f)
+		}
+	}
+	if ps.Embedded != nil {
+		files, _ := fs.Glob(ps.Embedded, "*.yaml")
+		for _, f := range files {
+			add(f)
+		}
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,286 @@
+// Package local is the default store: a folder on the local disk, written
+// atomically (temporary file, sync, rename).
+package local
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"mime"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/aloud-dev/aloud/internal/store"
+)
+
+// Store is a folder. Its ETags are SHA-256 hashes of the content, so they
+// are stable across machines and runs.
+type Store struct {
+	root    string
+	baseURL string
+	mu      sync.Mutex // serialises conditional puts within the process
+}
+
+var _ store.Store = (*Store)(nil)
+
+// New returns a store rooted at dir, creating dir when a file is first put.
+// baseURL is the public URL the folder is served at ("" for relative links).
+func New(dir, baseURL string) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("local store: no folder given")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("local store %s: %w", dir, err)
+	}
+	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("local store %s: not a folder", dir)
+	}
+	return &Store{root: abs, baseURL: baseURL}, nil
+}
+
+// Root is the folder the store writes to.
+func (s *Store) Root() string { return s.root }
+
+func (s *Store) path(key string) (string, error) {
+	if err := store.ValidKey(key); err != nil {
+		return "", err
+	}
+	return filepath.Join(s.root, filepath.FromSlash(key)), nil
+}
+
+// Put writes body to a temporary file beside the target, syncs it and
+// renames it into place. Conditional puts hold an exclusive lock on the
+// store's folder, so concurrent processes on one machine serialise.
+func (s *Store) Put(ctx context.Context, key string, body io.ReadSeeker, meta store.Meta) (err error) {
+	p, err := s.path(key)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	if meta.IfMatch != "" || meta.IfAbsent {
+		unlock, err := s.lock()
+		if err != nil {
+			return fmt.Errorf("put %s: %w", key, err)
+		}
+		defer unlock()
+		cur, err := s.Stat(ctx, key)
+		switch {
+		case errors.Is(err, store.ErrNotExist):
+			if meta.IfMatch != "" {
+				return fmt.Errorf("put %s: %w", key, store.ErrPrecondition)
+			}
+		case err != nil:
+			return err
+		case meta.IfAbsent || cur.ETag != meta.IfMatch:
+			return fmt.Errorf("put %s: %w", key, store.ErrPrecondition)
+		}
+	}
+	if _, err := body.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-"+filepath.Base(p)+"-*")
+	if err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = io.Copy(tmp, &ctxReader{ctx, body}); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	if err = os.Rename(tmp.Name(), p); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	return nil
+}
+
+func (s *Store) lock() (func(), error) {
+	s.mu.Lock()
+	if err := os.MkdirAll(s.root, 0o755); err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	// The lock is on the folder itself, so the store holds no lock file.
+	f, err := os.Open(s.root)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		s.mu.Unlock()
+		return nil, err
+	}
+	return func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+		s.mu.Unlock()
+	}, nil
+}
+
+// Get opens the object.
+func (s *Store) Get(ctx context.Context, key string) (io.ReadCloser, store.Meta, error) {
+	p, err := s.path(key)
+	if err != nil {
+		return nil, store.Meta{}, err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, store.Meta{}, s.notExist(key, err)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, store.Meta{}, s.notExist(key, err)
+	}
+	return io.NopCloser(bytes.NewReader(data)), s.meta(key, st, data), nil
+}
+
+// Stat describes the object without reading it into the caller.
+func (s *Store) Stat(ctx context.Context, key string) (store.Meta, error) {
+	p, err := s.path(key)
+	if err != nil {
+		return store.Meta{}, err
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return store.Meta{}, s.notExist(key, err)
+	}
+	if st.IsDir() {
+		return store.Meta{}, fmt.Errorf("stat %s: %w", key, store.ErrNotExist)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return store.Meta{}, s.notExist(key, err)
+	}
+	return s.meta(key, st, data), nil
+}
+
+func (s *Store) meta(key string, st fs.FileInfo, data []byte) store.Meta {
+	sum := sha256.Sum256(data)
+	return store.Meta{Key: key, Size: st.Size(), ContentType: contentType(key),
+		ETag: `"` + hex.EncodeToString(sum[:]) + `"`, Modified: st.ModTime()}
+}
+
+func (s *Store) notExist(key string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w", key, store.ErrNotExist)
+	}
+	return err
+}
+
+// Delete removes the object; a missing one is ErrNotExist.
+func (s *Store) Delete(ctx context.Context, key string) error {
+	p, err := s.path(key)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil {
+		return s.notExist(key, err)
+	}
+	return nil
+}
+
+// List yields the objects whose keys start with prefix, sorted by key.
+func (s *Store) List(ctx context.Context, prefix string) iter.Seq2[store.Meta, error] {
+	return func(yield func(store.Meta, error) bool) {
+		var keys []string
+		err := filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == s.root {
+					return filepath.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			rel, err := filepath.Rel(s.root, p)
+			if err != nil {
+				return err
+			}
+			if key := filepath.ToSlash(rel); strings.HasPrefix(key, prefix) {
+				keys = append(keys, key)
+			}
+			return nil
+		})
+		if err != nil {
+			yield(store.Meta{}, fmt.Errorf("list %q: %w", prefix, err))
+			return
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if ctx.Err() != nil {
+				yield(store.Meta{}, ctx.Err())
+				return
+			}
+			m, err := s.Stat(ctx, k)
+			if errors.Is(err, store.ErrNotExist) {
+				continue // removed while listing
+			}
+			if !yield(m, err) {
+				return
+			}
+		}
+	}
+}
+
+// URL is the key under the public base URL, or the key itself.
+func (s *Store) URL(key string) string { return store.JoinURL(s.baseURL, key) }
+
+func contentType(key string) string {
+	switch path.Ext(key) {
+	case ".mp3":
+		return "audio/mpeg"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/rss+xml"
+	case ".vtt":
+		return "text/vtt"
+	}
+	if t := mime.TypeByExtension(path.Ext(key)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}

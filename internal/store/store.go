@@ -1,0 +1,72 @@
+// Package store defines where published files live: the Store interface,
+// its metadata and errors, and how a store is named by one location string.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"path"
+	"strings"
+	"time"
+)
+
+// Store holds published files under slash-separated keys.
+type Store interface {
+	// Put writes the whole object atomically: readers see the old
+	// content or the new, never a part. body is seekable so that a
+	// failed attempt can be retried. meta.IfMatch and meta.IfAbsent make
+	// the write conditional (compare-and-swap).
+	Put(ctx context.Context, key string, body io.ReadSeeker, meta Meta) error
+	Get(ctx context.Context, key string) (io.ReadCloser, Meta, error)
+	Stat(ctx context.Context, key string) (Meta, error)
+	Delete(ctx context.Context, key string) error
+	List(ctx context.Context, prefix string) iter.Seq2[Meta, error]
+	// URL is the public address of a key, for feeds and players.
+	URL(key string) string
+}
+
+// Meta describes a stored object.
+type Meta struct {
+	Key          string
+	Size         int64
+	ContentType  string
+	CacheControl string
+	ETag         string // opaque version tag; changes whenever the content does
+	Modified     time.Time
+
+	// Conditions for Put only.
+	IfMatch  string // write only if the stored ETag equals this
+	IfAbsent bool   // write only if the key does not exist yet
+}
+
+// Errors stores return; callers branch on them with errors.Is.
+var (
+	ErrNotExist     = errors.New("object does not exist")
+	ErrPrecondition = errors.New("precondition failed: the object changed")
+)
+
+// ValidKey reports whether key is a clean relative slash path: no empty,
+// "." or ".." elements, no leading slash, no backslash or NUL.
+func ValidKey(key string) error {
+	if key == "" || strings.HasPrefix(key, "/") || strings.ContainsAny(key, "\\\x00") || path.Clean(key) != key {
+		return fmt.Errorf("invalid store key %q", key)
+	}
+	for _, el := range strings.Split(key, "/") {
+		if el == ".." || el == "." {
+			return fmt.Errorf("invalid store key %q", key)
+		}
+	}
+	return nil
+}
+
+// JoinURL joins a public base URL and a key. With no base the key is returned
+// as a relative link.
+func JoinURL(base, key string) string {
+	if base == "" {
+		return key
+	}
+	return strings.TrimRight(base, "/") + "/" + key
+}
