@@ -31,7 +31,7 @@ type Config struct {
 	// Disclosure is spoken after the intro and shown by players.
 	Disclosure *string `yaml:"disclosure"`
 	// Publication is the name of the publisher, for the intro and tags.
-	Publication string `yaml:"publication"`
+	Publication string  `yaml:"publication"`
 	Pauses      Pauses  `yaml:"pauses"`
 	Feed        Feed    `yaml:"feed"`
 	Fetch       Fetch   `yaml:"fetch"`

@@ -7,7 +7,8 @@ package mp3
 // the joined file. Every frame that reaches further back than the segment's
 // own bytes gets all-zero side information, so it decodes to silence and
 // reads nothing, while its payload stays in place as the reservoir of the
-// frames after it. Encoders start with main_data_begin 0, so for fresh
+// frames after it. The same holds after a gap in the stream (junk or a
+// dropped frame), where decoders lose the reservoir too. Encoders start with main_data_begin 0, so for fresh
 // segments this changes nothing; it returns how many frames it silenced.
 func (s *Stream) DetachReservoir() int {
 	avail := 0
@@ -18,6 +19,9 @@ func (s *Stream) DetachReservoir() int {
 		off := 4
 		if h.CRC {
 			off += 2
+		}
+		if f.AfterGap {
+			avail = 0
 		}
 		if MainDataBegin(f.Data, h) > avail {
 			fr := append([]byte(nil), f.Data...)

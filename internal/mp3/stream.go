@@ -16,6 +16,7 @@ type Stream struct {
 	Tags    []string // tags found and dropped, e.g. "ID3v2.4", "ID3v1", "APEv2"
 	Header  *XingHeader
 	Junk    int // bytes skipped between frames while resynchronising
+	Corrupt int // frames dropped for invalid side information
 	Bitrate int // kbps of every frame for CBR, 0 when it varies
 }
 
@@ -23,6 +24,9 @@ type Stream struct {
 type Frame struct {
 	Header Header
 	Data   []byte
+	// AfterGap is set when junk or a dropped frame precedes this one, so
+	// the bit reservoir it may point into is not there.
+	AfterGap bool
 }
 
 // XingHeader is what a Xing, Info or VBRI header frame declared.
@@ -90,6 +94,8 @@ func Parse(data []byte) (*Stream, error) {
 	pos := start
 	bitrate := -1
 	synced := false // pos is right after an accepted frame
+	freeFormat := false
+	gap := false
 	for pos+4 <= end {
 		h, err := ParseHeader(data[pos:end])
 		size := 0
@@ -98,10 +104,8 @@ func Parse(data []byte) (*Stream, error) {
 		}
 		if err != nil || size < 4 || pos+size > end || (!synced && !followedByFrame(data[pos+size:end], h)) {
 			synced = false
-			if errors.Is(err, ErrFreeFormat) && len(s.Frames) == 0 {
-				return nil, fmt.Errorf("frame at byte %d: %w", pos, err)
-			}
-			// A short tail after the last frame is junk, not a frame.
+			freeFormat = freeFormat || errors.Is(err, ErrFreeFormat)
+			gap = len(s.Frames) > 0
 			pos++
 			s.Junk++
 			continue
@@ -122,18 +126,29 @@ func Parse(data []byte) (*Stream, error) {
 			return nil, fmt.Errorf("frame %d at byte %d is %s after %s: %w",
 				len(s.Frames), pos-size, h.Format(), s.Format, ErrFormatChange)
 		}
+		if !validSideInfo(frame, h) {
+			s.Corrupt++
+			gap = len(s.Frames) > 0
+			continue
+		}
 		switch {
 		case bitrate == -1:
 			bitrate = h.BitrateKbps
 		case bitrate != h.BitrateKbps:
 			bitrate = 0
 		}
-		s.Frames = append(s.Frames, Frame{Header: h, Data: frame})
+		s.Frames = append(s.Frames, Frame{Header: h, Data: frame, AfterGap: gap})
+		gap = false
 	}
 	s.Junk += end - pos
 	if len(s.Frames) == 0 {
-		if s.Header != nil {
-			return nil, fmt.Errorf("only a %s header frame: %w", s.Header.Kind, ErrNoFrames)
+		switch {
+		case s.Header != nil:
+			return nil, fmt.Errorf("only a header frame (%s): %w", s.Header.Kind, ErrNoFrames)
+		case freeFormat:
+			return nil, fmt.Errorf("%w (free-format frames only)", ErrFreeFormat)
+		case s.Corrupt > 0:
+			return nil, fmt.Errorf("%w: all %d frames have invalid side information", ErrNoFrames, s.Corrupt)
 		}
 		return nil, ErrNoFrames
 	}

@@ -304,4 +304,3 @@ type Discard struct{}
 
 // Report does nothing.
 func (Discard) Report(Event) {}
-
