@@ -223,7 +223,7 @@ func excluded(n *html.Node) bool {
 	if skipTags[n.DataAtom] {
 		return true
 	}
-	if attr(n, "hidden") != "" || strings.EqualFold(attr(n, "aria-hidden"), "true") ||
+	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") ||
 		strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
 		return true
 	}
@@ -352,6 +352,15 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -189,14 +189,25 @@ func split(text string, max int) []string {
 	return out
 }
 
+// cutAtSpace cuts s before max runes: after the last comma, semicolon or
+// colon in the second half of that span (a clause boundary), else at the
+// last space; a single word longer than max is cut at max.
 func cutAtSpace(s string, max int) (string, string) {
 	r := []rune(s)
-	cut := max
+	cut := -1
 	for i := max; i > max/2; i-- {
-		if unicode.IsSpace(r[i]) {
+		if unicode.IsSpace(r[i]) && strings.ContainsRune(",;:", r[i-1]) {
 			cut = i
 			break
 		}
+	}
+	for i := max; cut < 0 && i > 0; i-- {
+		if unicode.IsSpace(r[i]) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		cut = max
 	}
 	return strings.TrimSpace(string(r[:cut])), strings.TrimSpace(string(r[cut:]))
 }

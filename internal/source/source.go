@@ -157,6 +157,9 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 // decodeCharset converts an HTML page to UTF-8 using the charset declared
 // in the Content-Type header, a BOM, or a <meta> tag.
 func decodeCharset(data []byte, contentType string) ([]byte, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return data, nil // the reader reports it as empty
+	}
 	r, err := charset.NewReader(bytes.NewReader(data), contentType)
 	if err != nil {
 		return nil, fmt.Errorf("unknown character set: %w", err)

@@ -1,0 +1,142 @@
+package script
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/aloud-dev/aloud/internal/article"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestBuildStructure(t *testing.T) {
+	a := article.Article{
+		Title: "Title here", Byline: "Ann Author", Published: time.Date(2026, 2, 3, 0, 0, 0, 0, time.UTC),
+		Blocks: []article.Block{
+			{Kind: article.Paragraph, Text: "First paragraph."},
+			{Kind: article.Heading, Level: 2, Text: "Section one"},
+			{Kind: article.Paragraph, Text: "Second paragraph."},
+			{Kind: article.ListItem, Text: "An item"},
+		},
+	}
+	p := DefaultPauses()
+	s, err := Build(a, Options{MaxChars: 500, Disclosure: DefaultDisclosure, Pauses: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Chunk{
+		{Index: 0, Kind: Intro, Text: "Title here. By Ann Author. Published February 3, 2026.", Chapter: "Introduction"},
+		{Index: 1, Kind: Disclosure, Text: DefaultDisclosure, PauseBefore: p.Sentence},
+		{Index: 2, Kind: Body, Text: "First paragraph.", PauseBefore: p.AfterIntro, Chapter: "Title here"},
+		{Index: 3, Kind: Heading, Text: "Section one.", PauseBefore: p.Heading, Chapter: "Section one"},
+		{Index: 4, Kind: Body, Text: "Second paragraph.", PauseBefore: p.Paragraph},
+		{Index: 5, Kind: Body, Text: "An item", PauseBefore: p.Paragraph},
+	}
+	if len(s.Chunks) != len(want) {
+		t.Fatalf("chunks %+v", s.Chunks)
+	}
+	for i := range want {
+		if s.Chunks[i] != want[i] {
+			t.Errorf("chunk %d\n got %+v\nwant %+v", i, s.Chunks[i], want[i])
+		}
+	}
+	if _, err := Build(article.Article{Title: "x"}, Options{}); err == nil {
+		t.Error("empty article: want an error")
+	}
+	noDisc, _ := Build(a, Options{})
+	for _, c := range noDisc.Chunks {
+		if c.Kind == Disclosure {
+			t.Error("empty disclosure was spoken")
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
+		{`He said "Stop." Then left.`, []string{`He said "Stop."`, "Then left."}},
+		{"It costs 3.50 dollars. Cheap.", []string{"It costs 3.50 dollars.", "Cheap."}},
+		{"see example.com for more. Done.", []string{"see example.com for more.", "Done."}},
+		{"lower case after. stays together.", []string{"lower case after. stays together."}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		got := Sentences(tc.in)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestChunksProperty: for random text and limits, no chunk exceeds the limit
+// and the words of the chunks are the words of the text, in order (every
+// word is shorter than the smallest limit).
+func TestChunksProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"the", "council", "said", "on", "Tuesday.", "It", "will", "review", "Kyiv", "3.5", "per cent!", "Why?", "a-very-long-hyphenated-compound-word-that-goes-on", "ünïcödé", "“quoted.”"}
+	for i := 0; i < 500; i++ {
+		var b strings.Builder
+		n := 1 + r.IntN(300)
+		for j := 0; j < n; j++ {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		text := b.String()
+		limit := 50 + r.IntN(400)
+		parts := split(text, limit)
+		var got []string
+		for _, p := range parts {
+			if utf8.RuneCountInString(p) > limit {
+				t.Fatalf("chunk of %d runes over limit %d: %q", utf8.RuneCountInString(p), limit, p)
+			}
+			if strings.TrimSpace(p) == "" {
+				t.Fatalf("empty chunk from %q", text)
+			}
+			got = append(got, strings.Fields(p)...)
+		}
+		if strings.Join(got, " ") != strings.Join(strings.Fields(text), " ") {
+			t.Fatalf("words changed\n got %q\nwant %q", got, strings.Fields(text))
+		}
+	}
+}
+
+func TestGoldenSample(t *testing.T) {
+	data, err := os.ReadFile("../../examples/sample-article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse(data, article.HTML, "sample-article.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, limit := range []int{2000, 120} {
+		s, err := Build(a, Options{MaxChars: limit, Disclosure: DefaultDisclosure, Pauses: DefaultPauses()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := json.MarshalIndent(s, "", "  ")
+		golden := "testdata/sample-article." + map[int]string{2000: "paragraphs", 120: "small-chunks"}[limit] + ".golden.json"
+		if *update {
+			os.WriteFile(golden, append(got, '\n'), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+			t.Errorf("%s differs; got:\n%s", golden, got)
+		}
+	}
+}
