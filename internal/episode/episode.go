@@ -107,7 +107,9 @@ func Assemble(ctx context.Context, w io.Writer, segs []Segment, tags Tags) (Resu
 		samples += spf
 	}
 	for i, st := range streams {
-		n := int((segs[i].PauseBefore*time.Duration(f.RateHz) + time.Second/2) / time.Second / time.Duration(spf))
+		// The pause in whole frames, rounded to the nearest frame.
+		pauseSamples := int(segs[i].PauseBefore * time.Duration(f.RateHz) / time.Second)
+		n := (pauseSamples + spf/2) / spf
 		if n > 0 {
 			sil, err := mp3.Silence(f, silenceKbps, n)
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -155,7 +156,7 @@ func (c Catalog) Encode() ([]byte, error) {
 // nobody wrote in between; on a conflict it reads again and retries, so two
 // publishers never lose each other's episodes.
 func UpdateCatalog(ctx context.Context, st store.Store, change func(*Catalog) error) (Catalog, error) {
-	const attempts = 10
+	const attempts = 40
 	for i := 0; i < attempts; i++ {
 		c, etag, err := LoadCatalog(ctx, st)
 		if err != nil {
@@ -174,7 +175,7 @@ func UpdateCatalog(ctx context.Context, st store.Store, change func(*Catalog) er
 			select {
 			case <-ctx.Done():
 				return Catalog{}, ctx.Err()
-			case <-time.After(time.Duration(i*i+1) * 20 * time.Millisecond):
+			case <-time.After(backoff(i)):
 			}
 			continue
 		}
@@ -184,4 +185,11 @@ func UpdateCatalog(ctx context.Context, st store.Store, change func(*Catalog) er
 		return c, nil
 	}
 	return Catalog{}, fmt.Errorf("writing catalog: still conflicting after %d attempts: %w", attempts, store.ErrPrecondition)
+}
+
+// backoff waits a random time up to 10 ms × 2^attempt, at most half a
+// second, so that conflicting writers spread out instead of colliding again.
+func backoff(attempt int) time.Duration {
+	ceiling := min(10*time.Millisecond<<min(attempt, 6), 500*time.Millisecond)
+	return time.Duration(rand.Int64N(int64(ceiling))) + time.Millisecond
 }

@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -78,7 +79,9 @@ func RSS(ch Channel, c Catalog, url func(key string) string, now time.Time) ([]b
 			item.IAuthor = e.Author
 		}
 		item.AddEnclosure(url(e.AudioKey), podcast.MP3, e.SizeBytes)
-		item.AddDuration(int64(e.DurationSeconds + 0.5))
+		// Apple accepts seconds, HH:MM:SS or MM:SS; plain seconds are
+		// unambiguous for every parser.
+		item.IDuration = strconv.FormatInt(int64(e.DurationSeconds+0.5), 10)
 		if _, err := p.AddItem(item); err != nil {
 			return nil, fmt.Errorf("feed: episode %q: %w", e.Slug, err)
 		}

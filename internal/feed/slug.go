@@ -21,6 +21,17 @@ var translit = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'ø': "o", 'œ': "oe", 'ð': "d", 'þ': "th", 'ł': "l", 'đ': "d", '&': " and ",
 }
 
+// ukrainian is the national romanization (Cabinet of Ministers resolution
+// 55, 2010) where it differs from the Russian table: word-initial forms of
+// є, ї, й, ю, я first, then the forms inside a word.
+var ukrainian = map[rune][2]string{
+	'г': {"h", "h"}, 'и': {"y", "y"}, 'є': {"ye", "ie"}, 'ї': {"yi", "i"}, 'й': {"y", "i"},
+	'ю': {"yu", "iu"}, 'я': {"ya", "ia"}, 'х': {"kh", "kh"}, 'щ': {"shch", "shch"},
+}
+
+// isUkrainian reports letters that only Ukrainian uses.
+func isUkrainian(s string) bool { return strings.ContainsAny(s, "іїєґІЇЄҐ") }
+
 // Slugify makes a file- and URL-safe name from a title: lower-case ASCII
 // letters, digits and single hyphens, at most MaxSlugLen long, cut at a
 // word boundary. Accents are removed and Cyrillic is transliterated. A
@@ -28,13 +39,35 @@ var translit = map[rune]string{
 func Slugify(title string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range norm.NFKD.String(strings.ToLower(title)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue // a combining accent
+	uk := isUkrainian(title)
+	wordStart := true
+	// NFC first so that й and ї stay whole letters; accents on Latin
+	// letters are then split off by NFKD one rune at a time.
+	for _, r := range norm.NFC.String(strings.ToLower(title)) {
+		s, ok := "", false
+		if uk {
+			if forms, found := ukrainian[r]; found {
+				s, ok = forms[1], true
+				if wordStart {
+					s = forms[0]
+				}
+			}
 		}
-		s, ok := translit[r]
 		if !ok {
-			s = string(r)
+			s, ok = translit[r]
+		}
+		if !ok {
+			var kept []rune
+			for _, d := range norm.NFKD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					kept = append(kept, d)
+				}
+			}
+			s = string(kept)
+		}
+		wordStart = !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		if r == 'ь' || r == 'ъ' || r == '\'' || r == '’' {
+			wordStart = false
 		}
 		for _, c := range s {
 			if c < 128 && (unicode.IsLetter(c) || unicode.IsDigit(c)) {

@@ -171,12 +171,6 @@ func Silence(f Format, bitrateKbps, n int) ([]byte, error) {
 	return out, nil
 }
 
-// SilenceFrameCount is how many frames of the format make up at least the
-// given number of samples.
-func SilenceFrameCount(f Format, samples int) int {
-	spf := Header{Version: f.Version, Layer: 3}.Samples()
-	return (samples + spf - 1) / spf
-}
 
 var crc16Table = func() (t [256]uint16) {
 	for i := range t {
@@ -200,4 +194,13 @@ func CRC16(crc uint16, b []byte) uint16 {
 		crc = crc>>8 ^ crc16Table[byte(crc)^c]
 	}
 	return crc
+}
+
+// Must returns b, panicking on err; for building known-good frames in tests
+// and examples.
+func Must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -204,13 +204,6 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
-// Must is for tests only.
-func Must(b []byte, err error) []byte {
-	if err != nil {
-		panic(err)
-	}
-	return b
-}
 
 func TestSilenceDecodesToZeros(t *testing.T) {
 	for _, f := range []struct {

@@ -1,0 +1,69 @@
+package local
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aloud-dev/aloud/internal/store"
+	"github.com/aloud-dev/aloud/internal/store/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := New(filepath.Join(t.TempDir(), "out"), "https://cdn.example.com/pod")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+func TestLocalFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	s, err := New(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := s.Put(ctx, "ep.mp3", strings.NewReader("data"), store.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "ep.mp3" {
+		t.Errorf("folder holds %v, want only ep.mp3 (no temp or lock files)", entries)
+	}
+	if st, _ := os.Stat(filepath.Join(dir, "ep.mp3")); st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v", st.Mode())
+	}
+	if s.URL("ep.mp3") != "ep.mp3" {
+		t.Errorf("URL without base: %q", s.URL("ep.mp3"))
+	}
+	s2, _ := New(dir, "https://cdn.example.com/pod/")
+	if s2.URL("ep.mp3") != "https://cdn.example.com/pod/ep.mp3" {
+		t.Errorf("URL with base: %q", s2.URL("ep.mp3"))
+	}
+
+	// A failing write leaves the old content and no temporary file.
+	c, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.Put(c, "ep.mp3", strings.NewReader("new"), store.Meta{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("canceled put: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "ep.mp3")); string(b) != "data" {
+		t.Errorf("content %q after failed put", b)
+	}
+	entries, _ = os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %v after failed put", entries)
+	}
+
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	if _, err := New(file, ""); err == nil {
+		t.Error("a file as store folder: no error")
+	}
+}
