@@ -171,7 +171,6 @@ func Silence(f Format, bitrateKbps, n int) ([]byte, error) {
 	return out, nil
 }
 
-
 var crc16Table = func() (t [256]uint16) {
 	for i := range t {
 		c := uint16(i)

@@ -204,7 +204,6 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
-
 func TestSilenceDecodesToZeros(t *testing.T) {
 	for _, f := range []struct {
 		format Format
