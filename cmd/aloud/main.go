@@ -30,7 +30,7 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
+	root := newRootCmd(stdout, stderr, nil)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {

@@ -30,7 +30,9 @@ func (g *globals) loadConfig() (config.Config, error) {
 	return cfg, nil
 }
 
-func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+// newRootCmd builds the command tree. narrateF replaces running `narrate`
+// (tests check argv → options with it); nil runs it for real.
+func newRootCmd(stdout, stderr io.Writer, narrateF func(*narrateOptions) error) *cobra.Command {
 	g := &globals{stdout: stdout, stderr: stderr}
 	root := &cobra.Command{
 		Use:   "aloud",
@@ -53,7 +55,7 @@ ALOUD_* environment variables, then flags; flags win.`,
 	pf.StringVar(&g.configPath, "config", "", "read configuration from `FILE` (default: aloud.yaml if present)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print results only, no progress")
 	pf.BoolVar(&g.json, "json", false, "print one JSON object per article on stdout, nothing else")
-	root.AddCommand(newNarrateCmd(g, nil), newVoicesCmd(g))
+	root.AddCommand(newNarrateCmd(g, narrateF), newVoicesCmd(g))
 	return root
 }
 

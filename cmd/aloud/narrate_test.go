@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/aloud-dev/aloud/internal/ui"
+)
+
+// TestNarrateFlags checks argv → options without running anything.
+func TestNarrateFlags(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("voice: from-config\nout: cfg-out\npublic_base_url: https://cfg.example.com\njobs: 2\n"), 0o644)
+	t.Chdir(dir)
+	for _, k := range []string{"ALOUD_PUBLIC_BASE_URL", "ALOUD_VOICE", "ALOUD_OUT", "ALOUD_JOBS"} {
+		t.Setenv(k, "")
+	}
+	cfgOpts := func(inputs []string, mode ui.Mode) narrateOptions {
+		return narrateOptions{Inputs: inputs, Out: "cfg-out", Voice: "from-config", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: mode}
+	}
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want narrateOptions
+	}{
+		{"config", []string{"a.html"}, nil, cfgOpts([]string{"a.html"}, ui.Plain)},
+		{"flags win", []string{"--out", "o", "--voice", "v", "--public-base-url", "https://flag.example.com", "-j", "3", "a", "b"}, nil,
+			narrateOptions{Inputs: []string{"a", "b"}, Out: "o", Voice: "v", PublicBaseURL: "https://flag.example.com", Jobs: 3, Mode: ui.Plain}},
+		{"env over config", []string{"x"}, map[string]string{"ALOUD_VOICE": "env-voice", "ALOUD_OUT": "env-out"},
+			narrateOptions{Inputs: []string{"x"}, Out: "env-out", Voice: "env-voice", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: ui.Plain}},
+		{"json", []string{"--json", "x"}, nil, cfgOpts([]string{"x"}, ui.JSON)},
+		{"quiet", []string{"-q", "x"}, nil, cfgOpts([]string{"x"}, ui.Quiet)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			var got narrateOptions
+			var stdout, stderr bytes.Buffer
+			root := newRootCmd(&stdout, &stderr, func(o *narrateOptions) error { got = *o; return nil })
+			root.SetArgs(append([]string{"narrate"}, tc.args...))
+			if err := root.ExecuteContext(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if got.Out != tc.want.Out || got.Voice != tc.want.Voice || got.PublicBaseURL != tc.want.PublicBaseURL ||
+				got.Jobs != tc.want.Jobs || got.Mode != tc.want.Mode || !slices.Equal(got.Inputs, tc.want.Inputs) {
+				t.Errorf("got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,93 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func write(t *testing.T, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "aloud.yaml")
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestLoad(t *testing.T) {
+	p := write(t, `# a comment
+public_base_url: https://cdn.example.com/pod
+voice: en-gb-espeak
+disclosure: ""
+pauses:
+  paragraph: 1s
+feed:
+  title: Courier narrated
+`)
+	cfg, err := Load(p, env(map[string]string{"ALOUD_VOICE": "from-env", "ALOUD_JOBS": "3"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.PublicBaseURL != "https://cdn.example.com/pod" || cfg.Voice != "from-env" || cfg.Jobs != 3 ||
+		cfg.Pauses.Paragraph != time.Second || cfg.Pauses.Heading != 1200*time.Millisecond ||
+		cfg.Feed.Title != "Courier narrated" || cfg.Out != "out" || cfg.DisclosureText() != "" {
+		t.Errorf("got %+v", cfg)
+	}
+	def, err := Load("", env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if def.DisclosureText() != "This audio was created with AI assistance." || def.Voice != "en-espeak" {
+		t.Errorf("defaults %+v", def)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		env        map[string]string
+		want       string
+	}{
+		{"unknown key", "voice: x\npublic_base_ur: http://x\n", nil, "line 2: field public_base_ur not found"},
+		{"bad yaml", "voice: [unclosed\n", nil, "aloud.yaml"},
+		{"wrong type", "jobs: many\n", nil, "line 1"},
+		{"bad url", "out: out\npublic_base_url: ftp://x\n", nil, "aloud.yaml:2: public_base_url"},
+		{"relative url", "public_base_url: /podcast\n", nil, "aloud.yaml:1: public_base_url"},
+		{"pause", "pauses:\n  heading: 30s\n", nil, "aloud.yaml:2: pauses.heading: 30s out of range"},
+		{"bitrate", "encoder:\n  bitrate_kbps: 50\n", nil, "aloud.yaml:2: encoder.bitrate_kbps"},
+		{"jobs env", "", map[string]string{"ALOUD_JOBS": "lots"}, `ALOUD_JOBS="lots"`},
+		{"url env", "", map[string]string{"ALOUD_PUBLIC_BASE_URL": "nope"}, "public_base_url"},
+		{"huge", strings.Repeat("# padding\n", 1000) + "feed:\n  title: \"\"\n", nil, "aloud.yaml:1002: feed.title"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(write(t, tc.yaml), env(tc.env))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.yaml"), env(nil)); err == nil {
+		t.Error("a named missing config file: no error")
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add("voice: x\npauses:\n  paragraph: 1s\n")
+	f.Add("feed: {title: [1, 2]}\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := filepath.Join(t.TempDir(), "aloud.yaml")
+		os.WriteFile(p, []byte(s), 0o644)
+		cfg, err := Load(p, env(nil))
+		if err == nil && cfg.Validate() != nil {
+			t.Fatal("Load accepted an invalid config")
+		}
+	})
+}
