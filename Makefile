@@ -1,0 +1,79 @@
+# aloud — see README.md. `make demo` narrates the sample article; `make test`
+# runs every test (what CI runs).
+
+GO        ?= go
+BIN       := bin/aloud
+PACKAGES  := espeak-ng lame
+TEST_PACKAGES := $(PACKAGES) ffmpeg mp3val mpg123
+FUZZTIME  ?= 5s
+
+.PHONY: all build demo deps test-deps test vet fmt-check fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/aloud
+
+# deps installs the programs aloud runs: espeak-ng (the offline voice) and
+# lame (the MP3 encoder). As root it uses apt-get; otherwise it says what to
+# install.
+deps:
+	@missing=""; for p in $(PACKAGES); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing$$missing with apt-get"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing programs:$$missing"; \
+			echo "Install them with:  sudo apt-get install$$missing   (Debian/Ubuntu)"; \
+			echo "                or:  brew install$$missing           (macOS)"; \
+			exit 1; \
+		fi; \
+	fi
+
+test-deps:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
+
+demo: deps build
+	rm -rf out
+	$(BIN) narrate examples/sample-article.html
+	@echo
+	@echo "The narration, its manifest and the podcast feed are in out/:"
+	@ls -l out
+	@echo "Listen with:  mpg123 out/*.mp3   (or open the file in any player)"
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out="$$(gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# test runs every test with the race detector, then a short run of every
+# fuzz target.
+test: test-deps vet fmt-check
+	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
+
+fuzz:
+	@set -e; for spec in \
+		./internal/mp3:FuzzParse \
+		./internal/article:FuzzParseHTML \
+		./internal/article:FuzzParseMarkdown \
+		./internal/speech:FuzzParseWAV \
+		./internal/feed:FuzzSlugify \
+		./internal/feed:FuzzParseCatalog \
+		./internal/config:FuzzLoad; do \
+		pkg=$${spec%%:*}; fn=$${spec##*:}; \
+		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
+		out=$$($(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg 2>&1) || { echo "$$out"; exit 1; }; \
+	done
+
+# bench runs the benchmarks that docs/BENCHMARKS.md quotes.
+bench: deps
+	$(GO) test -run '^$$' -bench 'Sample' -benchtime 10x -count 3 ./cmd/aloud | tee bench.out
+	@awk '/^BenchmarkNarrateSample/ {a+=$$3; na++} /^BenchmarkByHandSample/ {h+=$$3; nh++} \
+		END {printf "aloud narrate / espeak-ng | lame by hand: %.3f s / %.3f s = %.2f×\n", a/na/1e9, h/nh/1e9, (a/na)/(h/nh)}' bench.out
+	@rm -f bench.out
+
+clean:
+	rm -rf bin out
