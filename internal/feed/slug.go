@@ -63,7 +63,7 @@ func Slugify(title string) string {
 					kept = append(kept, d)
 				}
 			}
-			s = string(kept)
+			s = strings.ToLower(string(kept)) // compatibility forms may decompose to capitals: ㍵ → "oV"
 		}
 		wordStart = !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 		if r == 'ь' || r == 'ъ' || r == '\'' || r == '’' {
