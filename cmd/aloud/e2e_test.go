@@ -183,7 +183,14 @@ func TestNarrateEndToEnd(t *testing.T) {
 	if err := json.Unmarshal(mb, &m); err != nil {
 		t.Fatal(err)
 	}
-	if math.Abs(m.DurationSeconds-got) > 0.001 || m.Audio.SizeBytes != int64(len(audio)) || m.Audio.URL != res.AudioURL ||
+	// The manifest states what a gapless player plays: the decoded
+	// frames less the encoder delay and padding the LAME tag declares.
+	st, err := mp3.Parse(audio)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gapless := got - float64(st.Header.Delay+st.Header.Padding)/float64(st.Format.RateHz)
+	if math.Abs(m.DurationSeconds-gapless) > 0.001 || m.Audio.SizeBytes != int64(len(audio)) || m.Audio.URL != res.AudioURL ||
 		m.ArticleURL != "https://courier.example.com/news/riverside-library-late-hours" || m.Voice != "en-espeak" || m.Created.IsZero() {
 		t.Errorf("manifest %+v (decoded %.3f s, %d bytes)", m, got, len(audio))
 	}
@@ -246,8 +253,8 @@ func TestNarrateTwiceAndSecondArticle(t *testing.T) {
 		t.Errorf("stdout %q\nstderr %q", r.stdout, r.stderr)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "out", "*"))
-	if len(files) != 6 {
-		t.Errorf("out holds %v, want 2 × (mp3, json) + feed + catalog", files)
+	if len(files) != 10 {
+		t.Errorf("out holds %v, want 2 × (mp3, json, vtt, chapters.json) + feed + catalog", files)
 	}
 }
 

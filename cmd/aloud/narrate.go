@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/episode"
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/narrate"
@@ -140,13 +142,20 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 		return usageError{err}
 	}
 	rep := ui.New(o.Mode, g.stdout, g.stderr)
+	var cover *episode.Cover
+	if cfg.CoverImage != "" {
+		if cover, err = readCover(cfg.CoverImage); err != nil {
+			return usageError{err}
+		}
+	}
+	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
 	ch := feed.Channel{
 		Title: cfg.Feed.Title, Description: cfg.Feed.Description, Link: cfg.Feed.Link, Language: cfg.Feed.Language,
 		Author: cfg.Feed.Author, ImageURL: cfg.Feed.Image, Category: cfg.Feed.Category, Explicit: cfg.Feed.Explicit,
 	}
 	_, runErr := narrate.Run(cmd.Context(), narrate.Options{
-		Loader: &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version},
-		Synth:  syn,
+		Loader: loader, Images: loader, Cover: cover,
+		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
 		Voice:  preset.Name,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
 		Store:  st, Channel: ch, Publication: cfg.Publication, Jobs: o.Jobs, Reporter: rep,
@@ -162,4 +171,21 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 			"      folder is served at) or set public_base_url in aloud.yaml.")
 	}
 	return runErr
+}
+
+// readCover reads a configured cover image: JPEG or PNG, at most 5 MB.
+func readCover(path string) (*episode.Cover, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cover_image: %w", err)
+	}
+	if len(data) > source.MaxImageBytes {
+		return nil, fmt.Errorf("cover_image %s: larger than 5 MB", path)
+	}
+	switch mt := http.DetectContentType(data); mt {
+	case "image/jpeg", "image/png":
+		return &episode.Cover{MIME: mt, Data: data}, nil
+	default:
+		return nil, fmt.Errorf("cover_image %s: %s is not JPEG or PNG", path, mt)
+	}
 }

@@ -31,11 +31,15 @@ type Config struct {
 	// Disclosure is spoken after the intro and shown by players.
 	Disclosure *string `yaml:"disclosure"`
 	// Publication is the name of the publisher, for the intro and tags.
-	Publication string  `yaml:"publication"`
-	Pauses      Pauses  `yaml:"pauses"`
-	Feed        Feed    `yaml:"feed"`
-	Fetch       Fetch   `yaml:"fetch"`
-	Encoder     Encoder `yaml:"encoder"`
+	Publication string   `yaml:"publication"`
+	Pauses      Pauses   `yaml:"pauses"`
+	Feed        Feed     `yaml:"feed"`
+	Fetch       Fetch    `yaml:"fetch"`
+	Encoder     Encoder  `yaml:"encoder"`
+	Loudness    Loudness `yaml:"loudness"`
+	// CoverImage is a JPEG or PNG file used as every episode's cover art;
+	// without it the article's lead image is used when it has one.
+	CoverImage string `yaml:"cover_image"`
 	// Jobs is how many chunks are synthesized at once; 0 means the
 	// voice's own limit or one per CPU.
 	Jobs int `yaml:"jobs"`
@@ -70,6 +74,15 @@ type Fetch struct {
 	Timeout  time.Duration `yaml:"timeout"`
 }
 
+// Loudness is the level episodes are brought to (EBU R128).
+type Loudness struct {
+	// TargetLUFS is the integrated loudness to aim for; 0 leaves the
+	// level as the voice made it.
+	TargetLUFS float64 `yaml:"target_lufs"`
+	// MaxTruePeak is the ceiling, in dBTP, the gain may not push past.
+	MaxTruePeak float64 `yaml:"max_true_peak"`
+}
+
 // Encoder is the PCM → MP3 encoder for local voices.
 type Encoder struct {
 	Path        string `yaml:"path"`
@@ -85,8 +98,9 @@ func Default() Config {
 			Heading: 1200 * time.Millisecond, AfterIntro: 900 * time.Millisecond},
 		Feed: Feed{Title: "Narrated articles", Description: "Articles read aloud, created with AI assistance.",
 			Language: "en", Category: "News"},
-		Fetch:   Fetch{MaxBytes: 10 << 20, Timeout: 30 * time.Second},
-		Encoder: Encoder{Path: "lame", BitrateKbps: 48},
+		Fetch:    Fetch{MaxBytes: 10 << 20, Timeout: 30 * time.Second},
+		Encoder:  Encoder{Path: "lame", BitrateKbps: 48},
+		Loudness: Loudness{TargetLUFS: -16, MaxTruePeak: -1},
 	}
 }
 
@@ -230,6 +244,12 @@ func (c Config) Validate() error {
 	case 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160:
 	default:
 		return c.fieldError("encoder.bitrate_kbps", "%d is not an MPEG-2 Layer III bitrate (8–160 kbps, e.g. 48)", c.Encoder.BitrateKbps)
+	}
+	if t := c.Loudness.TargetLUFS; t != 0 && (t < -40 || t > -5) {
+		return c.fieldError("loudness.target_lufs", "%v out of range −40 to −5 (or 0 to leave loudness alone)", t)
+	}
+	if p := c.Loudness.MaxTruePeak; p < -20 || p > 0 {
+		return c.fieldError("loudness.max_true_peak", "%v out of range −20 to 0 dBTP", p)
 	}
 	if c.Feed.Title == "" {
 		return c.fieldError("feed.title", "must not be empty")

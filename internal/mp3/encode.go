@@ -92,11 +92,13 @@ func withInfoHeader(b []byte, samples int) ([]byte, error) {
 	}
 	sum := Summary{Format: s.Format, BitrateKbps: s.Bitrate, Frames: len(s.Frames), Encoder: "LAME",
 		Delay: lameDelay, Padding: max(s.Samples()-lameDelay-samples, 0)}
+	var toc TOCBuilder
 	for _, f := range s.Frames {
-		sum.Offsets = append(sum.Offsets, sum.AudioBytes)
+		toc.Add(len(f.Data))
 		sum.AudioBytes += len(f.Data)
 		sum.MusicCRC = CRC16(sum.MusicCRC, f.Data)
 	}
+	sum.TOC = toc.TOC()
 	h, err := HeaderFrame(sum)
 	if err != nil {
 		return nil, fmt.Errorf("lame: %w", err)

@@ -8,14 +8,16 @@ import (
 // Summary describes a finished stream of audio frames, for its header frame.
 type Summary struct {
 	Format      Format
-	BitrateKbps int   // for CBR; 0 for VBR (a "Xing" header is written)
-	Frames      int   // audio frames, the header frame not counted
-	AudioBytes  int   // bytes of the audio frames
-	Offsets     []int // byte offset of each audio frame from the first one; used for the seek table
-	Delay       int   // encoder delay in samples at the start
-	Padding     int   // padding in samples at the end
-	Encoder     string
-	MusicCRC    uint16 // CRC-16 of the audio frames
+	BitrateKbps int // for CBR; 0 for VBR (a "Xing" header is written)
+	Frames      int // audio frames, the header frame not counted
+	AudioBytes  int // bytes of the audio frames
+	// TOC holds, for each percent i of the frames, the byte offset from
+	// the first audio frame of frame i·Frames/100: the seek table.
+	TOC      [100]int64
+	Delay    int // encoder delay in samples at the start
+	Padding  int // padding in samples at the end
+	Encoder  string
+	MusicCRC uint16 // CRC-16 of the audio frames
 }
 
 const lameTagSize = 36
@@ -77,15 +79,37 @@ func HeaderFrame(s Summary) ([]byte, error) {
 }
 
 func tocEntry(s Summary, headerSize, total, i int) byte {
-	if s.Frames == 0 || len(s.Offsets) == 0 {
+	if s.Frames == 0 {
 		return byte(i * 256 / 100)
 	}
-	fi := i * s.Frames / 100
-	if fi >= len(s.Offsets) {
-		fi = len(s.Offsets) - 1
-	}
-	v := (headerSize + s.Offsets[fi]) * 256 / total
+	v := (int64(headerSize) + s.TOC[i]) * 256 / int64(total)
 	return byte(min(v, 255))
+}
+
+// TOCBuilder collects the seek table while frames go by.
+type TOCBuilder struct {
+	sizes []uint16
+}
+
+// Add records the next frame's length.
+func (t *TOCBuilder) Add(size int) { t.sizes = append(t.sizes, uint16(size)) }
+
+// Frames is the number of frames recorded.
+func (t *TOCBuilder) Frames() int { return len(t.sizes) }
+
+// TOC returns the seek table of the recorded frames.
+func (t *TOCBuilder) TOC() [100]int64 {
+	var toc [100]int64
+	off := int64(0)
+	next := 0
+	for i, sz := range t.sizes {
+		for next < 100 && next*len(t.sizes)/100 == i {
+			toc[next] = off
+			next++
+		}
+		off += int64(sz)
+	}
+	return toc
 }
 
 func versionRow(v Version) int {

@@ -253,10 +253,12 @@ func TestHeaderFrameRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := Summary{Format: s.Format, BitrateKbps: 48, Frames: len(s.Frames), Delay: 576, Padding: 982, Encoder: "LAME"}
+	var toc TOCBuilder
 	for _, f := range s.Frames {
-		sum.Offsets = append(sum.Offsets, sum.AudioBytes)
+		toc.Add(len(f.Data))
 		sum.AudioBytes += len(f.Data)
 	}
+	sum.TOC = toc.TOC()
 	hf, err := HeaderFrame(sum)
 	if err != nil {
 		t.Fatal(err)
@@ -279,10 +281,10 @@ func TestHeaderFrameRoundTrip(t *testing.T) {
 		t.Errorf("tag CRC %04x, want %04x", got, want)
 	}
 	// Seek table: monotonic, starting at 0.
-	toc := hf[4+9+16 : 4+9+116]
+	table := hf[4+9+16 : 4+9+116]
 	for i := 1; i < 100; i++ {
-		if toc[i] < toc[i-1] {
-			t.Fatalf("seek table not monotonic at %d: %v", i, toc)
+		if table[i] < table[i-1] {
+			t.Fatalf("seek table not monotonic at %d: %v", i, table)
 		}
 	}
 	// VBR gets a Xing header.

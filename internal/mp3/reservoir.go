@@ -1,42 +1,58 @@
 package mp3
 
-// DetachReservoir makes the stream decodable on its own when it is joined
-// after other audio: a Layer III frame may take part of its main data from
-// the frames before it (ISO/IEC 11172-3 2.4.1.7: main_data_begin), and at
-// the start of a segment those bytes would come from whatever precedes it in
-// the joined file. Every frame that reaches further back than the segment's
-// own bytes gets all-zero side information, so it decodes to silence and
-// reads nothing, while its payload stays in place as the reservoir of the
-// frames after it. The same holds after a gap in the stream (junk or a
-// dropped frame), where decoders lose the reservoir too. Encoders start with main_data_begin 0, so for fresh
-// segments this changes nothing; it returns how many frames it silenced.
-func (s *Stream) DetachReservoir() int {
-	avail := 0
-	silenced := 0
-	for i, f := range s.Frames {
-		h := f.Header
-		side := h.SideInfoSize()
-		off := 4
-		if h.CRC {
-			off += 2
-		}
-		if f.AfterGap {
-			avail = 0
-		}
-		if MainDataBegin(f.Data, h) > avail {
-			fr := append([]byte(nil), f.Data...)
-			clear(fr[off : off+side])
-			if h.CRC {
-				crc := crc16MPEG(0xffff, fr[2:4])
-				crc = crc16MPEG(crc, fr[6:6+side])
-				fr[4], fr[5] = byte(crc>>8), byte(crc)
-			}
-			s.Frames[i].Data = fr
-			silenced++
-		}
-		avail = min(avail+len(f.Data)-off-side, maxReservoir(h))
+// Reservoir follows the Layer III bit reservoir of a stream frame by frame
+// and makes the stream decodable on its own when it is joined after other
+// audio. A frame may take part of its main data from the frames before it
+// (ISO/IEC 11172-3 2.4.1.7: main_data_begin); at the start of a segment those
+// bytes would come from whatever precedes it in the joined file, and after a
+// gap (junk, a dropped frame) decoders have lost them too. Such a frame gets
+// all-zero side information, so it decodes to silence and reads nothing,
+// while its payload stays in place as the reservoir of the frames after it.
+// Encoders start with main_data_begin 0, so for fresh segments nothing
+// changes. This is the "reservoir-free first frame" way: it keeps every
+// frame where it is (exact timing, no re-encoding) and costs at most the
+// few frames of a cut stream that could not be decoded anyway.
+type Reservoir struct {
+	avail int
+}
+
+// Fix returns the frame to write in place of f: f.Data itself, or a silenced
+// copy when f reaches back past the bytes the stream has provided.
+func (r *Reservoir) Fix(f Frame) (data []byte, silenced bool) {
+	h := f.Header
+	off := 4
+	if h.CRC {
+		off += 2
 	}
-	return silenced
+	side := h.SideInfoSize()
+	if f.AfterGap {
+		r.avail = 0
+	}
+	data = f.Data
+	if MainDataBegin(f.Data, h) > r.avail {
+		data = append([]byte(nil), f.Data...)
+		clear(data[off : off+side])
+		if h.CRC {
+			setCRC(data, h)
+		}
+		silenced = true
+	}
+	r.avail = min(r.avail+len(f.Data)-off-side, maxReservoir(h))
+	return data, silenced
+}
+
+// DetachReservoir applies Reservoir to a parsed stream's frames and returns
+// how many it silenced.
+func (s *Stream) DetachReservoir() int {
+	var r Reservoir
+	n := 0
+	for i, f := range s.Frames {
+		if data, silenced := r.Fix(f); silenced {
+			s.Frames[i].Data = data
+			n++
+		}
+	}
+	return n
 }
 
 // maxReservoir is the farthest main_data_begin can point back: 511 bytes
@@ -46,6 +62,13 @@ func maxReservoir(h Header) int {
 		return 511
 	}
 	return 255
+}
+
+// setCRC recomputes the frame's CRC after its side information changed.
+func setCRC(frame []byte, h Header) {
+	crc := crc16MPEG(0xffff, frame[2:4])
+	crc = crc16MPEG(crc, frame[6:6+h.SideInfoSize()])
+	frame[4], frame[5] = byte(crc>>8), byte(crc)
 }
 
 // crc16MPEG is the frame CRC of ISO/IEC 11172-3 2.4.3.1: polynomial 0x8005,

@@ -5,19 +5,25 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 )
 
-// Stream is what Parse found in an MP3 file: its audio frames, the tags and
-// header frames it dropped, and any junk it skipped.
+// Stream is what a scan found in an MP3 file: its format, the tags and
+// header frames it dropped, any junk it skipped, and (from Parse) its
+// audio frames.
 type Stream struct {
 	Format  Format
-	Frames  []Frame
-	Tags    []string // tags found and dropped, e.g. "ID3v2.4", "ID3v1", "APEv2"
+	Frames  []Frame // filled by Parse; nil from Scan
+	Tags    []string
 	Header  *XingHeader
 	Junk    int // bytes skipped between frames while resynchronising
 	Corrupt int // frames dropped for invalid side information
 	Bitrate int // kbps of every frame for CBR, 0 when it varies
+
+	frames  int
+	samples int
+	bytes   int64
 }
 
 // Frame is one audio frame: its header and its bytes, header included.
@@ -41,55 +47,83 @@ type XingHeader struct {
 	FrameSize int
 }
 
-// Samples is the number of PCM samples per channel in the audio frames.
-func (s *Stream) Samples() int {
-	n := 0
-	for _, f := range s.Frames {
-		n += f.Header.Samples()
-	}
-	return n
-}
+// FrameCount is the number of audio frames.
+func (s *Stream) FrameCount() int { return s.frames }
 
-// Duration is the exact playing time of the audio frames.
+// Samples is the number of PCM samples per channel in the audio frames.
+func (s *Stream) Samples() int { return s.samples }
+
+// AudioBytes is the total length of the audio frames.
+func (s *Stream) AudioBytes() int64 { return s.bytes }
+
+// Duration is the playing time of the audio frames, encoder delay and
+// padding included.
 func (s *Stream) Duration() time.Duration {
 	if s.Format.RateHz == 0 {
 		return 0
 	}
-	return time.Duration(s.Samples()) * time.Second / time.Duration(s.Format.RateHz)
+	return time.Duration(s.samples) * time.Second / time.Duration(s.Format.RateHz)
 }
 
-// AudioBytes is the total length of the audio frames.
-func (s *Stream) AudioBytes() int {
-	n := 0
-	for _, f := range s.Frames {
-		n += len(f.Data)
+// GaplessSamples is the number of samples a gapless player plays: the
+// frames less the encoder delay and padding the LAME tag declares.
+func (s *Stream) GaplessSamples() int {
+	if s.Header == nil || !s.Header.DelayPad {
+		return s.samples
 	}
-	return n
+	return max(s.samples-s.Header.Delay-s.Header.Padding, 0)
 }
 
-// Errors Parse returns, for callers that branch on them.
+// Errors Parse and Scan return, for callers that branch on them.
 var (
 	ErrNoFrames     = errors.New("no MPEG audio frames found")
 	ErrFormatChange = errors.New("the format changes mid-stream")
 	ErrNotLayer3    = errors.New("not MPEG Layer III")
 )
 
-// Parse reads a whole MP3 file: it drops leading and trailing tags (ID3v2
-// with or without footer, ID3v1, APEv2, Lyrics3v2), drops a Xing/Info/VBRI
-// header frame, resynchronises after junk, and checks that every frame has
-// the same format.
+// Parse reads a whole MP3 file held in memory; see Scan. The frames' Data
+// slices point into data.
 func Parse(data []byte) (*Stream, error) {
+	var frames []Frame
+	s, err := Scan(bytes.NewReader(data), int64(len(data)), func(f Frame, off int64) error {
+		f.Data = data[off : off+int64(len(f.Data))]
+		frames = append(frames, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.Frames = frames
+	return s, nil
+}
+
+// Scan reads an MP3 file of the given size without holding it in memory:
+// it drops leading and trailing tags (ID3v2 with or without footer, ID3v1,
+// APEv2, Lyrics3v2), drops a Xing/Info/VBRI header frame, resynchronises
+// after junk, drops frames with invalid side information, and checks that
+// every frame has the same format. visit, if not nil, sees every audio
+// frame with its offset in r; f.Data is only valid during the call.
+func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Stream, error) {
 	s := &Stream{}
-	start, end := 0, len(data)
+	win := &window{r: r, size: size}
+	var start int64
 	for {
-		n, tag, ok := leadingID3v2(data[start:end])
+		b, err := win.at(start, 10)
+		if err != nil {
+			return nil, err
+		}
+		n, tag, ok := leadingID3v2(b, size-start)
 		if !ok {
 			break
 		}
 		s.Tags = append(s.Tags, tag)
 		start += n
 	}
-	end = stripTrailingTags(data[start:end], &s.Tags) + start
+	end, err := trailingTags(r, start, size, &s.Tags)
+	if err != nil {
+		return nil, err
+	}
+	win.size = end
 
 	pos := start
 	bitrate := -1
@@ -97,38 +131,43 @@ func Parse(data []byte) (*Stream, error) {
 	freeFormat := false
 	gap := false
 	for pos+4 <= end {
-		h, err := ParseHeader(data[pos:end])
+		b, err := win.at(pos, maxFrameSize+4)
+		if err != nil {
+			return nil, err
+		}
+		h, err := ParseHeader(b)
 		size := 0
 		if err == nil {
 			size = h.Size()
 		}
-		if err != nil || size < 4 || pos+size > end || (!synced && !followedByFrame(data[pos+size:end], h)) {
-			synced = false
+		if err != nil || size < 4 || pos+int64(size) > end || (!synced && !followedByFrame(b[size:], h)) {
 			freeFormat = freeFormat || errors.Is(err, ErrFreeFormat)
-			gap = len(s.Frames) > 0
+			gap = s.frames > 0
+			synced = false
 			pos++
 			s.Junk++
 			continue
 		}
-		frame := data[pos : pos+size]
-		pos += size
+		frame := b[:size]
+		off := pos
+		pos += int64(size)
 		synced = true
-		if len(s.Frames) == 0 && s.Header == nil {
+		if s.frames == 0 && s.Header == nil {
 			if xh := readXing(frame, h); xh != nil {
 				s.Header = xh
 				s.Format = h.Format()
 				continue
 			}
 		}
-		if len(s.Frames) == 0 && s.Header == nil {
+		if s.frames == 0 && s.Header == nil {
 			s.Format = h.Format()
 		} else if !h.Format().SameAs(s.Format) {
 			return nil, fmt.Errorf("frame %d at byte %d is %s after %s: %w",
-				len(s.Frames), pos-size, h.Format(), s.Format, ErrFormatChange)
+				s.frames, off, h.Format(), s.Format, ErrFormatChange)
 		}
 		if !validSideInfo(frame, h) {
 			s.Corrupt++
-			gap = len(s.Frames) > 0
+			gap = s.frames > 0
 			continue
 		}
 		switch {
@@ -137,11 +176,18 @@ func Parse(data []byte) (*Stream, error) {
 		case bitrate != h.BitrateKbps:
 			bitrate = 0
 		}
-		s.Frames = append(s.Frames, Frame{Header: h, Data: frame, AfterGap: gap})
+		s.frames++
+		s.samples += h.Samples()
+		s.bytes += int64(size)
+		if visit != nil {
+			if err := visit(Frame{Header: h, Data: frame, AfterGap: gap}, off); err != nil {
+				return nil, err
+			}
+		}
 		gap = false
 	}
-	s.Junk += end - pos
-	if len(s.Frames) == 0 {
+	s.Junk += int(end - pos)
+	if s.frames == 0 {
 		switch {
 		case s.Header != nil:
 			return nil, fmt.Errorf("only a header frame (%s): %w", s.Header.Kind, ErrNoFrames)
@@ -161,22 +207,47 @@ func Parse(data []byte) (*Stream, error) {
 	return s, nil
 }
 
-// followedByFrame checks, when looking for sync at the start or after junk,
-// that the candidate frame ends exactly at the end of the data or is followed
-// by another header of the same format, so that a false sync in junk is very
-// unlikely to be taken for a frame.
-func followedByFrame(rest []byte, h Header) bool {
-	if len(rest) == 0 {
-		return true
+// maxFrameSize bounds every MPEG audio frame (Layer I, 448 kbps at 32 kHz,
+// padded, is the largest at 1,684 bytes).
+const maxFrameSize = 2048
+
+// window reads an io.ReaderAt through a buffer that slides forward.
+type window struct {
+	r     io.ReaderAt
+	size  int64
+	buf   []byte
+	start int64
+}
+
+// at returns up to n bytes from off (fewer near the end of the data).
+func (w *window) at(off int64, n int) ([]byte, error) {
+	if off >= w.size {
+		return nil, nil
 	}
-	n, err := ParseHeader(rest)
-	return err == nil && n.Format().SameAs(h.Format())
+	want := min(int64(n), w.size-off)
+	if off >= w.start && off+want <= w.start+int64(len(w.buf)) {
+		return w.buf[off-w.start : off-w.start+want], nil
+	}
+	fill := min(max(int64(64<<10), want), w.size-off)
+	if cap(w.buf) < int(fill) {
+		w.buf = make([]byte, fill)
+	}
+	w.buf = w.buf[:fill]
+	m, err := w.r.ReadAt(w.buf, off)
+	if err != nil && !(errors.Is(err, io.EOF) && int64(m) == fill) {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("reading at byte %d: %w", off, io.ErrUnexpectedEOF)
+		}
+		return nil, fmt.Errorf("reading at byte %d: %w", off, err)
+	}
+	w.start = off
+	return w.buf[:want], nil
 }
 
 // leadingID3v2 reports the length of an ID3v2 tag at the start of b
 // (ID3v2.4 §3.1: a 10-byte header with a syncsafe size, plus a footer when
 // flag bit 4 is set).
-func leadingID3v2(b []byte) (n int, tag string, ok bool) {
+func leadingID3v2(b []byte, remaining int64) (n int64, tag string, ok bool) {
 	if len(b) < 10 || string(b[:3]) != "ID3" || b[3] == 0xff || b[4] == 0xff {
 		return 0, "", false
 	}
@@ -184,14 +255,11 @@ func leadingID3v2(b []byte) (n int, tag string, ok bool) {
 	if !ok {
 		return 0, "", false
 	}
-	n = 10 + size
+	n = 10 + int64(size)
 	if b[5]&0x10 != 0 {
 		n += 10
 	}
-	if n > len(b) {
-		n = len(b)
-	}
-	return n, fmt.Sprintf("ID3v2.%d", b[3]), true
+	return min(n, remaining), fmt.Sprintf("ID3v2.%d", b[3]), true
 }
 
 func syncsafe(b []byte) (int, bool) {
@@ -205,50 +273,77 @@ func syncsafe(b []byte) (int, bool) {
 	return n, true
 }
 
-// stripTrailingTags returns the length of b without the tags at its end, in
-// any order: ID3v1 (128 bytes "TAG"), APEv2 (32-byte "APETAGEX" footer),
-// Lyrics3v2 ("LYRICS200" end marker) and an appended ID3v2 with footer "3DI".
-func stripTrailingTags(b []byte, tags *[]string) int {
-	end := len(b)
+// trailingTags returns where the audio ends in r[start:end], before the
+// tags at its end, in any order: ID3v1 (128 bytes "TAG"), APEv2 (32-byte
+// "APETAGEX" footer), Lyrics3v2 ("LYRICS200" end marker) and an appended
+// ID3v2 with footer "3DI". It reads only the tags' footers.
+func trailingTags(r io.ReaderAt, start, end int64, tags *[]string) (int64, error) {
+	tail := func(n int64) ([]byte, error) {
+		if end-start < n {
+			return nil, nil
+		}
+		b := make([]byte, n)
+		if _, err := r.ReadAt(b, end-n); err != nil {
+			return nil, fmt.Errorf("reading tags at byte %d: %w", end-n, err)
+		}
+		return b, nil
+	}
 	for {
-		switch {
-		case end >= 128 && string(b[end-128:end-125]) == "TAG":
+		b, err := tail(128)
+		if err != nil {
+			return 0, err
+		}
+		if b != nil && string(b[:3]) == "TAG" {
 			*tags = append(*tags, "ID3v1")
 			end -= 128
-		case end >= 32 && string(b[end-32:end-24]) == "APETAGEX":
-			size := int(binary.LittleEndian.Uint32(b[end-20 : end-16]))
-			flags := binary.LittleEndian.Uint32(b[end-12 : end-8])
-			if flags&(1<<31) != 0 {
+			continue
+		}
+		if b, err = tail(32); err != nil {
+			return 0, err
+		}
+		if b != nil && string(b[:8]) == "APETAGEX" {
+			size := int64(binary.LittleEndian.Uint32(b[12:16]))
+			if binary.LittleEndian.Uint32(b[20:24])&(1<<31) != 0 {
 				size += 32 // a header precedes the items
 			}
-			if size < 32 || size > end {
-				return end
+			if size < 32 || size > end-start {
+				return end, nil
 			}
 			*tags = append(*tags, "APEv2")
 			end -= size
-		case end >= 15 && string(b[end-9:end]) == "LYRICS200":
-			size := 0
-			for _, c := range b[end-15 : end-9] {
+			continue
+		}
+		if b, err = tail(15); err != nil {
+			return 0, err
+		}
+		if b != nil && string(b[6:]) == "LYRICS200" {
+			size := int64(0)
+			for _, c := range b[:6] {
 				if c < '0' || c > '9' {
-					return end
+					return end, nil
 				}
-				size = size*10 + int(c-'0')
+				size = size*10 + int64(c-'0')
 			}
-			if size+15 > end {
-				return end
+			if size+15 > end-start {
+				return end, nil
 			}
 			*tags = append(*tags, "Lyrics3v2")
 			end -= size + 15
-		case end >= 10 && string(b[end-10:end-7]) == "3DI":
-			size, ok := syncsafe(b[end-4 : end])
-			if !ok || size+20 > end {
-				return end
-			}
-			*tags = append(*tags, fmt.Sprintf("ID3v2.%d (appended)", b[end-7]))
-			end -= size + 20
-		default:
-			return end
+			continue
 		}
+		if b, err = tail(10); err != nil {
+			return 0, err
+		}
+		if b != nil && string(b[:3]) == "3DI" {
+			size, ok := syncsafe(b[6:10])
+			if !ok || int64(size)+20 > end-start {
+				return end, nil
+			}
+			*tags = append(*tags, fmt.Sprintf("ID3v2.%d (appended)", b[3]))
+			end -= int64(size) + 20
+			continue
+		}
+		return end, nil
 	}
 }
 
@@ -303,4 +398,16 @@ func be32(b []byte) uint32 {
 		return 0
 	}
 	return binary.BigEndian.Uint32(b)
+}
+
+// followedByFrame checks, when looking for sync at the start or after junk,
+// that the candidate frame ends exactly at the end of the data or is followed
+// by another header of the same format, so that a false sync in junk is very
+// unlikely to be taken for a frame.
+func followedByFrame(rest []byte, h Header) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	n, err := ParseHeader(rest)
+	return err == nil && n.Format().SameAs(h.Format())
 }

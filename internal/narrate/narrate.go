@@ -10,7 +10,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -32,10 +35,21 @@ type ArticleLoader interface {
 	Load(ctx context.Context, arg string) (article.Article, error)
 }
 
+// ImageFetcher fetches an article's lead image for the cover art.
+type ImageFetcher interface {
+	FetchImage(ctx context.Context, url string) (mime string, data []byte, err error)
+}
+
 // Options wire the stages together.
 type Options struct {
 	Loader      ArticleLoader
+	Images      ImageFetcher   // nil: no cover from the article
+	Cover       *episode.Cover // configured cover art; wins over the article's image
 	Synth       speech.Synthesizer
+	Encoder     speech.Encoder // for segments that must be re-encoded to match
+	TargetLUFS  float64        // 0 leaves loudness alone
+	MaxTruePeak float64
+	TempDir     string // where segments and the episode are staged; os.TempDir() when empty
 	Voice       string // the voice preset's name, recorded with the episode
 	Script      script.Options
 	Store       store.Store
@@ -146,16 +160,33 @@ func one(ctx context.Context, o Options, in string) Result {
 	}
 	r.Chunks, r.Chars = len(sc.Chunks), sc.Chars()
 
-	segs, err := synthesize(ctx, o, in, sc, report)
+	work, err := os.MkdirTemp(o.TempDir, "aloud-")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.RemoveAll(work)
+	segs, err := synthesize(ctx, o, work, sc, report)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
+	defer closeSegments(segs)
 
 	report(StageJoin, 0, 0)
-	var audio bytes.Buffer
-	res, err := episode.Assemble(ctx, &audio, segs, episode.Tags{
-		Title: a.Title, Author: a.Byline, Publication: a.Publication, Date: a.Published, URL: a.URL,
-		Comment: so.Disclosure,
+	audio, err := os.Create(filepath.Join(work, "episode.mp3"))
+	if err != nil {
+		return fail(err)
+	}
+	defer audio.Close()
+	var chapters []episode.Chapter
+	for i, c := range sc.Chunks {
+		if c.Chapter != "" {
+			chapters = append(chapters, episode.Chapter{Segment: i, Title: c.Chapter})
+		}
+	}
+	res, err := episode.Join(ctx, audio, segs, episode.Options{
+		Tags: episode.Tags{Title: a.Title, Author: a.Byline, Publication: a.Publication, Date: a.Published, URL: a.URL,
+			Comment: so.Disclosure, Cover: cover(ctx, o, a)},
+		Chapters: chapters, TargetLUFS: o.TargetLUFS, MaxTruePeak: o.MaxTruePeak, Encoder: o.Encoder,
 	})
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
@@ -173,16 +204,26 @@ func one(ctx context.Context, o Options, in string) Result {
 	r.DurationSeconds = player.Seconds(res.Duration)
 	r.SizeBytes = res.SizeBytes
 
-	if err := o.Store.Put(ctx, r.AudioKey, bytes.NewReader(audio.Bytes()),
+	if err := o.Store.Put(ctx, r.AudioKey, audio,
 		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=86400"}); err != nil {
 		return fail(fmt.Errorf("%s: publishing audio: %w", in, err))
+	}
+	vttKey, chaptersKey := r.Slug+".vtt", r.Slug+".chapters.json"
+	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments))),
+		store.Meta{ContentType: "text/vtt", CacheControl: "public, max-age=300"}); err != nil {
+		return fail(fmt.Errorf("%s: publishing transcript: %w", in, err))
+	}
+	if err := putJSON(ctx, o.Store, chaptersKey, func() ([]byte, error) { return episode.ChaptersJSON(res.Chapters) }); err != nil {
+		return fail(fmt.Errorf("%s: publishing chapters: %w", in, err))
 	}
 	now := o.Now().UTC()
 	m := player.Manifest{
 		Slug: r.Slug, Title: a.Title, ArticleURL: a.URL, DurationSeconds: r.DurationSeconds,
 		Audio: player.Audio{Key: r.AudioKey, URL: r.AudioURL, Type: "audio/mpeg", SizeBytes: res.SizeBytes},
 		Voice: o.Voice, Disclosure: so.Disclosure, Created: now,
+		TranscriptURL: o.Store.URL(vttKey), ChaptersURL: o.Store.URL(chaptersKey),
 	}
+	m.FromEpisode(res)
 	if err := putJSON(ctx, o.Store, r.ManifestKey, m.Encode); err != nil {
 		return fail(fmt.Errorf("%s: publishing manifest: %w", in, err))
 	}
@@ -214,9 +255,9 @@ func one(ctx context.Context, o Options, in string) Result {
 	return r
 }
 
-// synthesize speaks every chunk, a bounded number at once, and returns the
-// segments in script order.
-func synthesize(ctx context.Context, o Options, in string, sc script.Script, report func(Stage, int, int)) ([]episode.Segment, error) {
+// synthesize speaks every chunk, a bounded number at once, writes each to a
+// file in dir as it arrives, and returns the segments in script order.
+func synthesize(ctx context.Context, o Options, dir string, sc script.Script, report func(Stage, int, int)) ([]episode.Segment, error) {
 	jobs := o.Jobs
 	if jobs <= 0 {
 		jobs = o.Synth.Limits().Concurrency
@@ -235,15 +276,49 @@ func synthesize(ctx context.Context, o Options, in string, sc script.Script, rep
 			if err != nil {
 				return fmt.Errorf("synthesizing chunk %d of %d (%q): %w", i+1, len(sc.Chunks), clip(c.Text, 40), err)
 			}
-			segs[i] = episode.Segment{Audio: audio, PauseBefore: c.PauseBefore}
+			path := filepath.Join(dir, fmt.Sprintf("segment-%05d.%s", i, audio.Format))
+			if err := os.WriteFile(path, audio.Data, 0o600); err != nil {
+				return err
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			segs[i] = episode.Segment{Audio: f, Size: int64(len(audio.Data)), Format: audio.Format, PauseBefore: c.PauseBefore}
 			report(StageSynthesize, int(done.Add(1)), len(sc.Chunks))
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
+		closeSegments(segs)
 		return nil, err
 	}
 	return segs, nil
+}
+
+func closeSegments(segs []episode.Segment) {
+	for _, s := range segs {
+		if c, ok := s.Audio.(io.Closer); ok {
+			c.Close()
+		}
+	}
+}
+
+// cover is the configured cover art, else the article's lead image when it
+// can be fetched; a failure only means no cover.
+func cover(ctx context.Context, o Options, a article.Article) *episode.Cover {
+	if o.Cover != nil {
+		return o.Cover
+	}
+	if o.Images == nil || a.Image == "" {
+		return nil
+	}
+	mime, data, err := o.Images.FetchImage(ctx, a.Image)
+	if err != nil {
+		o.Logger.Warn("no cover art from the lead image", "image", a.Image, "err", err)
+		return nil
+	}
+	return &episode.Cover{MIME: mime, Data: data}
 }
 
 func putJSON(ctx context.Context, st store.Store, key string, encode func() ([]byte, error)) error {

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"math"
 	"time"
+
+	"github.com/aloud-dev/aloud/internal/episode"
 )
 
 // ManifestVersion is bumped when a field changes meaning or goes away.
@@ -22,6 +24,39 @@ type Manifest struct {
 	Voice           string    `json:"voice"`
 	Disclosure      string    `json:"disclosure,omitempty"`
 	Created         time.Time `json:"created"`
+	TranscriptURL   string    `json:"transcript_url,omitempty"` // WebVTT, one cue per sentence
+	ChaptersURL     string    `json:"chapters_url,omitempty"`   // Podcasting 2.0 JSON chapters
+	Chapters        []Chapter `json:"chapters"`
+	Loudness        *Loudness `json:"loudness,omitempty"`
+}
+
+// Chapter is a chapter with its start and end in seconds.
+type Chapter struct {
+	Title string  `json:"title"`
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+}
+
+// Loudness is what was measured (EBU R128) and the gain applied.
+type Loudness struct {
+	InputLUFS      float64 `json:"input_lufs"`
+	InputTruePeak  float64 `json:"input_true_peak_dbtp"`
+	GainDB         float64 `json:"gain_db"`
+	OutputLUFS     float64 `json:"output_lufs"`
+	OutputTruePeak float64 `json:"output_true_peak_dbtp"`
+	TargetLUFS     float64 `json:"target_lufs"`
+}
+
+// FromEpisode fills the chapters and loudness from a join's result.
+func (m *Manifest) FromEpisode(res episode.Result) {
+	m.Chapters = []Chapter{}
+	for _, c := range res.Chapters {
+		m.Chapters = append(m.Chapters, Chapter{Title: c.Title, Start: Seconds(c.Start), End: Seconds(c.End)})
+	}
+	if l := res.Loudness; l != nil {
+		m.Loudness = &Loudness{InputLUFS: l.InputLUFS, InputTruePeak: l.InputTruePeak, GainDB: l.GainDB,
+			OutputLUFS: l.OutputLUFS, OutputTruePeak: l.OutputPeak, TargetLUFS: l.TargetLUFS}
+	}
 }
 
 // Audio is the episode file.

@@ -188,3 +188,40 @@ func netReason(err error) string {
 	}
 	return err.Error()
 }
+
+// MaxImageBytes bounds a fetched cover image.
+const MaxImageBytes = 5 << 20
+
+// FetchImage fetches an article's lead image for cover art: JPEG or PNG
+// only, at most MaxImageBytes.
+func (l *Loader) FetchImage(ctx context.Context, raw string) (string, []byte, error) {
+	if !IsURL(raw) {
+		return "", nil, fmt.Errorf("image %s: only http(s) URLs are fetched", raw)
+	}
+	client := l.Client
+	if client == nil {
+		client = &http.Client{Timeout: 30 * time.Second}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
+	if err != nil {
+		return "", nil, fmt.Errorf("image %s: %w", raw, err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return "", nil, fmt.Errorf("image %s: %s", raw, netReason(err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return "", nil, fmt.Errorf("image %s: the server answered %s", raw, resp.Status)
+	}
+	data, err := article.ReadLimited(resp.Body, MaxImageBytes, raw)
+	if err != nil {
+		return "", nil, err
+	}
+	switch mt := http.DetectContentType(data); mt {
+	case "image/jpeg", "image/png":
+		return mt, data, nil
+	default:
+		return "", nil, fmt.Errorf("image %s: %s is not JPEG or PNG", raw, mt)
+	}
+}

@@ -1,0 +1,115 @@
+package episode
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/aloud-dev/aloud/internal/script"
+)
+
+// Cue is one sentence of the transcript with its time in the episode.
+type Cue struct {
+	Start time.Duration `json:"start"`
+	End   time.Duration `json:"end"`
+	Text  string        `json:"text"`
+}
+
+// Cues times every sentence of the script. A chunk's time comes from the
+// join; inside a chunk of several sentences, its span is shared in
+// proportion to their characters, and each boundary moves to the nearest
+// silence found in the audio there (a voice pauses between sentences).
+func Cues(chunks []script.Chunk, timings []Timing) []Cue {
+	var cues []Cue
+	for i, c := range chunks {
+		if i >= len(timings) {
+			break
+		}
+		t := timings[i]
+		sents := script.Sentences(c.Text)
+		if len(sents) == 0 {
+			continue
+		}
+		total := 0
+		for _, s := range sents {
+			total += utf8.RuneCountInString(s)
+		}
+		span := t.End - t.Start
+		start, acc := t.Start, 0
+		for k, s := range sents {
+			acc += utf8.RuneCountInString(s)
+			end := t.End
+			if k < len(sents)-1 {
+				end = t.Start + time.Duration(float64(span)*float64(acc)/float64(total))
+				end = snap(end, t.Silences, start, t.End, span/time.Duration(2*len(sents)))
+			}
+			cues = append(cues, Cue{Start: start, End: end, Text: s})
+			start = end
+		}
+	}
+	return cues
+}
+
+// snap moves t to the nearest silence within reach that keeps cues in order.
+func snap(t time.Duration, silences []time.Duration, lo, hi, reach time.Duration) time.Duration {
+	best, bestD := t, reach
+	for _, s := range silences {
+		if s <= lo || s >= hi {
+			continue
+		}
+		if d := time.Duration(math.Abs(float64(s - t))); d < bestD {
+			best, bestD = s, d
+		}
+	}
+	return best
+}
+
+// WriteVTT renders cues as a WebVTT file (W3C WebVTT: a header line, then
+// cues of "start --> end" and their text).
+func WriteVTT(cues []Cue) []byte {
+	var b strings.Builder
+	b.WriteString("WEBVTT\n")
+	for i, c := range cues {
+		fmt.Fprintf(&b, "\n%d\n%s --> %s\n%s\n", i+1, vttTime(c.Start), vttTime(c.End), vttEscape(c.Text))
+	}
+	return []byte(b.String())
+}
+
+func vttTime(d time.Duration) string {
+	ms := d.Milliseconds()
+	return fmt.Sprintf("%02d:%02d:%02d.%03d", ms/3600000, ms/60000%60, ms/1000%60, ms%1000)
+}
+
+// vttEscape keeps cue text from being read as markup or a cue timing line.
+func vttEscape(s string) string {
+	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return strings.ReplaceAll(s, "-->", "--&gt;")
+}
+
+// ChaptersJSON renders the Podcasting 2.0 JSON chapters format (version
+// 1.2.0: {"version", "chapters": [{"startTime", "endTime", "title"}]},
+// times in seconds).
+func ChaptersJSON(chs []ChapterTiming) ([]byte, error) {
+	type chapter struct {
+		StartTime float64 `json:"startTime"`
+		EndTime   float64 `json:"endTime,omitempty"`
+		Title     string  `json:"title"`
+	}
+	doc := struct {
+		Version  string    `json:"version"`
+		Chapters []chapter `json:"chapters"`
+	}{Version: "1.2.0", Chapters: []chapter{}}
+	for _, c := range chs {
+		doc.Chapters = append(doc.Chapters, chapter{StartTime: seconds(c.Start), EndTime: seconds(c.End), Title: c.Title})
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func seconds(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
