@@ -396,8 +396,6 @@ func (fw *frameWriter) write(data []byte, sizes []int) error {
 	return err
 }
 
-
-
 // measure decodes every segment, with its pause as digital silence, into a
 // meter that keeps the energy and true peak of every frame.
 func measure(ctx context.Context, plans []*plan, f mp3.Format) (*Meter, error) {
