@@ -57,6 +57,8 @@ test: test-deps vet fmt-check
 fuzz:
 	@set -e; for spec in \
 		./internal/mp3:FuzzParse \
+		./internal/mp3:FuzzTags \
+		./internal/mp3:FuzzXing \
 		./internal/article:FuzzParseHTML \
 		./internal/article:FuzzParseMarkdown \
 		./internal/speech:FuzzParseWAV \

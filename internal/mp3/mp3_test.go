@@ -438,3 +438,35 @@ func FuzzParse(f *testing.F) {
 		s.DetachReservoir()
 	})
 }
+
+// FuzzTags feeds arbitrary bytes to the leading and trailing tag skippers.
+func FuzzTags(f *testing.F) {
+	f.Add([]byte("ID3\x04\x00\x10\x00\x00\x00\x04abcd3DI\x04\x00\x10\x00\x00\x00\x04"))
+	f.Add(append(apeTag(), "TAG"...))
+	f.Add([]byte("LYRICSBEGINhello000016LYRICS200"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var tags []string
+		end, err := trailingTags(bytes.NewReader(b), 0, int64(len(b)), &tags)
+		if err != nil || end < 0 || end > int64(len(b)) {
+			t.Fatalf("end %d of %d, %v", end, len(b), err)
+		}
+		if n, _, ok := leadingID3v2(b, int64(len(b))); ok && (n < 0 || n > int64(len(b))) {
+			t.Fatalf("leading tag of %d bytes in %d", n, len(b))
+		}
+	})
+}
+
+// FuzzXing reads header frames from arbitrary bytes after a valid header.
+func FuzzXing(f *testing.F) {
+	f.Add(mustRead(f, speech64)[:208])
+	f.Add(append([]byte{0xff, 0xfb, 0x90, 0x00}, make([]byte, 32)...))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		h, err := ParseHeader(b)
+		if err != nil || h.Size() > len(b) {
+			return
+		}
+		if x := readXing(b[:h.Size()], h); x != nil && x.FrameSize != h.Size() {
+			t.Fatalf("frame size %d, header says %d", x.FrameSize, h.Size())
+		}
+	})
+}
