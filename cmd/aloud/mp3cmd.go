@@ -145,7 +145,8 @@ the same format between files. With --target-lufs the result is measured
 (EBU R128) and brought to that loudness through each frame's global_gain,
 keeping the true peak at or below --max-true-peak; without it nothing is
 decoded. A file in another format than most is decoded, resampled and
-encoded once with lame. OUT is written atomically.`,
+encoded once with lame. OUT appears whole or not at all (it is written to a
+temporary file beside it and renamed).`,
 		Example: `  aloud mp3 join -o episode.mp3 intro.mp3 part1.mp3 part2.mp3
   aloud mp3 join -o episode.mp3 --pause 700ms --target-lufs -16 segments/*.mp3`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -159,9 +160,11 @@ encoded once with lame. OUT is written atomically.`,
 			case o.TargetLUFS != 0 && (o.TargetLUFS < -40 || o.TargetLUFS > -5):
 				return usageError{fmt.Errorf("--target-lufs %v out of range −40 to −5", o.TargetLUFS)}
 			}
-			for _, in := range args {
-				if same, _ := sameFile(in, o.Out); same {
-					return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
+			if out, err := os.Stat(o.Out); err == nil {
+				for _, in := range args {
+					if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+						return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
+					}
 				}
 			}
 			return nil
@@ -180,30 +183,9 @@ encoded once with lame. OUT is written atomically.`,
 	return cmd
 }
 
-func sameFile(a, b string) (bool, error) {
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false, err
-	}
-	sb, err := os.Stat(b)
-	if err != nil {
-		return false, err
-	}
-	return os.SameFile(sa, sb), nil
-}
-
 func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) error {
 	var segs []episode.Segment
 	for i, in := range o.Inputs {
-		f, err := os.Open(in)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return err
-		}
 		pause := o.Pause
 		if i == 0 {
 			pause = 0
@@ -212,7 +194,7 @@ func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) er
 		if strings.EqualFold(filepath.Ext(in), ".wav") {
 			format = speech.WAV
 		}
-		segs = append(segs, episode.Segment{Audio: f, Size: st.Size(), Format: format, PauseBefore: pause})
+		segs = append(segs, episode.Segment{Path: in, Format: format, PauseBefore: pause})
 	}
 	dir := filepath.Dir(o.Out)
 	tmp, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(o.Out)+"-*")
@@ -230,9 +212,9 @@ func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) er
 	if err := tmp.Chmod(0o644); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
+	// No fsync: like cp, cat and ffmpeg, mp3 join leaves flushing to the
+	// system; the rename still means readers see the whole file or none.
+	// (The store's Put, which publishes, does sync.)
 	if err := tmp.Close(); err != nil {
 		return err
 	}

@@ -11,6 +11,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/aloud-dev/aloud/internal/mp3"
@@ -19,12 +22,37 @@ import (
 
 // Segment is one synthesized chunk and the silence before it.
 type Segment struct {
-	Audio       io.ReaderAt // MP3, or WAV from a local engine
-	Size        int64
+	Audio io.ReaderAt // MP3, or WAV from a local engine; or nil with Path
+	// Path is a file that Join opens when it reads the segment and closes
+	// after, so a join of thousands of segments holds one file open.
+	Path        string
+	Size        int64 // with Path, 0 means the file's size
 	Format      speech.Format
 	PauseBefore time.Duration
 
-	rate, channels int // set on segments this package encoded
+	format mp3.Format // found by harmonize
+	kbps   int
+}
+
+// open returns the segment's bytes to read, and what to call when done.
+func (s Segment) open() (io.ReaderAt, int64, func(), error) {
+	if s.Audio != nil || s.Path == "" {
+		return s.Audio, s.Size, func() {}, nil
+	}
+	f, err := os.Open(s.Path)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	size := s.Size
+	if size == 0 {
+		st, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return nil, 0, nil, err
+		}
+		size = st.Size()
+	}
+	return f, size, func() { f.Close() }, nil
 }
 
 // BytesSegment makes a segment of audio held in memory.
@@ -124,137 +152,46 @@ type Output interface {
 	io.WriterAt
 }
 
-// piece is a part of a segment's audio frames: a run of bytes in the source,
-// or frames rewritten in memory.
-type piece struct {
-	off, n int64
-	data   []byte
-	frames []int // sizes of the frames in the piece
-}
-
-type plan struct {
-	seg      Segment
-	silences []time.Duration // middles of pauses inside the segment, from its start
-	stream   *mp3.Stream
-	pieces   []piece
-	pause    int // silent frames before it
-	startIdx int // index of its first frame in the episode
-}
-
 // Join writes the episode: an ID3v2.4 tag, a fresh Info (CBR) or Xing (VBR)
 // header frame, then for each segment its pause as silent frames and its own
 // frames copied unchanged (except global_gain when loudness is corrected).
 // Segments of another format than most are decoded, resampled and encoded
-// once with o.Encoder. It reads each segment twice (three times when it
-// measures loudness) and holds no more than a few frames of audio in memory.
+// once with o.Encoder. Without a loudness target it reads each segment once,
+// writing frames as it finds them, and patches the tag and header frame in
+// place at the end; with one it first decodes every segment to measure. It
+// holds no more than a buffer of audio in memory.
 func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, error) {
-	if len(segs) == 0 {
-		return Result{}, fmt.Errorf("episode: %w", ErrNoSegments)
-	}
-	segs, reencoded, err := matchFormats(ctx, segs, o.Encoder)
+	segs, reencoded, err := harmonize(ctx, segs, o.Encoder)
 	if err != nil {
 		return Result{}, err
 	}
-	plans := make([]*plan, len(segs))
-	var toc mp3.TOCBuilder
-	var f mp3.Format
-	silenced := 0
-	cbr := -1
-	for i, sg := range segs {
-		if err := ctx.Err(); err != nil {
-			return Result{}, err
-		}
-		p := &plan{seg: sg}
-		var res mp3.Reservoir
-		st, err := mp3.Scan(sg.Audio, sg.Size, func(fr mp3.Frame, off int64) error {
-			data, fixed := res.Fix(fr)
-			if fixed {
-				silenced++
-				p.pieces = append(p.pieces, piece{data: data, frames: []int{len(data)}})
-				return nil
-			}
-			if n := len(p.pieces); n > 0 && p.pieces[n-1].data == nil && p.pieces[n-1].off+p.pieces[n-1].n == off {
-				p.pieces[n-1].n += int64(len(fr.Data))
-				p.pieces[n-1].frames = append(p.pieces[n-1].frames, len(fr.Data))
-				return nil
-			}
-			p.pieces = append(p.pieces, piece{off: off, n: int64(len(fr.Data)), frames: []int{len(fr.Data)}})
-			return nil
-		})
-		if err != nil {
-			return Result{}, fmt.Errorf("episode: segment %d: %w", i, err)
-		}
-		p.stream = st
-		if i == 0 {
-			f = st.Format
-		} else if !st.Format.SameAs(f) {
-			return Result{}, fmt.Errorf("episode: segment %d is %s after %s: %w", i, st.Format, f, ErrMismatch)
-		}
-		switch {
-		case cbr == -1:
-			cbr = st.Bitrate
-		case cbr != st.Bitrate:
-			cbr = 0
-		}
-		plans[i] = p
-	}
-	silenceKbps := cbr
-	if silenceKbps <= 0 {
-		silenceKbps = lowestBitrate(f)
-		cbr = 0
-	}
+	f, firstKbps := segs[0].format, segs[0].kbps
 	spf := f.Samples()
-	silence, err := mp3.Silence(f, silenceKbps, 2)
+	silence, err := mp3.Silence(f, firstKbps, 2)
 	if err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
 	// Pauses alternate the two silent frames' padding as a CBR encoder would.
 	silentFrames := splitFrames(silence)
-
-	// Frame grid: pauses and segments, with each segment's first sample.
-	samples := 0
-	grid := make([]int, len(plans)+1)
-	for i, p := range plans {
-		pauseSamples := int(segs[i].PauseBefore * time.Duration(f.RateHz) / time.Second)
-		p.pause = (pauseSamples + spf/2) / spf
-		for k := range p.pause {
-			toc.Add(len(silentFrames[k%2]))
-		}
-		samples += p.pause * spf
-		p.startIdx = toc.Frames()
-		grid[i] = samples
-		for _, pc := range p.pieces {
-			for _, sz := range pc.frames {
-				toc.Add(sz)
-			}
-		}
-		samples += p.stream.Samples()
-	}
-	grid[len(plans)] = samples
-
-	delay, padding, encoder := 0, 0, ""
-	if h := plans[0].stream.Header; h != nil && h.DelayPad {
-		delay, encoder = h.Delay, h.Encoder
-	}
-	if h := plans[len(plans)-1].stream.Header; h != nil && h.DelayPad {
-		padding = h.Padding
-	}
-	playback := func(gridSamples int) time.Duration {
-		s := min(max(gridSamples-delay, 0), samples-delay-padding)
-		return time.Duration(s) * time.Second / time.Duration(f.RateHz)
+	pauses := make([]int, len(segs))
+	for i, sg := range segs {
+		pauseSamples := int(sg.PauseBefore * time.Duration(f.RateHz) / time.Second)
+		pauses[i] = (pauseSamples + spf/2) / spf
 	}
 
 	var loud *Loudness
 	var gains []int8 // per frame of the episode, nil for none
+	var silences [][]time.Duration
 	if o.TargetLUFS != 0 {
 		maxTP := o.MaxTruePeak
 		if maxTP == 0 {
 			maxTP = -1
 		}
-		m, err := measure(ctx, plans, f)
+		m, sil, err := measure(ctx, segs, pauses, f)
 		if err != nil {
 			return Result{}, err
 		}
+		silences = sil
 		in, tp := m.Integrated(), m.TruePeak()
 		var out, outTP, gainDB float64
 		gains, out, outTP, gainDB = m.FrameGains(o.TargetLUFS, maxTP, mp3.GainStepDB)
@@ -262,208 +199,336 @@ func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, err
 			OutputLUFS: round2(out), OutputPeak: round2(outTP), GainDB: round2(gainDB)}
 	}
 
-	res := Result{
-		Duration:    playback(samples),
-		Frames:      toc.Frames(),
-		Format:      f,
-		BitrateKbps: cbr,
-		Loudness:    loud,
-		Reencoded:   reencoded,
-		Silenced:    silenced,
+	// Placeholders of the final sizes: the tag's chapter times and the
+	// header frame's counts are patched once the frames are written.
+	chapters := normalizeChapters(o.Chapters, len(segs))
+	placeholder := make([]ChapterTiming, len(chapters))
+	for i, c := range chapters {
+		placeholder[i].Title = c.Title
 	}
-	for i, p := range plans {
-		start := playback(grid[i])
-		end := playback(grid[i] + p.stream.Samples())
-		t := Timing{Start: start, End: end}
-		for _, s := range p.silences {
-			// Decoded PCM runs on the frame grid; playback starts delay later.
-			at := playback(grid[i] + int(s*time.Duration(f.RateHz)/time.Second))
-			if at > start && at < end {
-				t.Silences = append(t.Silences, at)
+	tag, err := tagBytes(o.Tags, placeholder)
+	if err != nil {
+		return Result{}, fmt.Errorf("episode: tags: %w", err)
+	}
+	header, err := mp3.HeaderFrame(mp3.Summary{Format: f, BitrateKbps: firstKbps})
+	if err != nil {
+		return Result{}, fmt.Errorf("episode: %w", err)
+	}
+	if _, err := w.Write(append(append([]byte(nil), tag...), header...)); err != nil {
+		return Result{}, fmt.Errorf("episode: %w", err)
+	}
+	// Frames go through a buffer whose blocks are checksummed as they are
+	// written: the music CRC covers exactly the audio frames.
+	bw := &crcWriter{w: w, buf: make([]byte, 0, 256<<10)}
+	cw := &countWriter{w: bw, n: int64(len(tag) + len(header))}
+
+	var (
+		toc      mp3.TOCBuilder
+		samples  int
+		silenced int
+		cbr      = firstKbps
+		grid     = make([]int, len(segs))
+		segLen   = make([]int, len(segs))
+		headers  = make([]*mp3.XingHeader, len(segs))
+	)
+	fw := &frameWriter{w: cw, gains: gains, toc: &toc}
+	for i, sg := range segs {
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
+		for k := range pauses[i] {
+			if err := fw.write(silentFrames[k%2]); err != nil {
+				return Result{}, fmt.Errorf("episode: %w", err)
+			}
+		}
+		samples += pauses[i] * spf
+		grid[i] = samples
+		var res mp3.Reservoir
+		r, size, done, err := sg.open()
+		if err != nil {
+			return Result{}, fmt.Errorf("episode: segment %d: %w", i, err)
+		}
+		st, err := mp3.Scan(r, size, func(fr mp3.Frame, off int64) error {
+			if !fr.Header.Format().SameAs(f) {
+				return fmt.Errorf("%s after %s: %w", fr.Header.Format(), f, ErrMismatch)
+			}
+			data, fixed := res.Fix(fr)
+			if fixed {
+				silenced++
+			}
+			if fr.Header.BitrateKbps != cbr {
+				cbr = 0
+			}
+			return fw.write(data)
+		})
+		done()
+		if err != nil {
+			return Result{}, fmt.Errorf("episode: segment %d: %w", i, err)
+		}
+		headers[i] = st.Header
+		segLen[i] = st.Samples()
+		samples += st.Samples()
+	}
+	if err := bw.Flush(); err != nil {
+		return Result{}, fmt.Errorf("episode: %w", err)
+	}
+	crc := bw.crc
+
+	delay, padding, encoder := 0, 0, ""
+	if h := headers[0]; h != nil && h.DelayPad {
+		delay, encoder = h.Delay, h.Encoder
+	}
+	if h := headers[len(segs)-1]; h != nil && h.DelayPad {
+		padding = h.Padding
+	}
+	playback := func(gridSamples int) time.Duration {
+		s := min(max(gridSamples-delay, 0), samples-delay-padding)
+		return time.Duration(s) * time.Second / time.Duration(f.RateHz)
+	}
+	res := Result{
+		Duration: playback(samples), Frames: toc.Frames(), Format: f, BitrateKbps: cbr,
+		Loudness: loud, Reencoded: reencoded, Silenced: silenced, SizeBytes: cw.n,
+	}
+	for i := range segs {
+		t := Timing{Start: playback(grid[i]), End: playback(grid[i] + segLen[i])}
+		if silences != nil {
+			for _, s := range silences[i] {
+				// Decoded PCM runs on the frame grid; playback starts
+				// the encoder delay later.
+				at := playback(grid[i] + int(s*time.Duration(f.RateHz)/time.Second))
+				if at > t.Start && at < t.End {
+					t.Silences = append(t.Silences, at)
+				}
 			}
 		}
 		res.Segments = append(res.Segments, t)
 	}
-	res.Chapters = chapterTimings(o.Chapters, res.Segments, res.Duration)
+	res.Chapters = chapterTimings(chapters, res.Segments, res.Duration)
 
-	// Write: tags, header frame (patched later), frames.
-	tag, err := tagBytes(o.Tags, res.Chapters)
+	final, err := tagBytes(o.Tags, res.Chapters)
 	if err != nil {
 		return Result{}, fmt.Errorf("episode: tags: %w", err)
 	}
+	if len(final) != len(tag) {
+		return Result{}, fmt.Errorf("episode: tag changed size from %d to %d bytes", len(tag), len(final))
+	}
 	sum := mp3.Summary{Format: f, BitrateKbps: cbr, Frames: toc.Frames(), TOC: toc.TOC(),
-		Delay: delay, Padding: padding, Encoder: encoder}
-	for _, pl := range plans {
-		for _, pc := range pl.pieces {
-			sum.AudioBytes += int(pc.n) + len(pc.data)
-		}
-		for k := range pl.pause {
-			sum.AudioBytes += len(silentFrames[k%2])
-		}
-	}
-	header, err := mp3.HeaderFrame(sum)
-	if err != nil {
-		return Result{}, fmt.Errorf("episode: %w", err)
-	}
-	cw := &countWriter{w: w}
-	if _, err := cw.Write(tag); err != nil {
-		return Result{}, fmt.Errorf("episode: %w", err)
-	}
-	if _, err := cw.Write(header); err != nil {
-		return Result{}, fmt.Errorf("episode: %w", err)
-	}
-	buf := make([]byte, 0, 256<<10)
-	fw := &frameWriter{w: cw, gains: gains, crc: &sum.MusicCRC}
-	for i, pl := range plans {
-		if err := ctx.Err(); err != nil {
-			return Result{}, err
-		}
-		for k := range pl.pause {
-			if err := fw.write(silentFrames[k%2], []int{len(silentFrames[k%2])}); err != nil {
-				return Result{}, fmt.Errorf("episode: %w", err)
-			}
-		}
-		for _, pc := range pl.pieces {
-			if err := writePiece(fw, pl.seg.Audio, pc, &buf); err != nil {
-				return Result{}, fmt.Errorf("episode: segment %d: %w", i, err)
-			}
-		}
-	}
-	// The header frame's music CRC covers the frames just written.
+		AudioBytes: int(cw.n) - len(tag) - len(header), Delay: delay, Padding: padding, Encoder: encoder, MusicCRC: crc}
+	// The same header frame size as the placeholder, CBR or not.
+	sum.HeaderKbps = firstKbps
 	header, err = mp3.HeaderFrame(sum)
 	if err != nil {
+		return Result{}, fmt.Errorf("episode: %w", err)
+	}
+	if _, err := w.WriteAt(final, 0); err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
 	if _, err := w.WriteAt(header, int64(len(tag))); err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
-	res.SizeBytes = cw.n
 	return res, nil
 }
 
-// writePiece copies a piece, reading as many whole frames at a time as fit
-// in the buffer.
-func writePiece(fw *frameWriter, src io.ReaderAt, pc piece, buf *[]byte) error {
-	if pc.data != nil {
-		return fw.write(pc.data, pc.frames)
-	}
-	frames, off := pc.frames, pc.off
-	for len(frames) > 0 {
-		n, k := 0, 0
-		for k < len(frames) && (n+frames[k] <= cap(*buf) || k == 0) {
-			n += frames[k]
-			k++
-		}
-		if cap(*buf) < n {
-			*buf = make([]byte, 0, n)
-		}
-		data := (*buf)[:n]
-		if _, err := src.ReadAt(data, off); err != nil && !errors.Is(err, io.EOF) {
-			return err
-		}
-		if err := fw.write(data, frames[:k]); err != nil {
-			return err
-		}
-		off += int64(n)
-		frames = frames[k:]
-	}
-	return nil
-}
-
 // frameWriter writes frames in episode order, applying each frame's gain
-// and keeping the music CRC.
+// and keeping the seek table.
 type frameWriter struct {
 	w     io.Writer
 	gains []int8
 	index int
-	crc   *uint16
+	toc   *mp3.TOCBuilder
 }
 
-func (fw *frameWriter) write(data []byte, sizes []int) error {
-	p := 0
-	for _, sz := range sizes {
-		if fw.index < len(fw.gains) && fw.gains[fw.index] != 0 {
-			fr := data[p : p+sz]
-			if h, err := mp3.ParseHeader(fr); err == nil {
-				mp3.AdjustGain(fr, h, int(fw.gains[fw.index]))
-			}
+func (fw *frameWriter) write(fr []byte) error {
+	if fw.index < len(fw.gains) && fw.gains[fw.index] != 0 {
+		if h, err := mp3.ParseHeader(fr); err == nil {
+			fr = append([]byte(nil), fr...) // never change the caller's bytes
+			mp3.AdjustGain(fr, h, int(fw.gains[fw.index]))
 		}
-		fw.index++
-		p += sz
 	}
-	*fw.crc = mp3.CRC16(*fw.crc, data)
-	_, err := fw.w.Write(data)
+	fw.index++
+	fw.toc.Add(len(fr))
+	_, err := fw.w.Write(fr)
 	return err
 }
 
+// crcWriter buffers writes and keeps the CRC-16 of everything it flushes,
+// a block at a time.
+type crcWriter struct {
+	w   io.Writer
+	buf []byte
+	crc uint16
+}
+
+func (c *crcWriter) Write(p []byte) (int, error) {
+	if len(c.buf)+len(p) > cap(c.buf) {
+		if err := c.Flush(); err != nil {
+			return 0, err
+		}
+		if len(p) > cap(c.buf) {
+			c.crc = mp3.CRC16(c.crc, p)
+			return c.w.Write(p)
+		}
+	}
+	c.buf = append(c.buf, p...)
+	return len(p), nil
+}
+
+// Flush writes out the buffer.
+func (c *crcWriter) Flush() error {
+	if len(c.buf) == 0 {
+		return nil
+	}
+	c.crc = mp3.CRC16(c.crc, c.buf)
+	_, err := c.w.Write(c.buf)
+	c.buf = c.buf[:0]
+	return err
+}
+
+// normalizeChapters keeps the chapters that start at a segment, in order:
+// one per segment, each after the one before.
+func normalizeChapters(chs []Chapter, segments int) []Chapter {
+	var out []Chapter
+	for _, c := range chs {
+		if c.Segment < 0 || c.Segment >= segments || (len(out) > 0 && c.Segment <= out[len(out)-1].Segment) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // measure decodes every segment, with its pause as digital silence, into a
-// meter that keeps the energy and true peak of every frame.
-func measure(ctx context.Context, plans []*plan, f mp3.Format) (*Meter, error) {
+// meter that keeps the energy and true peak of every frame, and finds the
+// pauses inside each segment. Segments are decoded on every CPU, a few
+// ahead of the meter, which takes them in order.
+func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*Meter, [][]time.Duration, error) {
 	ch := f.Mode.Channels()
-	m := NewMeter(f.RateHz, ch, f.Samples())
-	pcm := make([]int16, 4096*ch)
-	for i, p := range plans {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		m.Silence(p.pause * f.Samples())
-		var parts []io.Reader
-		for _, pc := range p.pieces {
-			if pc.data != nil {
-				parts = append(parts, bytes.NewReader(pc.data))
-			} else {
-				parts = append(parts, io.NewSectionReader(p.seg.Audio, pc.off, pc.n))
+	spf := f.Samples()
+	m := NewMeter(f.RateHz, ch, spf)
+	silences := make([][]time.Duration, len(segs))
+	type decoded struct {
+		pcm    []int16
+		frames int
+		err    error
+	}
+	results := make([]chan decoded, len(segs))
+	for i := range results {
+		results[i] = make(chan decoded, 1)
+	}
+	workers := runtime.NumCPU()
+	ahead := make(chan struct{}, 2*workers) // bounds decoded PCM held in memory
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pcm, frames, err := decodeForMeasure(segs[i], ch)
+				results[i] <- decoded{pcm, frames, err}
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range segs {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
 			}
 		}
-		d, err := mp3.NewDecoder(io.MultiReader(parts...), ch)
-		if err != nil {
-			return nil, fmt.Errorf("episode: measuring segment %d: %w", i, err)
+	}()
+	defer wg.Wait()
+	for i := range segs {
+		m.Silence(pauses[i] * spf)
+		var d decoded
+		select {
+		case d = <-results[i]:
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
 		}
+		<-ahead
+		if d.err != nil {
+			cancel()
+			return nil, nil, fmt.Errorf("episode: measuring segment %d: %w", i, d.err)
+		}
+		want := len(m.frameEnergy) + d.frames
+		m.Write(d.pcm)
 		sd := newSilenceFinder(f.RateHz, ch)
-		for {
-			n, err := d.Read(pcm)
-			m.Write(pcm[:n])
-			sd.write(pcm[:n])
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, fmt.Errorf("episode: measuring segment %d: %w", i, err)
-			}
-		}
-		p.silences = sd.middles()
-		// Keep the frame count exact even if the decoder gave fewer
-		// samples than the frames hold.
-		want := p.startIdx + len(framesOf(p))
+		sd.write(d.pcm)
+		silences[i] = sd.middles()
+		// Keep the frame count exact even if the decoder gave fewer or
+		// more samples than the frames hold.
 		for len(m.frameEnergy) < want {
-			m.Silence(f.Samples())
+			m.Silence(spf)
 		}
 		if len(m.frameEnergy) > want {
 			m.frameEnergy, m.framePeak = m.frameEnergy[:want], m.framePeak[:want]
 		}
 	}
-	return m, nil
+	return m, silences, nil
 }
 
-func chapterTimings(chs []Chapter, segs []Timing, total time.Duration) []ChapterTiming {
-	var out []ChapterTiming
-	for _, c := range chs {
-		if c.Segment < 0 || c.Segment >= len(segs) {
-			continue
+// decodeForMeasure decodes a segment's frames as they will be written
+// (reservoir-starved ones silenced) and returns its PCM and frame count.
+func decodeForMeasure(sg Segment, ch int) ([]int16, int, error) {
+	var frames bytes.Buffer
+	var res mp3.Reservoir
+	r, size, done, err := sg.open()
+	if err != nil {
+		return nil, 0, err
+	}
+	st, err := mp3.Scan(r, size, func(fr mp3.Frame, off int64) error {
+		data, _ := res.Fix(fr)
+		frames.Write(data)
+		return nil
+	})
+	done()
+	if err != nil {
+		return nil, 0, err
+	}
+	d, err := mp3.NewDecoder(&frames, ch)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]int16, 0, st.Samples()*ch)
+	buf := make([]int16, 4096*ch)
+	for {
+		n, err := d.Read(buf)
+		out = append(out, buf[:n]...)
+		if err == io.EOF {
+			return out, st.FrameCount(), nil
 		}
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+}
+
+// chapterTimings times normalized chapters: each starts where the pause
+// before its segment starts (the first at zero) and ends where the next
+// begins.
+func chapterTimings(chs []Chapter, segs []Timing, total time.Duration) []ChapterTiming {
+	out := make([]ChapterTiming, len(chs))
+	for i, c := range chs {
 		start := segs[c.Segment].Start
 		if c.Segment == 0 {
 			start = 0
 		} else if prev := segs[c.Segment-1].End; prev < start {
 			start = prev // the chapter takes in the pause before it
 		}
-		if n := len(out); n > 0 {
-			if start <= out[n-1].Start {
-				continue
-			}
-			out[n-1].End = start
+		out[i] = ChapterTiming{Title: c.Title, Start: start, End: total}
+		if i > 0 {
+			out[i-1].End = start
 		}
-		out = append(out, ChapterTiming{Title: c.Title, Start: start, End: total})
 	}
 	return out
 }
@@ -504,12 +569,4 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
-}
-
-func framesOf(p *plan) []int {
-	var sizes []int
-	for _, pc := range p.pieces {
-		sizes = append(sizes, pc.frames...)
-	}
-	return sizes
 }

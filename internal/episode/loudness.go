@@ -165,7 +165,9 @@ func (m *Meter) TruePeak() float64 {
 // truePeak oversamples 4× with a windowed-sinc interpolator (BS.1770-4
 // Annex 2 describes the method; its filter is one of many that meet it).
 type truePeak struct {
-	hist  [][]float64 // last taps samples per channel
+	// hist holds each channel's last tpTaps samples twice over, so the
+	// newest tpTaps are always contiguous at hist[c][pos+1 : pos+1+tpTaps].
+	hist  [][]float64
 	pos   []int
 	peak  float64
 	phase [4][]float64
@@ -182,7 +184,7 @@ const truePeakMarginDB = 0.25
 func newTruePeak(channels int) truePeak {
 	t := truePeak{pos: make([]int, channels)}
 	for range channels {
-		t.hist = append(t.hist, make([]float64, tpTaps))
+		t.hist = append(t.hist, make([]float64, 2*tpTaps))
 	}
 	const half = tpTaps / 2
 	for p := range 4 {
@@ -215,13 +217,19 @@ func sinc(x float64) float64 {
 // value among it and the interpolated values before it.
 func (t *truePeak) add(c int, x float64) float64 {
 	h := t.hist[c]
-	t.pos[c] = (t.pos[c] + 1) % tpTaps
-	h[t.pos[c]] = x
+	pos := t.pos[c] + 1
+	if pos == tpTaps {
+		pos = 0
+	}
+	t.pos[c] = pos
+	h[pos], h[pos+tpTaps] = x, x
+	w := h[pos+1 : pos+1+tpTaps]
 	local := math.Abs(x)
 	for p := 1; p < 4; p++ {
+		ph := t.phase[p][:tpTaps]
 		y := 0.0
-		for k := range tpTaps {
-			y += t.phase[p][k] * h[(t.pos[c]+1+k)%tpTaps]
+		for k, v := range w {
+			y += ph[k] * v
 		}
 		local = max(local, math.Abs(y))
 	}
@@ -304,13 +312,17 @@ func (m *Meter) FrameGains(targetLUFS, maxTruePeak, stepDB float64) (gains []int
 func (m *Meter) gainedLoudness(gains []int8, stepDB float64) float64 {
 	perBlock := max(1, int(math.Round(0.4*float64(m.rateHz)/float64(m.frameLen))))
 	hop := max(1, perBlock/4)
+	var power [256]float64 // energy factor of each int8 gain
+	for g := range power {
+		power[g] = math.Pow(10, float64(int8(g))*stepDB/10)
+	}
 	saved := m.blocks
 	defer func() { m.blocks = saved }()
 	m.blocks = nil
 	for start := 0; start+perBlock <= len(m.frameEnergy); start += hop {
 		e := 0.0
 		for k := start; k < start+perBlock; k++ {
-			e += float64(m.frameEnergy[k]) * math.Pow(10, float64(gains[k])*stepDB/10)
+			e += float64(m.frameEnergy[k]) * power[uint8(gains[k])]
 		}
 		m.blocks = append(m.blocks, e/float64(perBlock*m.frameLen))
 	}

@@ -11,66 +11,75 @@ import (
 	"github.com/aloud-dev/aloud/internal/speech"
 )
 
-// matchFormats finds the format most of the audio is in and re-encodes the
-// other segments (and WAV from local engines) to it: decoded with go-mp3,
-// channels mixed, resampled with a band-limited filter, encoded once. Only
-// the minority is touched; the rest stays bit for bit as it was.
-func matchFormats(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segment, []int, error) {
-	type info struct {
-		format mp3.Format
-		wav    bool
-		ok     bool
+// harmonize finds the format most of the audio is in, reading only each
+// segment's first frames, and re-encodes the other segments (and WAV from
+// local engines) to it: decoded with go-mp3, channels mixed, resampled with
+// a band-limited filter, encoded once. Only the minority is touched; the
+// rest stays bit for bit as it was.
+func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segment, []int, error) {
+	if len(segs) == 0 {
+		return nil, nil, fmt.Errorf("episode: %w", ErrNoSegments)
 	}
-	infos := make([]info, len(segs))
-	samples := map[mp3.Format]int{}
+	out := make([]Segment, len(segs))
+	copy(out, segs)
+	weight := map[mp3.Format]int64{}
 	var order []mp3.Format
-	for i, sg := range segs {
+	probed := make([]bool, len(segs))
+	for i, sg := range out {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		if sg.Format == speech.WAV {
-			infos[i].wav = true
 			continue
 		}
-		st, err := mp3.Scan(sg.Audio, sg.Size, nil)
+		r, size, done, err := sg.open()
 		if err != nil {
 			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
 		}
-		key := canonical(st.Format)
-		infos[i] = info{format: key, ok: true}
-		if _, seen := samples[key]; !seen {
-			order = append(order, key)
+		f, kbps, err := mp3.Probe(r, size)
+		done()
+		if err != nil {
+			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
 		}
-		samples[key] += st.Samples() * 1_000_000 / st.Format.RateHz
+		out[i].format, out[i].kbps, probed[i] = canonical(f), kbps, true
+		if _, seen := weight[out[i].format]; !seen {
+			order = append(order, out[i].format)
+		}
+		out[i].Size = size
+		weight[out[i].format] += size * 1000 / int64(kbps) // ∝ duration
 	}
 	var target mp3.Format
-	best := -1
+	best := int64(-1)
 	for _, f := range order {
-		if samples[f] > best {
-			target, best = f, samples[f]
+		if weight[f] > best {
+			target, best = f, weight[f]
 		}
 	}
-	var out []Segment
 	var reencoded []int
-	for i, sg := range segs {
-		if infos[i].ok && infos[i].format == target {
-			out = append(out, sg)
+	firstRate, firstCh := 0, 0
+	for i, sg := range out {
+		if probed[i] && sg.format == target {
 			continue
 		}
 		if enc == nil {
 			what := "WAV"
-			if infos[i].ok {
-				what = infos[i].format.String()
+			if probed[i] {
+				what = sg.format.String()
 			}
 			return nil, nil, fmt.Errorf("episode: segment %d is %s, the others %s, and no encoder is configured: %w", i, what, target, ErrMismatch)
 		}
-		pcm, rate, ch, err := decodeSegment(sg, infos[i].wav)
+		pcm, rate, ch, err := decodeSegment(sg, !probed[i])
 		if err != nil {
 			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
 		}
 		outRate, outCh := rate, ch
-		if best >= 0 {
+		switch {
+		case best >= 0:
 			outRate, outCh = target.RateHz, target.Mode.Channels()
-		} else if i > 0 {
-			// All WAV: the first segment sets the format.
-			outRate, outCh = out[0].rate, out[0].channels
+		case firstRate > 0: // all WAV: the first sets the format
+			outRate, outCh = firstRate, firstCh
+		default:
+			firstRate, firstCh = rate, ch
 		}
 		pcm = resample(pcm, rate, ch, outRate, outCh)
 		raw := make([]byte, 2*len(pcm))
@@ -81,10 +90,27 @@ func matchFormats(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Se
 		if err != nil {
 			return nil, nil, fmt.Errorf("episode: re-encoding segment %d: %w", i, err)
 		}
-		ns := Segment{Audio: bytes.NewReader(data), Size: int64(len(data)), Format: speech.MP3, PauseBefore: sg.PauseBefore,
-			rate: outRate, channels: outCh}
-		out = append(out, ns)
+		ns := Segment{Audio: bytes.NewReader(data), Size: int64(len(data)), Format: speech.MP3, PauseBefore: sg.PauseBefore}
+		f, kbps, err := mp3.Probe(ns.Audio, ns.Size)
+		if err != nil {
+			return nil, nil, fmt.Errorf("episode: re-encoded segment %d: %w", i, err)
+		}
+		ns.format, ns.kbps = canonical(f), kbps
+		if best < 0 && i == 0 {
+			target = ns.format
+		}
+		out[i] = ns
 		reencoded = append(reencoded, i)
+	}
+	// The episode's format is the first segment's as found (joint stereo
+	// or stereo), which the others match.
+	r, size, done, err := out[0].open()
+	if err != nil {
+		return nil, nil, fmt.Errorf("episode: segment 0: %w", err)
+	}
+	defer done()
+	if out[0].format, _, err = mp3.Probe(r, size); err != nil {
+		return nil, nil, fmt.Errorf("episode: segment 0: %w", err)
 	}
 	return out, reencoded, nil
 }
@@ -98,8 +124,13 @@ func canonical(f mp3.Format) mp3.Format {
 }
 
 func decodeSegment(sg Segment, wav bool) ([]int16, int, int, error) {
-	data := make([]byte, sg.Size)
-	if _, err := sg.Audio.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
+	r, size, done, err := sg.open()
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	defer done()
+	data := make([]byte, size)
+	if _, err := r.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
 		return nil, 0, 0, err
 	}
 	if wav {

@@ -9,6 +9,7 @@ import (
 type Summary struct {
 	Format      Format
 	BitrateKbps int // for CBR; 0 for VBR (a "Xing" header is written)
+	HeaderKbps  int // bitrate of the header frame itself; BitrateKbps when zero
 	Frames      int // audio frames, the header frame not counted
 	AudioBytes  int // bytes of the audio frames
 	// TOC holds, for each percent i of the frames, the byte offset from
@@ -32,7 +33,11 @@ func HeaderFrame(s Summary) ([]byte, error) {
 	}
 	h := Header{Version: s.Format.Version, Layer: 3, CRC: false, RateHz: s.Format.RateHz, Mode: s.Format.Mode}
 	need := 4 + h.SideInfoSize() + 120 + lameTagSize
-	bi, ok := bitrateIndexFitting(h, s.BitrateKbps, need)
+	prefer := s.HeaderKbps
+	if prefer == 0 {
+		prefer = s.BitrateKbps
+	}
+	bi, ok := bitrateIndexFitting(h, prefer, need)
 	if !ok {
 		return nil, fmt.Errorf("header frame: no bitrate of %s holds %d bytes", s.Format, need)
 	}
@@ -195,8 +200,11 @@ func Silence(f Format, bitrateKbps, n int) ([]byte, error) {
 	return out, nil
 }
 
-var crc16Table = func() (t [256]uint16) {
-	for i := range t {
+// crc16Tables are the slicing-by-8 tables of the reflected CRC-16
+// (polynomial 0x8005, reflected 0xa001): table k advances a byte k places
+// further, so eight bytes are folded per step.
+var crc16Tables = func() (t [8][256]uint16) {
+	for i := range 256 {
 		c := uint16(i)
 		for range 8 {
 			if c&1 != 0 {
@@ -205,7 +213,14 @@ var crc16Table = func() (t [256]uint16) {
 				c >>= 1
 			}
 		}
-		t[i] = c
+		t[0][i] = c
+	}
+	for i := range 256 {
+		c := t[0][i]
+		for k := 1; k < 8; k++ {
+			c = c>>8 ^ t[0][byte(c)]
+			t[k][i] = c
+		}
 	}
 	return t
 }()
@@ -213,8 +228,15 @@ var crc16Table = func() (t [256]uint16) {
 // CRC16 continues the CRC-16 (polynomial 0x8005, reflected) that the LAME
 // tag uses for its music and tag checksums.
 func CRC16(crc uint16, b []byte) uint16 {
+	t := &crc16Tables
+	for len(b) >= 8 {
+		crc ^= uint16(b[0]) | uint16(b[1])<<8
+		crc = t[7][byte(crc)] ^ t[6][crc>>8] ^ t[5][b[2]] ^ t[4][b[3]] ^
+			t[3][b[4]] ^ t[2][b[5]] ^ t[1][b[6]] ^ t[0][b[7]]
+		b = b[8:]
+	}
 	for _, c := range b {
-		crc = crc>>8 ^ crc16Table[byte(crc)^c]
+		crc = crc>>8 ^ t[0][byte(crc)^c]
 	}
 	return crc
 }

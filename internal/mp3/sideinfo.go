@@ -1,22 +1,24 @@
 package mp3
 
-// bitReader reads big-endian bit fields.
+import "encoding/binary"
+
+// bitReader reads big-endian bit fields of up to 32 bits from side
+// information (at most 32 bytes), padded so every read can load 8 bytes.
 type bitReader struct {
-	b   []byte
+	b   [40]byte
 	pos int // in bits
 }
 
+func newBitReader(side []byte) *bitReader {
+	r := &bitReader{}
+	copy(r.b[:], side)
+	return r
+}
+
 func (r *bitReader) read(n int) int {
-	v := 0
-	for range n {
-		byteAt := r.pos >> 3
-		bit := 0
-		if byteAt < len(r.b) {
-			bit = int(r.b[byteAt]>>(7-uint(r.pos&7))) & 1
-		}
-		v = v<<1 | bit
-		r.pos++
-	}
+	w := binary.BigEndian.Uint64(r.b[r.pos>>3:])
+	v := int(w << uint(r.pos&7) >> uint(64-n))
+	r.pos += n
 	return v
 }
 
@@ -38,7 +40,7 @@ func validSideInfo(frame []byte, h Header) bool {
 	if len(frame) < off+side {
 		return false
 	}
-	r := &bitReader{b: frame[off : off+side]}
+	r := newBitReader(frame[off : off+side])
 	ch := h.Mode.Channels()
 	granules := 1
 	var mainDataBegin int

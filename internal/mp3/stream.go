@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -106,6 +107,7 @@ func Parse(data []byte) (*Stream, error) {
 func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Stream, error) {
 	s := &Stream{}
 	win := &window{r: r, size: size}
+	defer win.release()
 	var start int64
 	for {
 		b, err := win.at(start, 10)
@@ -211,6 +213,19 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 // padded, is the largest at 1,684 bytes).
 const maxFrameSize = 2048
 
+const windowSize = 64 << 10
+
+// windowPool recycles window buffers: a join scans hundreds of segments.
+var windowPool = sync.Pool{New: func() any { return make([]byte, windowSize) }}
+
+// release returns the buffer to the pool.
+func (w *window) release() {
+	if cap(w.buf) == windowSize {
+		windowPool.Put(w.buf[:windowSize])
+	}
+	w.buf = nil
+}
+
 // window reads an io.ReaderAt through a buffer that slides forward.
 type window struct {
 	r     io.ReaderAt
@@ -228,9 +243,13 @@ func (w *window) at(off int64, n int) ([]byte, error) {
 	if off >= w.start && off+want <= w.start+int64(len(w.buf)) {
 		return w.buf[off-w.start : off-w.start+want], nil
 	}
-	fill := min(max(int64(64<<10), want), w.size-off)
+	fill := min(max(int64(windowSize), want), w.size-off)
 	if cap(w.buf) < int(fill) {
-		w.buf = make([]byte, fill)
+		if fill <= windowSize {
+			w.buf = windowPool.Get().([]byte)
+		} else {
+			w.buf = make([]byte, fill)
+		}
 	}
 	w.buf = w.buf[:fill]
 	m, err := w.r.ReadAt(w.buf, off)
@@ -278,15 +297,23 @@ func syncsafe(b []byte) (int, bool) {
 // "APETAGEX" footer), Lyrics3v2 ("LYRICS200" end marker) and an appended
 // ID3v2 with footer "3DI". It reads only the tags' footers.
 func trailingTags(r io.ReaderAt, start, end int64, tags *[]string) (int64, error) {
+	// The last 128 bytes before end hold every footer; they are read once
+	// for each end position.
+	var buf []byte
+	bufEnd := int64(-1)
 	tail := func(n int64) ([]byte, error) {
 		if end-start < n {
 			return nil, nil
 		}
-		b := make([]byte, n)
-		if _, err := r.ReadAt(b, end-n); err != nil {
-			return nil, fmt.Errorf("reading tags at byte %d: %w", end-n, err)
+		if bufEnd != end {
+			k := min(128, end-start)
+			buf = make([]byte, k)
+			if _, err := r.ReadAt(buf, end-k); err != nil && !errors.Is(err, io.EOF) {
+				return nil, fmt.Errorf("reading tags at byte %d: %w", end-k, err)
+			}
+			bufEnd = end
 		}
-		return b, nil
+		return buf[int64(len(buf))-n:], nil
 	}
 	for {
 		b, err := tail(128)
@@ -410,4 +437,52 @@ func followedByFrame(rest []byte, h Header) bool {
 	}
 	n, err := ParseHeader(rest)
 	return err == nil && n.Format().SameAs(h.Format())
+}
+
+// Probe reads just enough of an MP3 file to tell its format and bitrate:
+// the first frame header that another header of the same format follows,
+// after any leading ID3v2 tags. It reads a few kilobytes at most.
+func Probe(r io.ReaderAt, size int64) (Format, int, error) {
+	const probeBytes = 4 << 10
+	var buf []byte
+	var start int64
+	read := func() error {
+		buf = make([]byte, min(probeBytes, size-start))
+		if _, err := r.ReadAt(buf, start); err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("reading at byte %d: %w", start, err)
+		}
+		return nil
+	}
+	if err := read(); err != nil {
+		return Format{}, 0, err
+	}
+	for {
+		n, _, ok := leadingID3v2(buf, size-start)
+		if !ok {
+			break
+		}
+		start += n
+		if err := read(); err != nil {
+			return Format{}, 0, err
+		}
+	}
+	for i := 0; i+4 <= len(buf); i++ {
+		h, err := ParseHeader(buf[i:])
+		if err != nil || i+h.Size() > len(buf) {
+			continue
+		}
+		if i+h.Size() == len(buf) || followedByFrame(buf[i+h.Size():], h) {
+			if readXing(buf[i:i+h.Size()], h) != nil && i+h.Size()+4 <= len(buf) {
+				// The header frame may have another bitrate: look past it.
+				if n, err := ParseHeader(buf[i+h.Size():]); err == nil {
+					h = n
+				}
+			}
+			if h.Layer != 3 {
+				return Format{}, 0, fmt.Errorf("%s: %w", h.Format(), ErrNotLayer3)
+			}
+			return h.Format(), h.BitrateKbps, nil
+		}
+	}
+	return Format{}, 0, ErrNoFrames
 }

@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -169,7 +168,6 @@ func one(ctx context.Context, o Options, in string) Result {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
-	defer closeSegments(segs)
 
 	report(StageJoin, 0, 0)
 	audio, err := os.Create(filepath.Join(work, "episode.mp3"))
@@ -280,28 +278,15 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 			if err := os.WriteFile(path, audio.Data, 0o600); err != nil {
 				return err
 			}
-			f, err := os.Open(path)
-			if err != nil {
-				return err
-			}
-			segs[i] = episode.Segment{Audio: f, Size: int64(len(audio.Data)), Format: audio.Format, PauseBefore: c.PauseBefore}
+			segs[i] = episode.Segment{Path: path, Size: int64(len(audio.Data)), Format: audio.Format, PauseBefore: c.PauseBefore}
 			report(StageSynthesize, int(done.Add(1)), len(sc.Chunks))
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
-		closeSegments(segs)
 		return nil, err
 	}
 	return segs, nil
-}
-
-func closeSegments(segs []episode.Segment) {
-	for _, s := range segs {
-		if c, ok := s.Audio.(io.Closer); ok {
-			c.Close()
-		}
-	}
 }
 
 // cover is the configured cover art, else the article's lead image when it
