@@ -5,6 +5,7 @@ GO        ?= go
 BIN       := bin/aloud
 PACKAGES  := espeak-ng lame
 TEST_PACKAGES := $(PACKAGES) ffmpeg mp3val mpg123
+BENCH_PACKAGES := $(PACKAGES) ffmpeg time
 FUZZTIME  ?= 5s
 
 .PHONY: all build demo deps test-deps test vet fmt-check fuzz bench clean
@@ -70,11 +71,20 @@ fuzz:
 		out=$$($(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg 2>&1) || { echo "$$out"; exit 1; }; \
 	done
 
-# bench runs the benchmarks that docs/BENCHMARKS.md quotes.
-bench: deps
-	$(GO) test -run '^$$' -bench 'Sample' -benchtime 10x -count 3 ./cmd/aloud | tee bench.out
-	@awk '/^BenchmarkNarrateSample/ {a+=$$3; na++} /^BenchmarkByHandSample/ {h+=$$3; nh++} \
-		END {printf "aloud narrate / espeak-ng | lame by hand: %.3f s / %.3f s = %.2f×\n", a/na/1e9, h/nh/1e9, (a/na)/(h/nh)}' bench.out
+# bench runs the benchmarks that docs/BENCHMARKS.md quotes, each against
+# its reference in the same run, and prints the ratios.
+bench:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(BENCH_PACKAGES)"
+	$(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 ./cmd/aloud | tee bench.out
+	$(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x ./cmd/aloud | tee -a bench.out
+	@awk '/^BenchmarkNarrateSample-/ {a+=$$3; na++} /^BenchmarkNarrateSampleNoLoudness/ {an+=$$3; nan++} \
+		/^BenchmarkByHandSample-/ {h+=$$3; nh++} /^BenchmarkByHandSampleLoudnorm/ {hl+=$$3; nhl++} \
+		/^BenchmarkJoin600\/aloud/ {ja+=$$3; nja++} /^BenchmarkJoin600\/ffmpeg/ {jf+=$$3; njf++} /^BenchmarkJoin600\/cat/ {jc+=$$3; njc++} \
+		END { \
+		printf "aloud narrate (loudness off) / espeak-ng | lame by hand: %.3f s / %.3f s = %.2f×\n", an/nan/1e9, h/nh/1e9, (an/nan)/(h/nh); \
+		printf "aloud narrate (to -16 LUFS) / by hand + ffmpeg loudnorm: %.3f s / %.3f s = %.2f×\n", a/na/1e9, hl/nhl/1e9, (a/na)/(hl/nhl); \
+		printf "join of 600 segments: aloud %.3f s, ffmpeg %.3f s (%.1f× aloud), cat %.3f s (aloud %.2f× cat)\n", \
+			ja/nja/1e9, jf/njf/1e9, (jf/njf)/(ja/nja), jc/njc/1e9, (ja/nja)/(jc/njc) }' bench.out
 	@rm -f bench.out
 
 clean:

@@ -63,7 +63,7 @@ func decodedSeconds(t *testing.T, b []byte, headerFrame bool) float64 {
 	return float64(samples) / float64(d.SampleRate())
 }
 
-func TestAssembleRealSegments(t *testing.T) {
+func TestJoinRealSegments(t *testing.T) {
 	texts := []string{"Riverside library stays open late.", "This audio was created with AI assistance.", "The branch had closed at six since the spring."}
 	audios := espeakSegments(t, texts...)
 	pauses := []time.Duration{0, 250 * time.Millisecond, 900 * time.Millisecond}

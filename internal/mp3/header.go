@@ -230,9 +230,9 @@ var crc16Tables = func() (t [8][256]uint16) {
 func CRC16(crc uint16, b []byte) uint16 {
 	t := &crc16Tables
 	for len(b) >= 8 {
-		crc ^= uint16(b[0]) | uint16(b[1])<<8
-		crc = t[7][byte(crc)] ^ t[6][crc>>8] ^ t[5][b[2]] ^ t[4][b[3]] ^
-			t[3][b[4]] ^ t[2][b[5]] ^ t[1][b[6]] ^ t[0][b[7]]
+		v := binary.LittleEndian.Uint64(b) ^ uint64(crc)
+		crc = t[7][byte(v)] ^ t[6][byte(v>>8)] ^ t[5][byte(v>>16)] ^ t[4][byte(v>>24)] ^
+			t[3][byte(v>>32)] ^ t[2][byte(v>>40)] ^ t[1][byte(v>>48)] ^ t[0][byte(v>>56)]
 		b = b[8:]
 	}
 	for _, c := range b {
