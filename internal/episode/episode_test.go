@@ -425,3 +425,35 @@ func TestCuesAndChapters(t *testing.T) {
 		t.Errorf("chapters %s %v", b, err)
 	}
 }
+
+func TestParseVTTRoundTrip(t *testing.T) {
+	cues := []Cue{{0, 1500 * time.Millisecond, "One <b> & two."}, {1500 * time.Millisecond, 3723004 * time.Millisecond, "Three --> four"}}
+	got, err := ParseVTT(WriteVTT(cues))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0] != cues[0] || got[1].End != cues[1].End || got[1].Text != "Three --> four" {
+		t.Errorf("got %+v", got)
+	}
+	for _, bad := range []string{"", "hello", "WEBVTT\n\n00:01.000 --> 00:00.000\nbackwards", "WEBVTT\n\nxx --> yy\nt"} {
+		if _, err := ParseVTT([]byte(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+func FuzzParseVTT(f *testing.F) {
+	f.Add([]byte("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\nHello &amp; bye\n"))
+	f.Add([]byte("WEBVTT\n\n00:01.000 --> 00:02.000 align:start\nx"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		cues, err := ParseVTT(b)
+		if err != nil {
+			return
+		}
+		for _, c := range cues {
+			if c.End < c.Start {
+				t.Fatalf("cue %+v ends before it starts", c)
+			}
+		}
+	})
+}

@@ -113,3 +113,59 @@ func ChaptersJSON(chs []ChapterTiming) ([]byte, error) {
 }
 
 func seconds(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
+
+// ParseVTT reads a WebVTT file's cues (the subset aloud writes and common
+// players accept: optional identifiers, "start --> end" with optional cue
+// settings, text lines). Entities aloud escapes are unescaped.
+func ParseVTT(data []byte) ([]Cue, error) {
+	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
+	if !strings.HasPrefix(text, "WEBVTT") {
+		return nil, fmt.Errorf("not a WebVTT file: it does not start with WEBVTT")
+	}
+	unescape := strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+	var cues []Cue
+	for _, block := range strings.Split(text, "\n\n") {
+		lines := strings.Split(strings.Trim(block, "\n"), "\n")
+		for i, l := range lines {
+			a, b, ok := strings.Cut(l, "-->")
+			if !ok {
+				continue
+			}
+			start, err1 := parseVTTTime(a)
+			end, err2 := parseVTTTime(strings.Fields(b + " x")[0])
+			if err1 != nil || err2 != nil || end < start {
+				return nil, fmt.Errorf("cue %d: bad timing %q", len(cues)+1, l)
+			}
+			cues = append(cues, Cue{Start: start, End: end, Text: unescape.Replace(strings.Join(lines[i+1:], " "))})
+			break
+		}
+	}
+	return cues, nil
+}
+
+func parseVTTTime(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, fmt.Errorf("bad time %q", s)
+	}
+	var h, m int
+	var sec float64
+	var err error
+	if len(parts) == 3 {
+		if _, err = fmt.Sscanf(parts[0], "%d", &h); err != nil {
+			return 0, err
+		}
+		parts = parts[1:]
+	}
+	if _, err = fmt.Sscanf(parts[0], "%d", &m); err != nil {
+		return 0, err
+	}
+	if _, err = fmt.Sscanf(parts[1], "%f", &sec); err != nil {
+		return 0, err
+	}
+	if h < 0 || m < 0 || m > 59 || sec < 0 || sec >= 60 {
+		return 0, fmt.Errorf("bad time %q", s)
+	}
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec*float64(time.Second)+0.5), nil
+}

@@ -206,6 +206,11 @@ func one(ctx context.Context, o Options, in string) Result {
 		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=86400"}); err != nil {
 		return fail(fmt.Errorf("%s: publishing audio: %w", in, err))
 	}
+	for key, body := range player.Assets() {
+		if err := o.Store.Put(ctx, key, bytes.NewReader(body), store.Meta{CacheControl: "public, max-age=3600"}); err != nil {
+			return fail(fmt.Errorf("%s: publishing the player: %w", in, err))
+		}
+	}
 	vttKey, chaptersKey := r.Slug+".vtt", r.Slug+".chapters.json"
 	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments))),
 		store.Meta{ContentType: "text/vtt", CacheControl: "public, max-age=300"}); err != nil {
