@@ -1,5 +1,6 @@
 // Package player owns what the article page needs to play a narration: the
-// per-article manifest JSON.
+// per-article manifest JSON, and the embeddable player (script and
+// stylesheet) with the snippet and demo page that use it.
 package player
 
 import (
@@ -28,6 +29,15 @@ type Manifest struct {
 	ChaptersURL     string    `json:"chapters_url,omitempty"`   // Podcasting 2.0 JSON chapters
 	Chapters        []Chapter `json:"chapters"`
 	Loudness        *Loudness `json:"loudness,omitempty"`
+	// Words are per-word timings, from voices whose service returns them.
+	Words []Word `json:"words,omitempty"`
+}
+
+// Word is one spoken word and its time.
+type Word struct {
+	Text  string  `json:"text"`
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
 }
 
 // Chapter is a chapter with its start and end in seconds.

@@ -237,7 +237,15 @@
         if (this.cueEls && this.cueEls[this.current]) this.cueEls[this.current].classList.remove('aloud-current');
         this.current = i;
         this.dataset.cue = String(i);
-        if (this.cueEls && this.cueEls[i]) this.cueEls[i].classList.add('aloud-current');
+        if (this.cueEls && this.cueEls[i]) {
+          const c = this.cueEls[i], panel = this.transcript;
+          c.classList.add('aloud-current');
+          // Keep the sentence in view inside the panel, not scrolling the page.
+          if (!panel.hidden && (c.offsetTop < panel.scrollTop || c.offsetTop + c.offsetHeight > panel.scrollTop + panel.clientHeight)) {
+            const reduce = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
+            panel.scrollTo({ top: c.offsetTop - panel.offsetTop - panel.clientHeight / 3, behavior: reduce ? 'auto' : 'smooth' });
+          }
+        }
         if (this.pageRanges) {
           if (this.pageRanges[i]) CSS.highlights.set('aloud-current', new Highlight(this.pageRanges[i]));
           else CSS.highlights.delete('aloud-current');
