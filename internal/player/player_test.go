@@ -18,8 +18,8 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func sampleManifest() Manifest {
 	m := Manifest{
 		Slug: "riverside-library", Title: "Riverside library stays open late",
-		ArticleURL: "https://courier.example.com/news/riverside",
-		Audio:      Audio{Key: "riverside-library.mp3", URL: "https://cdn.example.com/pod/riverside-library.mp3", Type: "audio/mpeg", SizeBytes: 493953},
+		ArticleURL:      "https://courier.example.com/news/riverside",
+		Audio:           Audio{Key: "riverside-library.mp3", URL: "https://cdn.example.com/pod/riverside-library.mp3", Type: "audio/mpeg", SizeBytes: 493953},
 		DurationSeconds: Seconds(82267 * time.Millisecond), Voice: "en-espeak",
 		Disclosure: "This audio was created with AI assistance.", Created: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC),
 		TranscriptURL: "https://cdn.example.com/pod/riverside-library.vtt", ChaptersURL: "https://cdn.example.com/pod/riverside-library.chapters.json",
