@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -280,6 +281,26 @@ func TestPlayerInChromium(t *testing.T) {
 	)
 	if err != nil || !pausedAfterKey {
 		t.Errorf("keyboard k: paused=%v %v", pausedAfterKey, err)
+	}
+
+	// Narrow screens: at 360 px nothing overflows sideways. Reduced
+	// motion: the transcript's transition is off.
+	var overflow bool
+	var transition string
+	err = chromedp.Run(ctx,
+		chromedp.EmulateViewport(360, 800),
+		chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth ||
+			document.querySelector('aloud-player').getBoundingClientRect().right > document.documentElement.clientWidth`, &overflow),
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}),
+		chromedp.Evaluate(`getComputedStyle(document.querySelector('.aloud-cue')).transitionDuration`, &transition),
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{}),
+		chromedp.EmulateViewport(1000, 900),
+	)
+	if err != nil || overflow {
+		t.Errorf("at 360 px the page overflows sideways: %v %v", overflow, err)
+	}
+	if transition != "0s" {
+		t.Errorf("with reduced motion the transition is %q, want 0s", transition)
 	}
 
 	// The position is remembered per article across a reload.
