@@ -161,10 +161,75 @@ type Output interface {
 // place at the end; with one it first decodes every segment to measure. It
 // holds no more than a buffer of audio in memory.
 func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, error) {
+	if len(segs) == 0 {
+		return Result{}, fmt.Errorf("episode: %w", ErrNoSegments)
+	}
+	// Fast path: segments nearly always share one format, so only the
+	// first is probed and the frames are written at once; a segment in
+	// another format sends the join back to the start, which probes them
+	// all and re-encodes the minority. It needs an output that can be
+	// rewound, and no WAV or loudness pass.
+	rw, rewindable := w.(rewinder)
+	if rewindable && o.TargetLUFS == 0 && !anyWAV(segs) {
+		first, err := probeFirst(segs)
+		if err != nil {
+			return Result{}, err
+		}
+		res, err := joinFrames(ctx, w, first, nil, o, true)
+		if !errors.Is(err, errRestart) {
+			return res, err
+		}
+		if _, err := rw.Seek(0, io.SeekStart); err != nil {
+			return Result{}, fmt.Errorf("episode: %w", err)
+		}
+		if err := rw.Truncate(0); err != nil {
+			return Result{}, fmt.Errorf("episode: %w", err)
+		}
+	}
 	segs, reencoded, err := harmonize(ctx, segs, o.Encoder)
 	if err != nil {
 		return Result{}, err
 	}
+	return joinFrames(ctx, w, segs, reencoded, o, false)
+}
+
+// rewinder is an output the fast path can start again: a file.
+type rewinder interface {
+	io.Seeker
+	Truncate(size int64) error
+}
+
+// errRestart stops the fast path when a segment's format differs.
+var errRestart = errors.New("segment formats differ: probing all")
+
+func anyWAV(segs []Segment) bool {
+	for _, s := range segs {
+		if s.Format == speech.WAV {
+			return true
+		}
+	}
+	return false
+}
+
+// probeFirst returns the segments with the first one's format found.
+func probeFirst(segs []Segment) ([]Segment, error) {
+	out := make([]Segment, len(segs))
+	copy(out, segs)
+	r, size, done, err := out[0].open()
+	if err != nil {
+		return nil, fmt.Errorf("episode: segment 0: %w", err)
+	}
+	defer done()
+	f, kbps, err := mp3.Probe(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("episode: segment 0: %w", err)
+	}
+	out[0].format, out[0].kbps = f, kbps
+	return out, nil
+}
+
+// joinFrames writes segments that all have the first one's format.
+func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, o Options, fast bool) (Result, error) {
 	f, firstKbps := segs[0].format, segs[0].kbps
 	spf := f.Samples()
 	silence, err := mp3.Silence(f, firstKbps, 2)
@@ -219,7 +284,8 @@ func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, err
 	}
 	// Frames go through a buffer whose blocks are checksummed as they are
 	// written: the music CRC covers exactly the audio frames.
-	bw := &crcWriter{w: w, buf: make([]byte, 0, 256<<10)}
+	bw := newCRCWriter(w)
+	defer bw.Flush() // stops the writer goroutine on every return
 	cw := &countWriter{w: bw, n: int64(len(tag) + len(header))}
 
 	var (
@@ -250,6 +316,9 @@ func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, err
 		}
 		st, err := mp3.Scan(r, size, func(fr mp3.Frame, off int64) error {
 			if !fr.Header.Format().SameAs(f) {
+				if fast {
+					return errRestart
+				}
 				return fmt.Errorf("%s after %s: %w", fr.Header.Format(), f, ErrMismatch)
 			}
 			data, fixed := res.Fix(fr)
@@ -262,6 +331,10 @@ func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, err
 			return fw.write(data)
 		})
 		done()
+		if fast && (errors.Is(err, errRestart) || errors.Is(err, mp3.ErrFormatChange) || errors.Is(err, mp3.ErrNotLayer3)) {
+			// Let the careful path find the majority and say what is wrong.
+			return Result{}, errRestart
+		}
 		if err != nil {
 			return Result{}, fmt.Errorf("episode: segment %d: %w", i, err)
 		}
@@ -351,37 +424,66 @@ func (fw *frameWriter) write(fr []byte) error {
 	return err
 }
 
-// crcWriter buffers writes and keeps the CRC-16 of everything it flushes,
-// a block at a time.
+// crcWriter buffers writes and hands each full block to a goroutine that
+// checksums it (the LAME tag's music CRC) and writes it, so the CRC and the
+// write system calls run on another CPU while the join goes on scanning.
+// Blocks are written in order.
 type crcWriter struct {
-	w   io.Writer
-	buf []byte
-	crc uint16
+	w      io.Writer
+	buf    []byte
+	blocks chan []byte
+	free   chan []byte
+	done   chan struct{}
+	crc    uint16
+	err    error // set by the writer goroutine; read after done
+	once   sync.Once
+}
+
+const crcBlock = 256 << 10
+
+func newCRCWriter(w io.Writer) *crcWriter {
+	c := &crcWriter{w: w, blocks: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan struct{})}
+	for range 2 {
+		c.free <- make([]byte, 0, crcBlock)
+	}
+	c.buf = make([]byte, 0, crcBlock)
+	go func() {
+		defer close(c.done)
+		for b := range c.blocks {
+			if c.err == nil {
+				c.crc = mp3.CRC16(c.crc, b)
+				_, c.err = c.w.Write(b)
+			}
+			c.free <- b[:0]
+		}
+	}()
+	return c
 }
 
 func (c *crcWriter) Write(p []byte) (int, error) {
-	if len(c.buf)+len(p) > cap(c.buf) {
-		if err := c.Flush(); err != nil {
-			return 0, err
-		}
-		if len(p) > cap(c.buf) {
-			c.crc = mp3.CRC16(c.crc, p)
-			return c.w.Write(p)
-		}
+	total := len(p)
+	for len(c.buf)+len(p) > cap(c.buf) {
+		n := cap(c.buf) - len(c.buf)
+		c.buf = append(c.buf, p[:n]...)
+		p = p[n:]
+		c.blocks <- c.buf
+		c.buf = <-c.free
 	}
 	c.buf = append(c.buf, p...)
-	return len(p), nil
+	return total, nil
 }
 
-// Flush writes out the buffer.
+// Flush writes out what is buffered, stops the writer and reports its
+// first error.
 func (c *crcWriter) Flush() error {
-	if len(c.buf) == 0 {
-		return nil
-	}
-	c.crc = mp3.CRC16(c.crc, c.buf)
-	_, err := c.w.Write(c.buf)
-	c.buf = c.buf[:0]
-	return err
+	c.once.Do(func() {
+		if len(c.buf) > 0 {
+			c.blocks <- c.buf
+		}
+		close(c.blocks)
+	})
+	<-c.done
+	return c.err
 }
 
 // normalizeChapters keeps the chapters that start at a segment, in order:

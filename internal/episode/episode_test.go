@@ -457,3 +457,36 @@ func FuzzParseVTT(f *testing.F) {
 		}
 	})
 }
+
+// TestJoinRestartsOnMismatch: the fast path assumes the first segment's
+// format; a jingle in another format first makes it start again, and the
+// rewritten file holds nothing of the abandoned attempt.
+func TestJoinRestartsOnMismatch(t *testing.T) {
+	audios := espeakSegments(t, "Speech after a jingle.", "And more speech, long enough to be the majority of the audio.")
+	pcm := make([]byte, 0, 44100)
+	for i := range 44100 / 4 {
+		v := int16(6000 * math.Sin(2*math.Pi*440*float64(i)/44100))
+		pcm = append(pcm, byte(v), byte(uint16(v)>>8), byte(v), byte(uint16(v)>>8))
+	}
+	jingle, err := (&mp3.Lame{BitrateKbps: 320}).EncodePCM(context.Background(), pcm, 44100, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := []Segment{
+		BytesSegment(speech.Audio{Format: speech.MP3, Data: jingle}, 0),
+		BytesSegment(audios[0], 200*time.Millisecond),
+		BytesSegment(audios[1], 200*time.Millisecond),
+	}
+	out, res := join(t, segs, Options{Encoder: &mp3.Lame{}})
+	if fmt.Sprint(res.Reencoded) != "[0]" || res.Format.RateHz != 22050 {
+		t.Fatalf("re-encoded %v, format %v", res.Reencoded, res.Format)
+	}
+	st, err := mp3.Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.FrameCount() != res.Frames || st.Junk != 0 || int64(len(out)) != res.SizeBytes {
+		t.Errorf("file: %d frames, %d junk bytes, %d bytes; result: %d frames, %d bytes", st.FrameCount(), st.Junk, len(out), res.Frames, res.SizeBytes)
+	}
+	independentChecks(t, out, res)
+}
