@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +16,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/source"
 	"github.com/aloud-dev/aloud/internal/speech"
-	"github.com/aloud-dev/aloud/internal/store/local"
+	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/ui"
 	"github.com/aloud-dev/aloud/voices"
 )
@@ -26,6 +25,8 @@ import (
 type narrateOptions struct {
 	Inputs        []string
 	Out           string
+	Store         string // a store location; wins over Out
+	S3            backends.S3Options
 	Voice         string
 	PublicBaseURL string
 	Jobs          int
@@ -71,6 +72,25 @@ go on, and the exit status is 1 if any failed.`,
 			if !cmd.Flags().Changed("out") {
 				o.Out = cfg.Out
 			}
+			switch {
+			case cmd.Flags().Changed("store"):
+			case cmd.Flags().Changed("out"):
+				o.Store = o.Out
+			default:
+				o.Store = cfg.StoreLocation()
+			}
+			s3 := cfg.S3
+			o.S3 = backends.S3Options{Endpoint: s3.Endpoint, Region: s3.Region, PathStyle: s3.PathStyle, Profile: s3.Profile,
+				AccessKeyID: s3.AccessKeyID, SecretAccessKey: s3.SecretAccessKey, ACL: s3.ACL}
+			if cmd.Flags().Changed("s3-endpoint") {
+				o.S3.Endpoint = flags.S3.Endpoint
+			}
+			if cmd.Flags().Changed("s3-region") {
+				o.S3.Region = flags.S3.Region
+			}
+			if cmd.Flags().Changed("s3-path-style") {
+				o.S3.PathStyle = flags.S3.PathStyle
+			}
 			if !cmd.Flags().Changed("voice") {
 				o.Voice = cfg.Voice
 			}
@@ -91,6 +111,10 @@ go on, and the exit status is 1 if any failed.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&flags.Out, "out", "o", "out", "write results to `DIR` (the local store)")
+	f.StringVar(&flags.Store, "store", "", "publish to `LOCATION`: a folder, file:///path or s3://bucket/prefix (wins over --out)")
+	f.StringVar(&flags.S3.Endpoint, "s3-endpoint", "", "S3-compatible endpoint `URL` (MinIO, R2, B2, Spaces); default AWS")
+	f.StringVar(&flags.S3.Region, "s3-region", "", "S3 `REGION` (default: the AWS configuration's, else us-east-1)")
+	f.BoolVar(&flags.S3.PathStyle, "s3-path-style", false, "put the bucket in the URL path, not the host name (MinIO and most self-hosted servers)")
 	f.StringVar(&flags.Voice, "voice", "en-espeak", "voice `PRESET`: a name (see 'aloud voices') or a path to a preset YAML file")
 	f.StringVar(&flags.PublicBaseURL, "public-base-url", "", "`URL` the output folder is served at; every link in the feed and manifests starts with it")
 	f.IntVarP(&flags.Jobs, "jobs", "j", 0, "chunks to synthesize at once (default: one per CPU)")
@@ -137,7 +161,11 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 	if err != nil {
 		return err
 	}
-	st, err := local.New(o.Out, o.PublicBaseURL)
+	loc, err := store.ParseLocation(o.Store)
+	if err != nil {
+		return usageError{err}
+	}
+	st, err := backends.OpenStore(cmd.Context(), loc, o.S3, o.PublicBaseURL)
 	if err != nil {
 		return usageError{err}
 	}
@@ -160,10 +188,8 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
 		Store:  st, Channel: ch, Publication: cfg.Publication, Jobs: o.Jobs, Reporter: rep,
 	}, o.Inputs)
-	if o.Mode != ui.JSON && o.Mode != ui.Quiet {
-		if _, err := os.Stat(filepath.Join(st.Root(), feed.FeedKey)); err == nil {
-			fmt.Fprintf(g.stderr, "Results are in %s (feed: %s)\n", o.Out, filepath.Join(o.Out, feed.FeedKey))
-		}
+	if o.Mode != ui.JSON && o.Mode != ui.Quiet && runErr == nil {
+		fmt.Fprintf(g.stderr, "Results are in %s (feed: %s)\n", loc, st.URL(feed.FeedKey))
 	}
 	if o.PublicBaseURL == "" && o.Mode != ui.Quiet {
 		fmt.Fprintln(g.stderr, "note: no public base URL is set, so links in feed.xml and the manifests are relative and\n"+

@@ -8,14 +8,15 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/episode"
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/player"
 	"github.com/aloud-dev/aloud/internal/store"
-	"github.com/aloud-dev/aloud/internal/store/local"
 )
 
 type playerOptions struct {
@@ -31,7 +32,7 @@ func newPlayerCmd(g *globals) *cobra.Command {
 		Short: "The embeddable player: the snippet for a CMS template, and a demo page",
 	}
 	pf := cmd.PersistentFlags()
-	pf.StringVarP(&o.Out, "out", "o", "", "the local store `DIR` (default: out, or out in aloud.yaml)")
+	pf.StringVarP(&o.Out, "store", "o", "", "the store `LOCATION`: a folder, file:///path or s3://bucket/prefix (default: store or out in aloud.yaml)")
 	pf.StringVar(&o.PublicBaseURL, "public-base-url", "", "`URL` the store is served at (default: public_base_url in aloud.yaml)")
 
 	snippet := &cobra.Command{
@@ -43,7 +44,7 @@ pointing at the episode's manifest. With --highlight, the player highlights
 the sentence being read in the page element that selector names.`,
 		Args: exactArgs(1, "snippet needs the SLUG of a narrated episode"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := o.store(g)
+			st, _, err := o.store(cmd, g)
 			if err != nil {
 				return err
 			}
@@ -69,7 +70,7 @@ it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.htm
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := o.store(g)
+			st, where, err := o.store(cmd, g)
 			if err != nil {
 				return err
 			}
@@ -84,7 +85,7 @@ it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.htm
 				}
 				eps := cat.Sorted()
 				if len(eps) == 0 {
-					return fmt.Errorf("%s has no episodes yet: narrate an article first", st.Root())
+					return fmt.Errorf("%s has no episodes yet: narrate an article first", where)
 				}
 				slug = eps[0].Slug
 			}
@@ -112,8 +113,12 @@ it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.htm
 			if err := st.Put(ctx, "demo.html", bytes.NewReader(page), store.Meta{ContentType: "text/html"}); err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stdout, "%s\n", filepath.Join(st.Root(), "demo.html"))
-			fmt.Fprintf(g.stderr, "Serve the folder and open demo.html, e.g.:\n  python3 -m http.server -d %s 8080   →   http://127.0.0.1:8080/demo.html\n", st.Root())
+			if strings.HasPrefix(where, "s3://") {
+				fmt.Fprintf(g.stdout, "%s\n", st.URL("demo.html"))
+				return nil
+			}
+			fmt.Fprintf(g.stdout, "%s\n", filepath.Join(where, "demo.html"))
+			fmt.Fprintf(g.stderr, "Serve the folder and open demo.html, e.g.:\n  python3 -m http.server -d %s 8080   →   http://127.0.0.1:8080/demo.html\n", where)
 			return nil
 		},
 	}
@@ -121,21 +126,31 @@ it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.htm
 	return cmd
 }
 
-func (o playerOptions) store(g *globals) (*local.Store, error) {
+func (o playerOptions) store(cmd *cobra.Command, g *globals) (store.Store, string, error) {
 	cfg, err := g.loadConfig()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	out, base := o.Out, o.PublicBaseURL
-	if out == "" {
-		out = cfg.Out
+	where, base := o.Out, o.PublicBaseURL
+	if where == "" {
+		where = cfg.StoreLocation()
 	}
 	if base == "" {
 		base = cfg.PublicBaseURL
 	} else if err := checkBaseURL(base); err != nil {
-		return nil, usageError{err}
+		return nil, "", usageError{err}
 	}
-	return local.New(out, base)
+	loc, err := store.ParseLocation(where)
+	if err != nil {
+		return nil, "", usageError{err}
+	}
+	s3 := cfg.S3
+	st, err := backends.OpenStore(cmd.Context(), loc, backends.S3Options{Endpoint: s3.Endpoint, Region: s3.Region,
+		PathStyle: s3.PathStyle, Profile: s3.Profile, AccessKeyID: s3.AccessKeyID, SecretAccessKey: s3.SecretAccessKey, ACL: s3.ACL}, base)
+	if err != nil {
+		return nil, "", usageError{err}
+	}
+	return st, loc.String(), nil
 }
 
 func readManifest(ctx context.Context, st store.Store, slug string) (player.Manifest, error) {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/aloud-dev/aloud/internal/store"
 )
 
 // Config is everything aloud can be told in aloud.yaml.
@@ -23,6 +25,10 @@ type Config struct {
 	PublicBaseURL string `yaml:"public_base_url"`
 	// Out is the local folder the results are written to.
 	Out string `yaml:"out"`
+	// Store, when set, names where results are published instead of Out:
+	// a folder, file:///path or s3://bucket/prefix.
+	Store string `yaml:"store"`
+	S3    S3     `yaml:"s3"`
 	// Voice is the voice preset used unless --voice says otherwise.
 	Voice string `yaml:"voice"`
 	// VoicesDir is a folder of the user's own voice presets, searched
@@ -46,6 +52,27 @@ type Config struct {
 
 	source string // file the config was read from, "" for defaults
 	root   *yaml.Node
+}
+
+// S3 reaches an S3-compatible store. Credentials come from the standard
+// AWS chain (AWS_ACCESS_KEY_ID…, AWS_PROFILE, web identity, roles) unless
+// static keys are set here.
+type S3 struct {
+	Endpoint        string `yaml:"endpoint"`
+	Region          string `yaml:"region"`
+	PathStyle       bool   `yaml:"path_style"`
+	Profile         string `yaml:"profile"`
+	AccessKeyID     string `yaml:"access_key_id"`
+	SecretAccessKey string `yaml:"secret_access_key"`
+	ACL             string `yaml:"acl"`
+}
+
+// StoreLocation is where results go: Store when set, else Out.
+func (c Config) StoreLocation() string {
+	if c.Store != "" {
+		return c.Store
+	}
+	return c.Out
 }
 
 // Pauses are the silences between parts of the narration.
@@ -169,6 +196,11 @@ var Env = map[string]string{
 	"ALOUD_DISCLOSURE":      "disclosure",
 	"ALOUD_PUBLICATION":     "publication",
 	"ALOUD_JOBS":            "jobs",
+	"ALOUD_STORE":           "store",
+	"ALOUD_S3_ENDPOINT":     "s3.endpoint",
+	"ALOUD_S3_REGION":       "s3.region",
+	"ALOUD_S3_PATH_STYLE":   "s3.path_style",
+	"ALOUD_S3_PROFILE":      "s3.profile",
 }
 
 func (c *Config) applyEnv(env func(string) string) error {
@@ -185,6 +217,17 @@ func (c *Config) applyEnv(env func(string) string) error {
 	set("ALOUD_VOICE", &c.Voice)
 	set("ALOUD_VOICES_DIR", &c.VoicesDir)
 	set("ALOUD_PUBLICATION", &c.Publication)
+	set("ALOUD_STORE", &c.Store)
+	set("ALOUD_S3_ENDPOINT", &c.S3.Endpoint)
+	set("ALOUD_S3_REGION", &c.S3.Region)
+	set("ALOUD_S3_PROFILE", &c.S3.Profile)
+	if v := env("ALOUD_S3_PATH_STYLE"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("ALOUD_S3_PATH_STYLE=%q: not true or false", v)
+		}
+		c.S3.PathStyle = b
+	}
 	if v, ok := lookup(env, "ALOUD_DISCLOSURE"); ok {
 		c.Disclosure = &v
 	}
@@ -221,6 +264,16 @@ func (c Config) Validate() error {
 	}
 	if strings.TrimSpace(c.Out) == "" {
 		return c.fieldError("out", "must name a folder")
+	}
+	if c.Store != "" {
+		if _, err := store.ParseLocation(c.Store); err != nil {
+			return c.fieldError("store", "%v", err)
+		}
+	}
+	if c.S3.Endpoint != "" {
+		if u, err := url.Parse(c.S3.Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return c.fieldError("s3.endpoint", "%q is not an http(s) URL", c.S3.Endpoint)
+		}
 	}
 	if c.Voice == "" {
 		return c.fieldError("voice", "must name a voice preset")

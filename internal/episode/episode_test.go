@@ -490,3 +490,19 @@ func TestJoinRestartsOnMismatch(t *testing.T) {
 	}
 	independentChecks(t, out, res)
 }
+
+// TestJoinIsDeterministic: the same segments and tags give the same bytes,
+// so a re-published episode that did not change is not uploaded again.
+func TestJoinIsDeterministic(t *testing.T) {
+	audios := espeakSegments(t, "One sentence.", "Another sentence.")
+	segs := []Segment{BytesSegment(audios[0], 0), BytesSegment(audios[1], 500*time.Millisecond)}
+	o := Options{Tags: Tags{Title: "T", Author: "A", Publication: "P", Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
+		URL: "https://example.com/a", Comment: "c", Cover: &Cover{MIME: "image/png", Data: []byte("\x89PNG fake")}},
+		Chapters: []Chapter{{0, "One"}, {1, "Two"}}, TargetLUFS: -16}
+	first, _ := join(t, segs, o)
+	for range 3 {
+		if again, _ := join(t, segs, o); !bytes.Equal(again, first) {
+			t.Fatal("joining the same segments twice gave different bytes")
+		}
+	}
+}

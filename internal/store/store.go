@@ -70,3 +70,50 @@ func JoinURL(base, key string) string {
 	}
 	return strings.TrimRight(base, "/") + "/" + key
 }
+
+// Location names a store: a local folder or an S3 bucket and prefix.
+type Location struct {
+	Scheme string // "file" or "s3"
+	Path   string // file: the folder
+	Bucket string // s3
+	Prefix string // s3: the folder inside the bucket
+}
+
+func (l Location) String() string {
+	if l.Scheme == "s3" {
+		return "s3://" + path.Join(l.Bucket, l.Prefix)
+	}
+	return l.Path
+}
+
+// ParseLocation reads a store location as restic reads a repository:
+// a path ("out", "/srv/podcast"), a file URL ("file:///srv/podcast"), or an
+// S3 URL ("s3://bucket" or "s3://bucket/prefix").
+func ParseLocation(s string) (Location, error) {
+	switch {
+	case s == "":
+		return Location{}, fmt.Errorf("empty store location: give a folder, file:///path or s3://bucket/prefix")
+	case strings.HasPrefix(s, "s3://"):
+		rest := strings.TrimPrefix(s, "s3://")
+		bucket, prefix, _ := strings.Cut(rest, "/")
+		prefix = strings.Trim(prefix, "/")
+		if bucket == "" {
+			return Location{}, fmt.Errorf("store %q: no bucket (s3://bucket/prefix)", s)
+		}
+		if prefix != "" {
+			if err := ValidKey(prefix); err != nil {
+				return Location{}, fmt.Errorf("store %q: prefix: %w", s, err)
+			}
+		}
+		return Location{Scheme: "s3", Bucket: bucket, Prefix: prefix}, nil
+	case strings.HasPrefix(s, "file://"):
+		p := strings.TrimPrefix(s, "file://")
+		if p == "" || (p[0] != '/' && !strings.HasPrefix(p, "./")) {
+			return Location{}, fmt.Errorf("store %q: a file URL needs an absolute path (file:///srv/podcast)", s)
+		}
+		return Location{Scheme: "file", Path: p}, nil
+	case strings.Contains(s, "://"):
+		return Location{}, fmt.Errorf("store %q: unknown scheme (use a folder, file:///path or s3://bucket/prefix)", s)
+	}
+	return Location{Scheme: "file", Path: s}, nil
+}

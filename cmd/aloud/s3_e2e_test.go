@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/johannesboyne/gofakes3"
+	"github.com/johannesboyne/gofakes3/backend/s3mem"
+	"github.com/mmcdole/gofeed"
+
+	"github.com/aloud-dev/aloud/internal/store"
+	"github.com/aloud-dev/aloud/internal/store/s3"
+)
+
+// TestNarrateToS3 publishes to an S3-compatible server (gofakes3 over HTTP
+// on 127.0.0.1) with the real SDK, then runs again: unchanged files are not
+// uploaded twice.
+func TestNarrateToS3(t *testing.T) {
+	backend := s3mem.New()
+	if err := backend.CreateBucket("podcast"); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	puts := map[string]int{}
+	fake := gofakes3.New(backend).Server()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut {
+			mu.Lock()
+			puts[strings.TrimPrefix(r.URL.Path, "/podcast/news/")]++
+			mu.Unlock()
+		}
+		fake.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+
+	dir := sampleDir(t)
+	run := func() runResult {
+		cmd := exec.Command(binary, "narrate", "-q", "--store", "s3://podcast/news", "--s3-endpoint", srv.URL, "--s3-path-style",
+			"--public-base-url", "https://cdn.example.com/news", "sample.html")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=AKIDTEST", "AWS_SECRET_ACCESS_KEY=secret", "AWS_REGION=us-east-1",
+			"AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/nonexistent", "AWS_SHARED_CREDENTIALS_FILE=/nonexistent",
+			"ALOUD_PUBLIC_BASE_URL=", "ALOUD_STORE=", "ALOUD_OUT=")
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		return runResult{stdout.String(), stderr.String(), code}
+	}
+	if r := run(); r.code != 0 {
+		t.Fatalf("narrate to S3: exit %d\n%s", r.code, r.stderr)
+	}
+	slug := "riverside-library-stays-open-late-after-volunteers-step-in"
+	st, err := s3.New(context.Background(), s3.Config{Bucket: "podcast", Prefix: "news", Endpoint: srv.URL, PathStyle: true,
+		AccessKeyID: "AKIDTEST", SecretAccessKey: "secret", PublicBaseURL: "https://cdn.example.com/news"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, key := range []string{slug + ".mp3", slug + ".json", slug + ".vtt", slug + ".chapters.json", "feed.xml", "episodes.json",
+		"player/aloud-player.js", "player/aloud-player.css"} {
+		if _, err := st.Stat(ctx, key); err != nil {
+			t.Errorf("%s not published: %v", key, err)
+		}
+	}
+	audio, _ := st.Stat(ctx, slug+".mp3")
+	rc, _, err := st.Get(ctx, "feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(rc)
+	rc.Close()
+	f, err := gofeed.NewParser().ParseString(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != 1 || f.Items[0].Enclosures[0].URL != "https://cdn.example.com/news/"+slug+".mp3" ||
+		f.Items[0].Enclosures[0].Length != fmt.Sprint(audio.Size) {
+		t.Errorf("feed items %+v, audio %d bytes", f.Items, audio.Size)
+	}
+
+	if r := run(); r.code != 0 {
+		t.Fatalf("second run: exit %d\n%s", r.code, r.stderr)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if puts[slug+".mp3"] != 1 || puts["player/aloud-player.js"] != 1 || puts[slug+".vtt"] != 1 {
+		t.Errorf("unchanged files uploaded again: %v", puts)
+	}
+	if puts["episodes.json"] != 2 {
+		t.Errorf("catalog written %d times, want 2 (once a run)", puts["episodes.json"])
+	}
+	c, _, err := loadCatalogFrom(ctx, st)
+	if err != nil || c != 1 {
+		t.Errorf("catalog holds %d episodes after two runs, %v", c, err)
+	}
+}
+
+func loadCatalogFrom(ctx context.Context, st store.Store) (int, string, error) {
+	rc, m, err := st.Get(ctx, "episodes.json")
+	if err != nil {
+		return 0, "", err
+	}
+	defer rc.Close()
+	data, _ := io.ReadAll(rc)
+	return strings.Count(string(data), `"guid"`), m.ETag, nil
+}
