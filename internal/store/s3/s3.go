@@ -357,4 +357,3 @@ func contentType(key string) string {
 	}
 	return "application/octet-stream"
 }
-
