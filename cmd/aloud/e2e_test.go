@@ -253,8 +253,8 @@ func TestNarrateTwiceAndSecondArticle(t *testing.T) {
 		t.Errorf("stdout %q\nstderr %q", r.stdout, r.stderr)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "out", "*"))
-	if len(files) != 11 {
-		t.Errorf("out holds %v, want 2 × (mp3, json, vtt, chapters.json) + feed + catalog + player/", files)
+	if len(files) != 12 {
+		t.Errorf("out holds %v, want 2 × (mp3, json, vtt, chapters.json) + feed + catalog + player/ + cover.png", files)
 	}
 }
 

@@ -177,16 +177,16 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 		}
 	}
 	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
-	ch := feed.Channel{
-		Title: cfg.Feed.Title, Description: cfg.Feed.Description, Link: cfg.Feed.Link, Language: cfg.Feed.Language,
-		Author: cfg.Feed.Author, ImageURL: cfg.Feed.Image, Category: cfg.Feed.Category, Explicit: cfg.Feed.Explicit,
+	channels, err := feedChannels(cfg)
+	if err != nil {
+		return usageError{err}
 	}
 	_, runErr := narrate.Run(cmd.Context(), narrate.Options{
 		Loader: loader, Images: loader, Cover: cover,
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
 		Voice:  preset.Name,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
-		Store:  st, Channel: ch, Publication: cfg.Publication, Jobs: o.Jobs, Reporter: rep,
+		Store:  st, Channels: channels, Publication: cfg.Publication, Jobs: o.Jobs, Reporter: rep,
 	}, o.Inputs)
 	if o.Mode != ui.JSON && o.Mode != ui.Quiet && runErr == nil {
 		fmt.Fprintf(g.stderr, "Results are in %s (feed: %s)\n", loc, st.URL(feed.FeedKey))
@@ -214,4 +214,26 @@ func readCover(path string) (*episode.Cover, error) {
 	default:
 		return nil, fmt.Errorf("cover_image %s: %s is not JPEG or PNG", path, mt)
 	}
+}
+
+// feedChannels turns the configured feeds into channels, checking each
+// category against Apple's list.
+func feedChannels(cfg config.Config) ([]feed.Channel, error) {
+	var out []feed.Channel
+	for i, f := range cfg.FeedList() {
+		name := "feed"
+		if len(cfg.Feeds) > 0 {
+			name = fmt.Sprintf("feeds.%d", i)
+		}
+		if err := feed.CheckCategory(f.Category, f.Subcategory); err != nil {
+			return nil, fmt.Errorf("%s.category: %w", name, err)
+		}
+		out = append(out, feed.Channel{
+			Key: f.Key, Title: f.Title, Description: f.Description, Link: f.Link, Language: f.Language,
+			Author: f.Author, OwnerName: f.OwnerName, OwnerEmail: f.OwnerEmail, ImageURL: f.Image,
+			Category: f.Category, Subcategory: f.Subcategory, Explicit: f.Explicit, Locked: f.Locked,
+			MaxItems: f.MaxItems, Match: feed.Match{Language: f.Match.Language, Section: f.Match.Section},
+		})
+	}
+	return out, nil
 }

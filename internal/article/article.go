@@ -38,6 +38,7 @@ type Article struct {
 	Language    string    `json:"language,omitempty"`
 	Image       string    `json:"image,omitempty"`
 	Publication string    `json:"publication,omitempty"`
+	Section     string    `json:"section,omitempty"` // the publisher's section, e.g. Sport
 	Blocks      []Block   `json:"blocks"`
 	Source      string    `json:"source"` // the path or URL it was read from
 }

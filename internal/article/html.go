@@ -41,6 +41,7 @@ func parseHTML(data []byte, base *url.URL) (Article, error) {
 	a.Byline = firstNonEmpty(meta.author, meta.ldAuthor, meta.bylineText)
 	a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(a.Byline, "By "), "by "))
 	a.Publication = meta.siteName
+	a.Section = meta.section
 	a.Published = parseDate(firstNonEmpty(meta.published, meta.ldPublished, meta.timeAttr))
 	a.URL = resolve(base, firstNonEmpty(meta.canonical, meta.ogURL))
 	a.Image = resolve(base, meta.image)
@@ -55,7 +56,7 @@ func parseHTML(data []byte, base *url.URL) (Article, error) {
 
 type pageMeta struct {
 	lang, title, ogTitle, h1, author, bylineText, siteName string
-	published, timeAttr, canonical, ogURL, image           string
+	published, timeAttr, canonical, ogURL, image, section  string
 	ldHeadline, ldAuthor, ldPublished                      string
 }
 
@@ -95,6 +96,8 @@ func readMeta(doc *html.Node) pageMeta {
 					m.ogURL = val
 				case "og:image":
 					m.image = val
+				case "article:section":
+					m.section = val
 				}
 			case atom.Link:
 				if strings.EqualFold(attr(n, "rel"), "canonical") {

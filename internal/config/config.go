@@ -37,12 +37,15 @@ type Config struct {
 	// Disclosure is spoken after the intro and shown by players.
 	Disclosure *string `yaml:"disclosure"`
 	// Publication is the name of the publisher, for the intro and tags.
-	Publication string   `yaml:"publication"`
-	Pauses      Pauses   `yaml:"pauses"`
-	Feed        Feed     `yaml:"feed"`
-	Fetch       Fetch    `yaml:"fetch"`
-	Encoder     Encoder  `yaml:"encoder"`
-	Loudness    Loudness `yaml:"loudness"`
+	Publication string `yaml:"publication"`
+	Pauses      Pauses `yaml:"pauses"`
+	Feed        Feed   `yaml:"feed"`
+	// Feeds, when set, replaces Feed with several feeds, each selecting
+	// its episodes (by language or section).
+	Feeds    []Feed   `yaml:"feeds"`
+	Fetch    Fetch    `yaml:"fetch"`
+	Encoder  Encoder  `yaml:"encoder"`
+	Loudness Loudness `yaml:"loudness"`
 	// CoverImage is a JPEG or PNG file used as every episode's cover art;
 	// without it the article's lead image is used when it has one.
 	CoverImage string `yaml:"cover_image"`
@@ -83,16 +86,34 @@ type Pauses struct {
 	AfterIntro time.Duration `yaml:"after_intro"`
 }
 
-// Feed describes the podcast channel.
+// Feed describes a podcast channel.
 type Feed struct {
+	Key         string `yaml:"key"` // file name in the store, feed.xml by default
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 	Link        string `yaml:"link"` // the publication's website
 	Language    string `yaml:"language"`
 	Author      string `yaml:"author"`
-	Image       string `yaml:"image"`
+	OwnerName   string `yaml:"owner_name"`
+	OwnerEmail  string `yaml:"owner_email"`
+	Image       string `yaml:"image"` // 1400–3000 px square JPEG or PNG URL
 	Category    string `yaml:"category"`
+	Subcategory string `yaml:"subcategory"`
 	Explicit    bool   `yaml:"explicit"`
+	Locked      bool   `yaml:"locked"`
+	MaxItems    int    `yaml:"max_items"`
+	Match       struct {
+		Language string `yaml:"language"`
+		Section  string `yaml:"section"`
+	} `yaml:"match"`
+}
+
+// FeedList is the feeds to publish: Feeds, or the one Feed.
+func (c Config) FeedList() []Feed {
+	if len(c.Feeds) > 0 {
+		return c.Feeds
+	}
+	return []Feed{c.Feed}
 }
 
 // Fetch limits reading articles.
@@ -124,7 +145,7 @@ func Default() Config {
 		Pauses: Pauses{Sentence: 250 * time.Millisecond, Paragraph: 700 * time.Millisecond,
 			Heading: 1200 * time.Millisecond, AfterIntro: 900 * time.Millisecond},
 		Feed: Feed{Title: "Narrated articles", Description: "Articles read aloud, created with AI assistance.",
-			Language: "en", Category: "News"},
+			Language: "en", Category: "News", Subcategory: "Daily News"},
 		Fetch:    Fetch{MaxBytes: 10 << 20, Timeout: 30 * time.Second},
 		Encoder:  Encoder{Path: "lame", BitrateKbps: 48},
 		Loudness: Loudness{TargetLUFS: -16, MaxTruePeak: -1},
@@ -304,8 +325,32 @@ func (c Config) Validate() error {
 	if p := c.Loudness.MaxTruePeak; p < -20 || p > 0 {
 		return c.fieldError("loudness.max_true_peak", "%v out of range −20 to 0 dBTP", p)
 	}
-	if c.Feed.Title == "" {
-		return c.fieldError("feed.title", "must not be empty")
+	keys := map[string]bool{}
+	for i, f := range c.FeedList() {
+		field := "feed"
+		if len(c.Feeds) > 0 {
+			field = fmt.Sprintf("feeds.%d", i)
+		}
+		if f.Title == "" {
+			return c.fieldError(field+".title", "must not be empty")
+		}
+		key := f.Key
+		if key == "" {
+			key = "feed.xml"
+		}
+		if err := store.ValidKey(key); err != nil || !strings.HasSuffix(key, ".xml") {
+			return c.fieldError(field+".key", "%q must be a file name ending in .xml", key)
+		}
+		if keys[key] {
+			return c.fieldError(field+".key", "%q is used by two feeds", key)
+		}
+		keys[key] = true
+		if f.MaxItems < 0 {
+			return c.fieldError(field+".max_items", "must not be negative")
+		}
+		if f.OwnerEmail != "" && !strings.Contains(f.OwnerEmail, "@") {
+			return c.fieldError(field+".owner_email", "%q is not an e-mail address", f.OwnerEmail)
+		}
 	}
 	return nil
 }

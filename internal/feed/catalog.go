@@ -35,6 +35,10 @@ type Episode struct {
 	DurationSeconds float64   `json:"duration_seconds"`
 	Voice           string    `json:"voice"`
 	ContentHash     string    `json:"content_hash"`
+	TranscriptKey   string    `json:"transcript_key,omitempty"`
+	ChaptersKey     string    `json:"chapters_key,omitempty"`
+	Language        string    `json:"language,omitempty"`
+	Section         string    `json:"section,omitempty"`
 }
 
 // Catalog is every published episode.

@@ -179,7 +179,8 @@ func sampleCatalog() Catalog {
 
 func TestRSSGolden(t *testing.T) {
 	ch := Channel{Title: "Courier narrated", Description: "Articles read aloud.", Link: "https://courier.example.com",
-		Language: "en", Author: "The Millbrook Courier", Category: "News"}
+		Language: "en", Author: "The Millbrook Courier", Category: "News", Subcategory: "Daily News",
+		OwnerName: "Newsdesk", OwnerEmail: "podcast@courier.example.com"}
 	base := "https://cdn.example.com/pod"
 	url := func(k string) string { return store.JoinURL(base, k) }
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
@@ -213,6 +214,10 @@ func TestRSSGolden(t *testing.T) {
 	if e.URL != base+"/older.mp3" || e.Length != "493098" || e.Type != "audio/mpeg" {
 		t.Errorf("enclosure %+v", e)
 	}
+	if f.ITunesExt == nil || f.ITunesExt.Image != base+"/cover.png" || f.ITunesExt.Categories[0].Text != "News" ||
+		f.ITunesExt.Categories[0].Subcategory.Text != "Daily News" || f.ITunesExt.Owner.Email != "podcast@courier.example.com" {
+		t.Errorf("channel itunes %+v", f.ITunesExt)
+	}
 	if f.Items[1].ITunesExt == nil || f.Items[1].ITunesExt.Duration != "82" {
 		t.Errorf("itunes duration %+v", f.Items[1].ITunesExt)
 	}
@@ -221,5 +226,30 @@ func TestRSSGolden(t *testing.T) {
 	}
 	if f.Items[1].GUID != "https://courier.example.com/news/older" {
 		t.Errorf("guid %q", f.Items[1].GUID)
+	}
+}
+
+func TestPodcastGUIDVectors(t *testing.T) {
+	// The two test vectors of RULES.md C17 (Podcast Index guid.md).
+	for url, want := range map[string]string{
+		"https://mp3s.nashownotes.com/pc20rss.xml": "917393e3-1b1e-5cef-ace4-edaa54e1f810",
+		"podnews.net/rss/":                         "9b024349-ccf0-5f69-a609-6b82873eab3c",
+	} {
+		if got := PodcastGUID(url); got != want {
+			t.Errorf("PodcastGUID(%q) = %s, want %s", url, got, want)
+		}
+	}
+}
+
+func TestCheckCategory(t *testing.T) {
+	for _, ok := range [][2]string{{"News", ""}, {"News", "Daily News"}, {"Society & Culture", "Documentary"}, {"Technology", ""}} {
+		if err := CheckCategory(ok[0], ok[1]); err != nil {
+			t.Errorf("%v: %v", ok, err)
+		}
+	}
+	for _, bad := range [][2]string{{"News & Politics", ""}, {"News", "Podcasting"}, {"Technology", "Podcasting"}, {"", ""}} {
+		if err := CheckCategory(bad[0], bad[1]); err == nil {
+			t.Errorf("%v: no error", bad)
+		}
 	}
 }

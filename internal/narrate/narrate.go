@@ -52,7 +52,7 @@ type Options struct {
 	Voice       string // the voice preset's name, recorded with the episode
 	Script      script.Options
 	Store       store.Store
-	Channel     feed.Channel
+	Channels    []feed.Channel // the feeds to publish; each selects its episodes
 	Publication string
 	Jobs        int // chunks synthesized at once; 0: the voice's limit or one per CPU
 	Reporter    Reporter
@@ -238,6 +238,7 @@ func one(ctx context.Context, o Options, in string) Result {
 		GUID: r.GUID, Slug: r.Slug, Title: a.Title, Author: a.Byline, Description: description(a, so.Disclosure),
 		ArticleURL: a.URL, Published: published, Updated: now, AudioKey: r.AudioKey, ManifestKey: r.ManifestKey,
 		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: o.Voice, ContentHash: a.ContentHash(),
+		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
 	cat, err = feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
 		r.Replaced = c.Upsert(ep)
@@ -246,13 +247,8 @@ func one(ctx context.Context, o Options, in string) Result {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
-	rss, err := feed.RSS(o.Channel, cat, o.Store.URL, now)
-	if err != nil {
+	if err := PublishFeeds(ctx, o.Store, o.Channels, cat, now); err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
-	}
-	if err := o.Store.Put(ctx, feed.FeedKey, bytes.NewReader(rss),
-		store.Meta{ContentType: "application/rss+xml", CacheControl: "public, max-age=300"}); err != nil {
-		return fail(fmt.Errorf("%s: publishing feed: %w", in, err))
 	}
 	o.Logger.Debug("narrated", "input", in, "slug", r.Slug, "seconds", r.DurationSeconds, "took", o.Now().Sub(start))
 	return r
@@ -369,3 +365,31 @@ type Discard struct{}
 
 // Report does nothing.
 func (Discard) Report(Event) {}
+
+// PublishFeeds writes every channel's feed from the catalog, and the
+// default cover art first if a channel has no image of its own.
+func PublishFeeds(ctx context.Context, st store.Store, channels []feed.Channel, cat feed.Catalog, now time.Time) error {
+	if len(channels) == 0 {
+		return errors.New("no feed configured")
+	}
+	for _, ch := range channels {
+		if ch.ImageURL == "" {
+			if err := st.Put(ctx, feed.CoverKey, bytes.NewReader(feed.DefaultCover()),
+				store.Meta{ContentType: "image/png", CacheControl: "public, max-age=86400"}); err != nil {
+				return fmt.Errorf("publishing the default cover: %w", err)
+			}
+			break
+		}
+	}
+	for _, ch := range channels {
+		rss, err := feed.RSS(ch, cat, st.URL, now)
+		if err != nil {
+			return err
+		}
+		if err := st.Put(ctx, ch.FeedKeyOf(), bytes.NewReader(rss),
+			store.Meta{ContentType: "application/rss+xml", CacheControl: "public, max-age=300"}); err != nil {
+			return fmt.Errorf("publishing %s: %w", ch.FeedKeyOf(), err)
+		}
+	}
+	return nil
+}
