@@ -66,6 +66,7 @@ fuzz:
 		./internal/episode:FuzzParseVTT \
 		./internal/feed:FuzzSlugify \
 		./internal/feed:FuzzParseCatalog \
+		./internal/feed:FuzzCheck \
 		./internal/config:FuzzLoad; do \
 		pkg=$${spec%%:*}; fn=$${spec##*:}; \
 		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \

@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"internal/episode":         {"internal/mp3", "internal/speech", "internal/script"},
 	"internal/store":           {},
 	"internal/store/local":     {"internal/store"},
+	"internal/store/s3":        {"internal/store"},
 	"internal/store/storetest": {"internal/store"},
 	"internal/feed":            {"internal/store", "internal/episode"},
 	"internal/player":          {"internal/episode"},

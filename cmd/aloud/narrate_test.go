@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/aloud-dev/aloud/internal/ui"
@@ -53,5 +54,25 @@ func TestNarrateFlags(t *testing.T) {
 				t.Errorf("got %+v\nwant %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestConfigStoreError checks that a bad store location in aloud.yaml is
+// reported at its file and line before anything runs.
+func TestConfigStoreError(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("voice: en-espeak\nstore: ftp://example.com/x\n"), 0o644)
+	t.Chdir(dir)
+	t.Setenv("ALOUD_STORE", "")
+	ran := false
+	var stdout, stderr bytes.Buffer
+	root := newRootCmd(&stdout, &stderr, func(*narrateOptions) error { ran = true; return nil })
+	root.SetArgs([]string{"narrate", "a.html"})
+	err := root.ExecuteContext(context.Background())
+	if err == nil || ran {
+		t.Fatalf("err = %v, ran = %v; want a config error and no run", err, ran)
+	}
+	if !strings.Contains(err.Error(), "aloud.yaml:2: store:") {
+		t.Errorf("error %q does not name aloud.yaml:2: store", err)
 	}
 }

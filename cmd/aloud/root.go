@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -26,6 +27,11 @@ func (g *globals) loadConfig() (config.Config, error) {
 	cfg, err := config.Load(g.configPath, os.Getenv)
 	if err != nil {
 		return config.Config{}, usageError{err}
+	}
+	if cfg.Store != "" {
+		if _, err := store.ParseLocation(cfg.Store); err != nil {
+			return config.Config{}, usageError{cfg.FieldError("store", "%v", err)}
+		}
 	}
 	return cfg, nil
 }

@@ -15,7 +15,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/aloud-dev/aloud/internal/store"
 )
 
 // Config is everything aloud can be told in aloud.yaml.
@@ -286,11 +285,6 @@ func (c Config) Validate() error {
 	if strings.TrimSpace(c.Out) == "" {
 		return c.fieldError("out", "must name a folder")
 	}
-	if c.Store != "" {
-		if _, err := store.ParseLocation(c.Store); err != nil {
-			return c.fieldError("store", "%v", err)
-		}
-	}
 	if c.S3.Endpoint != "" {
 		if u, err := url.Parse(c.S3.Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return c.fieldError("s3.endpoint", "%q is not an http(s) URL", c.S3.Endpoint)
@@ -338,7 +332,7 @@ func (c Config) Validate() error {
 		if key == "" {
 			key = "feed.xml"
 		}
-		if err := store.ValidKey(key); err != nil || !strings.HasSuffix(key, ".xml") {
+		if !validFeedKey(key) {
 			return c.fieldError(field+".key", "%q must be a file name ending in .xml", key)
 		}
 		if keys[key] {
@@ -353,6 +347,27 @@ func (c Config) Validate() error {
 		}
 	}
 	return nil
+}
+
+// validFeedKey accepts a relative slash-separated name ending in .xml, with
+// no empty, "." or ".." elements (the store's own key rules, checked here
+// so that config depends on nothing in the project).
+func validFeedKey(key string) bool {
+	if !strings.HasSuffix(key, ".xml") || strings.ContainsAny(key, "\\\x00") {
+		return false
+	}
+	for _, el := range strings.Split(key, "/") {
+		if el == "" || el == "." || el == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// FieldError reports a bad value of key (dotted, e.g. "s3.endpoint") at the
+// file and line it was read from, for checks made outside this package.
+func (c Config) FieldError(key, format string, args ...any) error {
+	return c.fieldError(key, format, args...)
 }
 
 func (c Config) fieldError(key, format string, args ...any) error {

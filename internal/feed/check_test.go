@@ -1,0 +1,97 @@
+package feed
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+)
+
+func golden(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/feed.golden.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCheckOwnFeed(t *testing.T) {
+	ps, err := Check(context.Background(), []byte(golden(t)), CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		t.Errorf("aloud's own feed: %s", p)
+	}
+}
+
+func TestCheckCatchesBrokenFeeds(t *testing.T) {
+	g := golden(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "12345") // not what the feed says
+	}))
+	defer srv.Close()
+	tests := []struct {
+		name, feed, rule string
+		fetch            bool
+	}{
+		{"missing enclosure length", strings.Replace(g, ` length="493098"`, "", 1), "I2", false},
+		{"length not a number", strings.Replace(g, `length="493098"`, `length="1.5MB"`, 1), "I2", false},
+		{"wrong length", strings.Replace(g, "https://cdn.example.com/pod/older.mp3", srv.URL+"/older.mp3", 1), "I2", true},
+		{"mp3 with wrong type", strings.Replace(g, `length="1000" type="audio/mpeg"`, `length="1000" type="audio/mp3"`, 1), "I2", false},
+		{"duplicate guid", strings.Replace(g, "urn:aloud:0123", "https://courier.example.com/news/older", 1), "I3", false},
+		{"urn guid as permalink", strings.Replace(g, `isPermaLink="false"`, `isPermaLink="true"`, 1), "I3", false},
+		{"bad category", strings.Replace(g, `<itunes:category text="News">`, `<itunes:category text="News &amp; Politics">`, 1), "C6", false},
+		{"bad subcategory", strings.Replace(g, `text="Daily News"`, `text="Podcasting"`, 1), "C6", false},
+		{"bad date", strings.Replace(g, "Fri, 20 Nov 2026 08:30:00 +0000", "2026-11-20T08:30:00Z", 1), "I4", false},
+		{"wrong weekday", strings.Replace(g, "Fri, 20 Nov 2026", "Mon, 20 Nov 2026", 1), "I4", false},
+		{"no image", strings.Replace(g, `<itunes:image href="https://cdn.example.com/pod/cover.png"></itunes:image>`, "", 1), "C5", false},
+		{"explicit yes", strings.Replace(g, "<itunes:explicit>false</itunes:explicit>", "<itunes:explicit>yes</itunes:explicit>", 1), "C7", false},
+		{"bad duration", strings.Replace(g, "<itunes:duration>82</itunes:duration>", "<itunes:duration>1:82</itunes:duration>", 1), "I6", false},
+		{"undeclared itunes", strings.Replace(g, ` xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"`, "", 1), "D2", false},
+		{"wrong itunes namespace", strings.Replace(g, "http://www.itunes.com/dtds/podcast-1.0.dtd", "http://www.itunes.com/DTDs/Podcast-1.0.dtd", 1), "D2", false},
+		{"bad podcast guid", strings.Replace(g, "48d3f85d-cfdc-5722-bf03-4328d6125dea", "not-a-uuid", 1), "C17", false},
+		{"no title", strings.Replace(g, "<title>Older story</title>", "", 1), "I1", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.feed == g {
+				t.Fatal("the replacement did not change the feed")
+			}
+			o := CheckOptions{}
+			if tc.fetch {
+				o.Client = srv.Client()
+			}
+			ps, err := Check(context.Background(), []byte(tc.feed), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, p := range ps {
+				if p.Rule == tc.rule && p.Severity == Error {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no %s error; problems: %v", tc.rule, ps)
+			}
+		})
+	}
+	if _, err := Check(context.Background(), []byte("<rss><channel>"), CheckOptions{}); err == nil {
+		t.Error("malformed XML: no error")
+	}
+	ps, _ := Check(context.Background(), []byte(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"/>`), CheckOptions{})
+	if len(ps) != 1 || ps[0].Rule != "D1" {
+		t.Errorf("an Atom feed: %v", ps)
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	f.Add([]byte(`<rss version="2.0"><channel><title>t</title><item><enclosure url="x" length="-1" type="a"/></item></channel></rss>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		Check(context.Background(), b, CheckOptions{})
+	})
+}
