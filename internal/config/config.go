@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
-
 )
 
 // Config is everything aloud can be told in aloud.yaml.
