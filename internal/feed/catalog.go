@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/aloud-dev/aloud/internal/store"
@@ -73,6 +75,17 @@ func (c *Catalog) Upsert(e Episode) bool {
 	}
 	c.Episodes = append(c.Episodes, e)
 	return false
+}
+
+// Remove deletes the episode with the GUID and reports whether it was there.
+func (c *Catalog) Remove(guid string) (Episode, bool) {
+	for i, e := range c.Episodes {
+		if e.GUID == guid {
+			c.Episodes = slices.Delete(c.Episodes, i, i+1)
+			return e, true
+		}
+	}
+	return Episode{}, false
 }
 
 // Sorted returns the episodes newest first (by publication time, then slug).
@@ -160,12 +173,27 @@ func (c Catalog) Encode() ([]byte, error) {
 // nobody wrote in between; on a conflict it reads again and retries, so two
 // publishers never lose each other's episodes.
 func UpdateCatalog(ctx context.Context, st store.Store, change func(*Catalog) error) (Catalog, error) {
+	verify := false
+	if p, ok := st.(conditionalProber); ok {
+		enforced, err := p.ConditionalWrites(ctx)
+		if err != nil {
+			return Catalog{}, fmt.Errorf("writing catalog: %w", err)
+		}
+		if !enforced {
+			verify = true
+			warnCareless.Do(func() {
+				slog.Warn("the store ignores conditional writes (If-None-Match); the catalog is checked after each write and written again if another run overwrote it, which narrows but does not close the window for a lost update: publish from one place at a time, or use a server that enforces them (AWS S3, MinIO, Cloudflare R2)",
+					"catalog", st.URL(CatalogKey))
+			})
+		}
+	}
 	const attempts = 40
 	for i := 0; i < attempts; i++ {
 		c, etag, err := LoadCatalog(ctx, st)
 		if err != nil {
 			return Catalog{}, err
 		}
+		was := slices.Clone(c.Episodes)
 		if err := change(&c); err != nil {
 			return Catalog{}, err
 		}
@@ -176,19 +204,101 @@ func UpdateCatalog(ctx context.Context, st store.Store, change func(*Catalog) er
 		meta := store.Meta{ContentType: "application/json", CacheControl: "no-cache", IfMatch: etag, IfAbsent: etag == ""}
 		err = st.Put(ctx, CatalogKey, bytes.NewReader(data), meta)
 		if errors.Is(err, store.ErrPrecondition) {
-			select {
-			case <-ctx.Done():
-				return Catalog{}, ctx.Err()
-			case <-time.After(backoff(i)):
+			if err := sleep(ctx, backoff(i)); err != nil {
+				return Catalog{}, err
 			}
 			continue
 		}
 		if err != nil {
 			return Catalog{}, fmt.Errorf("writing catalog: %w", err)
 		}
+		if verify {
+			landed, err := changeLanded(ctx, st, diffEpisodes(was, c.Episodes))
+			if err != nil {
+				return Catalog{}, err
+			}
+			if !landed {
+				slog.Warn("another run overwrote the catalog; writing it again", "catalog", st.URL(CatalogKey))
+				continue
+			}
+		}
 		return c, nil
 	}
 	return Catalog{}, fmt.Errorf("writing catalog: still conflicting after %d attempts: %w", attempts, store.ErrPrecondition)
+}
+
+// warnCareless says once per process that the store ignores conditions.
+var warnCareless sync.Once
+
+// conditionalProber is a store that can tell whether its server enforces
+// conditional writes; stores without the method are taken to enforce them.
+type conditionalProber interface {
+	ConditionalWrites(ctx context.Context) (bool, error)
+}
+
+// settle is how long UpdateCatalog waits before reading back a catalog it
+// wrote to a store that ignores conditional writes, so that a concurrent
+// writer's read-modify-write has time to land and be seen.
+var settle = 150 * time.Millisecond
+
+// episodeDiff is what one change did: episodes it wrote (added or
+// altered), by their JSON, and GUIDs it removed.
+type episodeDiff struct {
+	wrote   map[string][]byte
+	removed []string
+}
+
+func diffEpisodes(before, after []Episode) episodeDiff {
+	old := map[string][]byte{}
+	for _, e := range before {
+		old[e.GUID], _ = json.Marshal(e)
+	}
+	d := episodeDiff{wrote: map[string][]byte{}}
+	for _, e := range after {
+		b, _ := json.Marshal(e)
+		if !bytes.Equal(old[e.GUID], b) {
+			d.wrote[e.GUID] = b
+		}
+		delete(old, e.GUID)
+	}
+	for guid := range old {
+		d.removed = append(d.removed, guid)
+	}
+	return d
+}
+
+// changeLanded reads the catalog back after settle and reports whether
+// what this run changed is still there: every episode it wrote as it wrote
+// it, none it removed. A concurrent run's other changes do not matter.
+func changeLanded(ctx context.Context, st store.Store, d episodeDiff) (bool, error) {
+	if err := sleep(ctx, settle+backoff(2)); err != nil {
+		return false, err
+	}
+	c, _, err := LoadCatalog(ctx, st)
+	if err != nil {
+		return false, err
+	}
+	now := diffEpisodes(nil, c.Episodes).wrote
+	for guid, b := range d.wrote {
+		if !bytes.Equal(now[guid], b) {
+			return false, nil
+		}
+	}
+	for _, guid := range d.removed {
+		if _, ok := now[guid]; ok {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
 }
 
 // backoff waits a random time up to 10 ms × 2^attempt, at most half a

@@ -4,7 +4,9 @@
 package s3
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,6 +17,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -57,6 +60,10 @@ type Store struct {
 	cfg      Config
 	client   *awss3.Client
 	uploader *transfermanager.Client
+
+	probeOnce sync.Once
+	probeOK   bool
+	probeErr  error
 }
 
 var _ store.Store = (*Store)(nil)
@@ -303,6 +310,50 @@ func (s *Store) URL(key string) string {
 		region = "us-east-1"
 	}
 	return fmt.Sprintf("https://%s.s3.%s.amazonaws.com/%s", s.cfg.Bucket, region, esc)
+}
+
+// probeKey is where ConditionalWrites tries its two writes.
+const probeKey = ".aloud/conditional-write-probe"
+
+// ConditionalWrites reports whether the server honours If-None-Match on
+// PUT; AWS S3, MinIO and R2 do, some S3-compatible services ignore the
+// header and overwrite. It asks once per Store: it writes a small probe
+// object with If-None-Match: * twice (the second must fail with 412
+// Precondition Failed) and deletes it. An answer of 200 to the second
+// write means conditional writes are not enforced.
+func (s *Store) ConditionalWrites(ctx context.Context) (bool, error) {
+	s.probeOnce.Do(func() {
+		k, _ := s.objectKey(probeKey)
+		var buf [8]byte
+		rand.Read(buf[:])
+		body := []byte(hex.EncodeToString(buf[:]))
+		put := func() error {
+			_, err := s.client.PutObject(ctx, &awss3.PutObjectInput{
+				Bucket: aws.String(s.cfg.Bucket), Key: aws.String(k), Body: bytes.NewReader(body),
+				ContentLength: aws.Int64(int64(len(body))), IfNoneMatch: aws.String("*"),
+			})
+			return err
+		}
+		defer s.client.DeleteObject(context.WithoutCancel(ctx), &awss3.DeleteObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(k)})
+		// A probe left by an earlier run may answer 412 at once, which
+		// proves the point as well as the second write does.
+		if err := put(); err != nil && !precondition(err) {
+			s.probeErr = fmt.Errorf("probing conditional writes at %s: %w", k, explain(err))
+			return
+		} else if err != nil {
+			s.probeOK = true
+			return
+		}
+		switch err := put(); {
+		case err == nil:
+			s.probeOK = false
+		case precondition(err):
+			s.probeOK = true
+		default:
+			s.probeErr = fmt.Errorf("probing conditional writes at %s: %w", k, explain(err))
+		}
+	})
+	return s.probeOK, s.probeErr
 }
 
 func precondition(err error) bool {

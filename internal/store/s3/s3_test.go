@@ -29,6 +29,9 @@ type server struct {
 	puts     atomic.Int64 // PUT requests (uploads and parts)
 	failNext atomic.Int64 // answer this many requests with 503
 	failAll  atomic.Bool
+	// ignoreConditions drops If-Match and If-None-Match before gofakes3
+	// sees them, as a server without conditional writes would.
+	ignoreConditions atomic.Bool
 	// cacheControl is the Cache-Control header of the last upload request:
 	// gofakes3 does not keep it, so the test checks what was sent.
 	cacheControl atomic.Value
@@ -55,6 +58,10 @@ func newServer(t *testing.T, buckets ...string) *server {
 		}
 		if r.Method == http.MethodPut {
 			s.puts.Add(1)
+		}
+		if s.ignoreConditions.Load() {
+			r.Header.Del("If-Match")
+			r.Header.Del("If-None-Match")
 		}
 		if cc := r.Header.Get("Cache-Control"); cc != "" {
 			s.cacheControl.Store(cc)
@@ -222,5 +229,33 @@ func TestConditionalPutMapsErrors(t *testing.T) {
 	err := st.Put(ctx, "c.json", strings.NewReader("2"), store.Meta{IfAbsent: true})
 	if !errors.Is(err, store.ErrPrecondition) {
 		t.Errorf("If-None-Match on an existing object: %v", err)
+	}
+}
+
+// TestConditionalWritesProbe: the probe tells a server that enforces
+// If-None-Match from one that ignores it, and leaves no probe object.
+func TestConditionalWritesProbe(t *testing.T) {
+	ctx := context.Background()
+	for _, ignore := range []bool{false, true} {
+		srv := newServer(t, "podcast")
+		srv.ignoreConditions.Store(ignore)
+		st := newStore(t, srv, "podcast", "news")
+		ok, err := st.ConditionalWrites(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok == ignore {
+			t.Errorf("server ignoring conditions = %v: probe says enforced = %v", ignore, ok)
+		}
+		if _, err := st.Stat(ctx, probeKey); !errors.Is(err, store.ErrNotExist) {
+			t.Errorf("probe object after the probe: %v", err)
+		}
+	}
+	// A server that fails: the probe says so rather than guessing.
+	srv := newServer(t, "podcast")
+	srv.failAll.Store(true)
+	st, _ := New(ctx, Config{Bucket: "podcast", Endpoint: srv.URL, PathStyle: true, AccessKeyID: "a", SecretAccessKey: "b", MaxAttempts: 1})
+	if _, err := st.ConditionalWrites(ctx); err == nil || !strings.Contains(err.Error(), "probing conditional writes") {
+		t.Errorf("failing server: %v", err)
 	}
 }
