@@ -4,7 +4,7 @@
 GO        ?= go
 BIN       := bin/aloud
 PACKAGES  := espeak-ng lame
-TEST_PACKAGES := $(PACKAGES) ffmpeg mp3val mpg123 chromium
+TEST_PACKAGES := $(PACKAGES) ffmpeg mp3val mpg123 chromium gpodder
 BENCH_PACKAGES := $(PACKAGES) ffmpeg time
 FUZZTIME  ?= 5s
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/episode"
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/player"
@@ -20,9 +19,8 @@ import (
 )
 
 type playerOptions struct {
-	Out           string
-	PublicBaseURL string
-	Highlight     string
+	storeFlags
+	Highlight string
 }
 
 func newPlayerCmd(g *globals) *cobra.Command {
@@ -31,9 +29,7 @@ func newPlayerCmd(g *globals) *cobra.Command {
 		Use:   "player",
 		Short: "The embeddable player: the snippet for a CMS template, and a demo page",
 	}
-	pf := cmd.PersistentFlags()
-	pf.StringVarP(&o.Out, "store", "o", "", "the store `LOCATION`: a folder, file:///path or s3://bucket/prefix (default: store or out in aloud.yaml)")
-	pf.StringVar(&o.PublicBaseURL, "public-base-url", "", "`URL` the store is served at (default: public_base_url in aloud.yaml)")
+	o.add(cmd.PersistentFlags())
 
 	snippet := &cobra.Command{
 		Use:   "snippet SLUG",
@@ -44,7 +40,7 @@ pointing at the episode's manifest. With --highlight, the player highlights
 the sentence being read in the page element that selector names.`,
 		Args: exactArgs(1, "snippet needs the SLUG of a narrated episode"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, _, err := o.store(cmd, g)
+			st, _, _, err := o.open(cmd, g)
 			if err != nil {
 				return err
 			}
@@ -70,10 +66,11 @@ it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.htm
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, where, err := o.store(cmd, g)
+			st, loc, _, err := o.open(cmd, g)
 			if err != nil {
 				return err
 			}
+			where := loc.String()
 			ctx := cmd.Context()
 			slug := ""
 			if len(args) == 1 {
@@ -124,33 +121,6 @@ it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.htm
 	}
 	cmd.AddCommand(snippet, demo)
 	return cmd
-}
-
-func (o playerOptions) store(cmd *cobra.Command, g *globals) (store.Store, string, error) {
-	cfg, err := g.loadConfig()
-	if err != nil {
-		return nil, "", err
-	}
-	where, base := o.Out, o.PublicBaseURL
-	if where == "" {
-		where = cfg.StoreLocation()
-	}
-	if base == "" {
-		base = cfg.PublicBaseURL
-	} else if err := checkBaseURL(base); err != nil {
-		return nil, "", usageError{err}
-	}
-	loc, err := store.ParseLocation(where)
-	if err != nil {
-		return nil, "", usageError{err}
-	}
-	s3 := cfg.S3
-	st, err := backends.OpenStore(cmd.Context(), loc, backends.S3Options{Endpoint: s3.Endpoint, Region: s3.Region,
-		PathStyle: s3.PathStyle, Profile: s3.Profile, AccessKeyID: s3.AccessKeyID, SecretAccessKey: s3.SecretAccessKey, ACL: s3.ACL}, base)
-	if err != nil {
-		return nil, "", usageError{err}
-	}
-	return st, loc.String(), nil
 }
 
 func readManifest(ctx context.Context, st store.Store, slug string) (player.Manifest, error) {

@@ -43,9 +43,9 @@ func TestNarrateToS3(t *testing.T) {
 	defer srv.Close()
 
 	dir := sampleDir(t)
-	run := func() runResult {
-		cmd := exec.Command(binary, "narrate", "-q", "--store", "s3://podcast/news", "--s3-endpoint", srv.URL, "--s3-path-style",
-			"--public-base-url", "https://cdn.example.com/news", "sample.html")
+	runArgs := func(args ...string) runResult {
+		cmd := exec.Command(binary, append(args, "--store", "s3://podcast/news", "--s3-endpoint", srv.URL, "--s3-path-style",
+			"--public-base-url", "https://cdn.example.com/news")...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=AKIDTEST", "AWS_SECRET_ACCESS_KEY=secret", "AWS_REGION=us-east-1",
 			"AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/nonexistent", "AWS_SHARED_CREDENTIALS_FILE=/nonexistent",
@@ -59,6 +59,7 @@ func TestNarrateToS3(t *testing.T) {
 		}
 		return runResult{stdout.String(), stderr.String(), code}
 	}
+	run := func() runResult { return runArgs("narrate", "-q", "sample.html") }
 	if r := run(); r.code != 0 {
 		t.Fatalf("narrate to S3: exit %d\n%s", r.code, r.stderr)
 	}
@@ -95,16 +96,34 @@ func TestNarrateToS3(t *testing.T) {
 		t.Fatalf("second run: exit %d\n%s", r.code, r.stderr)
 	}
 	mu.Lock()
-	defer mu.Unlock()
 	if puts[slug+".mp3"] != 1 || puts["player/aloud-player.js"] != 1 || puts[slug+".vtt"] != 1 {
 		t.Errorf("unchanged files uploaded again: %v", puts)
 	}
 	if puts["episodes.json"] != 2 {
 		t.Errorf("catalog written %d times, want 2 (once a run)", puts["episodes.json"])
 	}
+	mu.Unlock()
 	c, _, err := loadCatalogFrom(ctx, st)
 	if err != nil || c != 1 {
 		t.Errorf("catalog holds %d episodes after two runs, %v", c, err)
+	}
+
+	// The feed checks out against the bucket: every enclosure's length is
+	// the stored object's size.
+	if r := runArgs("feed", "check"); r.code != 0 || !strings.Contains(r.stdout, "0 errors") {
+		t.Errorf("feed check on S3: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// Unpublishing with --delete empties the feed, then removes the files.
+	if r := runArgs("unpublish", "--delete", slug); r.code != 0 {
+		t.Fatalf("unpublish on S3: exit %d\n%s", r.code, r.stderr)
+	}
+	if c, _, err := loadCatalogFrom(ctx, st); err != nil || c != 0 {
+		t.Errorf("catalog holds %d episodes after unpublish, %v", c, err)
+	}
+	for _, key := range []string{slug + ".mp3", slug + ".json", slug + ".vtt", slug + ".chapters.json"} {
+		if _, err := st.Stat(ctx, key); err == nil {
+			t.Errorf("%s still in the bucket", key)
+		}
 	}
 }
 

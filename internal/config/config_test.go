@@ -91,3 +91,28 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestREADMEExample loads the configuration README.md shows, so that the
+// documented keys stay the real ones.
+func TestREADMEExample(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(data), "## Configuration")
+	if !ok {
+		t.Fatal("README.md has no Configuration section")
+	}
+	_, rest, ok = strings.Cut(rest, "```yaml\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no yaml block in README.md's Configuration section")
+	}
+	c, err := Load(write(t, block), env(nil))
+	if err != nil {
+		t.Fatalf("README.md's example: %v", err)
+	}
+	if c.Store != "s3://newsroom-audio/podcast" || c.Loudness.TargetLUFS != -16 || c.FeedList()[0].OwnerEmail == "" {
+		t.Errorf("README.md's example read as %+v", c)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -105,9 +106,32 @@ func parseTree(data []byte) (*node, error) {
 
 // CheckOptions shape a check.
 type CheckOptions struct {
-	// Client, when set, is used to HEAD each enclosure and compare its
-	// length with the real size.
-	Client *http.Client
+	// Size, when set, gives the real size of an enclosure's file, to
+	// compare with the length the feed states: HTTPSize asks the server,
+	// a store can answer for its own files. A size of -1 means unknown.
+	Size func(ctx context.Context, url string) (int64, error)
+}
+
+// HTTPSize asks for an enclosure's size with a HEAD request.
+func HTTPSize(client *http.Client) func(context.Context, string) (int64, error) {
+	return func(ctx context.Context, u string) (int64, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodHead, u, nil)
+		if err != nil {
+			return 0, err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return 0, fmt.Errorf("it answers %s", resp.Status)
+		}
+		if resp.ContentLength < 0 {
+			return 0, errors.New("the server does not say its length")
+		}
+		return resp.ContentLength, nil
+	}
 }
 
 var (
@@ -215,6 +239,15 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	if ch.first(nsITunes, "duration") != nil {
 		add("C14", Error, "channel", "itunes:duration belongs on items, not the channel")
 	}
+	// The channel's dates are RSS 2.0 dates too (the validator's
+	// data-types-datetime, the same check as I4 for items).
+	for _, name := range []string{"pubDate", "lastBuildDate"} {
+		if d := text(ch, "", name); d != "" {
+			if err := checkRFC2822(d); err != nil {
+				add("I4", Error, "channel", "%s %q: %v", name, d, err)
+			}
+		}
+	}
 	selfLink := false
 	for _, l := range ch.all(nsAtom, "link") {
 		if r, _ := l.attr("rel"); r == "self" {
@@ -292,6 +325,30 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	return ps, nil
 }
 
+// SelfURL is the feed's own address from its atom:link rel="self", or ""
+// when it has none or is not RSS.
+func SelfURL(data []byte) string {
+	root, err := parseTree(data)
+	if err != nil {
+		return ""
+	}
+	rss := root.first("", "rss")
+	if rss == nil {
+		return ""
+	}
+	ch := rss.first("", "channel")
+	if ch == nil {
+		return ""
+	}
+	for _, l := range ch.all(nsAtom, "link") {
+		if r, _ := l.attr("rel"); r == "self" {
+			h, _ := l.attr("href")
+			return h
+		}
+	}
+	return ""
+}
+
 func trueFalse(s string) bool {
 	return s == "true" || s == "false" || strings.EqualFold(s, "true") || strings.EqualFold(s, "false")
 }
@@ -324,22 +381,13 @@ func checkEnclosure(ctx context.Context, it *node, where string, o CheckOptions,
 	} else if strings.HasSuffix(strings.ToLower(u), ".mp3") && mt != "audio/mpeg" {
 		add("I2", Error, where, "an MP3 enclosure has type %q, want audio/mpeg", typ)
 	}
-	if o.Client != nil && isURL(u) && err == nil {
-		req, rerr := http.NewRequestWithContext(ctx, http.MethodHead, u, nil)
-		if rerr != nil {
-			return
-		}
-		resp, herr := o.Client.Do(req)
-		if herr != nil {
-			add("I2", Error, where, "enclosure %s cannot be fetched: %v", u, herr)
-			return
-		}
-		resp.Body.Close()
+	if o.Size != nil && isURL(u) && err == nil {
+		size, serr := o.Size(ctx, u)
 		switch {
-		case resp.StatusCode != http.StatusOK:
-			add("I2", Error, where, "enclosure %s answers %s", u, resp.Status)
-		case resp.ContentLength >= 0 && resp.ContentLength != n:
-			add("I2", Error, where, "enclosure length %d, but the file is %d bytes", n, resp.ContentLength)
+		case serr != nil:
+			add("I2", Error, where, "enclosure %s: %v", u, serr)
+		case size >= 0 && size != n:
+			add("I2", Error, where, "enclosure length %d, but the file is %d bytes", n, size)
 		}
 	}
 }

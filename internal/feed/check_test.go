@@ -63,7 +63,7 @@ func TestCheckCatchesBrokenFeeds(t *testing.T) {
 			}
 			o := CheckOptions{}
 			if tc.fetch {
-				o.Client = srv.Client()
+				o.Size = HTTPSize(srv.Client())
 			}
 			ps, err := Check(context.Background(), []byte(tc.feed), o)
 			if err != nil {

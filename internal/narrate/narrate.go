@@ -365,31 +365,3 @@ type Discard struct{}
 
 // Report does nothing.
 func (Discard) Report(Event) {}
-
-// PublishFeeds writes every channel's feed from the catalog, and the
-// default cover art first if a channel has no image of its own.
-func PublishFeeds(ctx context.Context, st store.Store, channels []feed.Channel, cat feed.Catalog, now time.Time) error {
-	if len(channels) == 0 {
-		return errors.New("no feed configured")
-	}
-	for _, ch := range channels {
-		if ch.ImageURL == "" {
-			if err := st.Put(ctx, feed.CoverKey, bytes.NewReader(feed.DefaultCover()),
-				store.Meta{ContentType: "image/png", CacheControl: "public, max-age=86400"}); err != nil {
-				return fmt.Errorf("publishing the default cover: %w", err)
-			}
-			break
-		}
-	}
-	for _, ch := range channels {
-		rss, err := feed.RSS(ch, cat, st.URL, now)
-		if err != nil {
-			return err
-		}
-		if err := st.Put(ctx, ch.FeedKeyOf(), bytes.NewReader(rss),
-			store.Meta{ContentType: "application/rss+xml", CacheControl: "public, max-age=300"}); err != nil {
-			return fmt.Errorf("publishing %s: %w", ch.FeedKeyOf(), err)
-		}
-	}
-	return nil
-}

@@ -1,0 +1,306 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/narrate"
+	"github.com/aloud-dev/aloud/internal/store"
+)
+
+// maxFeedBytes bounds a feed read for checking; Apple's own limit is far
+// lower, so anything larger is hostile or broken.
+const maxFeedBytes = 64 << 20
+
+func newFeedCmd(g *globals) *cobra.Command {
+	var sf storeFlags
+	cmd := &cobra.Command{
+		Use:   "feed",
+		Short: "Check a podcast feed against the rules podcast apps enforce, or rebuild the store's feeds",
+	}
+	sf.add(cmd.PersistentFlags())
+
+	var noFetch bool
+	check := &cobra.Command{
+		Use:   "check [FEED_URL_OR_FILE]...",
+		Short: "Validate feeds and print every problem with its rule",
+		Long: `Check podcast feeds against the rules that Apple Podcasts, Spotify and the
+Podcasting 2.0 namespace set for a feed. Each problem is printed with its
+rule (e.g. I2, listed in docs/PUBLISHING.md), where it is and what is wrong.
+
+With no argument every feed configured for the store is checked, and each
+enclosure's length is compared with the stored file. A URL is fetched; a file
+is read. Enclosure lengths of fetched or read feeds are compared with what
+their servers answer to HEAD, unless --no-fetch.
+
+Exit status: 0 when no feed has an error (warnings allowed), 1 otherwise.`,
+		Example: `  aloud feed check
+  aloud feed check https://cdn.example.com/podcast/feed.xml
+  aloud feed check --no-fetch --json out/feed.xml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			type target struct {
+				name string
+				data []byte
+				size func(context.Context, string) (int64, error)
+			}
+			var targets []target
+			httpSize := feed.HTTPSize(&http.Client{Timeout: 30 * time.Second})
+			if noFetch {
+				httpSize = nil
+			}
+			if len(args) == 0 {
+				st, loc, cfg, err := sf.open(cmd, g)
+				if err != nil {
+					return err
+				}
+				for _, f := range cfg.FeedList() {
+					key := f.Key
+					if key == "" {
+						key = feed.FeedKey
+					}
+					data, err := readKey(ctx, st, key)
+					if err != nil {
+						return fmt.Errorf("%s: %w", loc, err)
+					}
+					// Where the store is served: its public base URL, or
+					// else what the feed says its own address is.
+					prefix := strings.TrimSuffix(st.URL(key), key)
+					if !strings.Contains(prefix, "://") {
+						prefix = strings.TrimSuffix(feed.SelfURL(data), key)
+					}
+					targets = append(targets, target{st.URL(key), data, storeSize(st, prefix, httpSize)})
+				}
+			}
+			for _, a := range args {
+				data, err := readFeed(ctx, a)
+				if err != nil {
+					return err
+				}
+				targets = append(targets, target{a, data, httpSize})
+			}
+			failed := 0
+			for _, t := range targets {
+				ps, err := feed.Check(ctx, t.data, feed.CheckOptions{Size: t.size})
+				if err != nil {
+					return fmt.Errorf("%s: %w", t.name, err)
+				}
+				errs := 0
+				for _, p := range ps {
+					if p.Severity == feed.Error {
+						errs++
+					}
+				}
+				if errs > 0 {
+					failed++
+				}
+				if g.json {
+					if ps == nil {
+						ps = []feed.Problem{}
+					}
+					json.NewEncoder(g.stdout).Encode(struct {
+						Feed     string         `json:"feed"`
+						OK       bool           `json:"ok"`
+						Errors   int            `json:"errors"`
+						Warnings int            `json:"warnings"`
+						Problems []feed.Problem `json:"problems"`
+					}{t.name, errs == 0, errs, len(ps) - errs, ps})
+					continue
+				}
+				for _, p := range ps {
+					fmt.Fprintf(g.stdout, "%s: %s\n", t.name, p)
+				}
+				if !g.quiet {
+					fmt.Fprintf(g.stdout, "%s: %s, %s\n", t.name, plural(errs, "error"), plural(len(ps)-errs, "warning"))
+				}
+			}
+			if failed > 0 {
+				return fmt.Errorf("%d of %d feeds have errors", failed, len(targets))
+			}
+			return nil
+		},
+	}
+	check.Flags().BoolVar(&noFetch, "no-fetch", false, "do not ask servers for enclosure sizes (the feed itself is still fetched if it is a URL)")
+
+	rebuild := &cobra.Command{
+		Use:   "rebuild",
+		Short: "Write every configured feed again from the catalog (after changing feed settings)",
+		Args:  exactArgs(0, "rebuild takes no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rsf := sf
+			rsf.inferBase = true
+			st, _, cfg, err := rsf.open(cmd, g)
+			if err != nil {
+				return err
+			}
+			channels, err := feedChannels(cfg)
+			if err != nil {
+				return usageError{err}
+			}
+			cat, _, err := feed.LoadCatalog(cmd.Context(), st)
+			if err != nil {
+				return err
+			}
+			if err := narrate.PublishFeeds(cmd.Context(), st, channels, cat, time.Now()); err != nil {
+				return err
+			}
+			for _, ch := range channels {
+				fmt.Fprintln(g.stdout, st.URL(ch.FeedKeyOf()))
+			}
+			return nil
+		},
+	}
+	cmd.AddCommand(check, rebuild)
+	return cmd
+}
+
+func newUnpublishCmd(g *globals) *cobra.Command {
+	sf := storeFlags{inferBase: true}
+	var del bool
+	cmd := &cobra.Command{
+		Use:   "unpublish SLUG",
+		Short: "Take an episode out of the catalog and every feed (and delete its files with --delete)",
+		Long: `Take the episode SLUG (the name of its .mp3 without the extension) out of the
+catalog and rewrite every feed without it. Its files stay in the store, so
+players already embedded keep working, unless --delete: then the audio, the
+manifest, the transcript and the chapters are deleted after the feeds no
+longer list them. If it stops part-way, running it again finishes the job.`,
+		Example: `  aloud unpublish city-council-approves-budget
+  aloud unpublish --delete --store s3://podcasts/news city-council-approves-budget`,
+		Args: exactArgs(1, "unpublish needs one SLUG"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			slug := args[0]
+			if store.ValidKey(slug) != nil || strings.Contains(slug, "/") {
+				return usageError{fmt.Errorf("%q is not a slug", slug)}
+			}
+			st, _, cfg, err := sf.open(cmd, g)
+			if err != nil {
+				return err
+			}
+			channels, err := feedChannels(cfg)
+			if err != nil {
+				return usageError{err}
+			}
+			res, err := narrate.Unpublish(cmd.Context(), st, channels, slug, del, time.Now())
+			if err != nil {
+				return err
+			}
+			if g.json {
+				return json.NewEncoder(g.stdout).Encode(struct {
+					Slug    string   `json:"slug"`
+					GUID    string   `json:"guid,omitempty"`
+					Deleted []string `json:"deleted"`
+				}{slug, res.Episode.GUID, append([]string{}, res.Deleted...)})
+			}
+			if res.Episode.GUID != "" {
+				fmt.Fprintf(g.stdout, "unpublished %s (%s)\n", slug, res.Episode.Title)
+			}
+			for _, k := range res.Deleted {
+				fmt.Fprintf(g.stdout, "deleted %s\n", st.URL(k))
+			}
+			return nil
+		},
+	}
+	sf.add(cmd.Flags())
+	cmd.Flags().BoolVar(&del, "delete", false, "also delete the episode's audio, manifest, transcript and chapters")
+	return cmd
+}
+
+// readKey reads a whole stored object, within maxFeedBytes.
+func readKey(ctx context.Context, st store.Store, key string) ([]byte, error) {
+	rc, _, err := st.Get(ctx, key)
+	if errors.Is(err, store.ErrNotExist) {
+		return nil, fmt.Errorf("no %s yet: narrate an article first", key)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return readBounded(rc, key)
+}
+
+// readFeed reads a feed from an http(s) URL or a file.
+func readFeed(ctx context.Context, where string) ([]byte, error) {
+	if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, where, nil)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("%s: %w", where, err)}
+		}
+		req.Header.Set("User-Agent", "aloud/"+version)
+		resp, err := (&http.Client{Timeout: 60 * time.Second}).Do(req)
+		if err != nil {
+			return nil, fmt.Errorf("fetching %s: %w", where, err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("fetching %s: %s", where, resp.Status)
+		}
+		return readBounded(resp.Body, where)
+	}
+	f, err := os.Open(filepath.Clean(where))
+	if err != nil {
+		return nil, usageError{fmt.Errorf("reading feed: %w", err)}
+	}
+	defer f.Close()
+	return readBounded(f, where)
+}
+
+func readBounded(r io.Reader, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxFeedBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(data) > maxFeedBytes {
+		return nil, fmt.Errorf("%s is larger than %d MB: not a feed to check", name, maxFeedBytes>>20)
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return nil, fmt.Errorf("%s is empty", name)
+	}
+	return data, nil
+}
+
+// storeSize answers enclosure sizes for the store's own files (URLs that
+// start with prefix, where the store is served) from the store, and asks
+// the server (if allowed) for any other URL.
+func storeSize(st store.Store, prefix string, other func(context.Context, string) (int64, error)) func(context.Context, string) (int64, error) {
+	return func(ctx context.Context, u string) (int64, error) {
+		rest, ok := strings.CutPrefix(u, prefix)
+		if !ok || prefix == "" {
+			if other == nil {
+				return -1, nil // not ours, and --no-fetch: unknown
+			}
+			return other(ctx, u)
+		}
+		key, err := url.PathUnescape(rest)
+		if err != nil {
+			return 0, err
+		}
+		m, err := st.Stat(ctx, key)
+		if errors.Is(err, store.ErrNotExist) {
+			return 0, fmt.Errorf("the file %s is not in the store", key)
+		}
+		if err != nil {
+			return 0, err
+		}
+		return m.Size, nil
+	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/aloud-dev/aloud/internal/backends"
+	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/store"
+)
+
+// storeFlags choose the store a command reads and writes, for the commands
+// that work on what was published (player, feed, unpublish). Each wins over
+// aloud.yaml and ALOUD_* when given.
+type storeFlags struct {
+	location      string
+	publicBaseURL string
+	s3            backends.S3Options
+	// inferBase: with no public base URL given, use the one the store's
+	// feed was published with (for commands that rewrite the feeds).
+	inferBase bool
+}
+
+func (f *storeFlags) add(fs *pflag.FlagSet) {
+	fs.StringVarP(&f.location, "store", "o", "", "the store `LOCATION`: a folder, file:///path or s3://bucket/prefix (default: store or out in aloud.yaml)")
+	fs.StringVar(&f.publicBaseURL, "public-base-url", "", "`URL` the store is served at (default: public_base_url in aloud.yaml)")
+	fs.StringVar(&f.s3.Endpoint, "s3-endpoint", "", "S3-compatible endpoint `URL` (MinIO, R2, B2, Spaces); default AWS")
+	fs.StringVar(&f.s3.Region, "s3-region", "", "S3 `REGION` (default: the AWS configuration's, else us-east-1)")
+	fs.BoolVar(&f.s3.PathStyle, "s3-path-style", false, "put the bucket in the URL path, not the host name")
+}
+
+// open loads the configuration and opens the store, flags over config.
+func (f *storeFlags) open(cmd *cobra.Command, g *globals) (store.Store, store.Location, config.Config, error) {
+	cfg, err := g.loadConfig()
+	if err != nil {
+		return nil, store.Location{}, cfg, err
+	}
+	where, base := f.location, f.publicBaseURL
+	if where == "" {
+		where = cfg.StoreLocation()
+	}
+	if base == "" {
+		base = cfg.PublicBaseURL
+	} else if err := checkBaseURL(base); err != nil {
+		return nil, store.Location{}, cfg, usageError{err}
+	}
+	loc, err := store.ParseLocation(where)
+	if err != nil {
+		return nil, store.Location{}, cfg, usageError{err}
+	}
+	s3 := cfg.S3
+	o := backends.S3Options{Endpoint: s3.Endpoint, Region: s3.Region, PathStyle: s3.PathStyle, Profile: s3.Profile,
+		AccessKeyID: s3.AccessKeyID, SecretAccessKey: s3.SecretAccessKey, ACL: s3.ACL}
+	fl := cmd.Flags()
+	if fl.Changed("s3-endpoint") {
+		o.Endpoint = f.s3.Endpoint
+	}
+	if fl.Changed("s3-region") {
+		o.Region = f.s3.Region
+	}
+	if fl.Changed("s3-path-style") {
+		o.PathStyle = f.s3.PathStyle
+	}
+	st, err := backends.OpenStore(cmd.Context(), loc, o, base)
+	if err != nil {
+		return nil, store.Location{}, cfg, usageError{err}
+	}
+	if base == "" && f.inferBase {
+		// Rewriting feeds without the address they were published with
+		// would make every link relative: take it from the feed itself.
+		if inferred := publishedBase(cmd.Context(), st, cfg); inferred != "" {
+			if !g.quiet && !g.json {
+				fmt.Fprintf(g.stderr, "public base URL %s (from the published feed's own link)\n", inferred)
+			}
+			if st, err = backends.OpenStore(cmd.Context(), loc, o, inferred); err != nil {
+				return nil, store.Location{}, cfg, usageError{err}
+			}
+		}
+	}
+	return st, loc, cfg, nil
+}
+
+// publishedBase is the public base URL a store's first feed was written
+// with (its atom:link rel="self" without the key), or "".
+func publishedBase(ctx context.Context, st store.Store, cfg config.Config) string {
+	key := feed.FeedKey
+	if fs := cfg.FeedList(); len(fs) > 0 && fs[0].Key != "" {
+		key = fs[0].Key
+	}
+	data, err := readKey(ctx, st, key)
+	if err != nil {
+		return ""
+	}
+	self := feed.SelfURL(data)
+	base, ok := strings.CutSuffix(self, "/"+key)
+	if !ok || checkBaseURL(base) != nil {
+		return ""
+	}
+	return base
+}
