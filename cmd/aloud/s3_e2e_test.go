@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -135,4 +136,110 @@ func loadCatalogFrom(ctx context.Context, st store.Store) (int, string, error) {
 	defer rc.Close()
 	data, _ := io.ReadAll(rc)
 	return strings.Count(string(data), `"guid"`), m.ETag, nil
+}
+
+// TestS3FailurePartWay: uploads that fail part-way (the server refusing
+// one key) end the run with an error and leave the published feed
+// consistent: it never lists an episode whose audio is not there. A feed
+// rebuild afterwards catches up with the catalog.
+func TestS3FailurePartWay(t *testing.T) {
+	backend := s3mem.New()
+	if err := backend.CreateBucket("podcast"); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	refuse := "" // key suffix to refuse PUTs of
+	fake := gofakes3.New(backend).Server()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		bad := refuse != "" && r.Method == http.MethodPut && strings.HasSuffix(r.URL.Path, refuse)
+		mu.Unlock()
+		if bad {
+			io.Copy(io.Discard, r.Body)
+			w.Header().Set("Content-Type", "application/xml")
+			w.WriteHeader(http.StatusForbidden)
+			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`)
+			return
+		}
+		fake.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	dir := sampleDir(t)
+	os.WriteFile(filepath.Join(dir, "second.md"), []byte("# Ferry timetable changes\n\nBy Sam Okafor\n\nThe ferry will run every half hour from Monday.\n"), 0o644)
+	run := func(args ...string) runResult {
+		cmd := exec.Command(binary, append(args, "--store", "s3://podcast", "--s3-endpoint", srv.URL, "--s3-path-style",
+			"--public-base-url", "https://cdn.example.com")...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=AKIDTEST", "AWS_SECRET_ACCESS_KEY=secret", "AWS_REGION=us-east-1",
+			"AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/nonexistent", "AWS_SHARED_CREDENTIALS_FILE=/nonexistent",
+			"ALOUD_PUBLIC_BASE_URL=", "ALOUD_STORE=", "ALOUD_OUT=")
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		return runResult{stdout.String(), stderr.String(), code}
+	}
+	st, err := s3.New(context.Background(), s3.Config{Bucket: "podcast", Endpoint: srv.URL, PathStyle: true,
+		AccessKeyID: "AKIDTEST", SecretAccessKey: "secret", PublicBaseURL: "https://cdn.example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	// feedItems lists the feed's enclosures and checks each is stored.
+	feedItems := func() int {
+		t.Helper()
+		rc, _, err := st.Get(ctx, "feed.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		f, err := gofeed.NewParser().ParseString(string(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range f.Items {
+			key := strings.TrimPrefix(it.Enclosures[0].URL, "https://cdn.example.com/")
+			if _, err := st.Stat(ctx, key); err != nil {
+				t.Errorf("the feed lists %s, which is not stored: %v", key, err)
+			}
+		}
+		return len(f.Items)
+	}
+	if r := run("narrate", "-q", "sample.html"); r.code != 0 {
+		t.Fatalf("narrate: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, tc := range []struct{ refuse, want string }{
+		{"ferry-timetable-changes.mp3", "publishing audio"},
+		{"episodes.json", "catalog"},
+		{"feed.xml", "feed.xml"},
+	} {
+		mu.Lock()
+		refuse = tc.refuse
+		mu.Unlock()
+		r := run("narrate", "-q", "second.md")
+		if r.code != 1 || !strings.Contains(r.stderr, tc.want) || !strings.Contains(r.stderr, "AccessDenied") {
+			t.Errorf("refusing %s: exit %d, want 1 and %q\n%s", tc.refuse, r.code, tc.want, r.stderr)
+		}
+		if n := feedItems(); n != 1 {
+			t.Errorf("refusing %s: the feed has %d items, want the old 1", tc.refuse, n)
+		}
+	}
+	mu.Lock()
+	refuse = ""
+	mu.Unlock()
+	// The catalog took the episode before the feed write failed: a
+	// rebuild publishes it.
+	if r := run("feed", "rebuild"); r.code != 0 {
+		t.Fatalf("feed rebuild: exit %d\n%s", r.code, r.stderr)
+	}
+	if n := feedItems(); n != 2 {
+		t.Errorf("after the rebuild the feed has %d items, want 2", n)
+	}
+	if r := run("feed", "check"); r.code != 0 {
+		t.Errorf("feed check: exit %d\n%s", r.code, r.stdout)
+	}
 }
