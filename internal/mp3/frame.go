@@ -85,10 +85,12 @@ var bitratesKbps = [2][3][16]int{
 	},
 }
 
-var ratesHz = map[Version][3]int{
-	MPEG1:  {44100, 48000, 32000},
-	MPEG2:  {22050, 24000, 16000},
+// ratesHz is indexed by the version bits (1 is reserved): an array, not a
+// map, because every frame header of a join is looked up here.
+var ratesHz = [4][3]int{
 	MPEG25: {11025, 12000, 8000},
+	MPEG2:  {22050, 24000, 16000},
+	MPEG1:  {44100, 48000, 32000},
 }
 
 // ParseHeader decodes the frame header at the start of b. A free-format

@@ -121,7 +121,7 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 		s.Tags = append(s.Tags, tag)
 		start += n
 	}
-	end, err := trailingTags(r, start, size, &s.Tags)
+	end, err := trailingTags(win, start, size, &s.Tags)
 	if err != nil {
 		return nil, err
 	}
@@ -132,12 +132,23 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 	synced := false // pos is right after an accepted frame
 	freeFormat := false
 	gap := false
+	// last is the previous frame's header: a frame whose header bytes
+	// are the same but for the padding bit (nearly every frame of a CBR
+	// stream) reuses it instead of being decoded and compared again.
+	var last Header
 	for pos+4 <= end {
 		b, err := win.at(pos, maxFrameSize+4)
 		if err != nil {
 			return nil, err
 		}
-		h, err := ParseHeader(b)
+		var h Header
+		same := false
+		if raw := binary.BigEndian.Uint32(b); synced && last.raw != 0 && raw|padBit == last.raw|padBit {
+			h, same = last, true
+			h.raw, h.Padding = raw, raw&padBit != 0
+		} else {
+			h, err = ParseHeader(b)
+		}
 		size := 0
 		if err == nil {
 			size = h.Size()
@@ -163,10 +174,11 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 		}
 		if s.frames == 0 && s.Header == nil {
 			s.Format = h.Format()
-		} else if !h.Format().SameAs(s.Format) {
+		} else if !same && !h.Format().SameAs(s.Format) {
 			return nil, fmt.Errorf("frame %d at byte %d is %s after %s: %w",
 				s.frames, off, h.Format(), s.Format, ErrFormatChange)
 		}
+		last = h
 		if !validSideInfo(frame, h) {
 			s.Corrupt++
 			gap = s.frames > 0
@@ -208,6 +220,9 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 	}
 	return s, nil
 }
+
+// padBit is the padding bit of a frame header.
+const padBit = 1 << 9
 
 // maxFrameSize bounds every MPEG audio frame (Layer I, 448 kbps at 32 kHz,
 // padded, is the largest at 1,684 bytes).
@@ -261,6 +276,15 @@ func (w *window) at(off int64, n int) ([]byte, error) {
 	}
 	w.start = off
 	return w.buf[:want], nil
+}
+
+// ReadAt serves p from the window when it holds those bytes (a small file
+// is read whole by the first at), else from the underlying reader.
+func (w *window) ReadAt(p []byte, off int64) (int, error) {
+	if off >= w.start && off+int64(len(p)) <= w.start+int64(len(w.buf)) {
+		return copy(p, w.buf[off-w.start:]), nil
+	}
+	return w.r.ReadAt(p, off)
 }
 
 // leadingID3v2 reports the length of an ID3v2 tag at the start of b
