@@ -67,6 +67,9 @@ fuzz:
 		./internal/feed:FuzzSlugify \
 		./internal/feed:FuzzParseCatalog \
 		./internal/feed:FuzzCheck \
+		./internal/source:FuzzParseFeed \
+		./internal/source:FuzzParseSitemap \
+		./internal/source:FuzzReadList \
 		./internal/config:FuzzLoad; do \
 		pkg=$${spec%%:*}; fn=$${spec##*:}; \
 		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \

@@ -32,7 +32,7 @@ func narrateBench(b *testing.B, config string) {
 	for b.Loop() {
 		out := filepath.Join(dir, "out")
 		os.RemoveAll(out)
-		cmd := exec.Command(binary, "narrate", "-q", "--out", out, sample)
+		cmd := exec.Command(binary, "narrate", "-q", "--cache", "off", "--out", out, sample)
 		cmd.Dir = dir
 		if o, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v\n%s", err, o)

@@ -40,6 +40,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "aloud")
+	// The segment cache goes to a folder of the test run's own, never the
+	// user's; tests that count synthesis set ALOUD_CACHE themselves.
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building aloud: %v\n%s", err, out)
 		os.Exit(1)
@@ -57,9 +60,7 @@ type runResult struct {
 // aloud runs the built binary in dir.
 func aloud(t *testing.T, dir string, args ...string) runResult {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ALOUD_PUBLIC_BASE_URL=", "ALOUD_VOICE=", "ALOUD_OUT=")
+	cmd := aloudCmd(dir, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -70,6 +71,15 @@ func aloud(t *testing.T, dir string, args ...string) runResult {
 		t.Fatal(err)
 	}
 	return runResult{stdout.String(), stderr.String(), code}
+}
+
+// aloudCmd is the built binary set to run in dir, with no ALOUD_*
+// settings from the environment that would change what the test expects.
+func aloudCmd(dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ALOUD_PUBLIC_BASE_URL=", "ALOUD_VOICE=", "ALOUD_OUT=", "ALOUD_STORE=")
+	return cmd
 }
 
 func sampleDir(t *testing.T) string {
@@ -143,8 +153,8 @@ func TestNarrateEndToEnd(t *testing.T) {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) != 1 {
-		t.Fatalf("--json printed %d lines: %q", len(lines), r.stdout)
+	if len(lines) != 2 || !strings.HasPrefix(lines[1], `{"summary":{"narrated":1,`) {
+		t.Fatalf("--json printed %d lines, want a result and a summary: %q", len(lines), r.stdout)
 	}
 	var res narrate.Result
 	if err := json.Unmarshal([]byte(lines[0]), &res); err != nil {
@@ -249,8 +259,13 @@ func TestNarrateTwiceAndSecondArticle(t *testing.T) {
 	if len(it) != 2 || it[0].Title != "Ferry timetable changes" || it[1].Title != "Riverside library stays open late after volunteers step in" {
 		t.Fatalf("items %d, want the new article first", len(it))
 	}
-	if !strings.Contains(r.stderr, "no public base URL") || !strings.Contains(r.stdout, "re-narrated") {
+	if !strings.Contains(r.stderr, "no public base URL") || !strings.Contains(r.stdout, "unchanged \"Riverside") ||
+		!strings.Contains(r.stderr, "summary: 1 narrated, 0 updated, 1 skipped, 0 failed") {
 		t.Errorf("stdout %q\nstderr %q", r.stdout, r.stderr)
+	}
+	r = aloud(t, dir, "narrate", "--force", "sample.html")
+	if r.code != 0 || !strings.Contains(r.stdout, "re-narrated \"Riverside") || len(items()) != 2 {
+		t.Errorf("--force: exit %d, stdout %q", r.code, r.stdout)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "out", "*"))
 	if len(files) != 12 {
@@ -344,7 +359,8 @@ func TestNarrateBadInput(t *testing.T) {
 
 	// One bad article among good ones: the good one is narrated, exit 1.
 	r := aloud(t, dir, "narrate", "--json", "nope.html", "sample.html")
-	if r.code != 1 || strings.Count(r.stdout, "\n") != 2 || !strings.Contains(r.stdout, `"ok":true`) || !strings.Contains(r.stdout, `"ok":false`) {
+	if r.code != 1 || strings.Count(r.stdout, "\n") != 3 || !strings.Contains(r.stdout, `"ok":true`) || !strings.Contains(r.stdout, `"ok":false`) ||
+		!strings.Contains(r.stdout, `"failed":1,"failures":["nope.html: no such file"]`) {
 		t.Errorf("mixed batch: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }

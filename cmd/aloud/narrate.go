@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/source"
 	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/speech/cache"
 	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/ui"
 	"github.com/aloud-dev/aloud/voices"
@@ -24,12 +27,14 @@ import (
 // narrateOptions is what `aloud narrate` was asked to do.
 type narrateOptions struct {
 	Inputs        []string
+	Batch         batchFlags
 	Out           string
 	Store         string // a store location; wins over Out
 	S3            backends.S3Options
 	Voice         string
 	PublicBaseURL string
 	Jobs          int
+	Cache         string
 	Config        config.Config
 	Mode          ui.Mode
 }
@@ -37,7 +42,7 @@ type narrateOptions struct {
 func newNarrateCmd(g *globals, runF func(*narrateOptions) error) *cobra.Command {
 	var flags narrateOptions
 	cmd := &cobra.Command{
-		Use:   "narrate ARTICLE...",
+		Use:   "narrate [ARTICLE...] [--from-feed URL] [--from-sitemap URL] [--from-list FILE]",
 		Short: "Narrate articles and publish them to the store and the feed",
 		Long: `Narrate each ARTICLE — a path to an HTML, Markdown (.md) or plain-text file,
 or an http(s) URL — and publish it to the output folder:
@@ -47,20 +52,32 @@ or an http(s) URL — and publish it to the output folder:
   feed.xml        the podcast feed, newest episode first
   episodes.json   the catalog the feed is rebuilt from
 
-Narrating the same article again replaces its episode. Links in the feed and
-manifests start with --public-base-url, the address the output folder is
-served at; without it they are relative and podcast apps cannot follow them.
+Articles can also come in batches: the items of the publisher's RSS or Atom
+feed (--from-feed; an item's full content is used when the feed carries it,
+else its page is fetched), the pages of a sitemap or news sitemap
+(--from-sitemap), or a list of paths and URLs, one a line (--from-list, "-"
+for standard input). --since, --section and --limit narrow a batch; --shard
+i/n keeps the i-th (from 0) of n slices, so n machines can share one batch.
 
-An article that cannot be read leaves the output folder as it was; the others
-go on, and the exit status is 1 if any failed.`,
+An article already published with the same text and voice is skipped (--force
+narrates it anyway); one whose text changed is narrated again and its episode
+updated in place. Links in the feed and manifests start with --public-base-url,
+the address the output folder is served at; without it they are relative and
+podcast apps cannot follow them.
+
+An article that cannot be read leaves the store as it was; the others go on,
+and the exit status is 1 if any failed. The feeds are written once, at the end
+of the batch, and list only episodes whose files are all stored.`,
 		Example: `  aloud narrate examples/sample-article.html
   aloud narrate --public-base-url https://cdn.example.com/podcast https://example.com/news/story
-  aloud narrate --voice en-gb-espeak --out /srv/podcast story.md`,
+  aloud narrate --voice en-gb-espeak --out /srv/podcast story.md
+  aloud narrate --from-feed https://example.com/rss --since 2026-11-01 --jobs 4
+  aloud narrate --from-sitemap https://example.com/news-sitemap.xml --shard 0/4 --store s3://bucket/podcast`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError{fmt.Errorf("narrate needs at least one ARTICLE (a file path or an http(s) URL)")}
+			if len(args) == 0 && !flags.Batch.any() {
+				return usageError{fmt.Errorf("narrate needs at least one ARTICLE (a file path or an http(s) URL), or --from-feed, --from-sitemap or --from-list")}
 			}
-			return nil
+			return flags.Batch.check()
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.loadConfig()
@@ -102,6 +119,9 @@ go on, and the exit status is 1 if any failed.`,
 			if !cmd.Flags().Changed("jobs") {
 				o.Jobs = cfg.Jobs
 			}
+			if !cmd.Flags().Changed("cache") {
+				o.Cache = cfg.Cache
+			}
 			o.Mode = g.mode()
 			if runF != nil {
 				return runF(&o)
@@ -117,7 +137,9 @@ go on, and the exit status is 1 if any failed.`,
 	f.BoolVar(&flags.S3.PathStyle, "s3-path-style", false, "put the bucket in the URL path, not the host name (MinIO and most self-hosted servers)")
 	f.StringVar(&flags.Voice, "voice", "en-espeak", "voice `PRESET`: a name (see 'aloud voices') or a path to a preset YAML file")
 	f.StringVar(&flags.PublicBaseURL, "public-base-url", "", "`URL` the output folder is served at; every link in the feed and manifests starts with it")
-	f.IntVarP(&flags.Jobs, "jobs", "j", 0, "chunks to synthesize at once (default: one per CPU)")
+	f.IntVarP(&flags.Jobs, "jobs", "j", 0, "articles to narrate at once (default 1; each synthesizes as many chunks at once as its voice allows)")
+	f.StringVar(&flags.Cache, "cache", "", "keep synthesized chunks in `WHERE`: a folder, \"store\" (shared by every worker using the store) or \"off\" (default ~/.cache/aloud/segments)")
+	flags.Batch.add(f)
 	return cmd
 }
 
@@ -169,6 +191,21 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
+	identity, err := cache.Identity(preset, fmt.Sprint(cfg.Encoder.BitrateKbps))
+	if err != nil {
+		return usageError{err}
+	}
+	syn, where, err := backends.Cached(syn, o.Cache, st, identity)
+	if err != nil {
+		return usageError{err}
+	}
+	if c, ok := syn.(*cache.Cache); ok {
+		var once sync.Once
+		c.OnError = func(err error) {
+			once.Do(func() { fmt.Fprintf(g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
+		}
+	}
+	slog.Debug("segment cache", "where", where)
 	rep := ui.New(o.Mode, g.stdout, g.stderr)
 	var cover *episode.Cover
 	if cfg.CoverImage != "" {
@@ -181,13 +218,24 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
+	entries, err := o.Batch.entries(cmd.Context(), loader, o.Inputs, cmd.InOrStdin())
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		if o.Mode != ui.Quiet && o.Mode != ui.JSON {
+			fmt.Fprintln(g.stderr, "nothing to narrate: the sources name no article that passes --since, --section and --shard")
+		}
+		rep.Report(narrate.Event{Stage: narrate.StageSummary, Summary: &narrate.Summary{}})
+		return nil
+	}
 	_, runErr := narrate.Run(cmd.Context(), narrate.Options{
 		Loader: loader, Images: loader, Cover: cover,
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
 		Voice:  preset.Name,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
-		Store:  st, Channels: channels, Publication: cfg.Publication, Jobs: o.Jobs, Reporter: rep,
-	}, o.Inputs)
+		Store:  st, Channels: channels, Publication: cfg.Publication, Jobs: o.Jobs, Force: o.Batch.force, Reporter: rep,
+	}, entries)
 	if o.Mode != ui.JSON && o.Mode != ui.Quiet && runErr == nil {
 		fmt.Fprintf(g.stderr, "Results are in %s (feed: %s)\n", loc, st.URL(feed.FeedKey))
 	}

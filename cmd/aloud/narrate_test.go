@@ -76,3 +76,34 @@ func TestConfigStoreError(t *testing.T) {
 		t.Errorf("error %q does not name aloud.yaml:2: store", err)
 	}
 }
+
+func TestParseShard(t *testing.T) {
+	tests := []struct {
+		in   string
+		i, n int
+		err  string
+	}{
+		{"0/1", 0, 1, ""},
+		{"3/4", 3, 4, ""},
+		{" 2 / 8 ", 2, 8, ""},
+		{"4/4", 0, 0, "must be below n"},
+		{"-1/4", 0, 0, "must be below n"},
+		{"1/0", 0, 0, "n must be 1 to 10000"},
+		{"1/100000", 0, 0, "n must be 1 to 10000"},
+		{"1", 0, 0, "want i/n"},
+		{"a/b", 0, 0, "want i/n"},
+		{"", 0, 0, "want i/n"},
+	}
+	for _, tc := range tests {
+		i, n, err := parseShard(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: err %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || i != tc.i || n != tc.n {
+			t.Errorf("%q: %d/%d %v", tc.in, i, n, err)
+		}
+	}
+}

@@ -45,20 +45,7 @@ func TestNarrateToS3(t *testing.T) {
 
 	dir := sampleDir(t)
 	runArgs := func(args ...string) runResult {
-		cmd := exec.Command(binary, append(args, "--store", "s3://podcast/news", "--s3-endpoint", srv.URL, "--s3-path-style",
-			"--public-base-url", "https://cdn.example.com/news")...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=AKIDTEST", "AWS_SECRET_ACCESS_KEY=secret", "AWS_REGION=us-east-1",
-			"AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/nonexistent", "AWS_SHARED_CREDENTIALS_FILE=/nonexistent",
-			"ALOUD_PUBLIC_BASE_URL=", "ALOUD_STORE=", "ALOUD_OUT=")
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		}
-		return runResult{stdout.String(), stderr.String(), code}
+		return runS3(dir, srv.URL, "s3://podcast/news", "https://cdn.example.com/news", args...)
 	}
 	run := func() runResult { return runArgs("narrate", "-q", "sample.html") }
 	if r := run(); r.code != 0 {
@@ -93,7 +80,9 @@ func TestNarrateToS3(t *testing.T) {
 		t.Errorf("feed items %+v, audio %d bytes", f.Items, audio.Size)
 	}
 
-	if r := run(); r.code != 0 {
+	// Forced to narrate it again, the same bytes are not uploaded again;
+	// unforced, the unchanged article is skipped before any work.
+	if r := runArgs("narrate", "-q", "--force", "sample.html"); r.code != 0 {
 		t.Fatalf("second run: exit %d\n%s", r.code, r.stderr)
 	}
 	mu.Lock()
@@ -102,6 +91,14 @@ func TestNarrateToS3(t *testing.T) {
 	}
 	if puts["episodes.json"] != 2 {
 		t.Errorf("catalog written %d times, want 2 (once a run)", puts["episodes.json"])
+	}
+	mu.Unlock()
+	if r := run(); r.code != 0 || !strings.Contains(r.stdout, "unchanged") {
+		t.Fatalf("third run: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	mu.Lock()
+	if puts["episodes.json"] != 2 {
+		t.Errorf("catalog written %d times, want still 2: the third run found the article unchanged", puts["episodes.json"])
 	}
 	mu.Unlock()
 	c, _, err := loadCatalogFrom(ctx, st)
@@ -167,20 +164,7 @@ func TestS3FailurePartWay(t *testing.T) {
 	dir := sampleDir(t)
 	os.WriteFile(filepath.Join(dir, "second.md"), []byte("# Ferry timetable changes\n\nBy Sam Okafor\n\nThe ferry will run every half hour from Monday.\n"), 0o644)
 	run := func(args ...string) runResult {
-		cmd := exec.Command(binary, append(args, "--store", "s3://podcast", "--s3-endpoint", srv.URL, "--s3-path-style",
-			"--public-base-url", "https://cdn.example.com")...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=AKIDTEST", "AWS_SECRET_ACCESS_KEY=secret", "AWS_REGION=us-east-1",
-			"AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/nonexistent", "AWS_SHARED_CREDENTIALS_FILE=/nonexistent",
-			"ALOUD_PUBLIC_BASE_URL=", "ALOUD_STORE=", "ALOUD_OUT=")
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		}
-		return runResult{stdout.String(), stderr.String(), code}
+		return runS3(dir, srv.URL, "s3://podcast", "https://cdn.example.com", args...)
 	}
 	st, err := s3.New(context.Background(), s3.Config{Bucket: "podcast", Endpoint: srv.URL, PathStyle: true,
 		AccessKeyID: "AKIDTEST", SecretAccessKey: "secret", PublicBaseURL: "https://cdn.example.com"})
@@ -241,5 +225,113 @@ func TestS3FailurePartWay(t *testing.T) {
 	}
 	if r := run("feed", "check"); r.code != 0 {
 		t.Errorf("feed check: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// runS3 runs the built binary in dir against the S3 server at endpoint,
+// with static test keys and nothing from the machine's AWS configuration.
+func runS3(dir, endpoint, location, base string, args ...string) runResult {
+	cmd := exec.Command(binary, append(args, "--store", location, "--s3-endpoint", endpoint, "--s3-path-style",
+		"--public-base-url", base)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=AKIDTEST", "AWS_SECRET_ACCESS_KEY=secret", "AWS_REGION=us-east-1",
+		"AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/nonexistent", "AWS_SHARED_CREDENTIALS_FILE=/nonexistent",
+		"ALOUD_PUBLIC_BASE_URL=", "ALOUD_STORE=", "ALOUD_OUT=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		code = -1
+		stderr.WriteString(err.Error())
+	}
+	return runResult{stdout.String(), stderr.String(), code}
+}
+
+// TestS3Shards runs two shards of one batch at once against one bucket
+// (gofakes3 with conditional writes), sharing the segment cache in the
+// store: the catalog ends with every article exactly once, and the feed
+// lists every one with its audio stored.
+func TestS3Shards(t *testing.T) {
+	backend := s3mem.New()
+	if err := backend.CreateBucket("podcast"); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(gofakes3.New(backend).Server())
+	defer srv.Close()
+	dir := t.TempDir()
+	var list strings.Builder
+	const n = 8
+	for i := range n {
+		name := fmt.Sprintf("story-%d.md", i)
+		os.WriteFile(filepath.Join(dir, name), []byte(fmt.Sprintf("# Story number %d\n\nBy Ana Ruiz\n\nThe council met about matter %d on Tuesday, and it agreed.\n", i, i)), 0o644)
+		fmt.Fprintln(&list, name)
+	}
+	os.WriteFile(filepath.Join(dir, "list.txt"), []byte(list.String()), 0o644)
+
+	var wg sync.WaitGroup
+	results := make([]runResult, 2)
+	for i := range 2 {
+		wg.Go(func() {
+			results[i] = runS3(dir, srv.URL, "s3://podcast", "https://cdn.example.com",
+				"narrate", "--json", "--from-list", "list.txt", "--shard", fmt.Sprintf("%d/2", i), "--cache", "store")
+		})
+	}
+	wg.Wait()
+	narrated := 0
+	for i, r := range results {
+		if r.code != 0 {
+			t.Fatalf("shard %d: exit %d\n%s", i, r.code, r.stderr)
+		}
+		narrated += strings.Count(r.stdout, `"ok":true`)
+	}
+	if narrated != n {
+		t.Fatalf("the shards narrated %d articles together, want %d", narrated, n)
+	}
+	st, err := s3.New(context.Background(), s3.Config{Bucket: "podcast", Endpoint: srv.URL, PathStyle: true,
+		AccessKeyID: "AKIDTEST", SecretAccessKey: "secret", PublicBaseURL: "https://cdn.example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if c, _, err := loadCatalogFrom(ctx, st); err != nil || c != n {
+		t.Fatalf("the catalog holds %d episodes, want %d (%v)", c, n, err)
+	}
+	segments := 0
+	for m, err := range st.List(ctx, ".aloud/segments/") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Size > 0 {
+			segments++
+		}
+	}
+	if segments == 0 {
+		t.Error("no segment was cached in the store")
+	}
+	// Each shard writes the feeds at its end and again if the catalog
+	// changed meanwhile, so the last feed written lists every episode.
+	if r := runS3(dir, srv.URL, "s3://podcast", "https://cdn.example.com", "feed", "check"); r.code != 0 {
+		t.Errorf("feed check: exit %d\n%s", r.code, r.stdout)
+	}
+	rc, _, err := st.Get(ctx, "feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(rc)
+	rc.Close()
+	f, err := gofeed.NewParser().ParseString(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != n {
+		t.Errorf("the feed lists %d episodes, want %d", len(f.Items), n)
+	}
+	// A third run of the whole batch narrates nothing and pays nothing.
+	r := runS3(dir, srv.URL, "s3://podcast", "https://cdn.example.com", "narrate", "--json", "--from-list", "list.txt", "--cache", "store")
+	if r.code != 0 || !strings.Contains(r.stdout, fmt.Sprintf(`"skipped":%d`, n)) {
+		t.Errorf("re-run: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }

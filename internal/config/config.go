@@ -47,9 +47,14 @@ type Config struct {
 	// CoverImage is a JPEG or PNG file used as every episode's cover art;
 	// without it the article's lead image is used when it has one.
 	CoverImage string `yaml:"cover_image"`
-	// Jobs is how many chunks are synthesized at once; 0 means the
-	// voice's own limit or one per CPU.
+	// Jobs is how many articles are narrated at once; 0 means one.
+	// Each synthesizes as many chunks at once as its voice allows.
 	Jobs int `yaml:"jobs"`
+	// Cache is where synthesized chunks are kept so each is paid for
+	// once: a folder, "store" (under .aloud/segments/ in the store, shared
+	// by every worker publishing there) or "off". Empty: the user's cache
+	// folder (~/.cache/aloud/segments).
+	Cache string `yaml:"cache"`
 
 	source string // file the config was read from, "" for defaults
 	root   *yaml.Node
@@ -215,6 +220,7 @@ var Env = map[string]string{
 	"ALOUD_DISCLOSURE":      "disclosure",
 	"ALOUD_PUBLICATION":     "publication",
 	"ALOUD_JOBS":            "jobs",
+	"ALOUD_CACHE":           "cache",
 	"ALOUD_STORE":           "store",
 	"ALOUD_S3_ENDPOINT":     "s3.endpoint",
 	"ALOUD_S3_REGION":       "s3.region",
@@ -237,6 +243,7 @@ func (c *Config) applyEnv(env func(string) string) error {
 	set("ALOUD_VOICES_DIR", &c.VoicesDir)
 	set("ALOUD_PUBLICATION", &c.Publication)
 	set("ALOUD_STORE", &c.Store)
+	set("ALOUD_CACHE", &c.Cache)
 	set("ALOUD_S3_ENDPOINT", &c.S3.Endpoint)
 	set("ALOUD_S3_REGION", &c.S3.Region)
 	set("ALOUD_S3_PROFILE", &c.S3.Profile)
@@ -303,6 +310,9 @@ func (c Config) Validate() error {
 	}
 	if c.Fetch.Timeout <= 0 {
 		return c.fieldError("fetch.timeout", "must be positive, e.g. 30s")
+	}
+	if strings.Contains(c.Cache, "://") {
+		return c.fieldError("cache", "%q: want a folder, \"store\" or \"off\"", c.Cache)
 	}
 	if c.Jobs < 0 || c.Jobs > 64 {
 		return c.fieldError("jobs", "%d out of range 0–64", c.Jobs)

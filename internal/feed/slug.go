@@ -103,12 +103,26 @@ var reserved = map[string]bool{"feed": true, "episodes": true, "player": true, "
 // when it is in the catalog, otherwise the slug of the title made unique
 // against every other episode by a numeric suffix.
 func (c *Catalog) SlugFor(guid, title string) string {
+	return c.SlugAvoiding(guid, title, nil)
+}
+
+// SlugAvoiding is SlugFor that also avoids the slugs claimed maps to
+// other GUIDs: those taken by articles of the same batch still in flight.
+func (c *Catalog) SlugAvoiding(guid, title string, claimed map[string]string) string {
 	if e, ok := c.Find(guid); ok {
 		return e.Slug
+	}
+	for slug, g := range claimed {
+		if g == guid {
+			return slug
+		}
 	}
 	taken := map[string]bool{}
 	for _, e := range c.Episodes {
 		taken[e.Slug] = true
+	}
+	for slug := range claimed {
+		taken[slug] = true
 	}
 	base := Slugify(title)
 	slug := base

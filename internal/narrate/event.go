@@ -5,6 +5,7 @@ type Stage string
 
 // The stages, in order.
 const (
+	StageBatch      Stage = "batch" // the batch starts; Total is its number of articles
 	StageRead       Stage = "read"
 	StageScript     Stage = "script"
 	StageSynthesize Stage = "synthesize"
@@ -12,17 +13,20 @@ const (
 	StagePublish    Stage = "publish"
 	StageDone       Stage = "done"
 	StageFailed     Stage = "failed"
+	StageSummary    Stage = "summary" // the batch is over; Summary is set
 )
 
 // Event is progress on one input. Done and Total count chunks during
-// StageSynthesize; Result is set for StageDone and StageFailed.
+// StageSynthesize; Result is set for StageDone and StageFailed (a skipped
+// article is done with Result.Skipped).
 type Event struct {
-	Input  string
-	Stage  Stage
-	Done   int
-	Total  int
-	Result *Result
-	Err    error
+	Input   string
+	Stage   Stage
+	Done    int
+	Total   int
+	Result  *Result
+	Summary *Summary
+	Err     error
 }
 
 // Reporter receives events; it must be safe for concurrent use.

@@ -15,8 +15,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -25,13 +27,14 @@ import (
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/player"
 	"github.com/aloud-dev/aloud/internal/script"
+	"github.com/aloud-dev/aloud/internal/source"
 	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/store"
 )
 
-// ArticleLoader reads an article from a path or URL.
+// ArticleLoader reads the article an entry names.
 type ArticleLoader interface {
-	Load(ctx context.Context, arg string) (article.Article, error)
+	LoadEntry(ctx context.Context, e source.Entry) (article.Article, error)
 }
 
 // ImageFetcher fetches an article's lead image for the cover art.
@@ -54,7 +57,9 @@ type Options struct {
 	Store       store.Store
 	Channels    []feed.Channel // the feeds to publish; each selects its episodes
 	Publication string
-	Jobs        int // chunks synthesized at once; 0: the voice's limit or one per CPU
+	Jobs        int  // articles narrated at once; 0 or 1: one after another
+	ChunkJobs   int  // chunks synthesized at once per article; 0: the voice's limit or one per CPU
+	Force       bool // narrate articles whose text and voice are unchanged too
 	Reporter    Reporter
 	Logger      *slog.Logger
 	Now         func() time.Time
@@ -76,8 +81,11 @@ type Result struct {
 	DurationSeconds float64 `json:"duration_seconds,omitempty"`
 	SizeBytes       int64   `json:"size_bytes,omitempty"`
 	Chunks          int     `json:"chunks,omitempty"`
-	Chars           int     `json:"chars,omitempty"`
-	Replaced        bool    `json:"replaced,omitempty"`
+	Chars           int     `json:"chars,omitempty"`         // characters in the script's chunks
+	CachedChunks    int     `json:"cached_chunks,omitempty"` // chunks answered by the segment cache
+	BilledChars     int     `json:"billed_chars,omitempty"`  // characters sent to the voice (not cached)
+	Replaced        bool    `json:"replaced,omitempty"`      // an episode of the article was there and is updated
+	Skipped         bool    `json:"skipped,omitempty"`       // unchanged since it was narrated: nothing done
 	Voice           string  `json:"voice,omitempty"`
 	err             error
 }
@@ -88,12 +96,28 @@ func (r Result) Err() error { return r.err }
 // ErrFailed is returned by Run when at least one input failed.
 var ErrFailed = errors.New("narration failed")
 
-// Run narrates each input in turn. A failing input is reported and the next
-// one goes on; the error says how many failed. Nothing is written to the
-// store for an input until its audio is complete, and the audio is written
-// before the manifest, the catalog and then the feed, so the feed never
-// points at a missing file.
-func Run(ctx context.Context, o Options, inputs []string) ([]Result, error) {
+// Summary is what a batch did.
+type Summary struct {
+	Narrated     int           `json:"narrated"`
+	Updated      int           `json:"updated"`
+	Skipped      int           `json:"skipped"`
+	Failed       int           `json:"failed"`
+	Failures     []string      `json:"failures,omitempty"`
+	Chars        int           `json:"chars"`         // characters sent to the voice, cached chunks aside
+	CachedChunks int           `json:"cached_chunks"` // chunks the segment cache answered
+	AudioSeconds float64       `json:"audio_seconds"`
+	WallSeconds  float64       `json:"wall_seconds"`
+	Wall         time.Duration `json:"-"`
+}
+
+// Run narrates the entries, o.Jobs at a time. A failing entry is reported
+// and the others go on; the error says how many failed. Nothing is written
+// to the store for an entry until its audio is complete; its audio and side
+// files are written before the catalog entry, and the feeds are written
+// once at the end from the catalog (also when the run is interrupted), so a
+// feed never points at a missing file. An entry whose text and voice are
+// unchanged since it was narrated is skipped unless o.Force.
+func Run(ctx context.Context, o Options, entries []source.Entry) ([]Result, error) {
 	if o.Reporter == nil {
 		o.Reporter = Discard{}
 	}
@@ -103,33 +127,140 @@ func Run(ctx context.Context, o Options, inputs []string) ([]Result, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	var results []Result
-	failed := 0
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return results, err
-		}
-		r := one(ctx, o, in)
-		if r.err != nil {
-			if errors.Is(r.err, context.Canceled) && ctx.Err() != nil {
-				return results, ctx.Err()
+	start := o.Now()
+	b := &batch{claimed: map[string]string{}}
+	results := make([]Result, len(entries))
+	o.Reporter.Report(Event{Stage: StageBatch, Total: len(entries)})
+	workers := max(o.Jobs, 1)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(entries), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				in := entries[i].Ref
+				r := one(ctx, o, b, entries[i])
+				switch {
+				case r.err != nil && errors.Is(r.err, context.Canceled) && ctx.Err() != nil:
+				case r.err != nil:
+					r.Error = r.err.Error()
+					o.Reporter.Report(Event{Input: in, Stage: StageFailed, Err: r.err, Result: &r})
+				default:
+					r.OK = true
+					o.Reporter.Report(Event{Input: in, Stage: StageDone, Result: &r})
+				}
+				results[i] = r
 			}
-			failed++
-			r.Error = r.err.Error()
-			o.Reporter.Report(Event{Input: in, Stage: StageFailed, Err: r.err, Result: &r})
-		} else {
-			r.OK = true
-			o.Reporter.Report(Event{Input: in, Stage: StageDone, Result: &r})
+		}()
+	}
+feed:
+	for i := range entries {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
 		}
-		results = append(results, r)
 	}
-	if failed > 0 {
-		return results, fmt.Errorf("%w: %d of %d articles", ErrFailed, failed, len(inputs))
+	close(next)
+	wg.Wait()
+
+	var sum Summary
+	for _, r := range results {
+		if r.Input == "" {
+			continue // never started: interrupted
+		}
+		switch {
+		case r.err != nil && errors.Is(r.err, context.Canceled) && ctx.Err() != nil:
+		case r.err != nil:
+			sum.Failed++
+			sum.Failures = append(sum.Failures, r.Error)
+		case r.Skipped:
+			sum.Skipped++
+		case r.Replaced:
+			sum.Updated++
+		default:
+			sum.Narrated++
+		}
+		if r.err == nil && !r.Skipped {
+			sum.Chars += r.BilledChars
+			sum.CachedChunks += r.CachedChunks
+			sum.AudioSeconds += r.DurationSeconds
+		}
 	}
-	return results, nil
+	// The feeds are written once, from the catalog, even when the run was
+	// interrupted (what was catalogued is complete), and also when every
+	// article was skipped: a run interrupted before its feeds were written
+	// is finished by the next.
+	var feedErr error
+	if sum.Narrated+sum.Updated+sum.Skipped > 0 || b.published.Load() {
+		pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
+		err := publishLatest(pctx, o)
+		cancel()
+		if err != nil {
+			feedErr = fmt.Errorf("publishing the feeds: %w", err)
+			sum.Failures = append(sum.Failures, feedErr.Error())
+		}
+	}
+	sum.Wall = o.Now().Sub(start)
+	sum.WallSeconds = sum.Wall.Seconds()
+	o.Reporter.Report(Event{Stage: StageSummary, Summary: &sum})
+	kept := results[:0]
+	for _, r := range results {
+		if r.Input != "" {
+			kept = append(kept, r)
+		}
+	}
+	switch {
+	case ctx.Err() != nil:
+		return kept, ctx.Err()
+	case sum.Failed > 0:
+		return kept, fmt.Errorf("%w: %d of %d articles", ErrFailed, sum.Failed, len(entries))
+	case feedErr != nil:
+		return kept, feedErr
+	}
+	return kept, nil
 }
 
-func one(ctx context.Context, o Options, in string) Result {
+// publishLatest writes the feeds from the catalog, and again if the
+// catalog changed meanwhile: another run (a shard of the same batch)
+// may have catalogued an episode after this one read the catalog, and
+// its feeds may have been written before these.
+func publishLatest(ctx context.Context, o Options) error {
+	for range 5 {
+		cat, etag, err := feed.LoadCatalog(ctx, o.Store)
+		if err != nil {
+			return err
+		}
+		if err := PublishFeeds(ctx, o.Store, o.Channels, cat, o.Now().UTC()); err != nil {
+			return err
+		}
+		m, err := o.Store.Stat(ctx, feed.CatalogKey)
+		if err != nil || m.ETag == etag {
+			return nil
+		}
+	}
+	return nil
+}
+
+// batch is what the articles of one Run share.
+type batch struct {
+	mu        sync.Mutex
+	claimed   map[string]string // slug → GUID of articles in flight or done
+	published atomic.Bool       // some entry reached the catalog
+}
+
+// slug picks the article's slug, unique in the catalog and in the batch.
+func (b *batch) slug(cat *feed.Catalog, guid, title string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := cat.SlugAvoiding(guid, title, b.claimed)
+	b.claimed[s] = guid
+	return s
+}
+
+func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
+	in := e.Ref
 	r := Result{Input: in, Voice: o.Voice}
 	fail := func(err error) Result { r.err = err; return r }
 	report := func(s Stage, done, total int) {
@@ -138,7 +269,7 @@ func one(ctx context.Context, o Options, in string) Result {
 	start := o.Now()
 
 	report(StageRead, 0, 0)
-	a, err := o.Loader.Load(ctx, in)
+	a, err := o.Loader.LoadEntry(ctx, e)
 	if err != nil {
 		return fail(err)
 	}
@@ -146,6 +277,14 @@ func one(ctx context.Context, o Options, in string) Result {
 		a.Publication = o.Publication
 	}
 	r.Title = a.Title
+	r.GUID = GUID(a)
+	if !o.Force {
+		if done, ok := unchanged(ctx, o, r.GUID, a.ContentHash()); ok {
+			r.Skipped, r.Slug, r.AudioKey, r.ManifestKey = true, done.Slug, done.AudioKey, done.ManifestKey
+			r.AudioURL, r.ManifestURL, r.DurationSeconds, r.SizeBytes = o.Store.URL(done.AudioKey), o.Store.URL(done.ManifestKey), done.DurationSeconds, done.SizeBytes
+			return r
+		}
+	}
 	o.Logger.Debug("read article", "input", in, "title", a.Title, "words", a.Words())
 
 	report(StageScript, 0, 0)
@@ -164,7 +303,7 @@ func one(ctx context.Context, o Options, in string) Result {
 		return fail(err)
 	}
 	defer os.RemoveAll(work)
-	segs, err := synthesize(ctx, o, work, sc, report)
+	segs, err := synthesize(ctx, o, work, sc, report, &r)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
@@ -195,8 +334,7 @@ func one(ctx context.Context, o Options, in string) Result {
 	if err != nil {
 		return fail(err)
 	}
-	r.GUID = GUID(a)
-	r.Slug = cat.SlugFor(r.GUID, a.Title)
+	r.Slug = b.slug(&cat, r.GUID, a.Title)
 	r.AudioKey, r.ManifestKey = r.Slug+".mp3", r.Slug+".json"
 	r.AudioURL, r.ManifestURL, r.FeedURL = o.Store.URL(r.AudioKey), o.Store.URL(r.ManifestKey), o.Store.URL(feed.FeedKey)
 	r.DurationSeconds = player.Seconds(res.Duration)
@@ -240,24 +378,40 @@ func one(ctx context.Context, o Options, in string) Result {
 		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: o.Voice, ContentHash: a.ContentHash(),
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
-	cat, err = feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
-		r.Replaced = c.Upsert(ep)
+	_, err = feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
+		_, r.Replaced = c.Find(ep.GUID)
+		c.Upsert(ep)
 		return nil
 	})
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
-	if err := PublishFeeds(ctx, o.Store, o.Channels, cat, now); err != nil {
-		return fail(fmt.Errorf("%s: %w", in, err))
-	}
+	b.published.Store(true)
 	o.Logger.Debug("narrated", "input", in, "slug", r.Slug, "seconds", r.DurationSeconds, "took", o.Now().Sub(start))
 	return r
 }
 
+// unchanged finds the article's episode in the catalog with the same text
+// and voice, and its audio still stored.
+func unchanged(ctx context.Context, o Options, guid, hash string) (feed.Episode, bool) {
+	cat, _, err := feed.LoadCatalog(ctx, o.Store)
+	if err != nil {
+		return feed.Episode{}, false
+	}
+	e, ok := cat.Find(guid)
+	if !ok || e.ContentHash != hash || e.Voice != o.Voice {
+		return feed.Episode{}, false
+	}
+	if m, err := o.Store.Stat(ctx, e.AudioKey); err != nil || m.Size != e.SizeBytes {
+		return feed.Episode{}, false
+	}
+	return e, true
+}
+
 // synthesize speaks every chunk, a bounded number at once, writes each to a
 // file in dir as it arrives, and returns the segments in script order.
-func synthesize(ctx context.Context, o Options, dir string, sc script.Script, report func(Stage, int, int)) ([]episode.Segment, error) {
-	jobs := o.Jobs
+func synthesize(ctx context.Context, o Options, dir string, sc script.Script, report func(Stage, int, int), r *Result) ([]episode.Segment, error) {
+	jobs := o.ChunkJobs
 	if jobs <= 0 {
 		jobs = o.Synth.Limits().Concurrency
 	}
@@ -265,7 +419,8 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 		jobs = runtime.NumCPU()
 	}
 	segs := make([]episode.Segment, len(sc.Chunks))
-	var done atomic.Int64
+	var done, cached, billed atomic.Int64
+	defer func() { r.CachedChunks, r.BilledChars = int(cached.Load()), int(billed.Load()) }()
 	report(StageSynthesize, 0, len(sc.Chunks))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
@@ -274,6 +429,11 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 			audio, err := o.Synth.Synthesize(gctx, speech.Request{Text: c.Text, Language: sc.Language})
 			if err != nil {
 				return fmt.Errorf("synthesizing chunk %d of %d (%q): %w", i+1, len(sc.Chunks), clip(c.Text, 40), err)
+			}
+			if audio.Cached {
+				cached.Add(1)
+			} else {
+				billed.Add(int64(utf8.RuneCountInString(c.Text)))
 			}
 			path := filepath.Join(dir, fmt.Sprintf("segment-%05d.%s", i, audio.Format))
 			if err := os.WriteFile(path, audio.Data, 0o600); err != nil {

@@ -85,37 +85,10 @@ func (l *Loader) readFile(path string) (article.Article, error) {
 }
 
 func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error) {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return article.Article{}, fmt.Errorf("%s: not a valid URL", raw)
-	}
-	client := l.Client
-	if client == nil {
-		timeout := l.Timeout
-		if timeout == 0 {
-			timeout = 30 * time.Second
-		}
-		client = &http.Client{Timeout: timeout}
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
+	data, ct, final, err := l.get(ctx, raw, "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8")
 	if err != nil {
-		return article.Article{}, fmt.Errorf("%s: %w", raw, err)
+		return article.Article{}, err
 	}
-	ua := l.UserAgent
-	if ua == "" {
-		ua = "aloud (+https://github.com/aloud-dev/aloud)"
-	}
-	req.Header.Set("User-Agent", ua)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8")
-	resp, err := client.Do(req)
-	if err != nil {
-		return article.Article{}, fmt.Errorf("%s: cannot fetch: %s", raw, netReason(err))
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return article.Article{}, fmt.Errorf("%s: the server answered %s", raw, resp.Status)
-	}
-	ct := resp.Header.Get("Content-Type")
 	mt, _, _ := mime.ParseMediaType(ct)
 	var typ article.Type
 	switch mt {
@@ -128,14 +101,6 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 	default:
 		return article.Article{}, fmt.Errorf("%s: content type %q is not an article (want HTML, Markdown or plain text)", raw, mt)
 	}
-	if resp.ContentLength > l.maxBytes() {
-		return article.Article{}, fmt.Errorf("%s %w: %d bytes, more than the limit of %d (raise it with fetch.max_bytes in aloud.yaml)",
-			raw, article.ErrTooLarge, resp.ContentLength, l.maxBytes())
-	}
-	data, err := article.ReadLimited(resp.Body, l.maxBytes(), raw)
-	if err != nil {
-		return article.Article{}, err
-	}
 	if typ == article.Text && sniffHTML(data) {
 		typ = article.HTML
 	}
@@ -144,14 +109,58 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 			return article.Article{}, fmt.Errorf("%s: %w", raw, err)
 		}
 	}
-	a, err := article.Parse(data, typ, raw, resp.Request.URL)
+	a, err := article.Parse(data, typ, raw, final)
 	if err != nil {
 		return article.Article{}, err
 	}
 	if a.URL == "" {
-		a.URL = resp.Request.URL.String()
+		a.URL = final.String()
 	}
 	return a, nil
+}
+
+// get fetches raw within the size limit and returns the body, its
+// Content-Type and the URL it came from after redirects.
+func (l *Loader) get(ctx context.Context, raw, accept string) ([]byte, string, *url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, "", nil, fmt.Errorf("%s: not a valid URL (want http or https)", raw)
+	}
+	client := l.Client
+	if client == nil {
+		timeout := l.Timeout
+		if timeout == 0 {
+			timeout = 30 * time.Second
+		}
+		client = &http.Client{Timeout: timeout}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("%s: %w", raw, err)
+	}
+	ua := l.UserAgent
+	if ua == "" {
+		ua = "aloud (+https://github.com/aloud-dev/aloud)"
+	}
+	req.Header.Set("User-Agent", ua)
+	req.Header.Set("Accept", accept)
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("%s: cannot fetch: %s", raw, netReason(err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, "", nil, fmt.Errorf("%s: the server answered %s", raw, resp.Status)
+	}
+	if resp.ContentLength > l.maxBytes() {
+		return nil, "", nil, fmt.Errorf("%s %w: %d bytes, more than the limit of %d (raise it with fetch.max_bytes in aloud.yaml)",
+			raw, article.ErrTooLarge, resp.ContentLength, l.maxBytes())
+	}
+	data, err := article.ReadLimited(resp.Body, l.maxBytes(), raw)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return data, resp.Header.Get("Content-Type"), resp.Request.URL, nil
 }
 
 // decodeCharset converts an HTML page to UTF-8 using the charset declared

@@ -2,6 +2,7 @@ package speech
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,6 +41,23 @@ func (p Preset) decodeOptions(v any) error {
 		return fmt.Errorf("%s: options (from line %d): %w", p.Source, p.Options.Line, err)
 	}
 	return nil
+}
+
+// CanonicalOptions is the preset's options as JSON with sorted keys: the
+// same for the same settings whatever the YAML's layout or comments.
+func (p Preset) CanonicalOptions() (string, error) {
+	if p.Options.Kind == 0 {
+		return "{}", nil
+	}
+	var v any
+	if err := p.Options.Decode(&v); err != nil {
+		return "", fmt.Errorf("%s: options: %w", p.Source, err)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("%s: options: %w", p.Source, err)
+	}
+	return string(b), nil
 }
 
 // ParsePreset reads a preset from YAML; source names it in errors.

@@ -47,6 +47,7 @@ const (
 type Audio struct {
 	Format Format
 	Data   []byte
+	Cached bool // answered from the segment cache: nothing was paid
 }
 
 // Encoder turns PCM from a local engine into MP3. The speech package defines

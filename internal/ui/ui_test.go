@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aloud-dev/aloud/internal/narrate"
 )
@@ -36,7 +37,7 @@ func render(mode Mode) (string, string) {
 func TestModes(t *testing.T) {
 	t.Run("terminal", func(t *testing.T) {
 		out, errOut := render(Terminal)
-		if !strings.Contains(errOut, "[============            ] 2/4 chunks") || !strings.Contains(errOut, "\r\033[K") {
+		if !strings.Contains(errOut, "[============            ] 2/4 chunks") || !strings.Contains(errOut, "\r\033[J") {
 			t.Errorf("no progress bar: %q", errOut)
 		}
 		if out != "narrated \"A title\" → a-title.mp3 (1:23, 488 KB, 11 chunks)\n" {
@@ -73,6 +74,79 @@ func TestModes(t *testing.T) {
 		var r narrate.Result
 		if err := json.Unmarshal([]byte(lines[1]), &r); err != nil || r.OK || r.Error != "b.html is empty" {
 			t.Errorf("%+v %v", r, err)
+		}
+	})
+}
+
+// TestBatch checks a batch of articles in flight at once: an overall bar and
+// a line per article on a terminal, skipped articles said so, and the
+// summary in every mode but quiet.
+func TestBatch(t *testing.T) {
+	sum := &narrate.Summary{Narrated: 1, Skipped: 1, Failed: 1, Failures: []string{"c.html: no such file"},
+		Chars: 12345, AudioSeconds: 90, Wall: 1500 * time.Millisecond, WallSeconds: 1.5}
+	evs := []narrate.Event{
+		{Stage: narrate.StageBatch, Total: 3},
+		{Input: "a.html", Stage: narrate.StageRead},
+		{Input: "b.html", Stage: narrate.StageRead},
+		{Input: "a.html", Stage: narrate.StageSynthesize, Done: 1, Total: 2},
+		{Input: "b.html", Stage: narrate.StageDone, Result: &narrate.Result{Input: "b.html", OK: true, Skipped: true, Title: "B", AudioURL: "b.mp3"}},
+		{Input: "a.html", Stage: narrate.StageDone, Result: &narrate.Result{Input: "a.html", OK: true, Title: "A", AudioURL: "a.mp3", Chunks: 2}},
+		{Input: "c.html", Stage: narrate.StageFailed, Result: &narrate.Result{Input: "c.html", Error: "c.html: no such file"}, Err: errors.New("c.html: no such file")},
+		{Stage: narrate.StageSummary, Summary: sum},
+	}
+	run := func(mode Mode) (string, string) {
+		var out, errOut bytes.Buffer
+		r := New(mode, &out, &errOut)
+		for _, e := range evs {
+			r.Report(e)
+		}
+		return out.String(), errOut.String()
+	}
+	const summary = "summary: 1 narrated, 0 updated, 1 skipped, 1 failed · 12,345 characters synthesized · 1.5 minutes of audio · 1.5s\n  failed: c.html: no such file\n"
+	t.Run("terminal", func(t *testing.T) {
+		out, errOut := run(Terminal)
+		// Two articles in flight: the bar, then a line each; redrawing
+		// moves up over the two lines below the first.
+		if !strings.Contains(errOut, "[                        ] 0/3 articles, 2 in progress\na.html reading…\nb.html reading…") {
+			t.Errorf("no block of lines: %q", errOut)
+		}
+		if !strings.Contains(errOut, "\r\033[2A\033[J") {
+			t.Errorf("the block is not erased before redrawing: %q", errOut)
+		}
+		if !strings.Contains(errOut, "[========                ] 1/3 articles, 1 in progress\na.html [============            ] 1/2 chunks") {
+			t.Errorf("progress after one finished: %q", errOut)
+		}
+		if !strings.HasSuffix(errOut, summary) {
+			t.Errorf("summary: %q", errOut)
+		}
+		if !strings.HasPrefix(out, "unchanged \"B\" → b.mp3 (skipped") || !strings.Contains(out, "narrated \"A\" → a.mp3") {
+			t.Errorf("stdout %q", out)
+		}
+	})
+	t.Run("plain", func(t *testing.T) {
+		_, errOut := run(Plain)
+		if !strings.Contains(errOut, "msg=batch articles=3") || !strings.HasSuffix(errOut, summary) {
+			t.Errorf("stderr %q", errOut)
+		}
+	})
+	t.Run("quiet", func(t *testing.T) {
+		_, errOut := run(Quiet)
+		if strings.Contains(errOut, "summary") {
+			t.Errorf("quiet printed the summary: %q", errOut)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		out, _ := run(JSON)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != 4 {
+			t.Fatalf("%d lines: %q", len(lines), out)
+		}
+		var got struct{ Summary map[string]any }
+		if err := json.Unmarshal([]byte(lines[3]), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Summary["narrated"] != 1.0 || got.Summary["skipped"] != 1.0 || got.Summary["chars"] != 12345.0 || got.Summary["wall_seconds"] != 1.5 {
+			t.Errorf("summary %v", got.Summary)
 		}
 	})
 }
