@@ -82,6 +82,7 @@ bench:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(BENCH_PACKAGES)"
 	$(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 ./cmd/aloud | tee bench.out
 	$(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x ./cmd/aloud | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'Batch' -benchtime 1x ./internal/narrate | tee -a bench.out
 	@awk '/^BenchmarkNarrateSample-/ {a+=$$3; na++} /^BenchmarkNarrateSampleNoLoudness/ {an+=$$3; nan++} \
 		/^BenchmarkByHandSample-/ {h+=$$3; nh++} /^BenchmarkByHandSampleLoudnorm/ {hl+=$$3; nhl++} \
 		/^BenchmarkJoin600\/aloud/ {ja+=$$3; nja++} /^BenchmarkJoin600\/ffmpeg/ {jf+=$$3; njf++} /^BenchmarkJoin600\/cat/ {jc+=$$3; njc++} \
@@ -90,6 +91,7 @@ bench:
 		printf "aloud narrate (to -16 LUFS) / by hand + ffmpeg loudnorm: %.3f s / %.3f s = %.2f×\n", a/na/1e9, hl/nhl/1e9, (a/na)/(hl/nhl); \
 		printf "join of 600 segments: aloud %.3f s, ffmpeg %.3f s (%.1f× aloud), cat %.3f s (aloud %.2f× cat)\n", \
 			ja/nja/1e9, jf/njf/1e9, (jf/njf)/(ja/nja), jc/njc/1e9, (ja/nja)/(jc/njc) }' bench.out
+	@awk '/^BenchmarkBatch\// { printf "batch of 200 articles, 100 ms voice, %s: %s articles/min (latency bound at --jobs 1: 300)\n", $$1, $$5 }' bench.out
 	@rm -f bench.out
 
 clean:

@@ -1,0 +1,204 @@
+package narrate_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aloud-dev/aloud/internal/article"
+	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/mp3"
+	"github.com/aloud-dev/aloud/internal/narrate"
+	"github.com/aloud-dev/aloud/internal/source"
+	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/store/local"
+)
+
+// slowVoice answers every chunk with a second of silence after a delay,
+// as a cloud voice would after its network round trip.
+type slowVoice struct {
+	latency     time.Duration
+	concurrency int
+	audio       []byte
+	requests    atomic.Int64
+	inFlight    atomic.Int64
+	peak        atomic.Int64
+}
+
+func newSlowVoice(tb testing.TB, latency time.Duration, concurrency int) *slowVoice {
+	tb.Helper()
+	f := mp3.Format{Version: mp3.MPEG2, Layer: 3, RateHz: 24000, Mode: mp3.Mono}
+	audio, err := mp3.Silence(f, 48, 42) // 42 × 576 samples ≈ 1 s
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &slowVoice{latency: latency, concurrency: concurrency, audio: audio}
+}
+
+func (v *slowVoice) Name() string { return "slow" }
+func (v *slowVoice) Limits() speech.Limits {
+	return speech.Limits{MaxChars: 300, Formats: []speech.Format{speech.MP3}, Concurrency: v.concurrency}
+}
+func (v *slowVoice) Synthesize(ctx context.Context, r speech.Request) (speech.Audio, error) {
+	v.requests.Add(1)
+	n := v.inFlight.Add(1)
+	defer v.inFlight.Add(-1)
+	for {
+		p := v.peak.Load()
+		if n <= p || v.peak.CompareAndSwap(p, n) {
+			break
+		}
+	}
+	select {
+	case <-time.After(v.latency):
+	case <-ctx.Done():
+		return speech.Audio{}, ctx.Err()
+	}
+	return speech.Audio{Format: speech.MP3, Data: v.audio}, nil
+}
+
+// newsroom makes articles of five paragraphs from entries named
+// https://news.example.com/N; "bad" entries fail to load.
+type newsroom struct{}
+
+func (newsroom) LoadEntry(_ context.Context, e source.Entry) (article.Article, error) {
+	if strings.Contains(e.Ref, "bad") {
+		return article.Article{}, fmt.Errorf("%s: the server answered 404 Not Found", e.Ref)
+	}
+	a := article.Article{Title: "Story " + strings.TrimPrefix(e.Ref, "https://news.example.com/"), Byline: "Ana Ruiz",
+		URL: e.Ref, Language: "en", Published: time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC), Source: e.Ref}
+	for p := range 5 {
+		a.Blocks = append(a.Blocks, article.Block{Kind: article.Paragraph,
+			Text: fmt.Sprintf("Paragraph %d of %s: the harbour board met on Tuesday and voted to rebuild the north pier before the storms of winter arrive.", p+1, e.Ref)})
+	}
+	return a, nil
+}
+
+func entries(n int, extra ...string) []source.Entry {
+	var es []source.Entry
+	for i := range n {
+		es = append(es, source.Entry{Ref: fmt.Sprintf("https://news.example.com/%d", i)})
+	}
+	for _, x := range extra {
+		es = append(es, source.Entry{Ref: x})
+	}
+	return es
+}
+
+type collect struct {
+	sum atomic.Pointer[narrate.Summary]
+}
+
+func (c *collect) Report(e narrate.Event) {
+	if e.Summary != nil {
+		c.sum.Store(e.Summary)
+	}
+}
+
+func options(tb testing.TB, voice speech.Synthesizer, jobs int) (narrate.Options, *collect) {
+	tb.Helper()
+	st, err := local.New(tb.TempDir(), "https://cdn.example.com")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c := &collect{}
+	return narrate.Options{
+		Loader: newsroom{}, Synth: voice, Store: st, Voice: "slow", Jobs: jobs, TempDir: tb.TempDir(),
+		Channels: []feed.Channel{{Title: "Courier", Language: "en", Category: "News"}}, Reporter: c,
+	}, c
+}
+
+// TestRunBatch: articles run in parallel up to Jobs, one bad article fails
+// alone, the summary counts each, and a second run skips them all.
+func TestRunBatch(t *testing.T) {
+	voice := newSlowVoice(t, 5*time.Millisecond, 2)
+	o, c := options(t, voice, 4)
+	results, err := narrate.Run(context.Background(), o, entries(8, "https://news.example.com/bad"))
+	if !errors.Is(err, narrate.ErrFailed) || !strings.Contains(err.Error(), "1 of 9") {
+		t.Fatalf("err %v", err)
+	}
+	s := c.sum.Load()
+	if len(results) != 9 || s.Narrated != 8 || s.Failed != 1 || !strings.Contains(s.Failures[0], "bad: the server answered 404") {
+		t.Fatalf("%d results, summary %+v", len(results), s)
+	}
+	// 4 articles × 2 chunks at once at most.
+	if p := voice.peak.Load(); p < 3 || p > 8 {
+		t.Errorf("peak requests in flight %d, want 3 to 8 (4 articles, 2 chunks each)", p)
+	}
+	cat, _, err := feed.LoadCatalog(context.Background(), o.Store)
+	if err != nil || len(cat.Episodes) != 8 {
+		t.Fatalf("catalog %d episodes, %v", len(cat.Episodes), err)
+	}
+	before := voice.requests.Load()
+	if _, err := narrate.Run(context.Background(), o, entries(8)); err != nil {
+		t.Fatal(err)
+	}
+	if s := c.sum.Load(); s.Skipped != 8 || voice.requests.Load() != before {
+		t.Errorf("second run: %+v, %d new requests", s, voice.requests.Load()-before)
+	}
+}
+
+// TestRunInterrupted cancels a batch part-way: Run returns the context's
+// error, and the feed lists exactly what the catalog holds.
+func TestRunInterrupted(t *testing.T) {
+	voice := newSlowVoice(t, 20*time.Millisecond, 1)
+	o, _ := options(t, voice, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(150*time.Millisecond, cancel)
+	_, err := narrate.Run(ctx, o, entries(20))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v", err)
+	}
+	cat, _, _ := feed.LoadCatalog(context.Background(), o.Store)
+	if len(cat.Episodes) == 20 {
+		t.Fatal("the batch finished before it was interrupted")
+	}
+	rc, _, err := o.Store.Get(context.Background(), feed.FeedKey)
+	if len(cat.Episodes) > 0 && err != nil {
+		t.Fatalf("no feed after an interrupted batch with %d episodes: %v", len(cat.Episodes), err)
+	}
+	if err == nil {
+		defer rc.Close()
+		var b strings.Builder
+		buf := make([]byte, 1<<16)
+		for {
+			n, err := rc.Read(buf)
+			b.Write(buf[:n])
+			if err != nil {
+				break
+			}
+		}
+		if got := strings.Count(b.String(), "<item>"); got != len(cat.Episodes) {
+			t.Errorf("feed lists %d items, catalog %d", got, len(cat.Episodes))
+		}
+	}
+}
+
+// BenchmarkBatch narrates 200 articles (five paragraphs each) through a
+// voice with 100 ms latency that takes 4 chunks at once per article, at
+// --jobs 1, 4 and 16, and reports articles per minute.
+func BenchmarkBatch(b *testing.B) {
+	for _, jobs := range []int{1, 4, 16} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			for b.Loop() {
+				voice := newSlowVoice(b, 100*time.Millisecond, 4)
+				o, c := options(b, voice, jobs)
+				start := time.Now()
+				if _, err := narrate.Run(context.Background(), o, entries(200)); err != nil {
+					b.Fatal(err)
+				}
+				took := time.Since(start)
+				if s := c.sum.Load(); s.Narrated != 200 {
+					b.Fatalf("summary %+v", s)
+				}
+				b.ReportMetric(200/took.Minutes(), "articles/min")
+				b.ReportMetric(float64(voice.requests.Load())/200, "chunks/article")
+				b.ReportMetric(float64(voice.peak.Load()), "peak-requests")
+			}
+		})
+	}
+}
