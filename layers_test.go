@@ -30,6 +30,7 @@ var allowed = map[string][]string{
 	"internal/player":          {"internal/episode"},
 	"internal/narrate":         {"internal/article", "internal/source", "internal/script", "internal/speech", "internal/mp3", "internal/episode", "internal/store", "internal/feed", "internal/player"},
 	"internal/ui":              {"internal/narrate"},
+	"internal/server":          {"internal/narrate", "internal/source"},
 	"internal/backends":        {"internal/speech", "internal/speech/*", "internal/store", "internal/store/*"},
 	"voices":                   {},
 	"":                         {},

@@ -170,19 +170,6 @@ func checkBaseURL(u string) error {
 // runNarrate wires the stages from the options and runs them.
 func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 	cfg := o.Config
-	presets := speech.Presets{Embedded: voices.FS}
-	if cfg.VoicesDir != "" {
-		presets.Dirs = []string{cfg.VoicesDir}
-	}
-	preset, err := presets.Load(o.Voice)
-	if err != nil {
-		return usageError{err}
-	}
-	enc := &mp3.Lame{Path: cfg.Encoder.Path, BitrateKbps: cfg.Encoder.BitrateKbps}
-	syn, err := backends.Speech(enc).New(preset)
-	if err != nil {
-		return err
-	}
 	loc, err := store.ParseLocation(o.Store)
 	if err != nil {
 		return usageError{err}
@@ -191,33 +178,12 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	identity, err := cache.Identity(preset, fmt.Sprint(cfg.Encoder.BitrateKbps))
-	if err != nil {
-		return usageError{err}
-	}
-	syn, where, err := backends.Cached(syn, o.Cache, st, identity)
-	if err != nil {
-		return usageError{err}
-	}
-	if c, ok := syn.(*cache.Cache); ok {
-		var once sync.Once
-		c.OnError = func(err error) {
-			once.Do(func() { fmt.Fprintf(g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
-		}
-	}
-	slog.Debug("segment cache", "where", where)
-	rep := ui.New(o.Mode, g.stdout, g.stderr)
-	var cover *episode.Cover
-	if cfg.CoverImage != "" {
-		if cover, err = readCover(cfg.CoverImage); err != nil {
-			return usageError{err}
-		}
-	}
 	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
-	channels, err := feedChannels(cfg)
+	opts, err := newPipeline(cfg, g, st, loader, o.Voice, o.Cache)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
+	rep := ui.New(o.Mode, g.stdout, g.stderr)
 	entries, err := o.Batch.entries(cmd.Context(), loader, o.Inputs, cmd.InOrStdin())
 	if err != nil {
 		return err
@@ -229,13 +195,8 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 		rep.Report(narrate.Event{Stage: narrate.StageSummary, Summary: &narrate.Summary{}})
 		return nil
 	}
-	_, runErr := narrate.Run(cmd.Context(), narrate.Options{
-		Loader: loader, Images: loader, Cover: cover,
-		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
-		Voice:  preset.Name,
-		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
-		Store:  st, Channels: channels, Publication: cfg.Publication, Jobs: o.Jobs, Force: o.Batch.force, Reporter: rep,
-	}, entries)
+	opts.Jobs, opts.Force, opts.Reporter = o.Jobs, o.Batch.force, rep
+	_, runErr := narrate.Run(cmd.Context(), opts, entries)
 	if o.Mode != ui.JSON && o.Mode != ui.Quiet && runErr == nil {
 		fmt.Fprintf(g.stderr, "Results are in %s (feed: %s)\n", loc, st.URL(feed.FeedKey))
 	}
@@ -245,6 +206,57 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 			"      folder is served at) or set public_base_url in aloud.yaml.")
 	}
 	return runErr
+}
+
+// newPipeline wires every stage but the reporter for one voice: the
+// backend wrapped in the segment cache, the encoder, loudness, script,
+// cover and feeds, publishing to st and reading through loader.
+func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.Loader, voice, cacheSetting string) (narrate.Options, error) {
+	presets := speech.Presets{Embedded: voices.FS}
+	if cfg.VoicesDir != "" {
+		presets.Dirs = []string{cfg.VoicesDir}
+	}
+	preset, err := presets.Load(voice)
+	if err != nil {
+		return narrate.Options{}, usageError{err}
+	}
+	enc := &mp3.Lame{Path: cfg.Encoder.Path, BitrateKbps: cfg.Encoder.BitrateKbps}
+	syn, err := backends.Speech(enc).New(preset)
+	if err != nil {
+		return narrate.Options{}, err
+	}
+	identity, err := cache.Identity(preset, fmt.Sprint(cfg.Encoder.BitrateKbps))
+	if err != nil {
+		return narrate.Options{}, usageError{err}
+	}
+	syn, where, err := backends.Cached(syn, cacheSetting, st, identity)
+	if err != nil {
+		return narrate.Options{}, usageError{err}
+	}
+	if c, ok := syn.(*cache.Cache); ok {
+		var once sync.Once
+		c.OnError = func(err error) {
+			once.Do(func() { fmt.Fprintf(g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
+		}
+	}
+	slog.Debug("segment cache", "where", where)
+	var cover *episode.Cover
+	if cfg.CoverImage != "" {
+		if cover, err = readCover(cfg.CoverImage); err != nil {
+			return narrate.Options{}, usageError{err}
+		}
+	}
+	channels, err := feedChannels(cfg)
+	if err != nil {
+		return narrate.Options{}, usageError{err}
+	}
+	return narrate.Options{
+		Loader: loader, Images: loader, Cover: cover,
+		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
+		Voice:  preset.Name,
+		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
+		Store:  st, Channels: channels, Publication: cfg.Publication,
+	}, nil
 }
 
 // readCover reads a configured cover image: JPEG or PNG, at most 5 MB.

@@ -55,6 +55,7 @@ type Config struct {
 	// by every worker publishing there) or "off". Empty: the user's cache
 	// folder (~/.cache/aloud/segments).
 	Cache string `yaml:"cache"`
+	Serve Serve  `yaml:"serve"`
 
 	source string // file the config was read from, "" for defaults
 	root   *yaml.Node
@@ -125,6 +126,19 @@ type Fetch struct {
 	Timeout  time.Duration `yaml:"timeout"`
 }
 
+// Serve configures "aloud serve", the HTTP API for CMS publish hooks.
+type Serve struct {
+	Listen    string `yaml:"listen"`     // host:port; default 127.0.0.1:8080
+	Token     string `yaml:"token"`      // bearer token; prefer ALOUD_SERVE_TOKEN to keep it out of files
+	QueueSize int    `yaml:"queue_size"` // jobs waiting at most; default 100
+	MaxBody   int64  `yaml:"max_body"`   // largest request body in bytes; default 2 MB
+	// Allow lists the private addresses, prefixes and host names the
+	// server may fetch from (by default only public addresses).
+	Allow     []string      `yaml:"allow"`
+	QueueFile string        `yaml:"queue_file"` // where jobs wait across a restart
+	Grace     time.Duration `yaml:"grace"`      // how long shutdown waits for running jobs; default 2m
+}
+
 // Loudness is the level episodes are brought to (EBU R128).
 type Loudness struct {
 	// TargetLUFS is the integrated loudness to aim for; 0 leaves the
@@ -152,6 +166,7 @@ func Default() Config {
 		Fetch:    Fetch{MaxBytes: 10 << 20, Timeout: 30 * time.Second},
 		Encoder:  Encoder{Path: "lame", BitrateKbps: 48},
 		Loudness: Loudness{TargetLUFS: -16, MaxTruePeak: -1},
+		Serve:    Serve{Listen: "127.0.0.1:8080", QueueSize: 100, MaxBody: 2 << 20, Grace: 2 * time.Minute},
 	}
 }
 
@@ -221,6 +236,8 @@ var Env = map[string]string{
 	"ALOUD_PUBLICATION":     "publication",
 	"ALOUD_JOBS":            "jobs",
 	"ALOUD_CACHE":           "cache",
+	"ALOUD_SERVE_TOKEN":     "serve.token",
+	"ALOUD_SERVE_LISTEN":    "serve.listen",
 	"ALOUD_STORE":           "store",
 	"ALOUD_S3_ENDPOINT":     "s3.endpoint",
 	"ALOUD_S3_REGION":       "s3.region",
@@ -244,6 +261,8 @@ func (c *Config) applyEnv(env func(string) string) error {
 	set("ALOUD_PUBLICATION", &c.Publication)
 	set("ALOUD_STORE", &c.Store)
 	set("ALOUD_CACHE", &c.Cache)
+	set("ALOUD_SERVE_TOKEN", &c.Serve.Token)
+	set("ALOUD_SERVE_LISTEN", &c.Serve.Listen)
 	set("ALOUD_S3_ENDPOINT", &c.S3.Endpoint)
 	set("ALOUD_S3_REGION", &c.S3.Region)
 	set("ALOUD_S3_PROFILE", &c.S3.Profile)
@@ -313,6 +332,15 @@ func (c Config) Validate() error {
 	}
 	if strings.Contains(c.Cache, "://") {
 		return c.fieldError("cache", "%q: want a folder, \"store\" or \"off\"", c.Cache)
+	}
+	if c.Serve.QueueSize < 1 || c.Serve.QueueSize > 100_000 {
+		return c.fieldError("serve.queue_size", "%d out of range 1–100000", c.Serve.QueueSize)
+	}
+	if c.Serve.MaxBody < 1024 || c.Serve.MaxBody > 64<<20 {
+		return c.fieldError("serve.max_body", "%d out of range 1024–67108864 bytes", c.Serve.MaxBody)
+	}
+	if c.Serve.Grace < 0 || c.Serve.Grace > time.Hour {
+		return c.fieldError("serve.grace", "%s out of range 0–1h", c.Serve.Grace)
 	}
 	if c.Jobs < 0 || c.Jobs > 64 {
 		return c.fieldError("jobs", "%d out of range 0–64", c.Jobs)

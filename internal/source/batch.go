@@ -349,7 +349,7 @@ func (l *Loader) LoadEntry(ctx context.Context, e Entry) (article.Article, error
 			if e.Title != "" {
 				a.Title = e.Title // the body's first words are no title
 			}
-			if a.URL == "" {
+			if a.URL == "" && IsURL(e.Ref) {
 				a.URL = e.Ref
 			}
 		}

@@ -188,6 +188,15 @@ func netReason(err error) string {
 	var dnsErr *net.DNSError
 	var opErr *net.OpError
 	switch {
+	case errors.Is(err, ErrBlocked):
+		var b string
+		for e := err; e != nil; e = errors.Unwrap(e) {
+			if strings.HasPrefix(e.Error(), ErrBlocked.Error()) {
+				b = e.Error()
+				break
+			}
+		}
+		return b
 	case errors.As(err, &dnsErr):
 		return fmt.Sprintf("host %q not found", dnsErr.Name)
 	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/narrate"
+	"github.com/aloud-dev/aloud/internal/server"
+	"github.com/aloud-dev/aloud/internal/source"
+	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/store"
+	"github.com/aloud-dev/aloud/voices"
+)
+
+func newServeCmd(g *globals) *cobra.Command {
+	var sf storeFlags
+	var listen, voice, cacheSetting, queueFile string
+	var workers, queueSize int
+	var grace time.Duration
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Narrate articles posted by a CMS publish hook (HTTP API)",
+		Long: `Serve an HTTP API that a CMS calls when it publishes an article:
+
+  POST /v1/narrations       queue a job: {"url": "https://…"} or
+                            {"title": "…", "html": "…" | "text": "…", "url": "…"},
+                            with optional "author", "published", "section",
+                            "voice" (a preset name) and "feed" (a feed key);
+                            answers 202 {"id": …, "status_url": …}
+  GET  /v1/narrations/{id}  the job: queued, running, done (with the result
+                            and the manifest) or failed (with the reason)
+  GET  /healthz             liveness and queue length, no token needed
+
+Every /v1 call carries "Authorization: Bearer TOKEN"; the token comes from
+serve.token in aloud.yaml or ALOUD_SERVE_TOKEN (at least 16 characters).
+The queue is bounded (429 when full). Jobs run through the same pipeline as
+'aloud narrate', publishing to the same store and feeds; an unchanged article
+is answered from what is published.
+
+URLs are fetched only from public addresses: loopback, private, link-local
+(cloud metadata) and other reserved addresses are refused, also after DNS and
+on redirects, unless serve.allow in aloud.yaml lists them.
+
+On SIGTERM or Ctrl-C the server stops accepting jobs, lets running ones
+finish (up to --grace), and keeps the jobs not done in the queue file, which
+the next start picks up.`,
+		Example: `  ALOUD_SERVE_TOKEN=$(openssl rand -hex 32) aloud serve --listen :8080 --store s3://bucket/podcast
+  curl -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+       -d '{"url": "https://example.com/news/story"}' http://127.0.0.1:8080/v1/narrations`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, _, cfg, err := sf.open(cmd, g)
+			if err != nil {
+				return err
+			}
+			fl := cmd.Flags()
+			sc := cfg.Serve
+			if fl.Changed("listen") {
+				sc.Listen = listen
+			}
+			if fl.Changed("queue-size") {
+				sc.QueueSize = queueSize
+			}
+			if fl.Changed("grace") {
+				sc.Grace = grace
+			}
+			if fl.Changed("queue-file") {
+				sc.QueueFile = queueFile
+			}
+			if !fl.Changed("voice") {
+				voice = cfg.Voice
+			}
+			if !fl.Changed("cache") {
+				cacheSetting = cfg.Cache
+			}
+			if !fl.Changed("jobs") {
+				workers = max(cfg.Jobs, 1)
+			}
+			return runServe(cmd.Context(), g, cfg, sc, st, voice, cacheSetting, workers)
+		},
+	}
+	sf.add(cmd.Flags())
+	f := cmd.Flags()
+	f.StringVar(&listen, "listen", "127.0.0.1:8080", "`ADDRESS` to listen on (host:port; :8080 for every interface)")
+	f.StringVar(&voice, "voice", "en-espeak", "the voice `PRESET` for jobs that name none")
+	f.StringVar(&cacheSetting, "cache", "", "segment cache: a folder, \"store\" or \"off\" (default ~/.cache/aloud/segments)")
+	f.IntVarP(&workers, "jobs", "j", 1, "jobs narrated at once")
+	f.IntVar(&queueSize, "queue-size", 100, "jobs waiting at most; more are refused with 429")
+	f.DurationVar(&grace, "grace", 2*time.Minute, "how long shutdown waits for running jobs")
+	f.StringVar(&queueFile, "queue-file", "", "`FILE` keeping jobs across a restart (default ~/.cache/aloud/queue.json)")
+	return cmd
+}
+
+func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serve, st store.Store, voice, cacheSetting string, workers int) error {
+	guard, err := source.NewGuard(sc.Allow)
+	if err != nil {
+		return usageError{fmt.Errorf("serve.allow: %w", err)}
+	}
+	if sc.QueueFile == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			sc.QueueFile = filepath.Join(dir, "aloud", "queue.json")
+		}
+	}
+	logger := slog.New(slog.NewTextHandler(g.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, UserAgent: "aloud/" + version, Client: guard.Client(cfg.Fetch.Timeout)}
+	n := &pipelines{cfg: cfg, g: g, st: st, loader: loader, cache: cacheSetting, fallback: voice, built: map[string]narrate.Options{}}
+	if _, err := n.options(voice); err != nil {
+		return err
+	}
+	srv, err := server.New(server.Config{Token: sc.Token, QueueSize: sc.QueueSize, Workers: workers, MaxBody: sc.MaxBody,
+		Guard: guard, QueueFile: sc.QueueFile, Logger: logger, Narrator: n})
+	if err != nil {
+		return usageError{err}
+	}
+	ln, err := net.Listen("tcp", sc.Listen)
+	if err != nil {
+		return usageError{fmt.Errorf("serve: listening on %s: %w", sc.Listen, err)}
+	}
+	// The jobs outlive the signal: shutdown decides when they stop.
+	if err := srv.Start(context.WithoutCancel(ctx)); err != nil {
+		ln.Close()
+		return err
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
+	logger.Info("serving", "address", "http://"+ln.Addr().String(), "store", st.URL(""), "voice", voice, "jobs", workers, "queue_size", sc.QueueSize)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down: no new jobs; waiting for running ones", "grace", sc.Grace)
+	sctx, cancel := context.WithTimeout(context.Background(), sc.Grace)
+	defer cancel()
+	hs.Shutdown(sctx)
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// pipelines narrates server jobs, one pipeline per voice, built on first
+// use.
+type pipelines struct {
+	cfg      config.Config
+	g        *globals
+	st       store.Store
+	loader   *source.Loader
+	cache    string
+	fallback string
+	mu       sync.Mutex
+	built    map[string]narrate.Options
+}
+
+func (p *pipelines) options(voice string) (narrate.Options, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if o, ok := p.built[voice]; ok {
+		return o, nil
+	}
+	o, err := newPipeline(p.cfg, p.g, p.st, p.loader, voice, p.cache)
+	if err != nil {
+		return o, err
+	}
+	p.built[voice] = o
+	return o, nil
+}
+
+// Check refuses an unknown voice or feed before the job is queued.
+func (p *pipelines) Check(r server.Request) error {
+	if r.Voice != "" {
+		presets := speech.Presets{Embedded: voices.FS}
+		if p.cfg.VoicesDir != "" {
+			presets.Dirs = []string{p.cfg.VoicesDir}
+		}
+		if !slices.Contains(presets.Names(), r.Voice) {
+			return fmt.Errorf("voice %q: no such preset (known: %v)", r.Voice, presets.Names())
+		}
+	}
+	if r.Feed != "" {
+		if _, ok := p.feed(r.Feed); !ok {
+			return fmt.Errorf("feed %q: no feed with that key in the configuration", r.Feed)
+		}
+	}
+	return nil
+}
+
+func (p *pipelines) feed(key string) (config.Feed, bool) {
+	for _, f := range p.cfg.FeedList() {
+		k := f.Key
+		if k == "" {
+			k = "feed.xml"
+		}
+		if k == key {
+			return f, true
+		}
+	}
+	return config.Feed{}, false
+}
+
+// Narrate runs one job and reads back the manifest it published.
+func (p *pipelines) Narrate(ctx context.Context, id string, r server.Request) (narrate.Result, json.RawMessage, error) {
+	voice := r.Voice
+	if voice == "" {
+		voice = p.fallback
+	}
+	o, err := p.options(voice)
+	if err != nil {
+		return narrate.Result{}, nil, err
+	}
+	e := r.Entry(id)
+	if f, ok := p.feed(r.Feed); ok && f.Match.Section != "" {
+		e.Sections = []string{f.Match.Section} // the feed selects episodes by section
+	}
+	results, err := narrate.Run(ctx, o, []source.Entry{e})
+	if len(results) == 0 {
+		if err == nil {
+			err = errors.New("the job was not narrated")
+		}
+		return narrate.Result{}, nil, err
+	}
+	res := results[0]
+	if res.Err() != nil {
+		return res, nil, res.Err()
+	}
+	if err != nil {
+		return res, nil, err // published, but the feeds were not
+	}
+	rc, _, err := p.st.Get(ctx, res.ManifestKey)
+	if err != nil {
+		return res, nil, fmt.Errorf("reading the manifest back: %w", err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, 8<<20))
+	if err != nil || !json.Valid(data) {
+		return res, nil, fmt.Errorf("reading the manifest back: %v", err)
+	}
+	return res, data, nil
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestServe runs 'aloud serve' with the real pipeline (espeak-ng, lame, the
+// local store): a pasted article and a fetched page are narrated and
+// published, a loopback URL not on the allow-list is refused, and SIGTERM
+// stops the server cleanly.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	pub := newPublisher(t)
+	pub.pages["/news/tram"] = storyPage("Trams return to the high street", "Li Wei",
+		"The trams return to the high street on Saturday after two years of works.", "Shops expect more visitors.")
+	port := pub.srv.URL[strings.LastIndex(pub.srv.URL, ":")+1:]
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("serve:\n  allow: [localhost]\n"), 0o644)
+	const token = "a-long-random-test-token-0123456789"
+	cmd := aloudCmd(dir, "serve", "--listen", "127.0.0.1:0", "--store", "out", "--public-base-url", "https://cdn.example.com",
+		"--queue-file", filepath.Join(dir, "queue.json"))
+	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token, "ALOUD_CACHE=off")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var logs strings.Builder
+	addr := make(chan string, 1)
+	scanned := make(chan struct{})
+	go func() {
+		defer close(scanned)
+		sc := bufio.NewScanner(stderr)
+		re := regexp.MustCompile(`address=(http://[0-9.:]+)`)
+		for sc.Scan() {
+			mu.Lock()
+			logs.WriteString(sc.Text() + "\n")
+			mu.Unlock()
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("the server did not say where it listens:\n%s", logs.String())
+	}
+	defer cmd.Process.Kill()
+
+	send := func(body string) (int, map[string]any) {
+		req, _ := http.NewRequest("POST", base+"/v1/narrations", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var m map[string]any
+		json.NewDecoder(resp.Body).Decode(&m)
+		return resp.StatusCode, m
+	}
+	wait := func(id string) map[string]any {
+		deadline := time.Now().Add(60 * time.Second)
+		for time.Now().Before(deadline) {
+			req, _ := http.NewRequest("GET", base+"/v1/narrations/"+id, nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			var m map[string]any
+			json.Unmarshal(data, &m)
+			if m["status"] == "done" || m["status"] == "failed" {
+				return m
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("job %s did not finish", id)
+		return nil
+	}
+
+	code, pasted := send(`{"title":"Bridge closes for repairs","author":"Ana Ruiz","text":"The old bridge closes on Monday for three weeks of repairs.\n\nA ferry will run instead."}`)
+	if code != 202 {
+		t.Fatalf("pasted job: %d %v", code, pasted)
+	}
+	code, fetched := send(fmt.Sprintf(`{"url":"http://localhost:%s/news/tram"}`, port))
+	if code != 202 {
+		t.Fatalf("URL job: %d %v", code, fetched)
+	}
+	if code, m := send(fmt.Sprintf(`{"url":"http://127.0.0.1:%s/news/tram"}`, port)); code != 400 || !strings.Contains(fmt.Sprint(m["error"]), "loopback") {
+		t.Errorf("loopback URL: %d %v", code, m)
+	}
+	for _, job := range []map[string]any{pasted, fetched} {
+		m := wait(job["id"].(string))
+		man, _ := m["manifest"].(map[string]any)
+		if m["status"] != "done" || man == nil || man["duration_seconds"].(float64) <= 0 {
+			t.Fatalf("job %v", m)
+		}
+		audio := strings.TrimPrefix(man["audio"].(map[string]any)["url"].(string), "https://cdn.example.com/")
+		if st, err := os.Stat(filepath.Join(dir, "out", audio)); err != nil || st.Size() == 0 {
+			t.Errorf("%s not published: %v", audio, err)
+		}
+	}
+	feedXML := mustRead(t, filepath.Join(dir, "out", "feed.xml"))
+	if !strings.Contains(feedXML, "Bridge closes for repairs") || !strings.Contains(feedXML, "Trams return to the high street") {
+		t.Errorf("the feed lacks the jobs' episodes")
+	}
+
+	cmd.Process.Signal(syscall.SIGTERM)
+	errc := make(chan error, 1)
+	go func() { <-scanned; errc <- cmd.Wait() }() // every log line read before Wait closes the pipe
+	select {
+	case err := <-errc:
+		if err != nil {
+			t.Errorf("after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the server did not stop on SIGTERM")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logs.String(), "msg=stopped") {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+}
