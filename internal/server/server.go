@@ -134,7 +134,7 @@ type Server struct {
 	stop  context.CancelFunc
 	// closed: shutting down; no job is queued or started any more.
 	closed bool
-	mux   *http.ServeMux
+	mux    *http.ServeMux
 }
 
 // New builds a server; Run starts its workers.

@@ -105,4 +105,3 @@ func TestGuardClient(t *testing.T) {
 		t.Errorf("allowed loopback: %v %v", a.Title, err)
 	}
 }
-
