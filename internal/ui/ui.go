@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,19 +34,19 @@ type Reporter struct {
 	errOut io.Writer
 	log    *slog.Logger
 	mu     sync.Mutex
-	drawn  int // lines of progress on screen
-
-	total, finished int
-	inFlight        []string // inputs being narrated, in the order they started
-	status          map[string]string
+	term   *terminal // Terminal mode's bars
 }
 
 var _ narrate.Reporter = (*Reporter)(nil)
 
 // New returns a reporter writing results to out and progress to errOut.
 func New(mode Mode, out, errOut io.Writer) *Reporter {
-	return &Reporter{mode: mode, out: out, errOut: errOut, status: map[string]string{},
+	r := &Reporter{mode: mode, out: out, errOut: errOut,
 		log: slog.New(slog.NewTextHandler(errOut, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	if mode == Terminal {
+		r.term = newTerminal(errOut, out)
+	}
+	return r
 }
 
 // Report renders one event.
@@ -69,7 +68,7 @@ func (r *Reporter) Report(e narrate.Event) {
 	case Quiet:
 		r.result(e)
 	case Terminal:
-		r.terminal(e)
+		r.term.report(r, e)
 	default:
 		r.plain(e)
 	}
@@ -97,77 +96,6 @@ func (r *Reporter) plain(e narrate.Event) {
 var stageWords = map[narrate.Stage]string{
 	narrate.StageRead: "reading", narrate.StageScript: "scripting", narrate.StageSynthesize: "synthesizing",
 	narrate.StageJoin: "joining", narrate.StagePublish: "publishing",
-}
-
-// terminal keeps a live block on errOut: one overall bar when the batch has
-// more than one article, then a line per article in flight.
-func (r *Reporter) terminal(e narrate.Event) {
-	switch e.Stage {
-	case narrate.StageBatch:
-		r.total = e.Total
-		return
-	case narrate.StageSummary:
-		r.clear()
-		r.summary(e.Summary)
-		return
-	case narrate.StageDone, narrate.StageFailed:
-		r.clear()
-		r.result(e)
-		r.finished++
-		r.forget(e.Input)
-	case narrate.StageSynthesize:
-		r.track(e.Input, fmt.Sprintf("%s %d/%d chunks", bar(e.Done, e.Total, 24), e.Done, e.Total))
-	default:
-		r.track(e.Input, stageWords[e.Stage]+"…")
-	}
-	r.redraw()
-}
-
-func (r *Reporter) track(input, status string) {
-	if _, ok := r.status[input]; !ok {
-		r.inFlight = append(r.inFlight, input)
-	}
-	r.status[input] = status
-}
-
-func (r *Reporter) forget(input string) {
-	delete(r.status, input)
-	r.inFlight = slices.DeleteFunc(r.inFlight, func(s string) bool { return s == input })
-}
-
-// maxLines bounds the article lines drawn, so a wide batch does not scroll.
-const maxLines = 8
-
-func (r *Reporter) redraw() {
-	var lines []string
-	if r.total > 1 {
-		lines = append(lines, fmt.Sprintf("%s %d/%d articles, %d in progress", bar(r.finished, r.total, 24), r.finished, r.total, len(r.inFlight)))
-	}
-	for i, in := range r.inFlight {
-		if i == maxLines {
-			lines = append(lines, fmt.Sprintf("  … and %d more", len(r.inFlight)-maxLines))
-			break
-		}
-		lines = append(lines, fmt.Sprintf("%s %s", short(in), r.status[in]))
-	}
-	r.clear()
-	if len(lines) > 0 {
-		fmt.Fprint(r.errOut, strings.Join(lines, "\n"))
-		r.drawn = len(lines)
-	}
-}
-
-// clear erases the progress block, leaving the cursor where it began.
-func (r *Reporter) clear() {
-	if r.drawn == 0 {
-		return
-	}
-	fmt.Fprint(r.errOut, "\r")
-	if r.drawn > 1 {
-		fmt.Fprintf(r.errOut, "\033[%dA", r.drawn-1)
-	}
-	fmt.Fprint(r.errOut, "\033[J")
-	r.drawn = 0
 }
 
 func (r *Reporter) result(e narrate.Event) {
