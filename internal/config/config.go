@@ -441,3 +441,6 @@ func (c Config) line(key string) int {
 	}
 	return n.Line
 }
+
+// Source is the file the configuration was read from, "" for defaults.
+func (c Config) Source() string { return c.source }
