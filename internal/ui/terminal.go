@@ -23,8 +23,8 @@ type terminal struct {
 	once     sync.Once
 	p        *mpb.Progress
 	overall  *mpb.Bar
-	total    int // articles in the batch
-	finished int // articles done or failed
+	total    int        // articles in the batch
+	finished int        // articles done or failed
 	mu       sync.Mutex // guards articles and status, read by decorators
 	articles map[string]*mpb.Bar
 	status   map[string]string
