@@ -56,6 +56,13 @@ func newPublisher(t *testing.T) *publisher {
 	return p
 }
 
+// fetched counts the requests for path so far.
+func (p *publisher) fetched(path string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.fetches[path]
+}
+
 func (p *publisher) set(f func(p *publisher)) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -173,8 +180,8 @@ func TestBatchFromFeedAndSitemap(t *testing.T) {
 	if s := first.summary; s.Narrated != 3 || s.Skipped != 0 || s.Failed != 0 || len(first.results) != 3 {
 		t.Fatalf("first run: %+v\n%s", s, first.stdout)
 	}
-	if pub.fetches["/news/pier"] != 0 || pub.fetches["/news/school"] != 1 {
-		t.Errorf("pages fetched %v: want the school page once and the pier story from the feed", pub.fetches)
+	if pier, school := pub.fetched("/news/pier"), pub.fetched("/news/school"); pier != 0 || school != 1 {
+		t.Errorf("pages fetched: pier %d, school %d; want the school page once and the pier story from the feed", pier, school)
 	}
 	paid := len(requests())
 	chunks := 0
@@ -259,10 +266,13 @@ func TestBatchFilters(t *testing.T) {
 		path := fmt.Sprintf("/news/%d", i)
 		fmt.Fprintf(&items, "<item><title>Story %d</title><link>BASE%s</link><category>%s</category><pubDate>%s</pubDate></item>",
 			i, path, section, fmt.Sprintf("%d Nov 2026 08:00:00 +0000", day))
-		pub.pages[path] = storyPage(fmt.Sprintf("Story %d", i), "Ana Ruiz",
+		page := storyPage(fmt.Sprintf("Story %d", i), "Ana Ruiz",
 			fmt.Sprintf("This is story number %d, about the town council and the people who came to its meeting on Tuesday evening.", i))
+		pub.set(func(p *publisher) { p.pages[path] = page })
 	}
-	pub.rss = `<rss version="2.0"><channel><title>Courier</title>` + items.String() + `</channel></rss>`
+	pub.set(func(p *publisher) {
+		p.rss = `<rss version="2.0"><channel><title>Courier</title>` + items.String() + `</channel></rss>`
+	})
 	feedURL := pub.srv.URL + "/rss"
 	inputs := func(r batchRun) []string {
 		var out []string
@@ -313,8 +323,10 @@ func TestBatchFilters(t *testing.T) {
 func TestBatchBadSources(t *testing.T) {
 	dir := sampleDir(t)
 	pub := newPublisher(t)
-	pub.pages["/not-a-feed"] = "<html><body><p>hello</p></body></html>"
-	pub.rss = "<rss><channel><item><title>x</title><link>javascript:alert(1)</link></item></channel></rss>"
+	pub.set(func(p *publisher) {
+		p.pages["/not-a-feed"] = "<html><body><p>hello</p></body></html>"
+		p.rss = "<rss><channel><item><title>x</title><link>javascript:alert(1)</link></item></channel></rss>"
+	})
 	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte("sample.html\n\x00\x01\x02\n"), 0o644)
 	tests := []struct {
 		name string

@@ -60,7 +60,12 @@ type runResult struct {
 // aloud runs the built binary in dir.
 func aloud(t *testing.T, dir string, args ...string) runResult {
 	t.Helper()
-	cmd := aloudCmd(dir, args...)
+	return execute(aloudCmd(dir, args...))
+}
+
+// execute runs cmd and collects its output and exit status; a failure to
+// start it at all is status -1 with the reason on stderr.
+func execute(cmd *exec.Cmd) runResult {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -68,7 +73,8 @@ func aloud(t *testing.T, dir string, args ...string) runResult {
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
 	} else if err != nil {
-		t.Fatal(err)
+		code = -1
+		stderr.WriteString(err.Error())
 	}
 	return runResult{stdout.String(), stderr.String(), code}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -65,16 +64,7 @@ func TestNarrateToS3(t *testing.T) {
 		}
 	}
 	audio, _ := st.Stat(ctx, slug+".mp3")
-	rc, _, err := st.Get(ctx, "feed.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := io.ReadAll(rc)
-	rc.Close()
-	f, err := gofeed.NewParser().ParseString(string(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := storedFeed(t, st)
 	if len(f.Items) != 1 || f.Items[0].Enclosures[0].URL != "https://cdn.example.com/news/"+slug+".mp3" ||
 		f.Items[0].Enclosures[0].Length != fmt.Sprint(audio.Size) {
 		t.Errorf("feed items %+v, audio %d bytes", f.Items, audio.Size)
@@ -175,16 +165,7 @@ func TestS3FailurePartWay(t *testing.T) {
 	// feedItems lists the feed's enclosures and checks each is stored.
 	feedItems := func() int {
 		t.Helper()
-		rc, _, err := st.Get(ctx, "feed.xml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, _ := io.ReadAll(rc)
-		rc.Close()
-		f, err := gofeed.NewParser().ParseString(string(data))
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := storedFeed(t, st)
 		for _, it := range f.Items {
 			key := strings.TrimPrefix(it.Enclosures[0].URL, "https://cdn.example.com/")
 			if _, err := st.Stat(ctx, key); err != nil {
@@ -237,17 +218,22 @@ func runS3(dir, endpoint, location, base string, args ...string) runResult {
 	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=AKIDTEST", "AWS_SECRET_ACCESS_KEY=secret", "AWS_REGION=us-east-1",
 		"AWS_EC2_METADATA_DISABLED=true", "AWS_CONFIG_FILE=/nonexistent", "AWS_SHARED_CREDENTIALS_FILE=/nonexistent",
 		"ALOUD_PUBLIC_BASE_URL=", "ALOUD_STORE=", "ALOUD_OUT=")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		code = -1
-		stderr.WriteString(err.Error())
+	return execute(cmd)
+}
+
+// storedFeed parses the feed.xml a store holds.
+func storedFeed(t *testing.T, st store.Store) *gofeed.Feed {
+	t.Helper()
+	rc, _, err := st.Get(context.Background(), "feed.xml")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return runResult{stdout.String(), stderr.String(), code}
+	defer rc.Close()
+	f, err := gofeed.NewParser().Parse(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 // TestS3Shards runs two shards of one batch at once against one bucket
@@ -316,18 +302,8 @@ func TestS3Shards(t *testing.T) {
 	if r := runS3(dir, srv.URL, "s3://podcast", "https://cdn.example.com", "feed", "check"); r.code != 0 {
 		t.Errorf("feed check: exit %d\n%s", r.code, r.stdout)
 	}
-	rc, _, err := st.Get(ctx, "feed.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := io.ReadAll(rc)
-	rc.Close()
-	f, err := gofeed.NewParser().ParseString(string(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(f.Items) != n {
-		t.Errorf("the feed lists %d episodes, want %d", len(f.Items), n)
+	if f := storedFeed(t, st); len(f.Items) != n {
+		t.Errorf("the feed lists %d episodes, want %d", len(storedFeed(t, st).Items), n)
 	}
 	// A third run of the whole batch narrates nothing and pays nothing.
 	r := runS3(dir, srv.URL, "s3://podcast", "https://cdn.example.com", "narrate", "--json", "--from-list", "list.txt", "--cache", "store")

@@ -23,8 +23,10 @@ import (
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	pub := newPublisher(t)
-	pub.pages["/news/tram"] = storyPage("Trams return to the high street", "Li Wei",
-		"The trams return to the high street on Saturday after two years of works.", "Shops expect more visitors.")
+	pub.set(func(p *publisher) {
+		p.pages["/news/tram"] = storyPage("Trams return to the high street", "Li Wei",
+			"The trams return to the high street on Saturday after two years of works.", "Shops expect more visitors.")
+	})
 	port := pub.srv.URL[strings.LastIndex(pub.srv.URL, ":")+1:]
 	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("serve:\n  allow: [localhost]\n"), 0o644)
 	const token = "a-long-random-test-token-0123456789"
