@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/source"
 	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/store/local"
 )
 
@@ -174,6 +177,39 @@ func TestRunInterrupted(t *testing.T) {
 		}
 		if got := strings.Count(b.String(), "<item>"); got != len(cat.Episodes) {
 			t.Errorf("feed lists %d items, catalog %d", got, len(cat.Episodes))
+		}
+	}
+}
+
+// countingStore counts writes of each key.
+type countingStore struct {
+	store.Store
+	mu   sync.Mutex
+	puts map[string]int
+}
+
+func (c *countingStore) Put(ctx context.Context, key string, body io.ReadSeeker, m store.Meta) error {
+	c.mu.Lock()
+	c.puts[key]++
+	c.mu.Unlock()
+	return c.Store.Put(ctx, key, body, m)
+}
+
+// TestCatalogWrites: the catalog is written once for a small batch, and
+// every 50 episodes on the way for a long one, not once per article.
+func TestCatalogWrites(t *testing.T) {
+	for _, tc := range []struct{ articles, writes int }{{8, 1}, {120, 3}} {
+		voice := newSlowVoice(t, 0, 4)
+		o, _ := options(t, voice, 8)
+		cs := &countingStore{Store: o.Store, puts: map[string]int{}}
+		o.Store = cs
+		if _, err := narrate.Run(context.Background(), o, entries(tc.articles)); err != nil {
+			t.Fatal(err)
+		}
+		cat, _, _ := feed.LoadCatalog(context.Background(), cs)
+		if cs.puts[feed.CatalogKey] != tc.writes || len(cat.Episodes) != tc.articles || cs.puts[feed.FeedKey] != 1 {
+			t.Errorf("%d articles: catalog written %d times (want %d), %d episodes, feed written %d times",
+				tc.articles, cs.puts[feed.CatalogKey], tc.writes, len(cat.Episodes), cs.puts[feed.FeedKey])
 		}
 	}
 }

@@ -113,9 +113,10 @@ type Summary struct {
 // Run narrates the entries, o.Jobs at a time. A failing entry is reported
 // and the others go on; the error says how many failed. Nothing is written
 // to the store for an entry until its audio is complete; its audio and side
-// files are written before the catalog entry, and the feeds are written
-// once at the end from the catalog (also when the run is interrupted), so a
-// feed never points at a missing file. An entry whose text and voice are
+// files are written before its catalog entry. The catalog is written once
+// at the end (and every 50 episodes or 2 minutes on the way), then the
+// feeds from it, also when the run is interrupted, so a feed never points
+// at a missing file. An entry whose text and voice are
 // unchanged since it was narrated is skipped unless o.Force.
 func Run(ctx context.Context, o Options, entries []source.Entry) ([]Result, error) {
 	if o.Reporter == nil {
@@ -188,20 +189,22 @@ feed:
 			sum.AudioSeconds += r.DurationSeconds
 		}
 	}
-	// The feeds are written once, from the catalog, even when the run was
-	// interrupted (what was catalogued is complete), and also when every
-	// article was skipped: a run interrupted before its feeds were written
-	// is finished by the next.
+	// The episodes stored go to the catalog, and the feeds are written
+	// from it, once, even when the run was interrupted (what was stored
+	// is complete), and also when every article was skipped: a run
+	// interrupted before its feeds were written is finished by the next.
 	var feedErr error
-	if sum.Narrated+sum.Updated+sum.Skipped > 0 || b.published.Load() {
-		pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
-		err := publishLatest(pctx, o)
-		cancel()
-		if err != nil {
+	pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
+	if err := b.flush(pctx, o); err != nil {
+		feedErr = fmt.Errorf("%w; their files are stored, run again to publish them", err)
+		sum.Failures = append(sum.Failures, feedErr.Error())
+	} else if sum.Narrated+sum.Updated+sum.Skipped > 0 || b.published.Load() {
+		if err := publishLatest(pctx, o); err != nil {
 			feedErr = fmt.Errorf("publishing the feeds: %w", err)
 			sum.Failures = append(sum.Failures, feedErr.Error())
 		}
 	}
+	cancel()
 	sum.Wall = o.Now().Sub(start)
 	sum.WallSeconds = sum.Wall.Seconds()
 	o.Reporter.Report(Event{Stage: StageSummary, Summary: &sum})
@@ -248,6 +251,58 @@ type batch struct {
 	mu        sync.Mutex
 	claimed   map[string]string // slug → GUID of articles in flight or done
 	published atomic.Bool       // some entry reached the catalog
+	pending   []feed.Episode    // stored, not yet in the catalog
+	lastFlush time.Time
+	flushMu   sync.Mutex // one catalog update at a time
+}
+
+// The catalog is written once at the end of a batch, and on the way when
+// this many episodes wait or the last write is this old, so that a long
+// batch publishes as it goes without rewriting the catalog per article.
+const (
+	flushEpisodes = 50
+	flushInterval = 2 * time.Minute
+)
+
+// add queues a stored episode for the catalog and says whether it is time
+// to write it.
+func (b *batch) add(ep feed.Episode, now time.Time) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.lastFlush.IsZero() {
+		b.lastFlush = now
+	}
+	b.pending = append(b.pending, ep)
+	return len(b.pending) >= flushEpisodes || now.Sub(b.lastFlush) >= flushInterval
+}
+
+// flush writes the waiting episodes to the catalog in one compare-and-swap
+// update; on failure they wait for the next.
+func (b *batch) flush(ctx context.Context, o Options) error {
+	b.flushMu.Lock()
+	defer b.flushMu.Unlock()
+	b.mu.Lock()
+	eps := b.pending
+	b.pending = nil
+	b.lastFlush = o.Now()
+	b.mu.Unlock()
+	if len(eps) == 0 {
+		return nil
+	}
+	_, err := feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
+		for _, ep := range eps {
+			c.Upsert(ep)
+		}
+		return nil
+	})
+	if err != nil {
+		b.mu.Lock()
+		b.pending = append(eps, b.pending...)
+		b.mu.Unlock()
+		return fmt.Errorf("writing %d episodes to the catalog: %w", len(eps), err)
+	}
+	b.published.Store(true)
+	return nil
 }
 
 // slug picks the article's slug, unique in the catalog and in the batch.
@@ -378,15 +433,14 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: o.Voice, ContentHash: a.ContentHash(),
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
-	_, err = feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
-		_, r.Replaced = c.Find(ep.GUID)
-		c.Upsert(ep)
-		return nil
-	})
-	if err != nil {
-		return fail(fmt.Errorf("%s: %w", in, err))
+	_, r.Replaced = cat.Find(ep.GUID)
+	if b.add(ep, o.Now()) {
+		// A long batch publishes as it goes; a failure here is retried
+		// with the rest at the end.
+		if err := b.flush(ctx, o); err != nil {
+			o.Logger.Warn("catalog update deferred to the end of the batch", "err", err)
+		}
 	}
-	b.published.Store(true)
 	o.Logger.Debug("narrated", "input", in, "slug", r.Slug, "seconds", r.DurationSeconds, "took", o.Now().Sub(start))
 	return r
 }
