@@ -253,7 +253,7 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 	return narrate.Options{
 		Loader: loader, Images: loader, Cover: cover,
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
-		Voice:  preset.Name,
+		Voice: preset.Name, PricePerMillionChars: preset.PricePerMillionChars,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
 		Store:  st, Channels: channels, Publication: cfg.Publication,
 	}, nil

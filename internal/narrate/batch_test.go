@@ -120,6 +120,7 @@ func options(tb testing.TB, voice speech.Synthesizer, jobs int) (narrate.Options
 func TestRunBatch(t *testing.T) {
 	voice := newSlowVoice(t, 5*time.Millisecond, 2)
 	o, c := options(t, voice, 4)
+	o.PricePerMillionChars = 16 // Polly neural's list price
 	results, err := narrate.Run(context.Background(), o, entries(8, "https://news.example.com/bad"))
 	if !errors.Is(err, narrate.ErrFailed) || !strings.Contains(err.Error(), "1 of 9") {
 		t.Fatalf("err %v", err)
@@ -127,6 +128,9 @@ func TestRunBatch(t *testing.T) {
 	s := c.sum.Load()
 	if len(results) != 9 || s.Narrated != 8 || s.Failed != 1 || !strings.Contains(s.Failures[0], "bad: the server answered 404") {
 		t.Fatalf("%d results, summary %+v", len(results), s)
+	}
+	if want := float64(s.Chars) * 16 / 1e6; s.Chars == 0 || s.CostUSD != want {
+		t.Errorf("cost $%v for %d characters, want $%v", s.CostUSD, s.Chars, want)
 	}
 	// 4 articles × 2 chunks at once at most.
 	if p := voice.peak.Load(); p < 3 || p > 8 {

@@ -53,16 +53,19 @@ type Options struct {
 	MaxTruePeak float64
 	TempDir     string // where segments and the episode are staged; os.TempDir() when empty
 	Voice       string // the voice preset's name, recorded with the episode
-	Script      script.Options
-	Store       store.Store
-	Channels    []feed.Channel // the feeds to publish; each selects its episodes
-	Publication string
-	Jobs        int  // articles narrated at once; 0 or 1: one after another
-	ChunkJobs   int  // chunks synthesized at once per article; 0: the voice's limit or one per CPU
-	Force       bool // narrate articles whose text and voice are unchanged too
-	Reporter    Reporter
-	Logger      *slog.Logger
-	Now         func() time.Time
+	// PricePerMillionChars is the voice's price in US dollars per million
+	// characters, for the cost in the summary.
+	PricePerMillionChars float64
+	Script               script.Options
+	Store                store.Store
+	Channels             []feed.Channel // the feeds to publish; each selects its episodes
+	Publication          string
+	Jobs                 int  // articles narrated at once; 0 or 1: one after another
+	ChunkJobs            int  // chunks synthesized at once per article; 0: the voice's limit or one per CPU
+	Force                bool // narrate articles whose text and voice are unchanged too
+	Reporter             Reporter
+	Logger               *slog.Logger
+	Now                  func() time.Time
 }
 
 // Result is what happened to one input.
@@ -105,6 +108,7 @@ type Summary struct {
 	Failures     []string      `json:"failures,omitempty"`
 	Chars        int           `json:"chars"`         // characters sent to the voice, cached chunks aside
 	CachedChunks int           `json:"cached_chunks"` // chunks the segment cache answered
+	CostUSD      float64       `json:"cost_usd"`      // Chars at the voice's price
 	AudioSeconds float64       `json:"audio_seconds"`
 	WallSeconds  float64       `json:"wall_seconds"`
 	Wall         time.Duration `json:"-"`
@@ -205,6 +209,7 @@ feed:
 		}
 	}
 	cancel()
+	sum.CostUSD = float64(sum.Chars) * o.PricePerMillionChars / 1e6
 	sum.Wall = o.Now().Sub(start)
 	sum.WallSeconds = sum.Wall.Seconds()
 	o.Reporter.Report(Event{Stage: StageSummary, Summary: &sum})

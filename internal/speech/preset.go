@@ -21,6 +21,10 @@ type Preset struct {
 	Backend     string    `yaml:"backend"`
 	Language    string    `yaml:"language"`
 	Options     yaml.Node `yaml:"options"`
+	// PricePerMillionChars is what the service bills, in US dollars, per
+	// million characters synthesized (0 for local engines); the run's
+	// summary multiplies the characters it sent by it.
+	PricePerMillionChars float64 `yaml:"price_per_million_chars"`
 	Source      string    `yaml:"-"` // where it was read from
 }
 
@@ -74,6 +78,9 @@ func ParsePreset(data []byte, source string) (Preset, error) {
 	}
 	if p.Backend == "" {
 		return Preset{}, fmt.Errorf("voice preset %s: no backend named", source)
+	}
+	if p.PricePerMillionChars < 0 || p.PricePerMillionChars > 10_000 {
+		return Preset{}, fmt.Errorf("voice preset %s: price_per_million_chars %v out of range 0–10000", source, p.PricePerMillionChars)
 	}
 	return p, nil
 }
