@@ -25,7 +25,7 @@ type Preset struct {
 	// million characters synthesized (0 for local engines); the run's
 	// summary multiplies the characters it sent by it.
 	PricePerMillionChars float64 `yaml:"price_per_million_chars"`
-	Source      string    `yaml:"-"` // where it was read from
+	Source               string  `yaml:"-"` // where it was read from
 }
 
 // decodeOptions fills v, a backend's Config, from the preset's options;
