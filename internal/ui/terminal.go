@@ -25,9 +25,13 @@ type terminal struct {
 	overall  *mpb.Bar
 	total    int        // articles in the batch
 	finished int        // articles done or failed
-	mu       sync.Mutex // guards articles and status, read by decorators
+	// articles is touched only by report, which the Reporter serializes.
 	articles map[string]*mpb.Bar
-	status   map[string]string
+	// smu guards status, which mpb's render goroutine reads through the
+	// decorators; it is never held while calling mpb, whose calls wait
+	// for that goroutine.
+	smu    sync.Mutex
+	status map[string]string
 }
 
 // refreshRate is how often the bars are redrawn.
@@ -74,13 +78,13 @@ func (t *terminal) report(r *Reporter, e narrate.Event) {
 	case narrate.StageDone, narrate.StageFailed:
 		t.start(0)
 		t.print(r, e)
-		t.mu.Lock()
 		if b := t.articles[e.Input]; b != nil {
 			b.Abort(true)
 			delete(t.articles, e.Input)
 		}
+		t.smu.Lock()
 		delete(t.status, e.Input)
-		t.mu.Unlock()
+		t.smu.Unlock()
 		t.finished++
 		if t.overall != nil {
 			t.overall.Increment()
@@ -97,24 +101,22 @@ func (t *terminal) report(r *Reporter, e narrate.Event) {
 }
 
 func (t *terminal) setStatus(input, s string) {
-	t.mu.Lock()
+	t.smu.Lock()
 	t.status[input] = s
-	t.mu.Unlock()
+	t.smu.Unlock()
 }
 
 // article is the bar of an article, added on its first event.
 func (t *terminal) article(input string) *mpb.Bar {
 	t.start(0)
-	t.mu.Lock()
-	defer t.mu.Unlock()
 	if b := t.articles[input]; b != nil {
 		return b
 	}
 	b := t.p.AddBar(0,
 		mpb.PrependDecorators(decor.Name(short(input), decor.WCSyncSpaceR),
 			decor.Any(func(decor.Statistics) string {
-				t.mu.Lock()
-				defer t.mu.Unlock()
+				t.smu.Lock()
+				defer t.smu.Unlock()
 				return t.status[input]
 			}, decor.WCSyncSpaceR)),
 		mpb.AppendDecorators(decor.CountersNoUnit("%d/%d chunks")))
@@ -138,12 +140,10 @@ func (t *terminal) print(r *Reporter, e narrate.Event) {
 // stop removes the bars that remain (an interrupted batch) and waits for
 // the last frame to be drawn.
 func (t *terminal) stop() {
-	t.mu.Lock()
 	for in, b := range t.articles {
 		b.Abort(true)
 		delete(t.articles, in)
 	}
-	t.mu.Unlock()
 	if t.overall != nil && t.finished < t.total {
 		t.overall.Abort(false)
 	}
