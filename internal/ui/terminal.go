@@ -23,8 +23,8 @@ type terminal struct {
 	once     sync.Once
 	p        *mpb.Progress
 	overall  *mpb.Bar
-	total    int        // articles in the batch
-	finished int        // articles done or failed
+	total    int // articles in the batch
+	finished int // articles done or failed
 	// articles is touched only by report, which the Reporter serializes.
 	articles map[string]*mpb.Bar
 	// smu guards status, which mpb's render goroutine reads through the
