@@ -185,11 +185,19 @@ func TestRunInterrupted(t *testing.T) {
 	}
 }
 
-// countingStore counts writes of each key.
+// countingStore counts reads and writes of each key.
 type countingStore struct {
 	store.Store
 	mu   sync.Mutex
 	puts map[string]int
+	gets map[string]int
+}
+
+func (c *countingStore) Get(ctx context.Context, key string) (io.ReadCloser, store.Meta, error) {
+	c.mu.Lock()
+	c.gets[key]++
+	c.mu.Unlock()
+	return c.Store.Get(ctx, key)
 }
 
 func (c *countingStore) Put(ctx context.Context, key string, body io.ReadSeeker, m store.Meta) error {
@@ -205,10 +213,18 @@ func TestCatalogWrites(t *testing.T) {
 	for _, tc := range []struct{ articles, writes int }{{8, 1}, {120, 3}} {
 		voice := newSlowVoice(t, 0, 4)
 		o, _ := options(t, voice, 8)
-		cs := &countingStore{Store: o.Store, puts: map[string]int{}}
+		cs := &countingStore{Store: o.Store, puts: map[string]int{}, gets: map[string]int{}}
 		o.Store = cs
 		if _, err := narrate.Run(context.Background(), o, entries(tc.articles)); err != nil {
 			t.Fatal(err)
+		}
+		// Read once at the start, once per write, once for the feeds:
+		// never per article.
+		if reads := cs.gets[feed.CatalogKey]; reads > tc.writes+2 {
+			t.Errorf("%d articles: catalog read %d times, want at most %d", tc.articles, reads, tc.writes+2)
+		}
+		if n := cs.puts["player/aloud-player.js"]; n != 1 {
+			t.Errorf("%d articles: the player published %d times, want once a batch", tc.articles, n)
 		}
 		cat, _, _ := feed.LoadCatalog(context.Background(), cs)
 		if cs.puts[feed.CatalogKey] != tc.writes || len(cat.Episodes) != tc.articles || cs.puts[feed.FeedKey] != 1 {

@@ -133,7 +133,13 @@ func Run(ctx context.Context, o Options, entries []source.Entry) ([]Result, erro
 		o.Now = time.Now
 	}
 	start := o.Now()
-	b := &batch{claimed: map[string]string{}}
+	// One read of the catalog serves the whole batch (unchanged checks,
+	// slugs); each catalog write on the way refreshes it.
+	cat, _, err := feed.LoadCatalog(ctx, o.Store)
+	if err != nil {
+		return nil, err
+	}
+	b := &batch{claimed: map[string]string{}, cat: cat}
 	results := make([]Result, len(entries))
 	o.Reporter.Report(Event{Stage: StageBatch, Total: len(entries)})
 	workers := max(o.Jobs, 1)
@@ -147,7 +153,7 @@ func Run(ctx context.Context, o Options, entries []source.Entry) ([]Result, erro
 				in := entries[i].Ref
 				r := one(ctx, o, b, entries[i])
 				switch {
-				case r.err != nil && errors.Is(r.err, context.Canceled) && ctx.Err() != nil:
+				case interrupted(ctx, r):
 				case r.err != nil:
 					r.Error = r.err.Error()
 					o.Reporter.Report(Event{Input: in, Stage: StageFailed, Err: r.err, Result: &r})
@@ -176,7 +182,7 @@ feed:
 			continue // never started: interrupted
 		}
 		switch {
-		case r.err != nil && errors.Is(r.err, context.Canceled) && ctx.Err() != nil:
+		case interrupted(ctx, r):
 		case r.err != nil:
 			sum.Failed++
 			sum.Failures = append(sum.Failures, r.Error)
@@ -202,7 +208,7 @@ feed:
 	if err := b.flush(pctx, o); err != nil {
 		feedErr = fmt.Errorf("%w; their files are stored, run again to publish them", err)
 		sum.Failures = append(sum.Failures, feedErr.Error())
-	} else if sum.Narrated+sum.Updated+sum.Skipped > 0 || b.published.Load() {
+	} else if sum.Narrated+sum.Updated+sum.Skipped > 0 {
 		if err := publishLatest(pctx, o); err != nil {
 			feedErr = fmt.Errorf("publishing the feeds: %w", err)
 			sum.Failures = append(sum.Failures, feedErr.Error())
@@ -230,6 +236,12 @@ feed:
 	return kept, nil
 }
 
+// interrupted reports whether r stopped because the run was cancelled,
+// which is neither a success nor the article's failure.
+func interrupted(ctx context.Context, r Result) bool {
+	return r.err != nil && errors.Is(r.err, context.Canceled) && ctx.Err() != nil
+}
+
 // publishLatest writes the feeds from the catalog, and again if the
 // catalog changed meanwhile: another run (a shard of the same batch)
 // may have catalogued an episode after this one read the catalog, and
@@ -255,8 +267,10 @@ func publishLatest(ctx context.Context, o Options) error {
 type batch struct {
 	mu        sync.Mutex
 	claimed   map[string]string // slug → GUID of articles in flight or done
-	published atomic.Bool       // some entry reached the catalog
+	cat       feed.Catalog      // the catalog as last read or written
 	pending   []feed.Episode    // stored, not yet in the catalog
+	assets    sync.Once         // the player's files, published once a batch
+	assetsErr error
 	lastFlush time.Time
 	flushMu   sync.Mutex // one catalog update at a time
 }
@@ -294,27 +308,47 @@ func (b *batch) flush(ctx context.Context, o Options) error {
 	if len(eps) == 0 {
 		return nil
 	}
-	_, err := feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
+	cat, err := feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
 		for _, ep := range eps {
 			c.Upsert(ep)
 		}
 		return nil
 	})
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if err != nil {
-		b.mu.Lock()
 		b.pending = append(eps, b.pending...)
-		b.mu.Unlock()
 		return fmt.Errorf("writing %d episodes to the catalog: %w", len(eps), err)
 	}
-	b.published.Store(true)
+	b.cat = cat
 	return nil
 }
 
-// slug picks the article's slug, unique in the catalog and in the batch.
-func (b *batch) slug(cat *feed.Catalog, guid, title string) string {
+// known is the article's episode in the catalog, if it has one.
+func (b *batch) known(guid string) (feed.Episode, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	s := cat.SlugAvoiding(guid, title, b.claimed)
+	return b.cat.Find(guid)
+}
+
+// publishAssets writes the player's script and stylesheet, once a batch.
+func (b *batch) publishAssets(ctx context.Context, st store.Store) error {
+	b.assets.Do(func() {
+		for key, body := range player.Assets() {
+			if err := st.Put(ctx, key, bytes.NewReader(body), store.Meta{CacheControl: "public, max-age=3600"}); err != nil {
+				b.assetsErr = fmt.Errorf("publishing the player: %w", err)
+				return
+			}
+		}
+	})
+	return b.assetsErr
+}
+
+// slug picks the article's slug, unique in the catalog and in the batch.
+func (b *batch) slug(guid, title string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := b.cat.SlugAvoiding(guid, title, b.claimed)
 	b.claimed[s] = guid
 	return s
 }
@@ -339,7 +373,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	r.Title = a.Title
 	r.GUID = GUID(a)
 	if !o.Force {
-		if done, ok := unchanged(ctx, o, r.GUID, a.ContentHash()); ok {
+		if done, ok := unchanged(ctx, o, b, r.GUID, a.ContentHash()); ok {
 			r.Skipped, r.Slug, r.AudioKey, r.ManifestKey = true, done.Slug, done.AudioKey, done.ManifestKey
 			r.AudioURL, r.ManifestURL, r.DurationSeconds, r.SizeBytes = o.Store.URL(done.AudioKey), o.Store.URL(done.ManifestKey), done.DurationSeconds, done.SizeBytes
 			return r
@@ -390,11 +424,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	}
 
 	report(StagePublish, 0, 0)
-	cat, _, err := feed.LoadCatalog(ctx, o.Store)
-	if err != nil {
-		return fail(err)
-	}
-	r.Slug = b.slug(&cat, r.GUID, a.Title)
+	r.Slug = b.slug(r.GUID, a.Title)
 	r.AudioKey, r.ManifestKey = r.Slug+".mp3", r.Slug+".json"
 	r.AudioURL, r.ManifestURL, r.FeedURL = o.Store.URL(r.AudioKey), o.Store.URL(r.ManifestKey), o.Store.URL(feed.FeedKey)
 	r.DurationSeconds = player.Seconds(res.Duration)
@@ -404,10 +434,8 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=86400"}); err != nil {
 		return fail(fmt.Errorf("%s: publishing audio: %w", in, err))
 	}
-	for key, body := range player.Assets() {
-		if err := o.Store.Put(ctx, key, bytes.NewReader(body), store.Meta{CacheControl: "public, max-age=3600"}); err != nil {
-			return fail(fmt.Errorf("%s: publishing the player: %w", in, err))
-		}
+	if err := b.publishAssets(ctx, o.Store); err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
 	}
 	vttKey, chaptersKey := r.Slug+".vtt", r.Slug+".chapters.json"
 	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments))),
@@ -438,7 +466,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: o.Voice, ContentHash: a.ContentHash(),
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
-	_, r.Replaced = cat.Find(ep.GUID)
+	_, r.Replaced = b.known(ep.GUID)
 	if b.add(ep, o.Now()) {
 		// A long batch publishes as it goes; a failure here is retried
 		// with the rest at the end.
@@ -452,12 +480,8 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 
 // unchanged finds the article's episode in the catalog with the same text
 // and voice, and its audio still stored.
-func unchanged(ctx context.Context, o Options, guid, hash string) (feed.Episode, bool) {
-	cat, _, err := feed.LoadCatalog(ctx, o.Store)
-	if err != nil {
-		return feed.Episode{}, false
-	}
-	e, ok := cat.Find(guid)
+func unchanged(ctx context.Context, o Options, b *batch, guid, hash string) (feed.Episode, bool) {
+	e, ok := b.known(guid)
 	if !ok || e.ContentHash != hash || e.Voice != o.Voice {
 		return feed.Episode{}, false
 	}
