@@ -67,10 +67,7 @@ Exit status: 0 when no feed has an error (warnings allowed), 1 otherwise.`,
 					return err
 				}
 				for _, f := range cfg.FeedList() {
-					key := f.Key
-					if key == "" {
-						key = feed.FeedKey
-					}
+					key := feedKey(f)
 					data, err := readKey(ctx, st, key)
 					if err != nil {
 						return fmt.Errorf("%s: %w", loc, err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"log/slog"
 	"net/http"
 	"os"
 	"sync"
@@ -17,11 +16,9 @@ import (
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/source"
-	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/speech/cache"
 	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/ui"
-	"github.com/aloud-dev/aloud/voices"
 )
 
 // narrateOptions is what `aloud narrate` was asked to do.
@@ -96,18 +93,7 @@ of the batch, and list only episodes whose files are all stored.`,
 			default:
 				o.Store = cfg.StoreLocation()
 			}
-			s3 := cfg.S3
-			o.S3 = backends.S3Options{Endpoint: s3.Endpoint, Region: s3.Region, PathStyle: s3.PathStyle, Profile: s3.Profile,
-				AccessKeyID: s3.AccessKeyID, SecretAccessKey: s3.SecretAccessKey, ACL: s3.ACL}
-			if cmd.Flags().Changed("s3-endpoint") {
-				o.S3.Endpoint = flags.S3.Endpoint
-			}
-			if cmd.Flags().Changed("s3-region") {
-				o.S3.Region = flags.S3.Region
-			}
-			if cmd.Flags().Changed("s3-path-style") {
-				o.S3.PathStyle = flags.S3.PathStyle
-			}
+			o.S3 = s3Options(cfg.S3, cmd.Flags(), flags.S3)
 			if !cmd.Flags().Changed("voice") {
 				o.Voice = cfg.Voice
 			}
@@ -212,11 +198,7 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 // backend wrapped in the segment cache, the encoder, loudness, script,
 // cover and feeds, publishing to st and reading through loader.
 func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.Loader, voice, cacheSetting string) (narrate.Options, error) {
-	presets := speech.Presets{Embedded: voices.FS}
-	if cfg.VoicesDir != "" {
-		presets.Dirs = []string{cfg.VoicesDir}
-	}
-	preset, err := presets.Load(voice)
+	preset, err := presetsFor(cfg).Load(voice)
 	if err != nil {
 		return narrate.Options{}, usageError{err}
 	}
@@ -229,7 +211,7 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 	if err != nil {
 		return narrate.Options{}, usageError{err}
 	}
-	syn, where, err := backends.Cached(syn, cacheSetting, st, identity)
+	syn, err = backends.Cached(syn, cacheSetting, st, identity)
 	if err != nil {
 		return narrate.Options{}, usageError{err}
 	}
@@ -239,7 +221,6 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 			once.Do(func() { fmt.Fprintf(g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
 		}
 	}
-	slog.Debug("segment cache", "where", where)
 	var cover *episode.Cover
 	if cfg.CoverImage != "" {
 		if cover, err = readCover(cfg.CoverImage); err != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -21,9 +20,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/server"
 	"github.com/aloud-dev/aloud/internal/source"
-	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/store"
-	"github.com/aloud-dev/aloud/voices"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -186,12 +183,9 @@ func (p *pipelines) options(voice string) (narrate.Options, error) {
 // Check refuses an unknown voice or feed before the job is queued.
 func (p *pipelines) Check(r server.Request) error {
 	if r.Voice != "" {
-		presets := speech.Presets{Embedded: voices.FS}
-		if p.cfg.VoicesDir != "" {
-			presets.Dirs = []string{p.cfg.VoicesDir}
-		}
-		if !slices.Contains(presets.Names(), r.Voice) {
-			return fmt.Errorf("voice %q: no such preset (known: %v)", r.Voice, presets.Names())
+		// By name only: a path from a request must not read the server's files.
+		if names := presetsFor(p.cfg).Names(); !slices.Contains(names, r.Voice) {
+			return fmt.Errorf("voice %q: no such preset (known: %v)", r.Voice, names)
 		}
 	}
 	if r.Feed != "" {
@@ -204,11 +198,7 @@ func (p *pipelines) Check(r server.Request) error {
 
 func (p *pipelines) feed(key string) (config.Feed, bool) {
 	for _, f := range p.cfg.FeedList() {
-		k := f.Key
-		if k == "" {
-			k = "feed.xml"
-		}
-		if k == key {
+		if feedKey(f) == key {
 			return f, true
 		}
 	}
@@ -243,14 +233,12 @@ func (p *pipelines) Narrate(ctx context.Context, id string, r server.Request) (n
 	if err != nil {
 		return res, nil, err // published, but the feeds were not
 	}
-	rc, _, err := p.st.Get(ctx, res.ManifestKey)
+	data, err := readKey(ctx, p.st, res.ManifestKey)
 	if err != nil {
 		return res, nil, fmt.Errorf("reading the manifest back: %w", err)
 	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, 8<<20))
-	if err != nil || !json.Valid(data) {
-		return res, nil, fmt.Errorf("reading the manifest back: %v", err)
+	if !json.Valid(data) {
+		return res, nil, fmt.Errorf("reading the manifest back: %s is not JSON", p.st.URL(res.ManifestKey))
 	}
 	return res, data, nil
 }

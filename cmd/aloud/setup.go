@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,9 +16,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/config"
 	"github.com/aloud-dev/aloud/internal/mp3"
-	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/store"
-	"github.com/aloud-dev/aloud/voices"
 )
 
 //go:embed templates/aloud.yaml
@@ -155,9 +152,8 @@ func doctorResult(checks []check) error {
 }
 
 func doctorVoice(cfg config.Config, add func(check)) {
-	presets := speech.Presets{Embedded: voices.FS}
+	presets := presetsFor(cfg)
 	if cfg.VoicesDir != "" {
-		presets.Dirs = []string{cfg.VoicesDir}
 		if st, err := os.Stat(cfg.VoicesDir); err != nil || !st.IsDir() {
 			add(check{what: fmt.Sprintf("voices_dir %s is not a folder", cfg.VoicesDir), fix: "create it or remove voices_dir from aloud.yaml"})
 		}
@@ -202,8 +198,8 @@ func doctorStore(cmd *cobra.Command, g *globals, sf *storeFlags, cfg config.Conf
 		return
 	}
 	defer st.Delete(context.WithoutCancel(ctx), key)
-	if m, err := st.Stat(ctx, key); err != nil || m.Size != int64(len(body)) {
-		add(check{what: fmt.Sprintf("store %s: wrote a test object but cannot read it back: %v", loc, err), fix: fix})
+	if got, err := readKey(ctx, st, key); err != nil || !bytes.Equal(got, body) {
+		add(check{what: fmt.Sprintf("store %s: wrote a test object but cannot read it back (%v)", loc, err), fix: fix})
 		return
 	}
 	add(check{ok: true, what: fmt.Sprintf("store %s: writable", loc)})
@@ -218,14 +214,10 @@ func doctorCache(cfg config.Config, add func(check)) {
 		add(check{ok: true, what: "segment cache: in the store (.aloud/segments/)"})
 		return
 	}
-	dir := cfg.Cache
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			add(check{what: "segment cache: no cache folder: " + err.Error(), fix: "set cache in aloud.yaml to a folder"})
-			return
-		}
-		dir = filepath.Join(base, "aloud", "segments")
+	dir, err := backends.CacheDir(cfg.Cache)
+	if err != nil {
+		add(check{what: err.Error(), fix: "set cache in aloud.yaml to a folder"})
+		return
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		add(check{what: "segment cache " + dir + ": " + err.Error(), fix: "set cache in aloud.yaml to a writable folder"})

@@ -11,7 +11,9 @@ import (
 	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/config"
 	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/store"
+	"github.com/aloud-dev/aloud/voices"
 )
 
 // storeFlags choose the store a command reads and writes, for the commands
@@ -53,19 +55,7 @@ func (f *storeFlags) open(cmd *cobra.Command, g *globals) (store.Store, store.Lo
 	if err != nil {
 		return nil, store.Location{}, cfg, usageError{err}
 	}
-	s3 := cfg.S3
-	o := backends.S3Options{Endpoint: s3.Endpoint, Region: s3.Region, PathStyle: s3.PathStyle, Profile: s3.Profile,
-		AccessKeyID: s3.AccessKeyID, SecretAccessKey: s3.SecretAccessKey, ACL: s3.ACL}
-	fl := cmd.Flags()
-	if fl.Changed("s3-endpoint") {
-		o.Endpoint = f.s3.Endpoint
-	}
-	if fl.Changed("s3-region") {
-		o.Region = f.s3.Region
-	}
-	if fl.Changed("s3-path-style") {
-		o.PathStyle = f.s3.PathStyle
-	}
+	o := s3Options(cfg.S3, cmd.Flags(), f.s3)
 	st, err := backends.OpenStore(cmd.Context(), loc, o, base)
 	if err != nil {
 		return nil, store.Location{}, cfg, usageError{err}
@@ -85,13 +75,40 @@ func (f *storeFlags) open(cmd *cobra.Command, g *globals) (store.Store, store.Lo
 	return st, loc, cfg, nil
 }
 
+// s3Options are the S3 settings of aloud.yaml and ALOUD_*, with those
+// given as --s3-* flags (in flags) over them.
+func s3Options(c config.S3, fl *pflag.FlagSet, flags backends.S3Options) backends.S3Options {
+	o := backends.S3Options{Endpoint: c.Endpoint, Region: c.Region, PathStyle: c.PathStyle, Profile: c.Profile,
+		AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, ACL: c.ACL}
+	if fl.Changed("s3-endpoint") {
+		o.Endpoint = flags.Endpoint
+	}
+	if fl.Changed("s3-region") {
+		o.Region = flags.Region
+	}
+	if fl.Changed("s3-path-style") {
+		o.PathStyle = flags.PathStyle
+	}
+	return o
+}
+
+// feedKey is where a configured feed is published.
+func feedKey(f config.Feed) string { return feed.Channel{Key: f.Key}.FeedKeyOf() }
+
+// presetsFor finds voice presets: the user's voices_dir first, then the
+// built-in ones.
+func presetsFor(cfg config.Config) speech.Presets {
+	ps := speech.Presets{Embedded: voices.FS}
+	if cfg.VoicesDir != "" {
+		ps.Dirs = []string{cfg.VoicesDir}
+	}
+	return ps
+}
+
 // publishedBase is the public base URL a store's first feed was written
 // with (its atom:link rel="self" without the key), or "".
 func publishedBase(ctx context.Context, st store.Store, cfg config.Config) string {
-	key := feed.FeedKey
-	if fs := cfg.FeedList(); len(fs) > 0 && fs[0].Key != "" {
-		key = fs[0].Key
-	}
+	key := feedKey(cfg.FeedList()[0])
 	data, err := readKey(ctx, st, key)
 	if err != nil {
 		return ""

@@ -5,9 +5,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-
-	"github.com/aloud-dev/aloud/internal/speech"
-	"github.com/aloud-dev/aloud/voices"
 )
 
 func newVoicesCmd(g *globals) *cobra.Command {
@@ -20,10 +17,7 @@ func newVoicesCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ps := speech.Presets{Embedded: voices.FS}
-			if cfg.VoicesDir != "" {
-				ps.Dirs = []string{cfg.VoicesDir}
-			}
+			ps := presetsFor(cfg)
 			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tBACKEND\tLANGUAGE\tDESCRIPTION")
 			for _, n := range ps.Names() {

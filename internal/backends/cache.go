@@ -48,20 +48,31 @@ func (b storeBlobs) Save(ctx context.Context, key string, data []byte) error {
 }
 
 // Cached wraps syn in the segment cache that setting names: "off" none,
-// "store" the store's .aloud/segments/, a folder, or "" the user's cache
-// folder. identity is the voice's part of every key.
-func Cached(syn speech.Synthesizer, setting string, st store.Store, identity string) (speech.Synthesizer, string, error) {
+// "store" the store's .aloud/segments/, else the folder CacheDir names.
+// identity is the voice's part of every key.
+func Cached(syn speech.Synthesizer, setting string, st store.Store, identity string) (speech.Synthesizer, error) {
 	switch setting {
 	case "off":
-		return syn, "off", nil
+		return syn, nil
 	case "store":
-		return cache.New(syn, storeBlobs{st}, identity), "the store's " + SegmentPrefix, nil
-	case "":
-		dir, err := os.UserCacheDir()
-		if err != nil {
-			return nil, "", fmt.Errorf("segment cache: no cache folder (%w); set cache in aloud.yaml or --cache", err)
-		}
-		setting = filepath.Join(dir, "aloud", "segments")
+		return cache.New(syn, storeBlobs{st}, identity), nil
 	}
-	return cache.New(syn, cache.Dir(setting), identity), setting, nil
+	dir, err := CacheDir(setting)
+	if err != nil {
+		return nil, err
+	}
+	return cache.New(syn, cache.Dir(dir), identity), nil
+}
+
+// CacheDir is the folder a cache setting names: the setting itself, or for
+// "" the user's cache folder (~/.cache/aloud/segments).
+func CacheDir(setting string) (string, error) {
+	if setting != "" {
+		return setting, nil
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("segment cache: no cache folder (%w); set cache in aloud.yaml or --cache", err)
+	}
+	return filepath.Join(dir, "aloud", "segments"), nil
 }
