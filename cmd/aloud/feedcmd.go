@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/narrate"
+	"github.com/aloud-dev/aloud/internal/source"
 	"github.com/aloud-dev/aloud/internal/store"
 )
 
@@ -228,23 +230,16 @@ func readKey(ctx context.Context, st store.Store, key string) ([]byte, error) {
 	return readBounded(rc, key)
 }
 
-// readFeed reads a feed from an http(s) URL or a file.
+// readFeed reads a feed from an http(s) URL (through the same fetcher as
+// articles) or a file.
 func readFeed(ctx context.Context, where string) ([]byte, error) {
-	if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, where, nil)
+	if source.IsURL(where) {
+		l := &source.Loader{MaxBytes: maxFeedBytes, Timeout: 60 * time.Second, UserAgent: "aloud/" + version}
+		data, _, err := l.Document(ctx, where, source.FeedTypes)
 		if err != nil {
-			return nil, usageError{fmt.Errorf("%s: %w", where, err)}
+			return nil, err
 		}
-		req.Header.Set("User-Agent", "aloud/"+version)
-		resp, err := (&http.Client{Timeout: 60 * time.Second}).Do(req)
-		if err != nil {
-			return nil, fmt.Errorf("fetching %s: %w", where, err)
-		}
-		defer resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			return nil, fmt.Errorf("fetching %s: %s", where, resp.Status)
-		}
-		return readBounded(resp.Body, where)
+		return readBounded(bytes.NewReader(data), where)
 	}
 	f, err := os.Open(filepath.Clean(where))
 	if err != nil {

@@ -79,7 +79,7 @@ func ReadList(r io.Reader, name string) ([]Entry, error) {
 // first as the feed orders them. An item's full content is kept when it is
 // long enough to be the article; otherwise its page is fetched later.
 func (l *Loader) Feed(ctx context.Context, feedURL string) ([]Entry, error) {
-	data, final, err := l.document(ctx, feedURL, "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9")
+	data, final, err := l.Document(ctx, feedURL, FeedTypes)
 	if err != nil {
 		return nil, err
 	}
@@ -123,10 +123,10 @@ func ParseFeed(data []byte, name string, base *url.URL) ([]Entry, error) {
 	return out, nil
 }
 
-// document reads a batch source: an http(s) URL (the URL it came from
-// after redirects resolves relative links) or a local file (whose links
-// must be absolute).
-func (l *Loader) document(ctx context.Context, ref, accept string) ([]byte, *url.URL, error) {
+// Document reads a whole document within the size limit: an http(s) URL
+// (returning the URL it came from after redirects, which resolves relative
+// links) or a local file (nil URL).
+func (l *Loader) Document(ctx context.Context, ref, accept string) ([]byte, *url.URL, error) {
 	if IsURL(ref) {
 		data, _, final, err := l.get(ctx, ref, accept)
 		return data, final, err
@@ -142,6 +142,9 @@ func (l *Loader) document(ctx context.Context, ref, accept string) ([]byte, *url
 	data, err := article.ReadLimited(f, l.maxBytes(), ref)
 	return data, nil, err
 }
+
+// FeedTypes is the Accept header for a podcast or publisher feed.
+const FeedTypes = "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9"
 
 // wordCount counts the words of HTML, tags aside.
 func wordCount(html string) int {
@@ -185,7 +188,7 @@ func absolute(base *url.URL, link string) (string, error) {
 // News extension's title and publication date), following a sitemap
 // index's children (at most 50, one level deep).
 func (l *Loader) Sitemap(ctx context.Context, sitemapURL string) ([]Entry, error) {
-	data, final, err := l.document(ctx, sitemapURL, "application/xml,text/xml;q=0.9")
+	data, final, err := l.Document(ctx, sitemapURL, "application/xml,text/xml;q=0.9")
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +200,7 @@ func (l *Loader) Sitemap(ctx context.Context, sitemapURL string) ([]Entry, error
 		return nil, fmt.Errorf("%s: a sitemap index of %d sitemaps; at most %d are followed", sitemapURL, len(children), maxSitemapFiles)
 	}
 	for _, c := range children {
-		data, final, err := l.document(ctx, c, "application/xml,text/xml;q=0.9")
+		data, final, err := l.Document(ctx, c, "application/xml,text/xml;q=0.9")
 		if err != nil {
 			return nil, err
 		}

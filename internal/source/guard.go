@@ -28,6 +28,16 @@ type Guard struct {
 // ErrBlocked is returned for a fetch the guard refused.
 var ErrBlocked = errors.New("address not allowed")
 
+// blockedError says which address was refused and why; it matches
+// ErrBlocked.
+type blockedError struct{ what, kind string }
+
+func (e *blockedError) Error() string {
+	return fmt.Sprintf("%v: %s is %s (add it to the fetch allow-list to reach it)", ErrBlocked, e.what, e.kind)
+}
+
+func (e *blockedError) Unwrap() error { return ErrBlocked }
+
 // NewGuard builds a guard allowing, besides public addresses, each entry of
 // allow: an IP address, a CIDR prefix (10.0.0.0/8) or a host name (exact,
 // or a suffix starting with a dot: .internal.example.com).
@@ -91,7 +101,7 @@ func (g *Guard) CheckIP(ip netip.Addr) error {
 	default:
 		return nil
 	}
-	return fmt.Errorf("%w: %s is %s (add it to the fetch allow-list to reach it)", ErrBlocked, ip, kind)
+	return &blockedError{ip.String(), kind}
 }
 
 func (g *Guard) hostAllowed(host string) bool {
@@ -132,7 +142,7 @@ func (g *Guard) CheckURL(u string) error {
 		return g.CheckIP(ip)
 	}
 	if l := strings.ToLower(strings.TrimSuffix(host, ".")); l == "localhost" || strings.HasSuffix(l, ".localhost") {
-		return fmt.Errorf("%w: %s is a loopback name (add it to the fetch allow-list to reach it)", ErrBlocked, host)
+		return &blockedError{host, "a loopback name"}
 	}
 	return nil
 }

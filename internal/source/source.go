@@ -187,16 +187,10 @@ func sniffHTML(data []byte) bool {
 func netReason(err error) string {
 	var dnsErr *net.DNSError
 	var opErr *net.OpError
+	var blocked *blockedError
 	switch {
-	case errors.Is(err, ErrBlocked):
-		var b string
-		for e := err; e != nil; e = errors.Unwrap(e) {
-			if strings.HasPrefix(e.Error(), ErrBlocked.Error()) {
-				b = e.Error()
-				break
-			}
-		}
-		return b
+	case errors.As(err, &blocked):
+		return blocked.Error()
 	case errors.As(err, &dnsErr):
 		return fmt.Sprintf("host %q not found", dnsErr.Name)
 	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):
