@@ -317,14 +317,11 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	j := &Job{ID: newID(), Status: Queued, Created: time.Now().UTC(), Request: req}
-	s.mu.Lock()
-	closing := s.closed
-	s.mu.Unlock()
-	if closing {
+	switch err := s.enqueue(j); {
+	case errors.Is(err, errClosing):
 		fail(w, http.StatusServiceUnavailable, "the server is shutting down; retry shortly")
 		return
-	}
-	if !s.enqueue(j) {
+	case err != nil:
 		w.Header().Set("Retry-After", "30")
 		fail(w, http.StatusTooManyRequests, "the queue is full (%d jobs waiting); retry later", s.cfg.QueueSize)
 		return
@@ -368,16 +365,22 @@ func (s *Server) parse(body []byte) (Request, error) {
 	return req, nil
 }
 
-func (s *Server) enqueue(j *Job) bool {
+// Why a job is not queued.
+var (
+	errClosing = errors.New("shutting down")
+	errFull    = errors.New("queue full")
+)
+
+func (s *Server) enqueue(j *Job) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return false
+		return errClosing
 	}
 	select {
 	case s.queue <- j:
 	default:
-		return false
+		return errFull
 	}
 	s.jobs[j.ID] = j
 	s.order = append(s.order, j.ID)
@@ -389,7 +392,7 @@ func (s *Server) enqueue(j *Job) bool {
 		delete(s.jobs, s.order[0])
 		s.order = s.order[1:]
 	}
-	return true
+	return nil
 }
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
@@ -464,7 +467,7 @@ func (s *Server) restore() error {
 		return fmt.Errorf("the kept queue %s is damaged (%v); move it away to start", s.cfg.QueueFile, err)
 	}
 	for _, k := range kept {
-		if !s.enqueue(&Job{ID: k.ID, Status: Queued, Created: k.Created, Request: k.Request}) {
+		if s.enqueue(&Job{ID: k.ID, Status: Queued, Created: k.Created, Request: k.Request}) != nil {
 			return fmt.Errorf("the kept queue %s holds %d jobs, more than the queue size %d", s.cfg.QueueFile, len(kept), s.cfg.QueueSize)
 		}
 	}

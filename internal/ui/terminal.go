@@ -128,13 +128,11 @@ func (t *terminal) article(input string) *mpb.Bar {
 // stream (failures, and results when stdout is the same terminal) is
 // written through mpb, so it lands above the bars instead of under them.
 func (t *terminal) print(r *Reporter, e narrate.Event) {
-	out, errOut := r.out, r.errOut
-	r.errOut = t.p
+	out := r.out
 	if t.shared {
-		r.out = t.p
+		out = t.p
 	}
-	r.result(e)
-	r.out, r.errOut = out, errOut
+	writeResult(out, t.p, e)
 }
 
 // stop removes the bars that remain (an interrupted batch) and waits for

@@ -66,7 +66,7 @@ func (r *Reporter) Report(e narrate.Event) {
 			fmt.Fprintf(r.out, "%s\n", b)
 		}
 	case Quiet:
-		r.result(e)
+		writeResult(r.out, r.errOut, e)
 	case Terminal:
 		r.term.report(r, e)
 	default:
@@ -85,7 +85,7 @@ func (r *Reporter) plain(e narrate.Event) {
 			r.log.Info("synthesizing", "input", e.Input, "chunks", e.Total)
 		}
 	case narrate.StageDone, narrate.StageFailed:
-		r.result(e)
+		writeResult(r.out, r.errOut, e)
 	case narrate.StageSummary:
 		r.summary(e.Summary)
 	default:
@@ -98,24 +98,26 @@ var stageWords = map[narrate.Stage]string{
 	narrate.StageJoin: "joining", narrate.StagePublish: "publishing",
 }
 
-func (r *Reporter) result(e narrate.Event) {
+// writeResult prints an article's result line to out, or its failure to
+// errOut.
+func writeResult(out, errOut io.Writer, e narrate.Event) {
 	res := e.Result
 	if res == nil {
 		return
 	}
 	if e.Stage == narrate.StageFailed {
-		fmt.Fprintf(r.errOut, "failed: %v\n", e.Err)
+		fmt.Fprintf(errOut, "failed: %v\n", e.Err)
 		return
 	}
 	if res.Skipped {
-		fmt.Fprintf(r.out, "unchanged %q → %s (skipped: same text and voice as published)\n", res.Title, res.AudioURL)
+		fmt.Fprintf(out, "unchanged %q → %s (skipped: same text and voice as published)\n", res.Title, res.AudioURL)
 		return
 	}
 	verb := "narrated"
 	if res.Replaced {
 		verb = "re-narrated"
 	}
-	fmt.Fprintf(r.out, "%s %q → %s (%s, %s, %d chunks)\n", verb, res.Title, res.AudioURL,
+	fmt.Fprintf(out, "%s %q → %s (%s, %s, %d chunks)\n", verb, res.Title, res.AudioURL,
 		clock(res.DurationSeconds), size(res.SizeBytes), res.Chunks)
 }
 
