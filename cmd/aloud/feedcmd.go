@@ -140,13 +140,9 @@ Exit status: 0 when no feed has an error (warnings allowed), 1 otherwise.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			rsf := sf
 			rsf.inferBase = true
-			st, _, cfg, err := rsf.open(cmd, g)
+			st, channels, err := rsf.openFeeds(cmd, g)
 			if err != nil {
 				return err
-			}
-			channels, err := feedChannels(cfg)
-			if err != nil {
-				return usageError{err}
 			}
 			cat, _, err := feed.LoadCatalog(cmd.Context(), st)
 			if err != nil {
@@ -184,13 +180,9 @@ longer list them. If it stops part-way, running it again finishes the job.`,
 			if store.ValidKey(slug) != nil || strings.Contains(slug, "/") {
 				return usageError{fmt.Errorf("%q is not a slug", slug)}
 			}
-			st, _, cfg, err := sf.open(cmd, g)
+			st, channels, err := sf.openFeeds(cmd, g)
 			if err != nil {
 				return err
-			}
-			channels, err := feedChannels(cfg)
-			if err != nil {
-				return usageError{err}
 			}
 			res, err := narrate.Unpublish(cmd.Context(), st, channels, slug, del, time.Now())
 			if err != nil {

@@ -75,6 +75,20 @@ func (f *storeFlags) open(cmd *cobra.Command, g *globals) (store.Store, store.Lo
 	return st, loc, cfg, nil
 }
 
+// openFeeds opens the store and the feeds configured for it, for the
+// commands that rewrite them.
+func (f *storeFlags) openFeeds(cmd *cobra.Command, g *globals) (store.Store, []feed.Channel, error) {
+	st, _, cfg, err := f.open(cmd, g)
+	if err != nil {
+		return nil, nil, err
+	}
+	channels, err := feedChannels(cfg)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	return st, channels, nil
+}
+
 // s3Options are the S3 settings of aloud.yaml and ALOUD_*, with those
 // given as --s3-* flags (in flags) over them.
 func s3Options(c config.S3, fl *pflag.FlagSet, flags backends.S3Options) backends.S3Options {
