@@ -3,7 +3,6 @@
 package espeak
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -74,40 +73,16 @@ func (e *espeak) Synthesize(ctx context.Context, r speech.Request) (speech.Audio
 	if strings.TrimSpace(r.Text) == "" {
 		return speech.Audio{}, speech.Permanent(errors.New("espeak: empty text"))
 	}
-	args := []string{"-v", e.cfg.Voice, "-s", fmt.Sprint(int(defaultWPM*e.cfg.Rate + 0.5)),
+	argv := []string{e.cfg.Path, "-v", e.cfg.Voice, "-s", fmt.Sprint(int(defaultWPM*e.cfg.Rate + 0.5)),
 		"-p", fmt.Sprint(e.cfg.Pitch), "--stdout"}
 	if r.SSML {
-		args = append(args, "-m")
+		argv = append(argv, "-m")
 	}
-	cmd := exec.CommandContext(ctx, e.cfg.Path, args...)
-	cmd.Stdin = strings.NewReader(r.Text)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return speech.Audio{}, ctx.Err()
-		}
-		return speech.Audio{}, speech.Permanent(fmt.Errorf("espeak: %s: %w: %s", e.cfg.Path, err, strings.TrimSpace(stderr.String())))
-	}
-	pcm, err := speech.ParseWAV(stdout.Bytes())
+	wav, err := speech.RunProgram(ctx, "espeak", argv, r.Text, "")
 	if err != nil {
-		return speech.Audio{}, fmt.Errorf("espeak: reading espeak-ng output: %w", err)
+		return speech.Audio{}, err
 	}
-	if len(pcm.Data) == 0 {
-		return speech.Audio{}, speech.Permanent(fmt.Errorf("espeak: espeak-ng produced no audio for %q", clip(r.Text)))
-	}
-	mp3, err := e.cfg.Encoder.EncodePCM(ctx, pcm.Data, pcm.RateHz, pcm.Channels)
-	if err != nil {
-		return speech.Audio{}, fmt.Errorf("espeak: %w", err)
-	}
-	return speech.Audio{Format: speech.MP3, Data: mp3}, nil
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
+	return speech.EncodeWAV(ctx, "espeak", e.cfg.Encoder, wav, r.Text)
 }
 
 type factory struct{ enc speech.Encoder }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/speech/speechtest"
 )
 
 // requirePrograms fails (not skips) when the programs are missing: the
@@ -147,4 +148,9 @@ func TestConfigValidation(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestConformance(t *testing.T) {
+	requirePrograms(t)
+	speechtest.Run(t, newSynth(t, NewConfig()))
 }
