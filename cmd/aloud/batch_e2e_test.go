@@ -189,8 +189,9 @@ func TestBatchFromFeedAndSitemap(t *testing.T) {
 		chunks += res.Chunks
 	}
 	// Every chunk is one request unless the cache answered it (the
-	// disclosure line, the same in every article, may be).
-	if paid == 0 || paid != chunks-first.summary.CachedChunks || first.summary.Chars == 0 {
+	// disclosure line, the same in every article, may be), and the
+	// summary reports the requests made. espeak-ng bills nothing.
+	if paid == 0 || paid != chunks-first.summary.CachedChunks || first.summary.Requests != paid || first.summary.Chars != 0 {
 		t.Fatalf("first run: %d requests for %d chunks, summary %+v", paid, chunks, first.summary)
 	}
 	cat := catalogOf(t, dir)

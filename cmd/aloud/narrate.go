@@ -1,10 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
 	"sync"
+	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +20,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/source"
+	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/speech/cache"
 	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/ui"
@@ -32,6 +37,7 @@ type narrateOptions struct {
 	PublicBaseURL string
 	Jobs          int
 	Cache         string
+	DryRun        bool
 	Config        config.Config
 	Mode          ui.Mode
 }
@@ -62,6 +68,12 @@ updated in place. Links in the feed and manifests start with --public-base-url,
 the address the output folder is served at; without it they are relative and
 podcast apps cannot follow them.
 
+--dry-run reads and scripts every article and prints, per article and in
+total, the characters the voice would bill, the requests it would get, the
+chunks the segment cache already holds and the estimated cost (at the
+preset's price, or the one under prices: in aloud.yaml), calling no voice and
+writing nothing.
+
 An article that cannot be read leaves the store as it was; the others go on,
 and the exit status is 1 if any failed. The feeds are written once, at the end
 of the batch, and list only episodes whose files are all stored.`,
@@ -69,6 +81,7 @@ of the batch, and list only episodes whose files are all stored.`,
   aloud narrate --public-base-url https://cdn.example.com/podcast https://example.com/news/story
   aloud narrate --voice en-gb-espeak --out /srv/podcast story.md
   aloud narrate --from-feed https://example.com/rss --since 2026-11-01 --jobs 4
+  aloud narrate --voice en-polly-neural --dry-run --from-feed https://example.com/rss
   aloud narrate --from-sitemap https://example.com/news-sitemap.xml --shard 0/4 --store s3://bucket/podcast`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && !flags.Batch.any() {
@@ -125,6 +138,7 @@ of the batch, and list only episodes whose files are all stored.`,
 	f.StringVar(&flags.PublicBaseURL, "public-base-url", "", "`URL` the output folder is served at; every link in the feed and manifests starts with it")
 	f.IntVarP(&flags.Jobs, "jobs", "j", 0, "articles to narrate at once (default 1; each synthesizes as many chunks at once as its voice allows)")
 	f.StringVar(&flags.Cache, "cache", "", "keep synthesized chunks in `WHERE`: a folder, \"store\" (shared by every worker using the store) or \"off\" (default ~/.cache/aloud/segments)")
+	f.BoolVarP(&flags.DryRun, "dry-run", "n", false, "print characters, requests and estimated cost per article and in total; call no voice, write nothing")
 	flags.Batch.add(f)
 	return cmd
 }
@@ -182,6 +196,9 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 		return nil
 	}
 	opts.Jobs, opts.Force, opts.Reporter = o.Jobs, o.Batch.force, rep
+	if o.DryRun {
+		return runEstimate(cmd, g, opts, entries, o.Mode)
+	}
 	_, runErr := narrate.Run(cmd.Context(), opts, entries)
 	if o.Mode != ui.JSON && o.Mode != ui.Quiet && runErr == nil {
 		fmt.Fprintf(g.stderr, "Results are in %s (feed: %s)\n", loc, st.URL(feed.FeedKey))
@@ -207,6 +224,10 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 	if err != nil {
 		return narrate.Options{}, err
 	}
+	logger := g.logger()
+	syn = backends.Runner(syn, func(attempt int, wait time.Duration, err error) {
+		logger.Warn("voice request failed; retrying", "voice", preset.Name, "attempt", attempt, "wait", wait.Round(time.Millisecond), "err", err)
+	})
 	identity, err := cache.Identity(preset, fmt.Sprint(cfg.Encoder.BitrateKbps))
 	if err != nil {
 		return narrate.Options{}, usageError{err}
@@ -234,10 +255,66 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 	return narrate.Options{
 		Loader: loader, Images: loader, Cover: cover,
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
-		Voice: preset.Name, PricePerMillionChars: preset.PricePerMillionChars,
+		Voice: preset.Name, PricePerMillionChars: price(cfg, preset), Logger: logger,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
 		Store:  st, Channels: channels, Publication: cfg.Publication,
 	}, nil
+}
+
+// price is what the voice costs per million characters: the config's
+// price for the preset's name, else for its backend, else the preset's own.
+func price(cfg config.Config, p speech.Preset) float64 {
+	if v, ok := cfg.Prices[p.Name]; ok {
+		return v
+	}
+	if v, ok := cfg.Prices[p.Backend]; ok {
+		return v
+	}
+	return p.PricePerMillionChars
+}
+
+// logger writes warnings (retries, deferred catalog writes) to stderr:
+// as JSON with --json, not at all with --quiet.
+func (g *globals) logger() *slog.Logger {
+	switch g.mode() {
+	case ui.Quiet:
+		return slog.New(slog.DiscardHandler)
+	case ui.JSON:
+		return slog.New(slog.NewJSONHandler(g.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	return slog.New(slog.NewTextHandler(g.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// runEstimate prints what narrating the entries would cost, calling no voice.
+func runEstimate(cmd *cobra.Command, g *globals, o narrate.Options, entries []source.Entry, mode ui.Mode) error {
+	ests, total, err := narrate.EstimateCost(cmd.Context(), o, entries)
+	if mode == ui.JSON {
+		enc := json.NewEncoder(g.stdout)
+		for _, e := range ests {
+			enc.Encode(e)
+		}
+		enc.Encode(map[string]any{"total": total, "voice": o.Voice, "price_per_million_chars": o.PricePerMillionChars})
+		return err
+	}
+	tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "CHUNKS\tCHARS\tBILLED\tREQUESTS\tCACHED\tCOST\t ARTICLE")
+	row := func(e narrate.Estimate, name string) {
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t$%.4f\t %s\n", e.Chunks, e.Chars, e.BilledChars, e.Requests, e.CachedChunks, e.CostUSD, name)
+	}
+	for _, e := range ests {
+		name := e.Input
+		switch {
+		case e.Error != "":
+			name += " (cannot be narrated: " + e.Error + ")"
+		case e.Skipped:
+			name += " (unchanged: skipped)"
+		}
+		row(e, name)
+	}
+	row(total, "total")
+	tw.Flush()
+	fmt.Fprintf(g.stderr, "dry run: voice %s at $%.2f per million characters; no voice was called and nothing was written\n", o.Voice, o.PricePerMillionChars)
+	return err
 }
 
 // readCover reads a configured cover image: JPEG or PNG, at most 5 MB.

@@ -56,6 +56,11 @@ type Config struct {
 	// folder (~/.cache/aloud/segments).
 	Cache string `yaml:"cache"`
 	Serve Serve  `yaml:"serve"`
+	// Prices are what voices cost, in US dollars per million characters,
+	// by voice preset name or backend name (the preset's name wins); they
+	// replace the list prices the presets carry, for cost reports and
+	// --dry-run estimates.
+	Prices map[string]float64 `yaml:"prices"`
 
 	source string // file the config was read from, "" for defaults
 	root   *yaml.Node
@@ -341,6 +346,11 @@ func (c Config) Validate() error {
 	}
 	if c.Serve.Grace < 0 || c.Serve.Grace > time.Hour {
 		return c.fieldError("serve.grace", "%s out of range 0–1h", c.Serve.Grace)
+	}
+	for k, p := range c.Prices {
+		if p < 0 || p > 10_000 {
+			return c.fieldError("prices", "%s: %v out of range 0–10000 US dollars per million characters", k, p)
+		}
 	}
 	if c.Jobs < 0 || c.Jobs > 64 {
 		return c.fieldError("jobs", "%d out of range 0–64", c.Jobs)

@@ -44,7 +44,7 @@ func newSlowVoice(tb testing.TB, latency time.Duration, concurrency int) *slowVo
 
 func (v *slowVoice) Name() string { return "slow" }
 func (v *slowVoice) Limits() speech.Limits {
-	return speech.Limits{MaxChars: 300, Formats: []speech.Format{speech.MP3}, Concurrency: v.concurrency}
+	return speech.Limits{MaxChars: 300, Formats: []speech.Format{speech.MP3}, Concurrency: v.concurrency, Billing: speech.PerChar}
 }
 func (v *slowVoice) Synthesize(ctx context.Context, r speech.Request) (speech.Audio, error) {
 	v.requests.Add(1)

@@ -18,7 +18,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -86,7 +85,8 @@ type Result struct {
 	Chunks          int     `json:"chunks,omitempty"`
 	Chars           int     `json:"chars,omitempty"`         // characters in the script's chunks
 	CachedChunks    int     `json:"cached_chunks,omitempty"` // chunks answered by the segment cache
-	BilledChars     int     `json:"billed_chars,omitempty"`  // characters sent to the voice (not cached)
+	BilledChars     int     `json:"billed_chars,omitempty"`  // characters the voice bills for (cached chunks aside)
+	Requests        int     `json:"requests,omitempty"`      // requests made to the voice, retries included
 	Replaced        bool    `json:"replaced,omitempty"`      // an episode of the article was there and is updated
 	Skipped         bool    `json:"skipped,omitempty"`       // unchanged since it was narrated: nothing done
 	Voice           string  `json:"voice,omitempty"`
@@ -106,7 +106,8 @@ type Summary struct {
 	Skipped      int           `json:"skipped"`
 	Failed       int           `json:"failed"`
 	Failures     []string      `json:"failures,omitempty"`
-	Chars        int           `json:"chars"`         // characters sent to the voice, cached chunks aside
+	Chars        int           `json:"chars"`         // characters the voice bills for, cached chunks aside
+	Requests     int           `json:"requests"`      // requests made to the voice, retries included
 	CachedChunks int           `json:"cached_chunks"` // chunks the segment cache answered
 	CostUSD      float64       `json:"cost_usd"`      // Chars at the voice's price
 	AudioSeconds float64       `json:"audio_seconds"`
@@ -195,6 +196,7 @@ feed:
 		}
 		if r.err == nil && !r.Skipped {
 			sum.Chars += r.BilledChars
+			sum.Requests += r.Requests
 			sum.CachedChunks += r.CachedChunks
 			sum.AudioSeconds += r.DurationSeconds
 		}
@@ -383,10 +385,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 
 	report(StageScript, 0, 0)
 	so := o.Script
-	if so.MaxChars == 0 {
-		so.MaxChars = o.Synth.Limits().MaxChars
-	}
-	sc, err := script.Build(a, so)
+	sc, err := buildScript(o, a)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
@@ -502,21 +501,26 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 		jobs = runtime.NumCPU()
 	}
 	segs := make([]episode.Segment, len(sc.Chunks))
-	var done, cached, billed atomic.Int64
-	defer func() { r.CachedChunks, r.BilledChars = int(cached.Load()), int(billed.Load()) }()
+	var done, cached, billed, requests atomic.Int64
+	defer func() {
+		r.CachedChunks, r.BilledChars, r.Requests = int(cached.Load()), int(billed.Load()), int(requests.Load())
+	}()
 	report(StageSynthesize, 0, len(sc.Chunks))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	for i, c := range sc.Chunks {
+	lim := o.Synth.Limits()
+	for i, req := range Requests(sc) {
+		c := sc.Chunks[i]
 		g.Go(func() error {
-			audio, err := o.Synth.Synthesize(gctx, speech.Request{Text: c.Text, Language: sc.Language})
+			audio, err := o.Synth.Synthesize(gctx, req)
 			if err != nil {
 				return fmt.Errorf("synthesizing chunk %d of %d (%q): %w", i+1, len(sc.Chunks), clip(c.Text, 40), err)
 			}
 			if audio.Cached {
 				cached.Add(1)
 			} else {
-				billed.Add(int64(utf8.RuneCountInString(c.Text)))
+				billed.Add(int64(lim.Billed(req)))
+				requests.Add(int64(max(audio.Attempts, 1)))
 			}
 			path := filepath.Join(dir, fmt.Sprintf("segment-%05d.%s", i, audio.Format))
 			if err := os.WriteFile(path, audio.Data, 0o600); err != nil {
@@ -531,6 +535,35 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 		return nil, err
 	}
 	return segs, nil
+}
+
+// buildScript makes the article's script, chunked to the voice's limits.
+func buildScript(o Options, a article.Article) (script.Script, error) {
+	so := o.Script
+	lim := o.Synth.Limits()
+	if so.MaxChars == 0 {
+		so.MaxChars = lim.MaxChars
+	}
+	if so.MaxBytes == 0 {
+		so.MaxBytes = lim.MaxBytes
+	}
+	return script.Build(a, so)
+}
+
+// Requests are a script's chunks as the voice gets them, each with the
+// text of the chunks around it for voices that carry prosody across.
+func Requests(sc script.Script) []speech.Request {
+	reqs := make([]speech.Request, len(sc.Chunks))
+	for i, c := range sc.Chunks {
+		reqs[i] = speech.Request{Text: c.Text, Language: sc.Language}
+		if i > 0 {
+			reqs[i].Previous = sc.Chunks[i-1].Text
+		}
+		if i+1 < len(sc.Chunks) {
+			reqs[i].Next = sc.Chunks[i+1].Text
+		}
+	}
+	return reqs
 }
 
 // cover is the configured cover art, else the article's lead image when it

@@ -71,6 +71,7 @@ const DefaultDisclosure = "This audio was created with AI assistance."
 // Options shape a script.
 type Options struct {
 	MaxChars   int    // most characters per chunk, from the voice's limits
+	MaxBytes   int    // most bytes of UTF-8 per chunk, for voices that count bytes; 0 for none
 	Disclosure string // spoken after the intro; empty means none
 	Pauses     Pauses
 }
@@ -86,9 +87,13 @@ func Build(a article.Article, o Options) (Script, error) {
 	if o.MaxChars < 40 {
 		return Script{}, fmt.Errorf("script: chunk limit of %d characters is too small", o.MaxChars)
 	}
+	if o.MaxBytes > 0 && o.MaxBytes < 4*40 {
+		return Script{}, fmt.Errorf("script: chunk limit of %d bytes is too small", o.MaxBytes)
+	}
+	lim := limit{chars: o.MaxChars, bytes: o.MaxBytes}
 	s := Script{Title: a.Title, Language: a.Language}
 	add := func(kind Kind, text string, pause time.Duration, chapter string) {
-		for i, part := range split(text, o.MaxChars) {
+		for i, part := range split(text, lim) {
 			p := pause
 			if i > 0 {
 				p = o.Pauses.Sentence
@@ -157,17 +162,38 @@ func terminate(s string) string {
 	return s + "."
 }
 
-// split cuts text into pieces of at most max characters: whole sentences
-// where they fit, otherwise at the last space before the limit.
-func split(text string, max int) []string {
-	if utf8.RuneCountInString(text) <= max {
+// limit is how much text a chunk may hold: characters, and bytes of
+// UTF-8 when the voice counts bytes (0: no byte limit).
+type limit struct{ chars, bytes int }
+
+func (l limit) fits(s string) bool {
+	return utf8.RuneCountInString(s) <= l.chars && (l.bytes == 0 || len(s) <= l.bytes)
+}
+
+// runes is how many of s's first runes fit.
+func (l limit) runes(s string) int {
+	n, size := 0, 0
+	for _, r := range s {
+		size += utf8.RuneLen(r)
+		if n == l.chars || l.bytes > 0 && size > l.bytes {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// split cuts text into pieces that fit the limit: whole sentences where
+// they fit, otherwise at a clause boundary or the last space before it.
+func split(text string, lim limit) []string {
+	if lim.fits(text) {
 		return []string{text}
 	}
 	var out []string
 	cur := ""
 	for _, sent := range Sentences(text) {
-		for utf8.RuneCountInString(sent) > max {
-			head, tail := cutAtSpace(sent, max)
+		for !lim.fits(sent) {
+			head, tail := cutAtSpace(sent, lim.runes(sent))
 			if cur != "" {
 				out, cur = append(out, cur), ""
 			}
@@ -177,7 +203,7 @@ func split(text string, max int) []string {
 		switch {
 		case cur == "":
 			cur = sent
-		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(sent) <= max:
+		case lim.fits(cur + " " + sent):
 			cur += " " + sent
 		default:
 			out, cur = append(out, cur), sent

@@ -127,8 +127,8 @@ func (r *Reporter) summary(s *narrate.Summary) {
 	if s == nil {
 		return
 	}
-	fmt.Fprintf(r.errOut, "summary: %d narrated, %d updated, %d skipped, %d failed · %s characters synthesized (%d chunks from the cache) · cost $%.2f · %.1f minutes of audio · %s\n",
-		s.Narrated, s.Updated, s.Skipped, s.Failed, thousands(s.Chars), s.CachedChunks, s.CostUSD, s.AudioSeconds/60, s.Wall.Round(time.Millisecond))
+	fmt.Fprintf(r.errOut, "summary: %d narrated, %d updated, %d skipped, %d failed · %s characters billed in %d requests (%d chunks from the cache) · cost $%.2f · %.1f minutes of audio · %s\n",
+		s.Narrated, s.Updated, s.Skipped, s.Failed, thousands(s.Chars), s.Requests, s.CachedChunks, s.CostUSD, s.AudioSeconds/60, s.Wall.Round(time.Millisecond))
 	for _, f := range s.Failures {
 		fmt.Fprintf(r.errOut, "  failed: %s\n", f)
 	}

@@ -52,7 +52,7 @@ func TestModes(t *testing.T) {
 		if out.String() != "narrated \"A title\" → a-title.mp3 (1:23, 488 KB, 11 chunks)\n" {
 			t.Errorf("stdout %q", out.String())
 		}
-		if !strings.Contains(got, "failed: b.html is empty\n") || !strings.HasSuffix(got, "summary: 1 narrated, 0 updated, 0 skipped, 1 failed · 0 characters synthesized (0 chunks from the cache) · cost $0.00 · 0.0 minutes of audio · 0s\n") {
+		if !strings.Contains(got, "failed: b.html is empty\n") || !strings.HasSuffix(got, "summary: 1 narrated, 0 updated, 0 skipped, 1 failed · 0 characters billed in 0 requests (0 chunks from the cache) · cost $0.00 · 0.0 minutes of audio · 0s\n") {
 			t.Errorf("failure or summary not reported: %q", got)
 		}
 	})
@@ -92,7 +92,7 @@ func TestModes(t *testing.T) {
 // summary in every mode but quiet.
 func TestBatch(t *testing.T) {
 	sum := &narrate.Summary{Narrated: 1, Skipped: 1, Failed: 1, Failures: []string{"c.html: no such file"},
-		Chars: 12345, CachedChunks: 3, CostUSD: 0.197, AudioSeconds: 90, Wall: 1500 * time.Millisecond, WallSeconds: 1.5}
+		Chars: 12345, Requests: 7, CachedChunks: 3, CostUSD: 0.197, AudioSeconds: 90, Wall: 1500 * time.Millisecond, WallSeconds: 1.5}
 	evs := []narrate.Event{
 		{Stage: narrate.StageBatch, Total: 3},
 		{Input: "a.html", Stage: narrate.StageRead},
@@ -114,7 +114,7 @@ func TestBatch(t *testing.T) {
 		}
 		return out.String(), errOut.String()
 	}
-	const summary = "summary: 1 narrated, 0 updated, 1 skipped, 1 failed · 12,345 characters synthesized (3 chunks from the cache) · cost $0.20 · 1.5 minutes of audio · 1.5s\n  failed: c.html: no such file\n"
+	const summary = "summary: 1 narrated, 0 updated, 1 skipped, 1 failed · 12,345 characters billed in 7 requests (3 chunks from the cache) · cost $0.20 · 1.5 minutes of audio · 1.5s\n  failed: c.html: no such file\n"
 	t.Run("terminal", func(t *testing.T) {
 		refreshRate = time.Millisecond
 		out, errOut := run(Terminal)

@@ -68,11 +68,11 @@ func (c Config) validate() error {
 }
 
 type azure struct {
-	cfg    Config
-	base   string
-	key    string
-	call   speech.Call
-	region string
+	cfg     Config
+	base    string
+	baseErr error
+	key     string
+	call    speech.Call
 }
 
 var (
@@ -89,21 +89,22 @@ func New(cfg Config) (speech.Synthesizer, error) {
 	if region == "" {
 		region = os.Getenv("AZURE_SPEECH_REGION")
 	}
-	base := cfg.BaseURL
+	base, baseErr := cfg.BaseURL, error(nil)
 	switch {
 	case base != "":
 		if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
 			return nil, fmt.Errorf("azure: base_url %q is not an http(s) URL", base)
 		}
 	case region == "":
-		return nil, errors.New("azure: no region: set region in the voice preset or AZURE_SPEECH_REGION")
+		// Reported at the first request, so that --dry-run works without it.
+		baseErr = errors.New("azure: no region: set region in the voice preset or AZURE_SPEECH_REGION")
 	case !regexp.MustCompile(`^[a-z0-9]+$`).MatchString(region):
 		return nil, fmt.Errorf("azure: region %q is not a region name like westeurope", region)
 	default:
 		base = "https://" + region + ".tts.speech.microsoft.com"
 	}
 	key := os.Getenv(cfg.KeyEnv)
-	return &azure{cfg: cfg, base: strings.TrimSuffix(base, "/"), key: key, region: region,
+	return &azure{cfg: cfg, base: strings.TrimSuffix(base, "/"), baseErr: baseErr, key: key,
 		call: speech.Call{Backend: "azure", Client: cfg.Client, Secrets: []string{key}, ReadError: readError}}, nil
 }
 
@@ -171,6 +172,9 @@ func (a *azure) newRequest(method, path, body string) (*http.Request, error) {
 func (a *azure) ready(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if a.baseErr != nil {
+		return speech.Permanent(a.baseErr)
 	}
 	if a.key == "" {
 		return speech.Permanent(fmt.Errorf("azure: %s is not set: export your Speech resource's key in it", a.cfg.KeyEnv))

@@ -143,7 +143,6 @@ func TestVoices(t *testing.T) {
 func TestConfig(t *testing.T) {
 	t.Setenv("AZURE_SPEECH_REGION", "")
 	for name, edit := range map[string]func(*Config){
-		"no region":    func(c *Config) {},
 		"bad region":   func(c *Config) { c.Region = "west europe/../x" },
 		"bad voice":    func(c *Config) { c.Region, c.Voice = "westeurope", "Aria" },
 		"style quote":  func(c *Config) { c.Region, c.Style = "westeurope", `a" onload="x` },
@@ -158,8 +157,16 @@ func TestConfig(t *testing.T) {
 		}
 	}
 	c := NewConfig()
-	c.Region = "westeurope"
 	syn, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AZURE_SPEECH_KEY", key)
+	if _, err := syn.Synthesize(t.Context(), speech.Request{Text: "Hi."}); !speech.IsPermanent(err) || !strings.Contains(err.Error(), "no region") {
+		t.Errorf("no region: %v", err)
+	}
+	c.Region = "westeurope"
+	syn, err = New(c)
 	if err != nil || syn.(*azure).base != "https://westeurope.tts.speech.microsoft.com" {
 		t.Fatalf("%v", err)
 	}

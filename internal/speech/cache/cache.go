@@ -89,6 +89,17 @@ func (c *Cache) Synthesize(ctx context.Context, r speech.Request) (speech.Audio,
 	return a, nil
 }
 
+// Has reports whether the request's audio is in the cache, without
+// synthesizing anything: what a dry run counts as already paid for.
+func (c *Cache) Has(ctx context.Context, r speech.Request) bool {
+	data, err := c.blobs.Load(ctx, c.Key(r))
+	if err != nil {
+		return false
+	}
+	_, ok := sniff(data)
+	return ok
+}
+
 func (c *Cache) report(err error) {
 	if c.OnError != nil {
 		c.OnError(err)
