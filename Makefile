@@ -83,6 +83,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 ./cmd/aloud | tee bench.out
 	$(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x ./cmd/aloud | tee -a bench.out
 	$(GO) test -run '^$$' -bench 'Batch' -benchtime 1x ./internal/narrate | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'Chunks100' -benchtime 3x ./internal/narrate | tee -a bench.out
 	@awk '/^BenchmarkNarrateSample-/ {a+=$$3; na++} /^BenchmarkNarrateSampleNoLoudness/ {an+=$$3; nan++} \
 		/^BenchmarkByHandSample-/ {h+=$$3; nh++} /^BenchmarkByHandSampleLoudnorm/ {hl+=$$3; nhl++} \
 		/^BenchmarkJoin600\/aloud/ {ja+=$$3; nja++} /^BenchmarkJoin600\/ffmpeg/ {jf+=$$3; njf++} /^BenchmarkJoin600\/cat/ {jc+=$$3; njc++} \
@@ -92,6 +93,9 @@ bench:
 		printf "join of 600 segments: aloud %.3f s, ffmpeg %.3f s (%.1f× aloud), cat %.3f s (aloud %.2f× cat)\n", \
 			ja/nja/1e9, jf/njf/1e9, (jf/njf)/(ja/nja), jc/njc/1e9, (ja/nja)/(jc/njc) }' bench.out
 	@awk '/^BenchmarkBatch\// { printf "batch of 200 articles, 100 ms voice, %s: %s articles/min (latency bound at --jobs 1: 300)\n", $$1, $$5 }' bench.out
+	@awk '/^BenchmarkChunks100/ { for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; \
+		printf "100 chunks, 200 ms voice, 8 at once: %.3f s; ideal 2.5 s + %.3f s (instant voice) = %.3f s; %.1f%% over (target ≤ 5%%)\n", \
+		m["total-s"], m["instant-voice-s"], 2.5 + m["instant-voice-s"], m["over-ideal-%"] }' bench.out
 	@rm -f bench.out
 
 clean:

@@ -226,7 +226,7 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 	}
 	logger := g.logger()
 	syn = backends.Runner(syn, func(attempt int, wait time.Duration, err error) {
-		logger.Warn("voice request failed; retrying", "voice", preset.Name, "attempt", attempt, "wait", wait.Round(time.Millisecond), "err", err)
+		logger.Warn("voice request failed; retrying", "voice", preset.Name, "attempt", attempt, "wait", wait.Round(time.Millisecond).String(), "err", err)
 	})
 	identity, err := cache.Identity(preset, fmt.Sprint(cfg.Encoder.BitrateKbps))
 	if err != nil {

@@ -29,6 +29,9 @@ type Segment struct {
 	Size        int64 // with Path, 0 means the file's size
 	Format      speech.Format
 	PauseBefore time.Duration
+	// Marks are the voice's word and sentence timings in the segment,
+	// when it gave them; sentence marks time the transcript's cues.
+	Marks []speech.Mark
 
 	format mp3.Format // found by harmonize
 	kbps   int
@@ -106,6 +109,9 @@ type Timing struct {
 	// Silences are the middles of pauses inside the segment (between
 	// sentences), found when loudness is measured.
 	Silences []time.Duration `json:"silences,omitempty"`
+	// Sentences are where the voice said its sentences start (its sentence
+	// marks), in episode time, the first aside.
+	Sentences []time.Duration `json:"sentences,omitempty"`
 }
 
 // ChapterTiming is a chapter with its times.
@@ -372,6 +378,20 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 				if at > t.Start && at < t.End {
 					t.Silences = append(t.Silences, at)
 				}
+			}
+		}
+		first := true
+		for _, m := range segs[i].Marks {
+			if m.Kind != "sentence" {
+				continue
+			}
+			if first {
+				first = false
+				continue
+			}
+			at := playback(grid[i] + int(m.Offset*time.Duration(f.RateHz)/time.Second))
+			if at > t.Start && at < t.End {
+				t.Sentences = append(t.Sentences, at)
 			}
 		}
 		res.Segments = append(res.Segments, t)

@@ -22,6 +22,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/speech"
+	"github.com/aloud-dev/aloud/internal/speech/speechtest"
 	"github.com/aloud-dev/aloud/internal/speech/espeak"
 )
 
@@ -415,6 +416,16 @@ func TestCuesAndChapters(t *testing.T) {
 	if cues[2].Start != 3*time.Second || cues[2].End != 4500*time.Millisecond || cues[3].Start != cues[2].End || cues[3].End != 9*time.Second {
 		t.Errorf("cues not snapped to the silence: %+v", cues[2:])
 	}
+	// The voice's sentence marks win over proportions and silences.
+	timings[1].Sentences = []time.Duration{3700 * time.Millisecond}
+	if cues := Cues(chunks, timings); cues[2].End != 3700*time.Millisecond || cues[3].Start != 3700*time.Millisecond {
+		t.Errorf("cues not at the sentence mark: %+v", cues[2:])
+	}
+	// A mark count that does not match the script's sentences is ignored.
+	timings[1].Sentences = []time.Duration{3700 * time.Millisecond, 3800 * time.Millisecond}
+	if cues := Cues(chunks, timings); cues[2].End != 4500*time.Millisecond {
+		t.Errorf("mismatched marks used: %+v", cues[2:])
+	}
 	vtt := string(WriteVTT([]Cue{{Start: 0, End: 1500 * time.Millisecond, Text: "<b>bold</b> & --> tricky"}}))
 	want := "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\n&lt;b&gt;bold&lt;/b&gt; &amp; --&gt; tricky\n"
 	if vtt != want {
@@ -504,5 +515,24 @@ func TestJoinIsDeterministic(t *testing.T) {
 		if again, _ := join(t, segs, o); !bytes.Equal(again, first) {
 			t.Fatal("joining the same segments twice gave different bytes")
 		}
+	}
+}
+
+// TestJoinCarriesSentenceMarks: a voice's sentence marks come out of the
+// join in episode time, the first of each segment aside.
+func TestJoinCarriesSentenceMarks(t *testing.T) {
+	marks := []speech.Mark{{Kind: "sentence", Offset: 0}, {Kind: "word", Offset: 300 * time.Millisecond}, {Kind: "sentence", Offset: 900 * time.Millisecond}}
+	segs := []Segment{
+		{Audio: bytes.NewReader(speechtest.MP3), Size: int64(len(speechtest.MP3)), Format: speech.MP3},
+		{Audio: bytes.NewReader(speechtest.MP3), Size: int64(len(speechtest.MP3)), Format: speech.MP3, PauseBefore: time.Second, Marks: marks},
+	}
+	_, res := join(t, segs, Options{})
+	second := res.Segments[1]
+	if len(res.Segments[0].Sentences) != 0 || len(second.Sentences) != 1 {
+		t.Fatalf("sentences %v / %v", res.Segments[0].Sentences, second.Sentences)
+	}
+	// Within a frame (24 ms at 24 kHz) of the segment's start plus the mark.
+	if d := second.Sentences[0] - second.Start - 900*time.Millisecond; d < -25*time.Millisecond || d > 25*time.Millisecond {
+		t.Errorf("sentence at %s, segment starts %s: off by %s", second.Sentences[0], second.Start, d)
 	}
 }

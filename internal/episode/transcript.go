@@ -19,9 +19,11 @@ type Cue struct {
 }
 
 // Cues times every sentence of the script. A chunk's time comes from the
-// join; inside a chunk of several sentences, its span is shared in
-// proportion to their characters, and each boundary moves to the nearest
-// silence found in the audio there (a voice pauses between sentences).
+// join; inside a chunk of several sentences, the voice's own sentence marks
+// place the boundaries when it gave one for each; otherwise its span is
+// shared in proportion to their characters, and each boundary moves to the
+// nearest silence found in the audio there (a voice pauses between
+// sentences).
 func Cues(chunks []script.Chunk, timings []Timing) []Cue {
 	var cues []Cue
 	for i, c := range chunks {
@@ -39,10 +41,15 @@ func Cues(chunks []script.Chunk, timings []Timing) []Cue {
 		}
 		span := t.End - t.Start
 		start, acc := t.Start, 0
+		marked := len(t.Sentences) == len(sents)-1
 		for k, s := range sents {
 			acc += utf8.RuneCountInString(s)
 			end := t.End
-			if k < len(sents)-1 {
+			switch {
+			case k == len(sents)-1:
+			case marked:
+				end = min(max(t.Sentences[k], start), t.End)
+			default:
 				end = t.Start + time.Duration(float64(span)*float64(acc)/float64(total))
 				end = snap(end, t.Silences, start, t.End, span/time.Duration(2*len(sents)))
 			}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aloud-dev/aloud/internal/article"
+	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/narrate"
@@ -256,5 +257,47 @@ func BenchmarkBatch(b *testing.B) {
 				b.ReportMetric(float64(voice.peak.Load()), "peak-requests")
 			}
 		})
+	}
+}
+
+// longRead is one article of 99 paragraphs: with its intro, 100 chunks.
+type longRead struct{}
+
+func (longRead) LoadEntry(_ context.Context, e source.Entry) (article.Article, error) {
+	a := article.Article{Title: "The long read", URL: e.Ref, Language: "en", Source: e.Ref}
+	for p := range 99 {
+		a.Blocks = append(a.Blocks, article.Block{Kind: article.Paragraph, Text: fmt.Sprintf("Paragraph %d: the harbour board met again.", p+1)})
+	}
+	return a, nil
+}
+
+// BenchmarkChunks100 narrates 100 chunks through the shared runner with a
+// voice that answers after 200 ms and allows 8 requests at once. The ideal
+// is 100 × 200 ms ÷ 8 = 2.5 s of waiting plus what the same article costs
+// with an instant voice (script, join, store): over-ideal-% is how far
+// above that the run is.
+func BenchmarkChunks100(b *testing.B) {
+	run := func(latency time.Duration) (time.Duration, *slowVoice) {
+		voice := newSlowVoice(b, latency, 8)
+		o, _ := options(b, backends.Runner(voice, nil), 1)
+		o.Loader, o.Force = longRead{}, true
+		start := time.Now()
+		res, err := narrate.Run(context.Background(), o, []source.Entry{{Ref: "https://news.example.com/long"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res[0].Chunks != 100 || voice.requests.Load() != 100 {
+			b.Fatalf("%d chunks, %d requests", res[0].Chunks, voice.requests.Load())
+		}
+		return time.Since(start), voice
+	}
+	for b.Loop() {
+		instant, _ := run(0)
+		took, voice := run(200 * time.Millisecond)
+		ideal := 2500*time.Millisecond + instant
+		b.ReportMetric(took.Seconds(), "total-s")
+		b.ReportMetric(instant.Seconds(), "instant-voice-s")
+		b.ReportMetric(100*(took.Seconds()/ideal.Seconds()-1), "over-ideal-%")
+		b.ReportMetric(float64(voice.peak.Load()), "peak-requests")
 	}
 }

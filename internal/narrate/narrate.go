@@ -526,7 +526,7 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 			if err := os.WriteFile(path, audio.Data, 0o600); err != nil {
 				return err
 			}
-			segs[i] = episode.Segment{Path: path, Size: int64(len(audio.Data)), Format: audio.Format, PauseBefore: c.PauseBefore}
+			segs[i] = episode.Segment{Path: path, Size: int64(len(audio.Data)), Format: audio.Format, PauseBefore: c.PauseBefore, Marks: audio.Marks}
 			report(StageSynthesize, int(done.Add(1)), len(sc.Chunks))
 			return nil
 		})

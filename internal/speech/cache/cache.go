@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -68,7 +69,7 @@ func (c *Cache) Synthesize(ctx context.Context, r speech.Request) (speech.Audio,
 	switch {
 	case err == nil && len(data) > 0:
 		if f, ok := sniff(data); ok {
-			return speech.Audio{Format: f, Data: data, Cached: true}, nil
+			return speech.Audio{Format: f, Data: data, Cached: true, Marks: c.marks(ctx, key)}, nil
 		}
 		c.report(fmt.Errorf("segment cache: %s holds no audio; synthesizing again", key))
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -82,11 +83,38 @@ func (c *Cache) Synthesize(ctx context.Context, r speech.Request) (speech.Audio,
 		return a, err
 	}
 	if _, ok := sniff(a.Data); ok {
+		// The marks go first: audio found in the cache means its marks,
+		// if the voice gave any, are there too.
+		if len(a.Marks) > 0 {
+			b, _ := json.Marshal(a.Marks)
+			if err := c.blobs.Save(ctx, key+marksSuffix, b); err != nil && ctx.Err() == nil {
+				c.report(fmt.Errorf("segment cache: writing %s: %w", key+marksSuffix, err))
+				return a, nil
+			}
+		}
 		if err := c.blobs.Save(ctx, key, a.Data); err != nil && ctx.Err() == nil {
 			c.report(fmt.Errorf("segment cache: writing %s: %w", key, err))
 		}
 	}
 	return a, nil
+}
+
+// marksSuffix names the blob beside a chunk's audio that holds the voice's
+// word and sentence marks.
+const marksSuffix = ".marks.json"
+
+// marks reads a cached chunk's marks; none when the voice gave none.
+func (c *Cache) marks(ctx context.Context, key string) []speech.Mark {
+	b, err := c.blobs.Load(ctx, key+marksSuffix)
+	if err != nil {
+		return nil
+	}
+	var m []speech.Mark
+	if json.Unmarshal(b, &m) != nil {
+		c.report(fmt.Errorf("segment cache: %s is damaged; the transcript is timed without the voice's marks", key+marksSuffix))
+		return nil
+	}
+	return m
 }
 
 // Has reports whether the request's audio is in the cache, without

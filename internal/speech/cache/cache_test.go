@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -21,6 +22,7 @@ type counting struct {
 	asked []string
 	fail  error
 	data  []byte
+	marks []speech.Mark
 }
 
 func (c *counting) Name() string          { return "counting" }
@@ -36,7 +38,29 @@ func (c *counting) Synthesize(_ context.Context, r speech.Request) (speech.Audio
 	if data == nil {
 		data = append([]byte{0xFF, 0xF3, 0x64, 0xC4}, []byte(r.Text)...)
 	}
-	return speech.Audio{Format: speech.MP3, Data: data}, nil
+	return speech.Audio{Format: speech.MP3, Data: data, Marks: c.marks}, nil
+}
+
+// TestCacheKeepsMarks: a voice's word and sentence marks come back with a
+// cached chunk; damaged marks are reported and dropped, not the audio.
+func TestCacheKeepsMarks(t *testing.T) {
+	ctx := context.Background()
+	dir := Dir(t.TempDir())
+	marks := []speech.Mark{{Kind: "sentence", Offset: 0, Text: "Hi all."}, {Kind: "word", Offset: 350 * time.Millisecond, Text: "all."}}
+	c := New(&counting{marks: marks}, dir, "polly")
+	var reported []error
+	c.OnError = func(err error) { reported = append(reported, err) }
+	c.Synthesize(ctx, speech.Request{Text: "Hi all."})
+	a, err := c.Synthesize(ctx, speech.Request{Text: "Hi all."})
+	if err != nil || !a.Cached || len(a.Marks) != 2 || a.Marks[1] != marks[1] {
+		t.Fatalf("cached marks %+v (%v)", a.Marks, err)
+	}
+	key := c.Key(speech.Request{Text: "Hi all."})
+	os.WriteFile(filepath.Join(string(dir), key+marksSuffix), []byte("{broken"), 0o644)
+	a, err = c.Synthesize(ctx, speech.Request{Text: "Hi all."})
+	if err != nil || !a.Cached || a.Marks != nil || len(reported) != 1 {
+		t.Fatalf("damaged marks: %+v, %v, reported %v", a, err, reported)
+	}
 }
 
 func TestCache(t *testing.T) {
