@@ -22,8 +22,8 @@ import (
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/speech"
-	"github.com/aloud-dev/aloud/internal/speech/speechtest"
 	"github.com/aloud-dev/aloud/internal/speech/espeak"
+	"github.com/aloud-dev/aloud/internal/speech/speechtest"
 )
 
 func espeakSegments(t *testing.T, texts ...string) []speech.Audio {
