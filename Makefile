@@ -70,6 +70,9 @@ fuzz:
 		./internal/source:FuzzParseFeed \
 		./internal/source:FuzzParseSitemap \
 		./internal/source:FuzzReadList \
+		./internal/backends:FuzzCheckAudio \
+		./internal/speech/elevenlabs:FuzzAnswers \
+		./internal/speech/polly:FuzzReadMarks \
 		./internal/config:FuzzLoad; do \
 		pkg=$${spec%%:*}; fn=$${spec##*:}; \
 		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \

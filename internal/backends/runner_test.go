@@ -77,3 +77,15 @@ func TestRunnerRefusesTruncatedAudio(t *testing.T) {
 		t.Errorf("concurrency %d", l.Concurrency)
 	}
 }
+
+// FuzzCheckAudio: what a service answers is outside bytes; checking it
+// never panics, and whatever passes scans as MP3 with frames.
+func FuzzCheckAudio(f *testing.F) {
+	f.Add(speechtest.MP3)
+	f.Add(speechtest.MP3[:700])
+	f.Add([]byte("ID3\x04\x00\x00\x00\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		CheckAudio(speech.Request{Text: "x"}, speech.Audio{Format: speech.MP3, Data: b})
+		CheckAudio(speech.Request{Text: "x"}, speech.Audio{Format: speech.WAV, Data: b})
+	})
+}

@@ -189,3 +189,17 @@ func TestConfig(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnswers: the with-timestamps answer and error bodies are outside
+// bytes; reading them never panics, and audio read is never empty.
+func FuzzAnswers(f *testing.F) {
+	f.Add([]byte(`{"audio_base64":"SUQz","alignment":{"characters":["H","i"," ","x"],"character_start_times_seconds":[0,0.1,0.2,0.3]}}`))
+	f.Add([]byte(`{"detail":[{"loc":["body",1],"msg":"x"}]}`))
+	f.Add([]byte(`{"detail":{"status":"quota_exceeded","message":"m"}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if a, err := readTimestamps(b); err == nil && len(a.Data) == 0 {
+			t.Fatal("no error and no audio")
+		}
+		readError(b)
+	})
+}

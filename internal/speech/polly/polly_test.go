@@ -1,6 +1,7 @@
 package polly
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -260,4 +261,22 @@ func TestReadMarks(t *testing.T) {
 	if err != nil || len(m) != 0 {
 		t.Errorf("%v %v", m, err)
 	}
+}
+
+// FuzzReadMarks: speech marks are outside bytes; reading them never
+// panics and keeps only word and sentence marks at non-negative times.
+func FuzzReadMarks(f *testing.F) {
+	f.Add([]byte(`{"time":6,"type":"word","start":0,"end":3,"value":"The"}` + "\n"))
+	f.Add([]byte("{\"time\":-1,\"type\":\"sentence\"}\n\n{"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		marks, err := readMarks(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		for _, m := range marks {
+			if m.Offset < 0 || (m.Kind != "word" && m.Kind != "sentence") {
+				t.Fatalf("mark %+v", m)
+			}
+		}
+	})
 }
