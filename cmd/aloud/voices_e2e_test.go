@@ -181,3 +181,45 @@ func TestCloudVoiceFailures(t *testing.T) {
 		return nil
 	})
 }
+
+// TestVoicesList lists presets, filters by backend, and asks a service
+// (a local Azure stand-in named by a preset's base_url) for its voices.
+func TestVoicesList(t *testing.T) {
+	dir := t.TempDir()
+	azure := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/cognitiveservices/voices/list" || r.Header.Get("Ocp-Apim-Subscription-Key") != "azure-test-key-0123" {
+			w.WriteHeader(401)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`[{"ShortName":"uk-UA-OstapNeural","DisplayName":"Ostap","Gender":"Male","Locale":"uk-UA"},{"ShortName":"en-US-AriaNeural","DisplayName":"Aria","Gender":"Female","Locale":"en-US"}]`))
+	}))
+	defer azure.Close()
+	t.Setenv("AZURE_SPEECH_KEY", "azure-test-key-0123")
+	os.WriteFile(filepath.Join(dir, "my-azure.yaml"), []byte("backend: azure\nlanguage: uk-UA\noptions:\n  voice: uk-UA-PolinaNeural\n  base_url: "+azure.URL+"\n"), 0o644)
+
+	all := aloud(t, dir, "voices", "list")
+	for _, want := range []string{"en-espeak", "en-polly-neural", "en-polly-generative", "en-openai", "en-elevenlabs", "en-google", "en-azure", "uk-azure", "en-piper", "en-command-espeak"} {
+		if !strings.Contains(all.stdout, want) {
+			t.Errorf("voices list lacks %s:\n%s", want, all.stdout)
+		}
+	}
+	polly := aloud(t, dir, "voices", "list", "--backend", "openai")
+	if polly.code != 0 || !strings.Contains(polly.stdout, "en-openai") || strings.Contains(polly.stdout, "en-espeak") || !strings.Contains(polly.stderr, "no service that lists") {
+		t.Errorf("--backend openai: %d\n%s\n%s", polly.code, polly.stdout, polly.stderr)
+	}
+	az := aloud(t, dir, "voices", "list", "--backend", "azure", "--voice", "./my-azure.yaml")
+	_, service, _ := strings.Cut(az.stdout, "voices of the azure service for uk-UA")
+	if az.code != 0 || !strings.Contains(service, "uk-UA-OstapNeural") || strings.Contains(service, "en-US-AriaNeural") {
+		t.Errorf("--backend azure: %d\n%s\n%s", az.code, az.stdout, az.stderr)
+	}
+	t.Setenv("AZURE_SPEECH_KEY", "wrong-key-0000")
+	bad := aloud(t, dir, "voices", "list", "--backend", "azure", "--voice", "./my-azure.yaml")
+	if bad.code == 0 || !strings.Contains(bad.stderr, "HTTP 401") || strings.Contains(bad.stderr, "wrong-key-0000") {
+		t.Errorf("bad key: %d\n%s", bad.code, bad.stderr)
+	}
+	unknown := aloud(t, dir, "voices", "list", "--backend", "nope")
+	if unknown.code != 2 || !strings.Contains(unknown.stderr, "unknown backend") {
+		t.Errorf("unknown backend: %d\n%s", unknown.code, unknown.stderr)
+	}
+}
