@@ -60,3 +60,26 @@ func (r *Registry) New(p Preset) (Synthesizer, error) {
 	}
 	return syn, nil
 }
+
+// NewFactory is a backend's registry entry: its name, its Config's
+// defaults, and how a Config becomes the backend. A preset's options are
+// decoded over the defaults, unknown ones refused.
+func NewFactory[C any](name string, defaults func() C, build func(C) (Synthesizer, error)) Factory {
+	return factory[C]{name: name, defaults: defaults, build: build}
+}
+
+type factory[C any] struct {
+	name     string
+	defaults func() C
+	build    func(C) (Synthesizer, error)
+}
+
+func (f factory[C]) Name() string { return f.name }
+
+func (f factory[C]) New(decode func(v any) error) (Synthesizer, error) {
+	cfg := f.defaults()
+	if err := decode(&cfg); err != nil {
+		return nil, err
+	}
+	return f.build(cfg)
+}

@@ -164,3 +164,28 @@ func TestErrorKinds(t *testing.T) {
 		t.Error("RateLimitError")
 	}
 }
+
+func TestNewFactory(t *testing.T) {
+	type config struct {
+		Voice string  `yaml:"voice"`
+		Rate  float64 `yaml:"rate"`
+	}
+	var built config
+	f := NewFactory("fake", func() config { return config{Voice: "a", Rate: 1} }, func(c config) (Synthesizer, error) {
+		built = c
+		return nil, nil
+	})
+	reg := NewRegistry()
+	reg.Register(f)
+	p, err := ParsePreset([]byte("backend: fake\noptions:\n  rate: 1.5\n"), "fake.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := reg.New(p); err != nil || built != (config{Voice: "a", Rate: 1.5}) {
+		t.Fatalf("built %+v, %v: want the defaults with the preset's rate", built, err)
+	}
+	p, _ = ParsePreset([]byte("backend: fake\noptions:\n  pitch: 3\n"), "fake.yaml")
+	if _, err := reg.New(p); err == nil || !strings.Contains(err.Error(), "field pitch not found") {
+		t.Fatalf("unknown option: %v", err)
+	}
+}

@@ -265,17 +265,5 @@ func readError(body []byte) (string, string) {
 	return e.Error.Code, e.Error.Message
 }
 
-type factory struct{}
-
 // NewFactory returns the registry entry for azure.
-func NewFactory() speech.Factory { return factory{} }
-
-func (factory) Name() string { return "azure" }
-
-func (factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	return New(cfg)
-}
+func NewFactory() speech.Factory { return speech.NewFactory("azure", NewConfig, New) }

@@ -128,18 +128,10 @@ func (c *command) Synthesize(ctx context.Context, r speech.Request) (speech.Audi
 	return speech.Audio{Format: speech.MP3, Data: data}, nil
 }
 
-type factory struct{ enc speech.Encoder }
-
 // NewFactory returns the registry entry for command; enc encodes WAV.
-func NewFactory(enc speech.Encoder) speech.Factory { return factory{enc} }
-
-func (f factory) Name() string { return "command" }
-
-func (f factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	cfg.Encoder = f.enc
-	return New(cfg)
+func NewFactory(enc speech.Encoder) speech.Factory {
+	return speech.NewFactory("command", NewConfig, func(c Config) (speech.Synthesizer, error) {
+		c.Encoder = enc
+		return New(c)
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,14 +15,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/speech/speechtest"
 )
 
-func requirePrograms(t *testing.T) {
-	t.Helper()
-	for _, p := range []string{"espeak-ng", "lame"} {
-		if _, err := exec.LookPath(p); err != nil {
-			t.Fatalf("%s is not installed (apt-get install espeak-ng lame)", p)
-		}
-	}
-}
+func requirePrograms(t *testing.T) { speechtest.RequirePrograms(t, "espeak-ng", "lame") }
 
 func newSyn(t *testing.T, edit func(*Config)) speech.Synthesizer {
 	t.Helper()

@@ -303,17 +303,5 @@ func readError(body []byte) (string, string) {
 	return "", string(e.Detail)
 }
 
-type factory struct{}
-
 // NewFactory returns the registry entry for elevenlabs.
-func NewFactory() speech.Factory { return factory{} }
-
-func (factory) Name() string { return "elevenlabs" }
-
-func (factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	return New(cfg)
-}
+func NewFactory() speech.Factory { return speech.NewFactory("elevenlabs", NewConfig, New) }

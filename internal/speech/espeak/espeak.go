@@ -85,18 +85,10 @@ func (e *espeak) Synthesize(ctx context.Context, r speech.Request) (speech.Audio
 	return speech.EncodeWAV(ctx, "espeak", e.cfg.Encoder, wav, r.Text)
 }
 
-type factory struct{ enc speech.Encoder }
-
 // NewFactory returns the registry entry for espeak; enc encodes its PCM.
-func NewFactory(enc speech.Encoder) speech.Factory { return factory{enc} }
-
-func (f factory) Name() string { return "espeak" }
-
-func (f factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	cfg.Encoder = f.enc
-	return New(cfg)
+func NewFactory(enc speech.Encoder) speech.Factory {
+	return speech.NewFactory("espeak", NewConfig, func(c Config) (speech.Synthesizer, error) {
+		c.Encoder = enc
+		return New(c)
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -15,17 +14,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/speech/speechtest"
 )
 
-// requirePrograms fails (not skips) when the programs are missing: the
-// espeak backend is only ever tested against the real espeak-ng, and CI
-// installs it.
-func requirePrograms(t *testing.T) {
-	t.Helper()
-	for _, p := range []string{"espeak-ng", "lame"} {
-		if _, err := exec.LookPath(p); err != nil {
-			t.Fatalf("%s is not installed (apt-get install espeak-ng lame)", p)
-		}
-	}
-}
+func requirePrograms(t *testing.T) { speechtest.RequirePrograms(t, "espeak-ng", "lame") }
 
 func newSynth(t *testing.T, cfg Config) speech.Synthesizer {
 	t.Helper()

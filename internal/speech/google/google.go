@@ -252,17 +252,5 @@ func readError(body []byte) (string, string) {
 	return e.Error.Status, e.Error.Message
 }
 
-type factory struct{}
-
 // NewFactory returns the registry entry for google.
-func NewFactory() speech.Factory { return factory{} }
-
-func (factory) Name() string { return "google" }
-
-func (factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	return New(cfg)
-}
+func NewFactory() speech.Factory { return speech.NewFactory("google", NewConfig, New) }

@@ -166,17 +166,5 @@ func readError(body []byte) (string, string) {
 	return code, e.Error.Message
 }
 
-type factory struct{}
-
 // NewFactory returns the registry entry for openai.
-func NewFactory() speech.Factory { return factory{} }
-
-func (factory) Name() string { return "openai" }
-
-func (factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	return New(cfg)
-}
+func NewFactory() speech.Factory { return speech.NewFactory("openai", NewConfig, New) }

@@ -111,18 +111,10 @@ func (p *piper) Synthesize(ctx context.Context, r speech.Request) (speech.Audio,
 	return speech.EncodeWAV(ctx, "piper", p.cfg.Encoder, wav, r.Text)
 }
 
-type factory struct{ enc speech.Encoder }
-
 // NewFactory returns the registry entry for piper; enc encodes its WAV.
-func NewFactory(enc speech.Encoder) speech.Factory { return factory{enc} }
-
-func (f factory) Name() string { return "piper" }
-
-func (f factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	cfg.Encoder = f.enc
-	return New(cfg)
+func NewFactory(enc speech.Encoder) speech.Factory {
+	return speech.NewFactory("piper", NewConfig, func(c Config) (speech.Synthesizer, error) {
+		c.Encoder = enc
+		return New(c)
+	})
 }

@@ -2,7 +2,6 @@ package piper
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,11 +35,7 @@ espeak-ng -v en-us -w "$out" "$text"
 
 func setup(t *testing.T) (dir string, cfg Config) {
 	t.Helper()
-	for _, p := range []string{"espeak-ng", "lame"} {
-		if _, err := exec.LookPath(p); err != nil {
-			t.Fatalf("%s is not installed (apt-get install espeak-ng lame)", p)
-		}
-	}
+	speechtest.RequirePrograms(t, "espeak-ng", "lame")
 	dir = t.TempDir()
 	os.WriteFile(filepath.Join(dir, "piper"), []byte(fakePiper), 0o755)
 	os.WriteFile(filepath.Join(dir, "en_US-test.onnx"), []byte("model"), 0o644)

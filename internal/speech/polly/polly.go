@@ -293,17 +293,9 @@ func classify(ctx context.Context, err error) error {
 	return fmt.Errorf("polly: %w", err)
 }
 
-type factory struct{}
-
 // NewFactory returns the registry entry for polly.
-func NewFactory() speech.Factory { return factory{} }
-
-func (factory) Name() string { return "polly" }
-
-func (factory) New(decode func(any) error) (speech.Synthesizer, error) {
-	cfg := NewConfig()
-	if err := decode(&cfg); err != nil {
-		return nil, err
-	}
-	return New(context.Background(), cfg)
+func NewFactory() speech.Factory {
+	return speech.NewFactory("polly", NewConfig, func(c Config) (speech.Synthesizer, error) {
+		return New(context.Background(), c)
+	})
 }

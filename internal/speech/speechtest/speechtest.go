@@ -7,6 +7,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"os/exec"
 	"slices"
 	"testing"
 
@@ -82,3 +83,15 @@ func looksLike(f speech.Format, b []byte) bool {
 //
 //go:embed testdata/speech.mp3
 var MP3 []byte
+
+// RequirePrograms fails (not skips) when a program is missing: local
+// backends are only ever tested against the real programs, and CI installs
+// them.
+func RequirePrograms(t *testing.T, programs ...string) {
+	t.Helper()
+	for _, p := range programs {
+		if _, err := exec.LookPath(p); err != nil {
+			t.Fatalf("%s is not installed (apt-get install espeak-ng lame)", p)
+		}
+	}
+}
