@@ -1,14 +1,10 @@
 package command
 
 import (
-	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	gomp3 "github.com/hajimehoshi/go-mp3"
 
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
@@ -27,19 +23,6 @@ func newSyn(t *testing.T, edit func(*Config)) speech.Synthesizer {
 		t.Fatal(err)
 	}
 	return syn
-}
-
-func seconds(t *testing.T, data []byte) float64 {
-	t.Helper()
-	d, err := gomp3.NewDecoder(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := io.Copy(io.Discard, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return float64(n) / 4 / float64(d.SampleRate())
 }
 
 // TestEspeakThroughCommand plugs espeak-ng in through every way a command
@@ -65,7 +48,7 @@ func TestEspeakThroughCommand(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s := seconds(t, a.Data)
+			s := speechtest.Seconds(t, a.Data)
 			if s < 2 || s > 10 {
 				t.Fatalf("%.2f s of audio for a 14-word sentence", s)
 			}

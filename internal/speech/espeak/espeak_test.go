@@ -3,11 +3,8 @@ package espeak
 import (
 	"bytes"
 	"context"
-	"io"
 	"strings"
 	"testing"
-
-	gomp3 "github.com/hajimehoshi/go-mp3"
 
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
@@ -31,15 +28,7 @@ func duration(t *testing.T, a speech.Audio) float64 {
 	if a.Format != speech.MP3 {
 		t.Fatalf("format %s", a.Format)
 	}
-	d, err := gomp3.NewDecoder(bytes.NewReader(a.Data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := io.Copy(io.Discard, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return float64(n) / 4 / float64(d.SampleRate())
+	return speechtest.Seconds(t, a.Data)
 }
 
 func TestSynthesizeRealEspeak(t *testing.T) {

@@ -7,9 +7,12 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"io"
 	"os/exec"
 	"slices"
 	"testing"
+
+	gomp3 "github.com/hajimehoshi/go-mp3"
 
 	"github.com/aloud-dev/aloud/internal/speech"
 )
@@ -94,4 +97,19 @@ func RequirePrograms(t *testing.T, programs ...string) {
 			t.Fatalf("%s is not installed (apt-get install espeak-ng lame)", p)
 		}
 	}
+}
+
+// Seconds decodes MP3 with go-mp3, a decoder independent of aloud's own
+// bitstream code, and returns how long it plays.
+func Seconds(t *testing.T, data []byte) float64 {
+	t.Helper()
+	d, err := gomp3.NewDecoder(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return float64(n) / 4 / float64(d.SampleRate())
 }
