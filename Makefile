@@ -8,7 +8,7 @@ TEST_PACKAGES := $(PACKAGES) ffmpeg mp3val mpg123 chromium gpodder
 BENCH_PACKAGES := $(PACKAGES) ffmpeg time
 FUZZTIME  ?= 5s
 
-.PHONY: all build demo deps test-deps test vet fmt-check fuzz bench clean
+.PHONY: all build demo deps test-deps test vet fmt-check fuzz bench eval-extract clean
 
 all: build
 
@@ -100,6 +100,12 @@ bench:
 		printf "100 chunks, 200 ms voice, 8 at once: %.3f s; ideal 2.5 s + %.3f s (instant voice) = %.3f s; %.1f%% over (target ≤ 5%%)\n", \
 		m["total-s"], m["instant-voice-s"], 2.5 + m["instant-voice-s"], m["over-ideal-%"] }' bench.out
 	@rm -f bench.out
+
+# eval-extract scores extraction on Mozilla Readability's 130 test pages
+# (../shared/corpora, or ALOUD_CORPORA): word 4-gram precision, recall and
+# F1 per page and overall, and title/byline/date matches.
+eval-extract:
+	$(GO) test -count=1 -run '^TestExtractionCorpus$$' -v ./internal/article | grep -E 'P [01]|overall|matches on|SKIP'
 
 clean:
 	rm -rf bin out

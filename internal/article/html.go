@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -38,15 +39,60 @@ func parseHTML(data []byte, base *url.URL) (Article, error) {
 	if meta.h1 != "" && meta.title != "" && strings.HasPrefix(meta.title, meta.h1) && a.Title == meta.title {
 		a.Title = meta.h1 // "<title>Headline | Site</title>" → "Headline"
 	}
-	a.Byline = firstNonEmpty(meta.author, meta.ldAuthor, meta.bylineText)
-	a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(a.Byline, "By "), "by "))
+	a.Byline = cleanByline(firstNonEmpty(meta.author, meta.ldAuthor, meta.bylineText))
 	a.Publication = meta.siteName
 	a.Section = meta.section
 	a.Published = parseDate(firstNonEmpty(meta.published, meta.ldPublished, meta.timeAttr))
 	a.URL = resolve(base, firstNonEmpty(meta.canonical, meta.ogURL))
 	a.Image = resolve(base, meta.image)
 
-	root := bestCandidate(doc)
+	// The main content is found by go-readability (a port of Mozilla's
+	// Readability, the reader view of Firefox); the page's own metadata
+	// above wins where it is explicit, Readability's heuristics fill gaps.
+	pageURL := base
+	if pageURL == nil {
+		pageURL = &url.URL{Scheme: "http", Host: "localhost", Path: "/"}
+	}
+	var root *html.Node
+	prune(doc)
+	parser := readability.NewParser()
+	// Keep class names: they tell comments, captions and share bars,
+	// which excluded() leaves out of what is read aloud.
+	parser.KeepClasses = true
+	if ra, err := parser.ParseDocument(doc, pageURL); err == nil {
+		root = ra.Node
+		if ra.Title != "" {
+			a.Title = cleanSpace(ra.Title)
+			// "Headline | Site" → "Headline", when Site is the page's own
+			// name for its site: an episode title needs no publication.
+			if m := siteSuffix.FindStringSubmatchIndex(a.Title); m != nil && a.Publication != "" &&
+				strings.EqualFold(strings.TrimSpace(a.Title[m[2]:]), strings.TrimSpace(a.Publication)) {
+				a.Title = strings.TrimSpace(a.Title[:m[0]])
+			}
+		}
+		// Readability reads bylines and dates from more kinds of markup
+		// (Dublin Core, schema.org graphs, rel=author) than readMeta.
+		// JSON-LD's authors, read as a list and joined for speech, win.
+		if b := cleanByline(ra.Byline); b != "" && meta.ldAuthor == "" {
+			a.Byline = b
+		}
+		if ra.PublishedTime != nil {
+			a.Published = ra.PublishedTime.UTC()
+		}
+		if a.Language == "" {
+			a.Language = ra.Language
+		}
+		if a.Publication == "" {
+			a.Publication = ra.SiteName
+		}
+		if a.Image == "" && ra.Image != "" {
+			a.Image = resolve(base, ra.Image)
+		}
+	}
+	if root == nil {
+		root = bestCandidate(doc)
+	}
+	fixAtoms(root)
 	if root == nil {
 		return a, nil
 	}
@@ -230,7 +276,8 @@ func excluded(n *html.Node) bool {
 		strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
 		return true
 	}
-	if n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main ||
+		strings.Contains(attr(n, "itemprop"), "articleBody") {
 		return false
 	}
 	ci := attr(n, "class") + " " + attr(n, "id")
@@ -240,13 +287,14 @@ func excluded(n *html.Node) bool {
 func collectBlocks(root *html.Node, title, byline string) []Block {
 	var blocks []Block
 	var walk func(n *html.Node)
-	add := func(k Kind, level int, n *html.Node) {
-		t := cleanSpace(textOf(n))
+	addText := func(k Kind, level int, t string) {
+		t = cleanSpace(t)
 		if t == "" || (k == Heading && strings.EqualFold(t, title)) || isByline(t, byline) {
 			return
 		}
 		blocks = append(blocks, Block{Kind: k, Level: level, Text: t})
 	}
+	add := func(k Kind, level int, n *html.Node) { addText(k, level, textOf(n)) }
 	walk = func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -270,9 +318,7 @@ func collectBlocks(root *html.Node, title, byline string) []Block {
 				return
 			}
 			before := len(blocks)
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c)
-			}
+			inline(n, walk, addText)
 			for i := before; i < len(blocks); i++ {
 				if blocks[i].Kind == Paragraph {
 					blocks[i].Kind = Quote
@@ -285,12 +331,107 @@ func collectBlocks(root *html.Node, title, byline string) []Block {
 				return
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
+		inline(n, walk, addText)
 	}
 	walk(root)
 	return blocks
+}
+
+// inline walks a container's children: runs of text and inline elements
+// between its block children (text loose in a div, a table cell, a
+// definition) become paragraphs; block children are walked.
+func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string)) {
+	var run strings.Builder
+	flush := func() {
+		addText(Paragraph, 0, run.String())
+		run.Reset()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			run.WriteString(c.Data)
+		case c.Type != html.ElementNode:
+		case isBlock(c):
+			flush()
+			walk(c)
+		case !excluded(c):
+			run.WriteString(textOf(c))
+		}
+	}
+	flush()
+}
+
+// blockTags start a new block of text.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Table: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Caption: true, atom.Blockquote: true, atom.Pre: true, atom.Hr: true, atom.Address: true, atom.Details: true,
+	atom.Summary: true, atom.Center: true, atom.Figure: true, atom.Footer: true, atom.Nav: true, atom.Aside: true,
+	atom.Form: true, atom.Fieldset: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+}
+
+func isBlock(n *html.Node) bool { return blockTags[n.DataAtom] }
+
+var (
+	bylineBy    = regexp.MustCompile(`(?i)^by\s+`)
+	bylineAfter = regexp.MustCompile(`(?i)\s+(?:[-–—|•·]\s*.*|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)$`)
+)
+
+// cleanByline keeps the names of a byline: without "By", and without a
+// date, "1 day ago" or anything after a dash that follows them.
+func cleanByline(s string) string {
+	s = bylineBy.ReplaceAllString(cleanSpace(s), "")
+	s = bylineAfter.ReplaceAllString(s, "")
+	return strings.TrimSpace(strings.TrimRight(s, " -–—|,"))
+}
+
+// siteSuffix is what follows a headline in a <title>: " | Site", " - Site".
+var siteSuffix = regexp.MustCompile(`\s+[|\-–—·:]\s+([^|\-–—·:]+)$`)
+
+// prune removes what is never read aloud (scripts, navigation, hidden
+// elements, comments, share bars, captions and credits, ads) before the
+// main content is looked for, while class names still say what each is.
+func prune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && neverRead(c) {
+			n.RemoveChild(c)
+		} else {
+			prune(c)
+		}
+		c = next
+	}
+}
+
+// neverReadClass names what no reader wants read aloud, whatever the
+// page's layout: comments, cookie and consent banners, newsletter sign-ups,
+// "most popular" and recommendation widgets.
+var neverReadClass = regexp.MustCompile(`(?i)comment|disqus|cookie|consent|newsletter|signup|sign-up|outbrain|taboola|most-?popular|recirc`)
+
+func neverRead(n *html.Node) bool {
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Html {
+		return false
+	}
+	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") && n.DataAtom != atom.Svg {
+		return true
+	}
+	ci := attr(n, "class") + " " + attr(n, "id")
+	return neverReadClass.MatchString(ci) && !likely.MatchString(ci)
+}
+
+// fixAtoms gives elements that Readability created (by tag name only)
+// their atom, which the walk below switches on.
+func fixAtoms(n *html.Node) {
+	if n == nil {
+		return
+	}
+	if n.Type == html.ElementNode && n.DataAtom == 0 {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c)
+	}
 }
 
 // isByline reports a paragraph that only repeats the byline ("By Dana Whitfield").
@@ -392,7 +533,8 @@ func resolve(base *url.URL, ref string) string {
 	return u.String()
 }
 
-var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly, time.RFC1123Z, time.RFC1123, "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
+var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05",
+	"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04", time.DateOnly, time.RFC1123Z, time.RFC1123, "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
 
 func parseDate(s string) time.Time {
 	s = strings.TrimSpace(s)

@@ -537,6 +537,11 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 	return segs, nil
 }
 
+// BuildScript makes the article's script exactly as Run would send it to
+// o.Synth: chunked to the voice's limits, with o.Script's pauses and
+// disclosure.
+func BuildScript(o Options, a article.Article) (script.Script, error) { return buildScript(o, a) }
+
 // buildScript makes the article's script, chunked to the voice's limits.
 func buildScript(o Options, a article.Article) (script.Script, error) {
 	so := o.Script

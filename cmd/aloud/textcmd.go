@@ -1,0 +1,154 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/aloud-dev/aloud/internal/article"
+	"github.com/aloud-dev/aloud/internal/narrate"
+	"github.com/aloud-dev/aloud/internal/source"
+	"github.com/aloud-dev/aloud/internal/store/local"
+)
+
+func newExtractCmd(g *globals) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "extract ARTICLE [--format json|text|body]",
+		Short: "Print what aloud reads from an article, before anything is paid for",
+		Long: `Read ARTICLE (an HTML, Markdown or text file, or an http(s) URL) the way
+narrate does and print what was extracted:
+
+  json  the metadata (title, byline, date, language, canonical URL, lead
+        image, publication) and the blocks (headings, paragraphs, quotes,
+        list items) in order
+  text  the title, byline and date, then the body as plain paragraphs
+  body  the body paragraphs alone, one a line (what extraction benchmarks score)`,
+		Example: `  aloud extract https://example.com/news/story
+  aloud extract --format json story.html | jq .blocks`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "json" && format != "text" && format != "body" {
+				return usageError{fmt.Errorf("--format %q: want json, text or body", format)}
+			}
+			cfg, err := g.loadConfig()
+			if err != nil {
+				return err
+			}
+			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
+			a, err := loader.LoadEntry(cmd.Context(), source.Entry{Ref: args[0]})
+			if err != nil {
+				return err
+			}
+			return writeArticle(g.stdout, a, format)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "what to print: `json`, text or body")
+	return cmd
+}
+
+// writeArticle prints an extracted article in one of extract's formats.
+func writeArticle(w io.Writer, a article.Article, format string) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(a)
+	case "text":
+		fmt.Fprintln(w, a.Title)
+		if a.Byline != "" {
+			fmt.Fprintln(w, "By "+a.Byline)
+		}
+		if !a.Published.IsZero() {
+			fmt.Fprintln(w, a.Published.Format(time.RFC3339))
+		}
+		fmt.Fprintln(w)
+	}
+	for _, b := range a.Blocks {
+		if format == "body" && b.Kind == article.Heading {
+			continue
+		}
+		if _, err := fmt.Fprintln(w, b.Text); err != nil {
+			return err
+		}
+		if format == "text" {
+			fmt.Fprintln(w)
+		}
+	}
+	return nil
+}
+
+func newScriptCmd(g *globals) *cobra.Command {
+	var voice string
+	cmd := &cobra.Command{
+		Use:   "script ARTICLE [--voice PRESET]",
+		Short: "Print the chunks exactly as they would be sent to the voice",
+		Long: `Read ARTICLE and print its script for the voice: every chunk exactly as it
+would be sent, sized to the voice's limits, with the pause before it and the
+chapter that starts there. Nothing is synthesized; with --json, the script as
+JSON.`,
+		Example: `  aloud script story.html
+  aloud script --voice en-polly-neural https://example.com/news/story`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.loadConfig()
+			if err != nil {
+				return err
+			}
+			if !cmd.Flags().Changed("voice") && cfg.Voice != "" {
+				voice = cfg.Voice
+			}
+			// The pipeline is built as narrate builds it, over a store in a
+			// temporary folder that nothing is written to, without a cache.
+			tmp, err := os.MkdirTemp("", "aloud-script-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(tmp)
+			st, err := local.New(tmp, "")
+			if err != nil {
+				return err
+			}
+			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
+			o, err := newPipeline(cfg, g, st, loader, voice, "off")
+			if err != nil {
+				return err
+			}
+			a, err := loader.LoadEntry(cmd.Context(), source.Entry{Ref: args[0]})
+			if err != nil {
+				return err
+			}
+			sc, err := narrate.BuildScript(o, a)
+			if err != nil {
+				return err
+			}
+			if g.json {
+				enc := json.NewEncoder(g.stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(sc)
+			}
+			lim := o.Synth.Limits()
+			fmt.Fprintf(g.stdout, "# %s · voice %s · %d chunks, %d characters (limit %d a chunk)\n", sc.Title, o.Voice, len(sc.Chunks), sc.Chars(), lim.MaxChars)
+			for _, c := range sc.Chunks {
+				fmt.Fprintln(g.stdout)
+				if c.PauseBefore > 0 {
+					fmt.Fprintf(g.stdout, "[pause %s]\n", c.PauseBefore)
+				}
+				if c.Chapter != "" {
+					fmt.Fprintf(g.stdout, "[chapter %q]\n", c.Chapter)
+				}
+				fmt.Fprintf(g.stdout, "[chunk %d · %s · %d characters]\n%s\n", c.Index+1, c.Kind, len([]rune(c.Text)), strings.TrimSpace(c.Text))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&voice, "voice", "en-espeak", "voice `PRESET` whose limits the chunks are sized to")
+	return cmd
+}

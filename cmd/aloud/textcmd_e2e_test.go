@@ -1,0 +1,68 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aloud-dev/aloud/internal/article"
+	"github.com/aloud-dev/aloud/internal/script"
+)
+
+func TestExtract(t *testing.T) {
+	dir := sampleDir(t)
+	js := aloud(t, dir, "extract", "--format", "json", "sample.html")
+	var a article.Article
+	if js.code != 0 || json.Unmarshal([]byte(js.stdout), &a) != nil || a.Title == "" || a.Byline != "Dana Whitfield" || len(a.Blocks) < 5 {
+		t.Fatalf("json: %d %+v\n%s", js.code, a, js.stderr)
+	}
+	body := aloud(t, dir, "extract", "--format", "body", "sample.html")
+	lines := strings.Split(strings.TrimSpace(body.stdout), "\n")
+	paragraphs := 0
+	for _, b := range a.Blocks {
+		if b.Kind != article.Heading {
+			paragraphs++
+		}
+	}
+	if body.code != 0 || len(lines) != paragraphs || lines[0] != a.Blocks[0].Text {
+		t.Errorf("body: %d lines for %d paragraphs\n%s", len(lines), paragraphs, body.stdout)
+	}
+	text := aloud(t, dir, "extract", "sample.html")
+	if !strings.HasPrefix(text.stdout, a.Title+"\nBy Dana Whitfield\n2026-11-20") {
+		t.Errorf("text:\n%s", text.stdout)
+	}
+
+	os.WriteFile(filepath.Join(dir, "empty.html"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "junk.html"), []byte("<script>alert(1)</script><nav><a href=/>Home</a></nav>"), 0o644)
+	for name, want := range map[string]string{"empty.html": "is empty", "junk.html": "has no article text", "missing.html": "no such file"} {
+		r := aloud(t, dir, "extract", name)
+		if r.code == 0 || !strings.Contains(r.stderr, want) || r.stdout != "" {
+			t.Errorf("%s: code %d, stderr %q", name, r.code, r.stderr)
+		}
+	}
+	if r := aloud(t, dir, "extract", "--format", "xml", "sample.html"); r.code != 2 {
+		t.Errorf("--format xml: code %d", r.code)
+	}
+}
+
+func TestScriptCommand(t *testing.T) {
+	dir := sampleDir(t)
+	r := aloud(t, dir, "script", "--voice", "en-polly-neural", "sample.html")
+	if r.code != 0 || !strings.Contains(r.stdout, "voice en-polly-neural") || !strings.Contains(r.stdout, "[chunk 1 · intro") ||
+		!strings.Contains(r.stdout, `[chapter "Introduction"]`) || !strings.Contains(r.stdout, "[pause 900ms]") {
+		t.Fatalf("script: %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	js := aloud(t, dir, "script", "--json", "sample.html")
+	var sc script.Script
+	if js.code != 0 || json.Unmarshal([]byte(js.stdout), &sc) != nil || len(sc.Chunks) == 0 || sc.Chunks[0].Kind != script.Intro {
+		t.Fatalf("script --json: %d %+v", js.code, sc)
+	}
+	if r := aloud(t, dir, "script", "--voice", "no-such-voice", "sample.html"); r.code != 2 || !strings.Contains(r.stderr, "unknown voice preset") {
+		t.Errorf("unknown voice: %d %s", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("script wrote files: %v", entries)
+	}
+}
