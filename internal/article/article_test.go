@@ -88,7 +88,6 @@ func TestParseHTML(t *testing.T) {
 			html:  `<title>Big news | Daily Example</title><meta property="og:site_name" content="Daily Example"><h1>Big news</h1><p>Body text that is long enough to be an article paragraph.</p>`,
 			title: "Big news", paragraphs: 1,
 		},
-
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
