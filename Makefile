@@ -63,6 +63,7 @@ fuzz:
 		./internal/article:FuzzParseHTML \
 		./internal/article:FuzzParseMarkdown \
 		./internal/speech:FuzzParseWAV \
+		./internal/script:FuzzNormalize \
 		./internal/episode:FuzzParseVTT \
 		./internal/feed:FuzzSlugify \
 		./internal/feed:FuzzParseCatalog \

@@ -248,6 +248,10 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 			return narrate.Options{}, usageError{err}
 		}
 	}
+	skip, err := script.ParseClasses(preset.Handles)
+	if err != nil {
+		return narrate.Options{}, usageError{err}
+	}
 	channels, err := feedChannels(cfg)
 	if err != nil {
 		return narrate.Options{}, usageError{err}
@@ -256,8 +260,9 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 		Loader: loader, Images: loader, Cover: cover,
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
 		Voice: preset.Name, PricePerMillionChars: price(cfg, preset), Logger: logger,
-		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)},
-		Store:  st, Channels: channels, Publication: cfg.Publication,
+		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses),
+			Normalize: &script.Normalizer{Skip: skip}},
+		Store: st, Channels: channels, Publication: cfg.Publication,
 	}, nil
 }
 

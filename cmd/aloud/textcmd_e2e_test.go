@@ -66,3 +66,28 @@ func TestScriptCommand(t *testing.T) {
 		t.Errorf("script wrote files: %v", entries)
 	}
 }
+
+func TestNormalizeCommand(t *testing.T) {
+	dir := t.TempDir()
+	in := "The $20.50 fee\n\nfrom 25 July 2012\nno numbers here\n"
+	cmd := aloudCmd(dir, "normalize")
+	cmd.Stdin = strings.NewReader(in)
+	r := execute(cmd)
+	want := "The twenty dollars fifty cents fee\n\nfrom the twenty fifth of july twenty twelve\nno numbers here\n"
+	if r.code != 0 || r.stdout != want {
+		t.Fatalf("normalize: %d\n%q\nwant %q\n%s", r.code, r.stdout, want, r.stderr)
+	}
+	cmd = aloudCmd(dir, "normalize", "--skip", "money")
+	cmd.Stdin = strings.NewReader("$5 on 12 May\n")
+	if r := execute(cmd); r.stdout != "$5 on the twelfth of may\n" {
+		t.Errorf("--skip money: %q", r.stdout)
+	}
+	cmd = aloudCmd(dir, "normalize", "--lang", "uk")
+	cmd.Stdin = strings.NewReader("У 2026 році\n")
+	if r := execute(cmd); r.stdout != "У 2026 році\n" {
+		t.Errorf("--lang uk: %q", r.stdout)
+	}
+	if r := aloud(t, dir, "normalize", "--skip", "nope"); r.code != 2 {
+		t.Errorf("--skip nope: %d", r.code)
+	}
+}

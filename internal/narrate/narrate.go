@@ -560,12 +560,12 @@ func buildScript(o Options, a article.Article) (script.Script, error) {
 func Requests(sc script.Script) []speech.Request {
 	reqs := make([]speech.Request, len(sc.Chunks))
 	for i, c := range sc.Chunks {
-		reqs[i] = speech.Request{Text: c.Text, Language: sc.Language}
+		reqs[i] = speech.Request{Text: c.Say(), Language: sc.Language}
 		if i > 0 {
-			reqs[i].Previous = sc.Chunks[i-1].Text
+			reqs[i].Previous = sc.Chunks[i-1].Say()
 		}
 		if i+1 < len(sc.Chunks) {
-			reqs[i].Next = sc.Chunks[i+1].Text
+			reqs[i].Next = sc.Chunks[i+1].Say()
 		}
 	}
 	return reqs

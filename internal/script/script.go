@@ -28,9 +28,13 @@ const (
 
 // Chunk is one request's worth of text.
 type Chunk struct {
-	Index       int           `json:"index"`
-	Kind        Kind          `json:"kind"`
-	Text        string        `json:"text"`
+	Index int    `json:"index"`
+	Kind  Kind   `json:"kind"`
+	Text  string `json:"text"`
+	// Spoken is what the voice is sent when normalization changed the
+	// text ("$20.50" → "twenty dollars fifty cents"); Text stays as
+	// written, for the transcript. Empty means the same as Text.
+	Spoken      string        `json:"spoken,omitempty"`
 	PauseBefore time.Duration `json:"pause_before"`
 	Chapter     string        `json:"chapter,omitempty"` // a chapter starts here with this title
 }
@@ -74,6 +78,17 @@ type Options struct {
 	MaxBytes   int    // most bytes of UTF-8 per chunk, for voices that count bytes; 0 for none
 	Disclosure string // spoken after the intro; empty means none
 	Pauses     Pauses
+	// Normalize, when set, says numbers, dates, money and the like in
+	// words for the voice; its Language defaults to the article's.
+	Normalize *Normalizer
+}
+
+// Say is what a chunk sends to the voice.
+func (c Chunk) Say() string {
+	if c.Spoken != "" {
+		return c.Spoken
+	}
+	return c.Text
 }
 
 // ErrEmpty means the article has nothing to speak.
@@ -92,13 +107,24 @@ func Build(a article.Article, o Options) (Script, error) {
 	}
 	lim := limit{chars: o.MaxChars, bytes: o.MaxBytes}
 	s := Script{Title: a.Title, Language: a.Language}
+	var norm func(string) string
+	if o.Normalize != nil {
+		n := *o.Normalize
+		if n.Language == "" {
+			n.Language = a.Language
+		}
+		norm = n.Normalize
+	}
 	add := func(kind Kind, text string, pause time.Duration, chapter string) {
-		for i, part := range split(text, lim) {
+		for i, part := range splitSpoken(text, lim, norm) {
 			p := pause
 			if i > 0 {
 				p = o.Pauses.Sentence
 			}
-			c := Chunk{Index: len(s.Chunks), Kind: kind, Text: part, PauseBefore: p}
+			c := Chunk{Index: len(s.Chunks), Kind: kind, Text: part.text, PauseBefore: p}
+			if part.spoken != part.text {
+				c.Spoken = part.spoken
+			}
 			if i == 0 {
 				c.Chapter = chapter
 			}
@@ -160,6 +186,56 @@ func terminate(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// piece is a chunk's text as written and as it is said.
+type piece struct{ text, spoken string }
+
+// splitSpoken is split for normalized text: sentences are normalized one
+// by one and packed by the length of what is said (longer than what is
+// written), keeping the written text beside it. A sentence too long for a
+// chunk even alone is cut in its spoken form, which then is its text too.
+func splitSpoken(text string, lim limit, norm func(string) string) []piece {
+	if norm == nil {
+		var out []piece
+		for _, p := range split(text, lim) {
+			out = append(out, piece{p, p})
+		}
+		return out
+	}
+	if sp := norm(text); lim.fits(sp) {
+		return []piece{{text, sp}}
+	}
+	var out []piece
+	var cur piece
+	flush := func() {
+		if cur.spoken != "" {
+			out = append(out, cur)
+		}
+		cur = piece{}
+	}
+	for _, sent := range Sentences(text) {
+		sp := norm(sent)
+		if !lim.fits(sp) {
+			flush()
+			for _, p := range split(sp, lim) {
+				out = append(out, piece{p, p})
+			}
+			continue
+		}
+		switch {
+		case cur.spoken == "":
+			cur = piece{sent, sp}
+		case lim.fits(cur.spoken + " " + sp):
+			cur.text += " " + sent
+			cur.spoken += " " + sp
+		default:
+			flush()
+			cur = piece{sent, sp}
+		}
+	}
+	flush()
+	return out
 }
 
 // limit is how much text a chunk may hold: characters, and bytes of

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -142,5 +143,83 @@ func TestGoldenSample(t *testing.T) {
 		if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
 			t.Errorf("%s differs; got:\n%s", golden, got)
 		}
+	}
+}
+
+// TestGoldenNormalized: a script with numbers, money, dates, times, a
+// telephone number and an address said in words for the voice, the written
+// text kept beside it.
+func TestGoldenNormalized(t *testing.T) {
+	data, err := os.ReadFile("testdata/numbers.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse(data, article.Markdown, "numbers.md", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Language = "en-GB"
+	for _, limit := range []int{2000, 160} {
+		s, err := Build(a, Options{MaxChars: limit, Pauses: DefaultPauses(), Normalize: &Normalizer{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range s.Chunks {
+			if utf8.RuneCountInString(c.Say()) > limit {
+				t.Errorf("chunk %d says %d characters, over %d", c.Index, utf8.RuneCountInString(c.Say()), limit)
+			}
+			if strings.ContainsAny(c.Say(), "0123456789$£") {
+				t.Errorf("chunk %d still has digits or currency signs: %q", c.Index, c.Say())
+			}
+		}
+		got, _ := json.MarshalIndent(s, "", "  ")
+		golden := fmt.Sprintf("testdata/numbers.normalized-%d.golden.json", limit)
+		if *update {
+			os.WriteFile(golden, append(got, '\n'), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+			t.Errorf("%s differs; got:\n%s", golden, got)
+		}
+	}
+}
+
+// TestSplitSpokenProperty: chunks of normalized text never exceed the
+// limit in what they say, and the written text keeps every word in order.
+func TestSplitSpokenProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"the", "council", "met", "on", "Tuesday.", "It", "paid", "$20.50", "for", "12kg", "on", "25 July 2012.", "Call", "+1 212-555-0143", "at", "5pm.", "Київ", "1,200", "people."}
+	n := Normalizer{Language: "en"}
+	for i := 0; i < 300; i++ {
+		var b strings.Builder
+		for j, k := 0, 1+r.IntN(120); j < k; j++ {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		text := b.String()
+		lim := limit{chars: 80 + r.IntN(300)}
+		var gotWritten []string
+		for _, p := range splitSpoken(text, lim, n.Normalize) {
+			if !lim.fits(p.spoken) || strings.TrimSpace(p.spoken) == "" {
+				t.Fatalf("piece %q over %+v", p.spoken, lim)
+			}
+			gotWritten = append(gotWritten, strings.Fields(p.text)...)
+		}
+		if long := strings.Join(gotWritten, " "); long != strings.Join(strings.Fields(text), " ") {
+			// Only a sentence too long to fit even alone is replaced by its
+			// spoken form; every other word must survive as written.
+			for _, s := range Sentences(text) {
+				if !lim.fits(n.Normalize(s)) {
+					goto next
+				}
+			}
+			t.Fatalf("written words changed:\n got %q\nwant %q", long, text)
+		}
+	next:
 	}
 }

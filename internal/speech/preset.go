@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/aloud-dev/aloud/internal/script"
 )
 
 // Preset is a named voice: a backend and its options, read from YAML.
@@ -25,7 +27,11 @@ type Preset struct {
 	// million characters synthesized (0 for local engines); the run's
 	// summary multiplies the characters it sent by it.
 	PricePerMillionChars float64 `yaml:"price_per_million_chars"`
-	Source               string  `yaml:"-"` // where it was read from
+	// Handles lists the normalization classes the backend reads right by
+	// itself (cardinal, date, money, …, or all); aloud says the others in
+	// words before sending the text.
+	Handles []string `yaml:"handles"`
+	Source  string   `yaml:"-"` // where it was read from
 }
 
 // decodeOptions fills v, a backend's Config, from the preset's options;
@@ -78,6 +84,9 @@ func ParsePreset(data []byte, source string) (Preset, error) {
 	}
 	if p.Backend == "" {
 		return Preset{}, fmt.Errorf("voice preset %s: no backend named", source)
+	}
+	if _, err := script.ParseClasses(p.Handles); err != nil {
+		return Preset{}, fmt.Errorf("voice preset %s: handles: %w", source, err)
 	}
 	if p.PricePerMillionChars < 0 || p.PricePerMillionChars > 10_000 {
 		return Preset{}, fmt.Errorf("voice preset %s: price_per_million_chars %v out of range 0–10000", source, p.PricePerMillionChars)
