@@ -314,19 +314,23 @@ func cutAtSpace(s string, max int) (string, string) {
 	return strings.TrimSpace(string(r[:cut])), strings.TrimSpace(string(r[cut:]))
 }
 
-// Sentences splits text after '.', '!' or '?' (with any closing quotes or
-// brackets) when white space and an upper-case letter, digit or opening
-// quote follow.
+// Sentences splits text after '.', '!', '?' or '…' (with any closing
+// quotes or brackets) when white space and an upper-case letter, digit or
+// opening quote follow — but not after an abbreviation that does not end
+// a sentence (titles such as Dr. and Sen., months before a day, Inc.,
+// initials such as J., dotted acronyms such as U.S.), in English, German,
+// Spanish, Ukrainian and Russian. Dots inside decimals, URLs and e-mail
+// addresses never split, since no space follows them.
 func Sentences(text string) []string {
 	r := []rune(strings.TrimSpace(text))
 	var out []string
 	start := 0
 	for i := 0; i < len(r); i++ {
-		if r[i] != '.' && r[i] != '!' && r[i] != '?' {
+		if r[i] != '.' && r[i] != '!' && r[i] != '?' && r[i] != '…' {
 			continue
 		}
 		j := i + 1
-		for j < len(r) && strings.ContainsRune(`"'”’)]`, r[j]) {
+		for j < len(r) && strings.ContainsRune(`"'”’»)]`, r[j]) {
 			j++
 		}
 		if j >= len(r) || !unicode.IsSpace(r[j]) {
@@ -336,14 +340,65 @@ func Sentences(text string) []string {
 		for k < len(r) && unicode.IsSpace(r[k]) {
 			k++
 		}
-		if k < len(r) && (unicode.IsUpper(r[k]) || unicode.IsDigit(r[k]) || strings.ContainsRune(`"'“‘(`, r[k])) {
-			out = append(out, strings.TrimSpace(string(r[start:j])))
-			start = k
-			i = k - 1
+		if k >= len(r) || !(unicode.IsUpper(r[k]) || unicode.IsDigit(r[k]) || strings.ContainsRune(`"'“‘«(`, r[k])) {
+			continue
 		}
+		if r[i] == '.' && j == i+1 && !endsSentence(r[start:i], r[k:]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(string(r[start:j])))
+		start = k
+		i = k - 1
 	}
 	if rest := strings.TrimSpace(string(r[start:])); rest != "" {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// neverLast are abbreviations that a name or number always follows: a
+// full stop after them never ends a sentence.
+var neverLast = map[string]bool{
+	// English
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true, "rep": true, "gov": true,
+	"lt": true, "col": true, "sgt": true, "capt": true, "st": true, "mt": true, "ft": true, "rev": true, "hon": true,
+	"no": true, "nos": true, "vol": true, "fig": true, "vs": true, "approx": true, "est": true, "ave": true,
+	// German, Spanish
+	"nr": true, "bzw": true, "ca": true, "vgl": true, "sr": true, "sra": true, "srta": true, "núm": true, "art": true,
+	// Ukrainian, Russian
+	"м": true, "вул": true, "ул": true, "просп": true, "им": true, "ім": true, "проф": true, "д-р": true, "див": true, "см": true,
+	"ст": true, "т": true, "р": true, "г": true, "п": true,
+}
+
+// beforeNumber are abbreviations that end a sentence unless a number
+// follows (Feb. 3, Inc. 500).
+var beforeNumber = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "p": true, "pp": true, "ch": true, "sec": true,
+}
+
+// endsSentence reports whether the full stop after before ends a
+// sentence, given the text after it.
+func endsSentence(before, after []rune) bool {
+	w := len(before)
+	for w > 0 && !unicode.IsSpace(before[w-1]) && !strings.ContainsRune(`("“'‘«`, before[w-1]) {
+		w--
+	}
+	word := string(before[w:])
+	lower := strings.ToLower(word)
+	switch {
+	case strings.HasSuffix(word, ".."):
+		return true // an ellipsis
+	case neverLast[lower]:
+		return false
+	case beforeNumber[lower]:
+		return len(after) == 0 || !unicode.IsDigit(after[0])
+	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
+		return false // an initial: J. K. Rowling
+	case strings.Contains(word, ".") && !strings.ContainsAny(word, "0123456789/@") && len([]rune(word)) <= 8:
+		// A dotted acronym (U.S., a.m., z.B., т.е.) ends a sentence only
+		// before a word that starts one; a.m. and p.m. before a capital do.
+		return lower == "a.m" || lower == "p.m"
+	}
+	return true
 }

@@ -223,3 +223,26 @@ func TestSplitSpokenProperty(t *testing.T) {
 	next:
 	}
 }
+
+func TestSentenceBoundaries(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Dr. Osei met Sen. Warren in the U.S. Senate. They spoke.", []string{"Dr. Osei met Sen. Warren in the U.S. Senate.", "They spoke."}},
+		{"It opened Feb. 3 in St. Louis. Acme Inc. shares rose. Chairman J. K. Rowe spoke.", []string{"It opened Feb. 3 in St. Louis.", "Acme Inc. shares rose.", "Chairman J. K. Rowe spoke."}},
+		{"Shares rose 3.5 per cent. Visit www.example.com or mail a.b@example.org. Done.", []string{"Shares rose 3.5 per cent.", "Visit www.example.com or mail a.b@example.org.", "Done."}},
+		{"We waited... Then it came. She asked, \"Why?\" Nobody knew.", []string{"We waited...", "Then it came.", "She asked, \"Why?\"", "Nobody knew."}},
+		{"It ended at 5 a.m. The police left.", []string{"It ended at 5 a.m.", "The police left."}},
+		{"Gen. Mills and Gov. Stone agreed. «Good», said Col. Ray.", []string{"Gen. Mills and Gov. Stone agreed.", "«Good», said Col. Ray."}},
+		{"Die Firma, z.B. Siemens, wuchs. Dr. Weber sagte Nr. 5 zu.", []string{"Die Firma, z.B. Siemens, wuchs.", "Dr. Weber sagte Nr. 5 zu."}},
+		{"Зустріч на вул. Хрещатик відбулася. Проф. Коваль виступив.", []string{"Зустріч на вул. Хрещатик відбулася.", "Проф. Коваль виступив."}},
+		{"Встреча прошла в г. Киев. Затем т.е. Иванов ушёл.", []string{"Встреча прошла в г. Киев.", "Затем т.е. Иванов ушёл."}},
+	}
+	for _, tc := range tests {
+		got := Sentences(tc.text)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
