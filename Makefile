@@ -64,6 +64,7 @@ fuzz:
 		./internal/article:FuzzParseMarkdown \
 		./internal/speech:FuzzParseWAV \
 		./internal/script:FuzzNormalize \
+		./internal/script:FuzzLexicon \
 		./internal/episode:FuzzParseVTT \
 		./internal/feed:FuzzSlugify \
 		./internal/feed:FuzzParseCatalog \

@@ -4,7 +4,8 @@ package voices
 
 import "embed"
 
-// FS holds the built-in presets at its root.
+// FS holds the built-in presets at its root and the lexicons under
+// lexicons/.
 //
-//go:embed *.yaml
+//go:embed *.yaml lexicons/*.pls
 var FS embed.FS

@@ -2,10 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -24,6 +28,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/speech/cache"
 	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/ui"
+	"github.com/aloud-dev/aloud/voices"
 )
 
 // narrateOptions is what `aloud narrate` was asked to do.
@@ -252,6 +257,11 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 	if err != nil {
 		return narrate.Options{}, usageError{err}
 	}
+	pronounce, err := pronouncer(cfg, append(append([]string{}, cfg.Lexicons...), preset.Lexicons...))
+	if err != nil {
+		return narrate.Options{}, usageError{err}
+	}
+	lim := syn.Limits()
 	channels, err := feedChannels(cfg)
 	if err != nil {
 		return narrate.Options{}, usageError{err}
@@ -261,9 +271,48 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
 		Voice: preset.Name, PricePerMillionChars: price(cfg, preset), Logger: logger,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses),
-			Normalize: &script.Normalizer{Skip: skip}},
+			Normalize: &script.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes},
 		Store: st, Channels: channels, Publication: cfg.Publication,
 	}, nil
+}
+
+// pronouncer loads the named lexicons: a path, or NAME.pls in the user's
+// voices_dir/lexicons, then among the built-in ones. None: nil.
+func pronouncer(cfg config.Config, names []string) (*script.Pronouncer, error) {
+	var lexicons []script.Lexicon
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		var data []byte
+		var err error
+		switch {
+		case strings.ContainsAny(n, `/\`) || strings.HasSuffix(n, ".pls"):
+			data, err = os.ReadFile(n)
+		default:
+			err = fs.ErrNotExist
+			if cfg.VoicesDir != "" {
+				data, err = os.ReadFile(filepath.Join(cfg.VoicesDir, "lexicons", n+".pls"))
+			}
+			if errors.Is(err, fs.ErrNotExist) {
+				data, err = fs.ReadFile(voices.FS, "lexicons/"+n+".pls")
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %q: %w", n, err)
+		}
+		lx, err := script.ParseLexicon(data, n)
+		if err != nil {
+			return nil, err
+		}
+		lexicons = append(lexicons, lx)
+	}
+	if len(lexicons) == 0 {
+		return nil, nil
+	}
+	return script.NewPronouncer(lexicons...), nil
 }
 
 // price is what the voice costs per million characters: the config's

@@ -91,3 +91,43 @@ func TestNormalizeCommand(t *testing.T) {
 		t.Errorf("--skip nope: %d", r.code)
 	}
 }
+
+// TestLexiconsInScripts: the news lexicon goes to an SSML voice as
+// phonemes and to a plain-text voice as aliases; a publication's own
+// lexicon (voices_dir/lexicons, named in aloud.yaml) wins over it.
+func TestLexiconsInScripts(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "kyiv.md"), []byte("# Talks\n\nPresident Zelensky flew from Kyiv to Riyadh & back.\n"), 0o644)
+	chunks := func(args ...string) []script.Chunk {
+		t.Helper()
+		r := aloud(t, dir, append([]string{"script", "--json"}, args...)...)
+		var sc script.Script
+		if r.code != 0 || json.Unmarshal([]byte(r.stdout), &sc) != nil {
+			t.Fatalf("script %v: %d\n%s", args, r.code, r.stderr)
+		}
+		return sc.Chunks
+	}
+	body := func(cs []script.Chunk) script.Chunk { return cs[len(cs)-1] }
+	polly := body(chunks("--voice", "en-polly-neural", "kyiv.md"))
+	if !polly.SSML || !strings.Contains(polly.Spoken, `<phoneme alphabet="ipa" ph="ˈkiːjɪv">Kyiv</phoneme>`) || !strings.Contains(polly.Spoken, "&amp;") {
+		t.Errorf("polly chunk %+v", polly)
+	}
+	if err := script.WellFormed(polly.Spoken); err != nil {
+		t.Error(err)
+	}
+	openai := body(chunks("--voice", "en-openai", "kyiv.md"))
+	if openai.SSML || !strings.Contains(openai.Spoken, "from Keev to Ree-yahd") {
+		t.Errorf("openai chunk %+v", openai)
+	}
+	os.MkdirAll(filepath.Join(dir, "voices", "lexicons"), 0o755)
+	os.WriteFile(filepath.Join(dir, "voices", "lexicons", "house.pls"), []byte(`<lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon" xml:lang="en">`+
+		`<lexeme><grapheme>Kyiv</grapheme><alias>Kyeev</alias></lexeme></lexicon>`), 0o644)
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("voices_dir: voices\nlexicons: [house]\n"), 0o644)
+	if c := body(chunks("--voice", "en-openai", "kyiv.md")); !strings.Contains(c.Spoken, "from Kyeev to Ree-yahd") {
+		t.Errorf("house lexicon does not win: %q", c.Spoken)
+	}
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("lexicons: [nope]\n"), 0o644)
+	if r := aloud(t, dir, "script", "kyiv.md"); r.code != 2 || !strings.Contains(r.stderr, `lexicon "nope"`) {
+		t.Errorf("missing lexicon: %d %s", r.code, r.stderr)
+	}
+}

@@ -61,6 +61,10 @@ type Config struct {
 	// replace the list prices the presets carry, for cost reports and
 	// --dry-run estimates.
 	Prices map[string]float64 `yaml:"prices"`
+	// Lexicons are the publication's pronunciation lexicons (PLS), by name
+	// (voices_dir/lexicons/NAME.pls, then the built-in ones) or path; they
+	// win over the voice preset's.
+	Lexicons []string `yaml:"lexicons"`
 
 	source string // file the config was read from, "" for defaults
 	root   *yaml.Node

@@ -560,7 +560,7 @@ func buildScript(o Options, a article.Article) (script.Script, error) {
 func Requests(sc script.Script) []speech.Request {
 	reqs := make([]speech.Request, len(sc.Chunks))
 	for i, c := range sc.Chunks {
-		reqs[i] = speech.Request{Text: c.Say(), Language: sc.Language}
+		reqs[i] = speech.Request{Text: c.Say(), SSML: c.SSML, Language: sc.Language}
 		if i > 0 {
 			reqs[i].Previous = sc.Chunks[i-1].Say()
 		}

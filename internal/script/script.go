@@ -35,6 +35,7 @@ type Chunk struct {
 	// text ("$20.50" → "twenty dollars fifty cents"); Text stays as
 	// written, for the transcript. Empty means the same as Text.
 	Spoken      string        `json:"spoken,omitempty"`
+	SSML        bool          `json:"ssml,omitempty"` // Spoken is an SSML document
 	PauseBefore time.Duration `json:"pause_before"`
 	Chapter     string        `json:"chapter,omitempty"` // a chapter starts here with this title
 }
@@ -81,6 +82,11 @@ type Options struct {
 	// Normalize, when set, says numbers, dates, money and the like in
 	// words for the voice; its Language defaults to the article's.
 	Normalize *Normalizer
+	// Pronounce applies pronunciation lexicons: as SSML <phoneme> and
+	// <sub> when SSML is set (the voice reads SSML and IPA), else as
+	// respelled aliases in the text.
+	Pronounce *Pronouncer
+	SSML      bool
 }
 
 // Say is what a chunk sends to the voice.
@@ -115,14 +121,32 @@ func Build(a article.Article, o Options) (Script, error) {
 		}
 		norm = n.Normalize
 	}
+	var mark func(string) string
+	if !o.Pronounce.For(a.Language) {
+		o.Pronounce = nil
+	}
+	switch {
+	case o.SSML && o.Pronounce != nil:
+		// Every chunk is a <speak> document: its text escaped, the
+		// lexicons' words marked. The wrapper counts against the limit.
+		lim.chars -= len(speakOpen + speakClose)
+		if lim.bytes > 0 {
+			lim.bytes -= len(speakOpen + speakClose)
+		}
+		mark = o.Pronounce.SSML
+	case o.Pronounce != nil:
+		mark = o.Pronounce.Alias
+	}
 	add := func(kind Kind, text string, pause time.Duration, chapter string) {
-		for i, part := range splitSpoken(text, lim, norm) {
+		for i, part := range splitSpoken(text, lim, norm, mark) {
 			p := pause
 			if i > 0 {
 				p = o.Pauses.Sentence
 			}
 			c := Chunk{Index: len(s.Chunks), Kind: kind, Text: part.text, PauseBefore: p}
-			if part.spoken != part.text {
+			if o.SSML {
+				c.Spoken, c.SSML = speakOpen+part.spoken+speakClose, true
+			} else if part.spoken != part.text {
 				c.Spoken = part.spoken
 			}
 			if i == 0 {
@@ -188,22 +212,29 @@ func terminate(s string) string {
 	return s + "."
 }
 
+// The SSML document every chunk becomes when the voice reads SSML.
+const (
+	speakOpen  = "<speak>"
+	speakClose = "</speak>"
+)
+
 // piece is a chunk's text as written and as it is said.
 type piece struct{ text, spoken string }
 
 // splitSpoken is split for normalized text: sentences are normalized one
-// by one and packed by the length of what is said (longer than what is
-// written), keeping the written text beside it. A sentence too long for a
-// chunk even alone is cut in its spoken form, which then is its text too.
-func splitSpoken(text string, lim limit, norm func(string) string) []piece {
+// by one, marked (lexicon aliases or SSML), and packed by the length of
+// what is said, keeping the written text beside it. A sentence too long
+// for a chunk even alone is cut in its normalized form before it is
+// marked, so no cut falls inside markup; its pieces are then their own
+// text.
+func splitSpoken(text string, lim limit, norm, mark func(string) string) []piece {
 	if norm == nil {
-		var out []piece
-		for _, p := range split(text, lim) {
-			out = append(out, piece{p, p})
-		}
-		return out
+		norm = func(s string) string { return s }
 	}
-	if sp := norm(text); lim.fits(sp) {
+	if mark == nil {
+		mark = func(s string) string { return s }
+	}
+	if sp := mark(norm(text)); lim.fits(sp) {
 		return []piece{{text, sp}}
 	}
 	var out []piece
@@ -215,12 +246,11 @@ func splitSpoken(text string, lim limit, norm func(string) string) []piece {
 		cur = piece{}
 	}
 	for _, sent := range Sentences(text) {
-		sp := norm(sent)
+		plain := norm(sent)
+		sp := mark(plain)
 		if !lim.fits(sp) {
 			flush()
-			for _, p := range split(sp, lim) {
-				out = append(out, piece{p, p})
-			}
+			out = append(out, cutMarked(plain, lim, mark)...)
 			continue
 		}
 		switch {
@@ -236,6 +266,27 @@ func splitSpoken(text string, lim limit, norm func(string) string) []piece {
 	}
 	flush()
 	return out
+}
+
+// cutMarked cuts plain text into pieces that still fit once marked,
+// tightening the cut until they do.
+func cutMarked(plain string, lim limit, mark func(string) string) []piece {
+	for tight := lim; ; {
+		var out []piece
+		ok := true
+		for _, p := range split(plain, tight) {
+			sp := mark(p)
+			ok = ok && lim.fits(sp)
+			out = append(out, piece{p, sp})
+		}
+		if ok || tight.chars <= 4 {
+			return out // at the tightest, a word longer than the limit goes as it is
+		}
+		tight.chars = tight.chars * 3 / 4
+		if tight.bytes > 0 {
+			tight.bytes = max(tight.bytes*3/4, 160)
+		}
+	}
 }
 
 // limit is how much text a chunk may hold: characters, and bytes of

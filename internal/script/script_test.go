@@ -204,7 +204,7 @@ func TestSplitSpokenProperty(t *testing.T) {
 		text := b.String()
 		lim := limit{chars: 80 + r.IntN(300)}
 		var gotWritten []string
-		for _, p := range splitSpoken(text, lim, n.Normalize) {
+		for _, p := range splitSpoken(text, lim, n.Normalize, nil) {
 			if !lim.fits(p.spoken) || strings.TrimSpace(p.spoken) == "" {
 				t.Fatalf("piece %q over %+v", p.spoken, lim)
 			}

@@ -31,7 +31,10 @@ type Preset struct {
 	// itself (cardinal, date, money, …, or all); aloud says the others in
 	// words before sending the text.
 	Handles []string `yaml:"handles"`
-	Source  string   `yaml:"-"` // where it was read from
+	// Lexicons names pronunciation lexicons (PLS files in lexicons/ beside
+	// the presets, or paths) applied to this voice's text.
+	Lexicons []string `yaml:"lexicons"`
+	Source   string   `yaml:"-"` // where it was read from
 }
 
 // decodeOptions fills v, a backend's Config, from the preset's options;

@@ -27,6 +27,7 @@ type Limits struct {
 	MaxChars    int      // most characters (Unicode code points) of text per request, as the service counts them
 	MaxBytes    int      // most bytes of UTF-8 per request, for services that count bytes; 0 means no such limit
 	SSML        bool     // whether the backend reads SSML
+	Phonemes    bool     // whether it reads SSML <phoneme alphabet="ipa"> (lexicons go as phonemes, else as aliases)
 	Formats     []Format // formats it can answer with, preferred first
 	Concurrency int      // requests in flight at once; 0 means one per CPU
 	// RatePerSecond is the service's default request quota; the runner

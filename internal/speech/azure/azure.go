@@ -111,7 +111,7 @@ func New(cfg Config) (speech.Synthesizer, error) {
 func (a *azure) Name() string { return "azure" }
 
 func (a *azure) Limits() speech.Limits {
-	return speech.Limits{MaxChars: maxChars, SSML: true, Formats: []speech.Format{speech.MP3}, Billing: speech.PerTextChar,
+	return speech.Limits{MaxChars: maxChars, SSML: true, Phonemes: true, Formats: []speech.Format{speech.MP3}, Billing: speech.PerTextChar,
 		Concurrency: a.cfg.Concurrency, RatePerSecond: a.cfg.RequestsPerSecond}
 }
 

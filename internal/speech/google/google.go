@@ -114,7 +114,7 @@ func New(cfg Config) (speech.Synthesizer, error) {
 func (g *google) Name() string { return "google" }
 
 func (g *google) Limits() speech.Limits {
-	return speech.Limits{MaxChars: maxBytes, MaxBytes: maxBytes, SSML: true, Formats: []speech.Format{speech.MP3},
+	return speech.Limits{MaxChars: maxBytes, MaxBytes: maxBytes, SSML: true, Phonemes: true, Formats: []speech.Format{speech.MP3},
 		Billing: speech.PerChar, Concurrency: g.cfg.Concurrency, RatePerSecond: g.cfg.RequestsPerSecond}
 }
 

@@ -136,7 +136,7 @@ func New(ctx context.Context, cfg Config) (speech.Synthesizer, error) {
 func (p *pollySynth) Name() string { return "polly" }
 
 func (p *pollySynth) Limits() speech.Limits {
-	return speech.Limits{MaxChars: maxBilled, SSML: true, Formats: []speech.Format{speech.MP3}, Billing: speech.PerTextChar,
+	return speech.Limits{MaxChars: maxBilled, SSML: true, Phonemes: true, Formats: []speech.Format{speech.MP3}, Billing: speech.PerTextChar,
 		Concurrency: p.cfg.Concurrency, RatePerSecond: p.cfg.RequestsPerSecond}
 }
 
