@@ -271,9 +271,22 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
 		Voice: preset.Name, PricePerMillionChars: price(cfg, preset), Logger: logger,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses),
-			Normalize: &script.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes},
+			Normalize: &script.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes,
+			Templates: templates(cfg)},
 		Store: st, Channels: channels, Publication: cfg.Publication,
 	}, nil
+}
+
+// templates are the config's intro, disclosure and outro templates.
+func templates(cfg config.Config) map[string]script.Template {
+	if len(cfg.Templates) == 0 {
+		return nil
+	}
+	m := map[string]script.Template{}
+	for lang, t := range cfg.Templates {
+		m[strings.ToLower(lang)] = script.Template(t)
+	}
+	return m
 }
 
 // pronouncer loads the named lexicons: a path, or NAME.pls in the user's

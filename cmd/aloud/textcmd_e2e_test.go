@@ -131,3 +131,17 @@ func TestLexiconsInScripts(t *testing.T) {
 		t.Errorf("missing lexicon: %d %s", r.code, r.stderr)
 	}
 }
+
+func TestTemplatesInScripts(t *testing.T) {
+	dir := sampleDir(t)
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("publication: The Millbrook Courier\ntemplates:\n  \"\": {intro: \"{title}. Written by {byline}.\", outro: \"Thanks for listening to {publication}.\"}\n"), 0o644)
+	r := aloud(t, dir, "script", "--json", "sample.html")
+	var sc script.Script
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &sc) != nil {
+		t.Fatalf("%d %s", r.code, r.stderr)
+	}
+	first, last := sc.Chunks[0], sc.Chunks[len(sc.Chunks)-1]
+	if first.Text != "Riverside library stays open late after volunteers step in. Written by Dana Whitfield." || last.Kind != script.Outro || last.Text != "Thanks for listening to The Millbrook Courier." {
+		t.Errorf("intro %q, last %+v", first.Text, last)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -229,12 +230,85 @@ func FuzzParseHTML(f *testing.F) {
 func FuzzParseMarkdown(f *testing.F) {
 	f.Add("---\ntitle: x\n---\n# T\n\n> q\n\n- a\n\n```\nc\n")
 	f.Add("plain text\n\nBy someone\n\npara")
+	f.Add(`{"title":{"rendered":"x"},"author":[{"name":1}],"html":"<p>a</p><h2>b"}`)
+	f.Add("Skip to content\nMenu\n\nHeadline here\nBy A\n\nA paragraph of more than twelve words that keeps on going for a while now.\n\nMost popular\nx")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, typ := range []Type{Markdown, Text} {
+		for _, typ := range []Type{Markdown, Text, JSON} {
 			a, err := Parse([]byte(s), typ, "fuzz", nil)
 			if err == nil && len(a.Blocks) == 0 {
 				t.Fatal("no error and no blocks")
 			}
 		}
 	})
+}
+
+// TestPastedPageText: text copied from a whole web page (menus, sign-up
+// forms, share buttons, teasers, "Most popular", footers) is cleaned to the
+// article's title, byline and body.
+func TestPastedPageText(t *testing.T) {
+	tests := []struct {
+		file, title, byline, first, last string
+		paragraphs                       int
+	}{
+		{"courier.txt", "Harbour board approves £18m sea wall after winter floods", "Dana Whitfield",
+			"The Millbrook harbour board voted on Tuesday", "have asked for a public hearing before the contract is signed.", 4},
+		{"newsletter.txt", "Power returns to eastern Kharkiv after overnight strikes", "Olena Kovalenko and Mark Hughes",
+			"Electricity was restored to most homes", "Parents were asked to check the city's app for changes.", 3},
+		{"teasers.txt", "Scientists map the deepest cave in the Balkans", "",
+			"Divers reached a depth of 1,024 metres", "found on the way down.", 3},
+	}
+	junk := []string{"Skip to content", "Subscribe", "Advertisement", "Most popular", "indicates required", "Related", "Comments", "©", "min ago", "Photo:", "You may also like", "Share"}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "pasted", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Parse(data, Text, tc.file, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title || a.Byline != tc.byline || len(a.Blocks) != tc.paragraphs {
+				t.Fatalf("title %q, byline %q, %d blocks: %+v", a.Title, a.Byline, len(a.Blocks), a.Blocks)
+			}
+			if !strings.HasPrefix(a.Blocks[0].Text, tc.first) || !strings.HasSuffix(a.Blocks[len(a.Blocks)-1].Text, tc.last) {
+				t.Errorf("body from %q to %q", a.Blocks[0].Text, a.Blocks[len(a.Blocks)-1].Text)
+			}
+			for _, b := range a.Blocks {
+				for _, j := range junk {
+					if strings.Contains(b.Text, j) {
+						t.Errorf("page furniture %q read: %q", j, b.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestParseJSON(t *testing.T) {
+	tests := []struct {
+		name, doc, title, byline string
+		blocks                   int
+	}{
+		{"html body", `{"title":"Harbour &amp; quay","author":[{"name":"A. Osei"},{"name":"D. Whitfield"}],"date":"2026-11-24T08:30:00Z","url":"https://x.example/a","html":"<p>First paragraph of the story.</p><h2>Then</h2><p>Second paragraph.</p><div class=\"share\">Share</div>"}`,
+			"Harbour & quay", "A. Osei and D. Whitfield", 3},
+		{"text body", `{"headline":"Plain","byline":"By Pat Jones","text":"One paragraph.\n\nAnother one."}`, "Plain", "Pat Jones", 2},
+		{"wordpress", `{"title":{"rendered":"WP post"},"content":{"rendered":"<p>Body text of the post.</p>"},"link":"https://x.example/wp"}`, "WP post", "", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse([]byte(tc.doc), JSON, "a.json", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title || a.Byline != tc.byline || len(a.Blocks) != tc.blocks {
+				t.Errorf("%+v", a)
+			}
+		})
+	}
+	for name, doc := range map[string]string{"array": `[1,2]`, "not json": `{title`, "no body": `{"title":"x"}`, "number title": `{"title":5,"text":""}`} {
+		if _, err := Parse([]byte(doc), JSON, "b.json", nil); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
 }

@@ -19,7 +19,7 @@ var skipTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true, atom.Aside: true,
 	atom.Footer: true, atom.Form: true, atom.Button: true, atom.Svg: true, atom.Iframe: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Select: true, atom.Textarea: true, atom.Template: true,
-	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Dialog: true,
+	atom.Head: true, atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Dialog: true,
 }
 
 var (
@@ -363,7 +363,7 @@ func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string)
 
 // blockTags start a new block of text.
 var blockTags = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
+	atom.Html: true, atom.Body: true, atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
 	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
 	atom.Table: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true,
 	atom.Caption: true, atom.Blockquote: true, atom.Pre: true, atom.Hr: true, atom.Address: true, atom.Details: true,

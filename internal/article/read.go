@@ -18,6 +18,7 @@ const (
 	HTML     Type = "html"
 	Markdown Type = "markdown"
 	Text     Type = "text"
+	JSON     Type = "json"
 )
 
 // DefaultMaxBytes is how large an article document may be unless configured.
@@ -38,6 +39,8 @@ func Parse(data []byte, typ Type, name string, base *url.URL) (Article, error) {
 	switch typ {
 	case HTML:
 		a, err = parseHTML(data, base)
+	case JSON:
+		a, err = parseJSON(data)
 	case Markdown:
 		a = parseMarkdown(string(data))
 	default:
@@ -63,6 +66,8 @@ func TypeFromName(name string) Type {
 		return HTML
 	case ".md", ".markdown", ".mdown":
 		return Markdown
+	case ".json":
+		return JSON
 	}
 	return Text
 }

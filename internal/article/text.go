@@ -120,34 +120,123 @@ func inlineMarkdown(s string) string {
 
 // parseText reads plain text: paragraphs separated by blank lines (or one a
 // line when there are none); a short first line is the title, and a "By …"
-// line after it the byline.
+// line after it the byline. Text pasted from a whole web page is cleaned
+// to the article: menus, "Skip to content", sign-up forms, share and
+// cookie lines before the headline are dropped, and the text ends where
+// "Most popular", "Related", comments or the footer begin.
 func parseText(src string) Article {
 	var a Article
 	src = strings.ReplaceAll(src, "\r\n", "\n")
 	var paras []string
 	if strings.Contains(src, "\n\n") {
-		paras = strings.Split(src, "\n\n")
+		for _, p := range strings.Split(src, "\n\n") {
+			// A block of several short lines is a menu or a list of
+			// links, one item a line: keep its lines apart.
+			lines := strings.Split(strings.TrimSpace(p), "\n")
+			if len(lines) > 1 && itemised(lines) {
+				paras = append(paras, lines...)
+			} else {
+				paras = append(paras, p)
+			}
+		}
 	} else {
 		paras = strings.Split(src, "\n")
 	}
-	for i, p := range paras {
-		t := cleanSpace(p)
-		if t == "" {
-			continue
+	var ts []string
+	for _, p := range paras {
+		if t := cleanSpace(p); t != "" {
+			ts = append(ts, t)
 		}
-		lines := strings.Split(strings.TrimSpace(p), "\n")
-		if a.Title == "" && len(a.Blocks) == 0 && i < 3 && len(lines) <= 2 && len(t) <= 200 && !strings.HasSuffix(t, ".") {
-			a.Title = cleanSpace(lines[0])
-			if len(lines) == 2 && bylineLine.MatchString(strings.TrimSpace(lines[1])) {
-				a.Byline = cleanSpace(lines[1])[3:]
-			}
-			continue
+	}
+	// The body starts at the first real paragraph; the title is the
+	// headline-like line nearest before it.
+	start := -1
+	for i, t := range ts {
+		if isProse(t) && !boilerplate.MatchString(t) && !stopMarker.MatchString(t) {
+			start = i
+			break
 		}
-		if a.Byline == "" && len(a.Blocks) == 0 && bylineLine.MatchString(t) {
+	}
+	if start < 0 {
+		start = 0
+	}
+	head := start
+	for i := start - 1; i >= 0; i-- {
+		t := ts[i]
+		switch {
+		case a.Byline == "" && bylineLine.MatchString(t):
 			a.Byline = strings.TrimSpace(t[3:])
+			head = i
+			continue
+		case dateLine.MatchString(t) || boilerplate.MatchString(t):
+			continue
+		case isHeadline(t):
+			a.Title, head = t, i
+		}
+		if a.Title != "" {
+			break
+		}
+	}
+	if a.Title == "" && start == 0 && len(ts) > 1 && isHeadline(ts[0]) && !isProse(ts[0]) {
+		a.Title, start = ts[0], 1
+	}
+	_ = head
+	for i := start; i < len(ts); i++ {
+		t := ts[i]
+		switch {
+		case i > start && stopMarker.MatchString(t):
+			return a
+		case boilerplate.MatchString(t) || dateLine.MatchString(t) && len(a.Blocks) == 0:
+			continue
+		case a.Byline == "" && len(a.Blocks) == 0 && bylineLine.MatchString(t):
+			a.Byline = strings.TrimSpace(t[3:])
+			continue
+		case a.Title == "" && len(a.Blocks) == 0 && isHeadline(t) && !isProse(t):
+			a.Title = t
 			continue
 		}
 		a.Blocks = append(a.Blocks, Block{Kind: Paragraph, Text: t})
 	}
 	return a
+}
+
+var (
+	// boilerplate are lines of a web page that are never the article.
+	boilerplate = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	// stopMarker starts what follows an article on a page.
+	stopMarker = regexp.MustCompile(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content))?|more (?:from|on|stories)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|comments?(?: \(\d+\))?|\d+ comments|join the conversation|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*|©.*|copyright.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service))$`)
+	dateLine   = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?(?:[a-z]+day,? )?(?:\d{1,2} [a-z]+ \d{4}|[a-z]+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d+ (?:minutes?|hours?|days?) ago)(?:[ ,·|-]+\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?$`)
+)
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// isProse is a sentence of running text: long, or ending like a sentence.
+func isProse(t string) bool {
+	n := wordCount(t)
+	end := strings.TrimRight(t, `"'”’)`)
+	return n >= 12 || n >= 5 && strings.HasSuffix(end, ".") || n >= 5 && (strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?"))
+}
+
+// isHeadline is a line that reads like a headline: a few words, no final
+// full stop.
+func isHeadline(t string) bool {
+	n := wordCount(t)
+	return n >= 2 && n <= 25 && len(t) <= 200 && !strings.HasSuffix(t, ".")
+}
+
+// itemised reports a block whose lines are separate items (a menu, a
+// headline over its byline and date, a teaser list, a caption over a
+// paragraph), not one paragraph wrapped over several lines.
+func itemised(lines []string) bool {
+	short := 0
+	for _, l := range lines {
+		l = cleanSpace(l)
+		if bylineLine.MatchString(l) || dateLine.MatchString(l) || boilerplate.MatchString(l) || stopMarker.MatchString(l) {
+			return true
+		}
+		if wordCount(l) <= 8 && !strings.HasSuffix(l, ".") {
+			short++
+		}
+	}
+	return 2*short >= len(lines)
 }

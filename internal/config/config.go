@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -65,10 +66,23 @@ type Config struct {
 	// (voices_dir/lexicons/NAME.pls, then the built-in ones) or path; they
 	// win over the voice preset's.
 	Lexicons []string `yaml:"lexicons"`
+	// Templates are the intro, disclosure and outro by language ("en",
+	// "uk", … and "" for any other), with {title}, {byline}, {date},
+	// {publication} and {section} filled in.
+	Templates map[string]Template `yaml:"templates"`
 
 	source string // file the config was read from, "" for defaults
 	root   *yaml.Node
 }
+
+// Template is what is said around an article in one language.
+type Template struct {
+	Intro      string `yaml:"intro"`
+	Disclosure string `yaml:"disclosure"`
+	Outro      string `yaml:"outro"`
+}
+
+var templateSlot = regexp.MustCompile(`\{[^{}]*\}`)
 
 // S3 reaches an S3-compatible store. Credentials come from the standard
 // AWS chain (AWS_ACCESS_KEY_ID…, AWS_PROFILE, web identity, roles) unless
@@ -350,6 +364,17 @@ func (c Config) Validate() error {
 	}
 	if c.Serve.Grace < 0 || c.Serve.Grace > time.Hour {
 		return c.fieldError("serve.grace", "%s out of range 0–1h", c.Serve.Grace)
+	}
+	for lang, t := range c.Templates {
+		for _, text := range []string{t.Intro, t.Disclosure, t.Outro} {
+			for _, slot := range templateSlot.FindAllString(text, -1) {
+				switch slot {
+				case "{title}", "{byline}", "{date}", "{publication}", "{section}":
+				default:
+					return c.fieldError("templates", "%s: %s is not a placeholder ({title}, {byline}, {date}, {publication}, {section})", lang, slot)
+				}
+			}
+		}
 	}
 	for k, p := range c.Prices {
 		if p < 0 || p > 10_000 {

@@ -64,6 +64,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bitrate", "encoder:\n  bitrate_kbps: 50\n", nil, "aloud.yaml:2: encoder.bitrate_kbps"},
 		{"jobs env", "", map[string]string{"ALOUD_JOBS": "lots"}, `ALOUD_JOBS="lots"`},
 		{"url env", "", map[string]string{"ALOUD_PUBLIC_BASE_URL": "nope"}, "public_base_url"},
+		{"template slot", "templates:\n  en:\n    intro: \"{title} by {author}\"\n", nil, "templates: en: {author} is not a placeholder"},
+		{"price", "prices:\n  en-polly-neural: -3\n", nil, "prices: en-polly-neural: -3 out of range"},
 		{"huge", strings.Repeat("# padding\n", 1000) + "feed:\n  title: \"\"\n", nil, "aloud.yaml:1002: feed.title"},
 	}
 	for _, tc := range tests {

@@ -6,6 +6,7 @@ package script
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -87,6 +88,20 @@ type Options struct {
 	// respelled aliases in the text.
 	Pronounce *Pronouncer
 	SSML      bool
+	// Templates are the intro, disclosure and outro by language (a
+	// primary subtag such as "en", "uk"; "" for any other). Without one
+	// for the article's language the built-in intro and Disclosure are used.
+	Templates map[string]Template
+}
+
+// Template is what is said around an article. {title}, {byline}, {date}
+// (said the language's way), {publication} and {section} are filled in; a
+// sentence whose placeholders are all empty is left out ("By {byline}."
+// when there is no byline).
+type Template struct {
+	Intro      string `yaml:"intro"`
+	Disclosure string `yaml:"disclosure"`
+	Outro      string `yaml:"outro"`
 }
 
 // Say is what a chunk sends to the voice.
@@ -155,8 +170,18 @@ func Build(a article.Article, o Options) (Script, error) {
 			s.Chunks = append(s.Chunks, c)
 		}
 	}
-	add(Intro, introText(a), 0, "Introduction")
-	if d := strings.TrimSpace(o.Disclosure); d != "" {
+	tpl, hasTpl := o.template(a.Language)
+	intro, disclosure := introText(a), o.Disclosure
+	if hasTpl {
+		if tpl.Intro != "" {
+			intro = render(tpl.Intro, a)
+		}
+		if tpl.Disclosure != "" {
+			disclosure = render(tpl.Disclosure, a)
+		}
+	}
+	add(Intro, intro, 0, "Introduction")
+	if d := strings.TrimSpace(disclosure); d != "" {
 		add(Disclosure, d, o.Pauses.Sentence, "")
 	}
 	first := true
@@ -184,7 +209,76 @@ func Build(a article.Article, o Options) (Script, error) {
 	if first {
 		return Script{}, fmt.Errorf("script of %q: %w", a.Title, ErrEmpty)
 	}
+	if hasTpl && strings.TrimSpace(tpl.Outro) != "" {
+		if outro := render(tpl.Outro, a); outro != "" {
+			add(Outro, outro, max(o.Pauses.Paragraph, o.Pauses.AfterIntro), "")
+		}
+	}
 	return s, nil
+}
+
+// template is the article language's template: by primary subtag, else
+// the one under "".
+func (o Options) template(lang string) (Template, bool) {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if t, ok := o.Templates[primary]; ok {
+		return t, true
+	}
+	t, ok := o.Templates[""]
+	return t, ok
+}
+
+var slot = regexp.MustCompile(`\{(title|byline|date|publication|section)\}`)
+
+// render fills a template's placeholders and leaves out every sentence
+// whose placeholders are all empty.
+func render(tpl string, a article.Article) string {
+	values := map[string]string{"title": strings.TrimRight(a.Title, "."), "byline": a.Byline,
+		"date": spokenDate(a.Published, a.Language), "publication": a.Publication, "section": a.Section}
+	var out []string
+	for _, sent := range Sentences(tpl) {
+		names := slot.FindAllStringSubmatch(sent, -1)
+		empty := len(names) > 0
+		for _, n := range names {
+			if values[n[1]] != "" {
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		out = append(out, slot.ReplaceAllStringFunc(sent, func(m string) string { return values[m[1:len(m)-1]] }))
+	}
+	return strings.Join(strings.Fields(strings.Join(out, " ")), " ")
+}
+
+var monthsIn = map[string][]string{
+	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+	"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	"uk": {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
+	"ru": {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+}
+
+// spokenDate writes a date as the language says it: "November 20, 2026",
+// "20. November 2026", "20 de noviembre de 2026", "20 листопада 2026 року",
+// "20 ноября 2026 года". Zero: "".
+func spokenDate(t time.Time, lang string) string {
+	if t.IsZero() {
+		return ""
+	}
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	d, m, y := t.Day(), int(t.Month())-1, t.Year()
+	switch primary {
+	case "de":
+		return fmt.Sprintf("%d. %s %d", d, monthsIn["de"][m], y)
+	case "es":
+		return fmt.Sprintf("%d de %s de %d", d, monthsIn["es"][m], y)
+	case "uk":
+		return fmt.Sprintf("%d %s %d року", d, monthsIn["uk"][m], y)
+	case "ru":
+		return fmt.Sprintf("%d %s %d года", d, monthsIn["ru"][m], y)
+	}
+	return t.Format("January 2, 2006")
 }
 
 // introText announces the article: title, byline and date when known.

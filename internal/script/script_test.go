@@ -246,3 +246,49 @@ func TestSentenceBoundaries(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplates(t *testing.T) {
+	pub := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	tpls := map[string]Template{
+		"":   {Intro: "{title}. By {byline}. Published {date}.", Outro: "You were listening to {publication}."},
+		"uk": {Intro: "{title}. Автор: {byline}. {date}.", Disclosure: "Це аудіо створено за допомогою штучного інтелекту.", Outro: "Ви слухали {publication}."},
+		"de": {Intro: "{title}. Von {byline}. Veröffentlicht am {date}."},
+	}
+	tests := []struct {
+		a                         article.Article
+		intro, disclosure, outro string
+	}{
+		{article.Article{Title: "Budget passes", Byline: "Ana Ruiz", Published: pub, Language: "en-GB", Publication: "The Courier"},
+			"Budget passes. By Ana Ruiz. Published November 20, 2026.", DefaultDisclosure, "You were listening to The Courier."},
+		{article.Article{Title: "Budget passes", Language: "en"}, // no byline, date or publication: those sentences go
+			"Budget passes.", DefaultDisclosure, ""},
+		{article.Article{Title: "Бюджет ухвалено", Byline: "Олена Коваленко", Published: pub, Language: "uk", Publication: "Київ Сьогодні"},
+			"Бюджет ухвалено. Автор: Олена Коваленко. 20 листопада 2026 року.", "Це аудіо створено за допомогою штучного інтелекту.", "Ви слухали Київ Сьогодні."},
+		{article.Article{Title: "Haushalt beschlossen", Byline: "Jan Weber", Published: pub, Language: "de-AT"},
+			"Haushalt beschlossen. Von Jan Weber. Veröffentlicht am 20. November 2026.", DefaultDisclosure, ""},
+	}
+	for _, tc := range tests {
+		tc.a.Blocks = []article.Block{{Kind: article.Paragraph, Text: "Body."}}
+		sc, err := Build(tc.a, Options{Disclosure: DefaultDisclosure, Pauses: DefaultPauses(), Templates: tpls})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var intro, disclosure, outro string
+		for _, c := range sc.Chunks {
+			switch c.Kind {
+			case Intro:
+				intro = c.Text
+			case Disclosure:
+				disclosure = c.Text
+			case Outro:
+				outro = c.Text
+			}
+		}
+		if intro != tc.intro || disclosure != tc.disclosure || outro != tc.outro {
+			t.Errorf("%s: intro %q, disclosure %q, outro %q", tc.a.Language, intro, disclosure, outro)
+		}
+		if last := sc.Chunks[len(sc.Chunks)-1]; tc.outro != "" && last.Kind != Outro {
+			t.Errorf("the outro is not last: %+v", last)
+		}
+	}
+}

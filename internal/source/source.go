@@ -98,6 +98,8 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 		typ = article.Markdown
 	case "text/plain", "":
 		typ = article.Text
+	case "application/json":
+		typ = article.JSON
 	default:
 		return article.Article{}, fmt.Errorf("%s: content type %q is not an article (want HTML, Markdown or plain text)", raw, mt)
 	}
