@@ -255,7 +255,7 @@ func TestTemplates(t *testing.T) {
 		"de": {Intro: "{title}. Von {byline}. Veröffentlicht am {date}."},
 	}
 	tests := []struct {
-		a                         article.Article
+		a                        article.Article
 		intro, disclosure, outro string
 	}{
 		{article.Article{Title: "Budget passes", Byline: "Ana Ruiz", Published: pub, Language: "en-GB", Publication: "The Courier"},
