@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/aloud-dev/aloud/internal/article"
 	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/config"
 	"github.com/aloud-dev/aloud/internal/episode"
@@ -183,7 +184,7 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
+	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version, Read: article.Options{Captions: cfg.Captions}}
 	opts, err := newPipeline(cfg, g, st, loader, o.Voice, o.Cache)
 	if err != nil {
 		return err

@@ -42,7 +42,7 @@ narrate does and print what was extracted:
 			if err != nil {
 				return err
 			}
-			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
+			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version, Read: article.Options{Captions: cfg.Captions}}
 			a, err := loader.LoadEntry(cmd.Context(), source.Entry{Ref: args[0]})
 			if err != nil {
 				return err
@@ -117,7 +117,7 @@ JSON.`,
 			if err != nil {
 				return err
 			}
-			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version}
+			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version, Read: article.Options{Captions: cfg.Captions}}
 			o, err := newPipeline(cfg, g, st, loader, voice, "off")
 			if err != nil {
 				return err

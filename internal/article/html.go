@@ -27,7 +27,7 @@ var (
 	likely   = regexp.MustCompile(`(?i)article|body|content|entry|main|post|story|text`)
 )
 
-func parseHTML(data []byte, base *url.URL) (Article, error) {
+func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return Article{}, fmt.Errorf("%w: %v", ErrBadSource, err)
@@ -96,7 +96,7 @@ func parseHTML(data []byte, base *url.URL) (Article, error) {
 	if root == nil {
 		return a, nil
 	}
-	a.Blocks = collectBlocks(root, a.Title, a.Byline)
+	a.Blocks = collectBlocks(root, a.Title, a.Byline, o.Captions)
 	return a, nil
 }
 
@@ -268,6 +268,18 @@ func bestCandidate(doc *html.Node) *html.Node {
 	return best
 }
 
+var captionClass = regexp.MustCompile(`(?i)caption`)
+
+// skipped is excluded, except that figures and captions are read when
+// captions are asked for (credits never are).
+func skipped(n *html.Node, captions bool) bool {
+	if captions && (n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption ||
+		captionClass.MatchString(attr(n, "class")+" "+attr(n, "id")) && !strings.Contains(strings.ToLower(attr(n, "class")), "credit")) {
+		return hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true")
+	}
+	return excluded(n)
+}
+
 func excluded(n *html.Node) bool {
 	if skipTags[n.DataAtom] {
 		return true
@@ -284,7 +296,7 @@ func excluded(n *html.Node) bool {
 	return unlikely.MatchString(ci) && !likely.MatchString(ci)
 }
 
-func collectBlocks(root *html.Node, title, byline string) []Block {
+func collectBlocks(root *html.Node, title, byline string, captions bool) []Block {
 	var blocks []Block
 	var walk func(n *html.Node)
 	addText := func(k Kind, level int, t string) {
@@ -302,7 +314,7 @@ func collectBlocks(root *html.Node, title, byline string) []Block {
 			}
 			return
 		}
-		if excluded(n) {
+		if skipped(n, captions) {
 			return
 		}
 		switch n.DataAtom {
@@ -318,7 +330,7 @@ func collectBlocks(root *html.Node, title, byline string) []Block {
 				return
 			}
 			before := len(blocks)
-			inline(n, walk, addText)
+			inline(n, walk, addText, captions)
 			for i := before; i < len(blocks); i++ {
 				if blocks[i].Kind == Paragraph {
 					blocks[i].Kind = Quote
@@ -331,7 +343,7 @@ func collectBlocks(root *html.Node, title, byline string) []Block {
 				return
 			}
 		}
-		inline(n, walk, addText)
+		inline(n, walk, addText, captions)
 	}
 	walk(root)
 	return blocks
@@ -340,7 +352,7 @@ func collectBlocks(root *html.Node, title, byline string) []Block {
 // inline walks a container's children: runs of text and inline elements
 // between its block children (text loose in a div, a table cell, a
 // definition) become paragraphs; block children are walked.
-func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string)) {
+func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string), captions bool) {
 	var run strings.Builder
 	flush := func() {
 		addText(Paragraph, 0, run.String())
@@ -354,7 +366,7 @@ func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string)
 		case isBlock(c):
 			flush()
 			walk(c)
-		case !excluded(c):
+		case !skipped(c, captions):
 			run.WriteString(textOf(c))
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // (published, datePublished), url, language, image, section, and the body
 // as HTML (html, content, body_html) or text (text, body). WordPress REST
 // objects ({"title": {"rendered": …}, "content": {"rendered": …}}) work too.
-func parseJSON(data []byte) (Article, error) {
+func parseJSON(data []byte, o Options) (Article, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return Article{}, fmt.Errorf("%w: not a JSON object: %v", ErrBadSource, err)
@@ -53,7 +53,7 @@ func parseJSON(data []byte) (Article, error) {
 		}
 		prune(doc)
 		fixAtoms(doc)
-		a.Blocks = collectBlocks(doc, a.Title, a.Byline)
+		a.Blocks = collectBlocks(doc, a.Title, a.Byline, o.Captions)
 		return a, nil
 	}
 	if body := str("text", "body", "articleBody", "content_text"); body != "" {

@@ -24,10 +24,22 @@ const (
 // DefaultMaxBytes is how large an article document may be unless configured.
 const DefaultMaxBytes = 10 << 20
 
+// Options shape how articles are read.
+type Options struct {
+	// Captions reads figure captions aloud (credits never are); by
+	// default they are left out.
+	Captions bool
+}
+
 // Parse reads an article from a document of the given type. name is the
 // document's path or URL, used in errors and as the article's source; base
 // is used to resolve relative links in HTML (may be nil).
 func Parse(data []byte, typ Type, name string, base *url.URL) (Article, error) {
+	return ParseWith(data, typ, name, base, Options{})
+}
+
+// ParseWith is Parse with options.
+func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Article, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Article{}, fmt.Errorf("%s %w", name, ErrEmpty)
 	}
@@ -38,9 +50,9 @@ func Parse(data []byte, typ Type, name string, base *url.URL) (Article, error) {
 	var err error
 	switch typ {
 	case HTML:
-		a, err = parseHTML(data, base)
+		a, err = parseHTML(data, base, o)
 	case JSON:
-		a, err = parseJSON(data)
+		a, err = parseJSON(data, o)
 	case Markdown:
 		a = parseMarkdown(string(data))
 	default:

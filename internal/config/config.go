@@ -66,6 +66,9 @@ type Config struct {
 	// (voices_dir/lexicons/NAME.pls, then the built-in ones) or path; they
 	// win over the voice preset's.
 	Lexicons []string `yaml:"lexicons"`
+	// Captions reads figure captions aloud; by default they are left out
+	// (photo credits always are).
+	Captions bool `yaml:"captions"`
 	// Templates are the intro, disclosure and outro by language ("en",
 	// "uk", … and "" for any other), with {title}, {byline}, {date},
 	// {publication} and {section} filled in.

@@ -203,12 +203,25 @@ func TestSplitSpokenProperty(t *testing.T) {
 		}
 		text := b.String()
 		lim := limit{chars: 80 + r.IntN(300)}
-		var gotWritten []string
+		var gotWritten, gotSpoken []string
 		for _, p := range splitSpoken(text, lim, n.Normalize, nil) {
 			if !lim.fits(p.spoken) || strings.TrimSpace(p.spoken) == "" {
 				t.Fatalf("piece %q over %+v", p.spoken, lim)
 			}
 			gotWritten = append(gotWritten, strings.Fields(p.text)...)
+			gotSpoken = append(gotSpoken, strings.Fields(p.spoken)...)
+		}
+		// What is said is the normalized text, word for word, in order.
+		var wantSpoken []string
+		if sp := n.Normalize(text); lim.fits(sp) {
+			wantSpoken = strings.Fields(sp)
+		} else {
+			for _, s := range Sentences(text) {
+				wantSpoken = append(wantSpoken, strings.Fields(n.Normalize(s))...)
+			}
+		}
+		if strings.Join(gotSpoken, " ") != strings.Join(wantSpoken, " ") {
+			t.Fatalf("spoken words changed:\n got %q\nwant %q", gotSpoken, wantSpoken)
 		}
 		if long := strings.Join(gotWritten, " "); long != strings.Join(strings.Fields(text), " ") {
 			// Only a sentence too long to fit even alone is replaced by its

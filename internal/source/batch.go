@@ -347,7 +347,7 @@ func (l *Loader) LoadEntry(ctx context.Context, e Entry) (article.Article, error
 	var err error
 	if e.Content != "" {
 		base, _ := url.Parse(e.Ref)
-		a, err = article.Parse([]byte(e.Content), article.HTML, e.Ref, base)
+		a, err = article.ParseWith([]byte(e.Content), article.HTML, e.Ref, base, l.Read)
 		if err == nil {
 			if e.Title != "" {
 				a.Title = e.Title // the body's first words are no title

@@ -27,6 +27,8 @@ type Loader struct {
 	MaxBytes  int64        // largest document read; article.DefaultMaxBytes when zero
 	Timeout   time.Duration
 	UserAgent string
+	// Read shapes how articles are read (captions or not).
+	Read article.Options
 }
 
 func (l *Loader) maxBytes() int64 {
@@ -81,7 +83,7 @@ func (l *Loader) readFile(path string) (article.Article, error) {
 			return article.Article{}, fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	return article.Parse(data, typ, path, nil)
+	return article.ParseWith(data, typ, path, nil, l.Read)
 }
 
 func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error) {
@@ -111,7 +113,7 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 			return article.Article{}, fmt.Errorf("%s: %w", raw, err)
 		}
 	}
-	a, err := article.Parse(data, typ, raw, final)
+	a, err := article.ParseWith(data, typ, raw, final, l.Read)
 	if err != nil {
 		return article.Article{}, err
 	}
