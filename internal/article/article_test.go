@@ -268,6 +268,9 @@ func TestPastedPageText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if tc.file != "teasers.txt" && a.Published.IsZero() {
+				t.Errorf("no date read")
+			}
 			if a.Title != tc.title || a.Byline != tc.byline || len(a.Blocks) != tc.paragraphs {
 				t.Fatalf("title %q, byline %q, %d blocks: %+v", a.Title, a.Byline, len(a.Blocks), a.Blocks)
 			}

@@ -168,7 +168,12 @@ func parseText(src string) Article {
 			a.Byline = strings.TrimSpace(t[3:])
 			head = i
 			continue
-		case dateLine.MatchString(t) || boilerplate.MatchString(t):
+		case dateLine.MatchString(t):
+			if a.Published.IsZero() {
+				a.Published = parseDate(datePart.FindString(t))
+			}
+			continue
+		case boilerplate.MatchString(t):
 			continue
 		case isHeadline(t):
 			a.Title, head = t, i
@@ -207,6 +212,9 @@ var (
 	stopMarker = regexp.MustCompile(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content))?|more (?:from|on|stories)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|comments?(?: \(\d+\))?|\d+ comments|join the conversation|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*|©.*|copyright.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service))$`)
 	dateLine   = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?(?:[a-z]+day,? )?(?:\d{1,2} [a-z]+ \d{4}|[a-z]+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d+ (?:minutes?|hours?|days?) ago)(?:[ ,·|-]+\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?$`)
 )
+
+// datePart is the date in a date line, as parseDate reads it.
+var datePart = regexp.MustCompile(`(?i)\d{1,2} [a-z]+ \d{4}|[a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}`)
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 

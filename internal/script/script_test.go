@@ -305,3 +305,42 @@ func TestTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenPasted: the script of an article pasted from a whole web page,
+// normalized, with the news lexicon as aliases.
+func TestGoldenPasted(t *testing.T) {
+	data, err := os.ReadFile("../article/testdata/pasted/newsletter.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Parse(data, article.Text, "newsletter.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Language = "en"
+	pls, err := os.ReadFile("../../voices/lexicons/news.pls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := ParseLexicon(pls, "news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(a, Options{MaxChars: 400, Disclosure: DefaultDisclosure, Pauses: DefaultPauses(),
+		Normalize: &Normalizer{}, Pronounce: NewPronouncer(lx)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.MarshalIndent(s, "", "  ")
+	golden := "testdata/newsletter.golden.json"
+	if *update {
+		os.WriteFile(golden, append(got, '\n'), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+		t.Errorf("%s differs; got:\n%s", golden, got)
+	}
+}
