@@ -8,7 +8,7 @@ TEST_PACKAGES := $(PACKAGES) ffmpeg mp3val mpg123 chromium gpodder
 BENCH_PACKAGES := $(PACKAGES) ffmpeg time
 FUZZTIME  ?= 5s
 
-.PHONY: all build demo deps test-deps test vet fmt-check fuzz bench eval-extract clean
+.PHONY: all build demo deps test-deps test vet fmt-check fuzz bench eval-extract eval-normalize clean
 
 all: build
 
@@ -108,6 +108,11 @@ bench:
 # F1 per page and overall, and title/byline/date matches.
 eval-extract:
 	$(GO) test -count=1 -run '^TestExtractionCorpus$$' -v ./internal/article | grep -E 'P [01]|overall|matches on|SKIP'
+
+# eval-normalize scores English normalization on NeMo's en-dev cases, per
+# class (../shared/corpora, or ALOUD_CORPORA).
+eval-normalize:
+	$(GO) test -count=1 -run '^TestNormalizationCorpus$$' -v ./internal/script | grep -E 'class |overall|SKIP'
 
 clean:
 	rm -rf bin out
