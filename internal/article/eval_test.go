@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/aloud-dev/aloud/internal/corpora"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,21 +14,6 @@ import (
 
 	"golang.org/x/net/html"
 )
-
-// corpora is the third-party test material (../shared/corpora by default,
-// ALOUD_CORPORA to move it); tests that need it skip when it is absent.
-func corpora(t *testing.T, sub string) string {
-	t.Helper()
-	root := os.Getenv("ALOUD_CORPORA")
-	if root == "" {
-		root = "../../../shared/corpora"
-	}
-	dir := filepath.Join(root, sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no corpus at %s (set ALOUD_CORPORA)", dir)
-	}
-	return dir
-}
 
 // words lower-cases text and keeps runs of letters and digits.
 func words(s string) []string {
@@ -105,7 +91,7 @@ func htmlText(t *testing.T, data []byte) string {
 // title, byline and date match expected-metadata.json. Targets: F1 ≥ 0.95,
 // metadata ≥ 90 % of the pages that have it.
 func TestExtractionCorpus(t *testing.T) {
-	dir := corpora(t, "extraction/mozilla-readability/test/test-pages")
+	dir := corpora.Dir(t, "extraction/mozilla-readability/test/test-pages")
 	pages, _ := filepath.Glob(filepath.Join(dir, "*"))
 	sort.Strings(pages)
 	type score struct {

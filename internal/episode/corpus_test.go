@@ -2,6 +2,7 @@ package episode
 
 import (
 	"bytes"
+	"github.com/aloud-dev/aloud/internal/corpora"
 	"io"
 	"math"
 	"os"
@@ -11,19 +12,6 @@ import (
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
 )
-
-func corpusDir(t *testing.T, sub string) string {
-	t.Helper()
-	root := os.Getenv("ALOUD_CORPORA")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	dir := filepath.Join(root, sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s not present (set ALOUD_CORPORA)", dir)
-	}
-	return dir
-}
 
 // decodeAll decodes MP3 bytes to interleaved PCM of the stream's channels.
 func decodeAll(t *testing.T, b []byte, channels int) []int16 {
@@ -71,7 +59,7 @@ func psnr(a, b []int16) float64 {
 // and filter-bank state settle. Parts cut from one stream must also decode
 // like the uncut stream outside the same frames.
 func TestJoinCorpusDecodesToParts(t *testing.T) {
-	dir := corpusDir(t, "mp3")
+	dir := corpora.Dir(t, "mp3")
 	var whole = map[string][]byte{}
 	split := func(path string, parts int) [][]byte {
 		s, err := mp3.Parse(mustReadFile(t, path))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/aloud-dev/aloud/internal/corpora"
 	"io"
 	"os"
 	"path/filepath"
@@ -350,25 +351,11 @@ func TestCRC16MPEGWithCRCFrame(t *testing.T) {
 	}
 }
 
-// corpus is the shared third-party test material, if present.
-func corpus(t testing.TB, sub string) string {
-	t.Helper()
-	root := os.Getenv("ALOUD_CORPORA")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	dir := filepath.Join(root, sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s not present (set ALOUD_CORPORA)", dir)
-	}
-	return dir
-}
-
 // TestCorpusNeverPanics parses every MP3 of the shared corpus: each is
 // either parsed or rejected with an error, never a panic, and parsed Layer
 // III streams with a minimp3 reference decode have the reference's length.
 func TestCorpusNeverPanics(t *testing.T) {
-	dir := corpus(t, "mp3")
+	dir := corpora.Dir(t, "mp3")
 	var files []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".mp3") || strings.HasSuffix(p, ".bit")) {

@@ -2,6 +2,7 @@ package script
 
 import (
 	"bufio"
+	"github.com/aloud-dev/aloud/internal/corpora"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,24 +10,11 @@ import (
 	"testing"
 )
 
-func corpus(t *testing.T, sub string) string {
-	t.Helper()
-	root := os.Getenv("ALOUD_CORPORA")
-	if root == "" {
-		root = "../../../shared/corpora"
-	}
-	dir := filepath.Join(root, sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no corpus at %s (set ALOUD_CORPORA)", dir)
-	}
-	return dir
-}
-
 // TestNormalizationCorpus scores English normalization on NeMo's en-dev
 // cases, per class: exact match after lower-casing and collapsing spaces,
 // any alternative answer counting. Run with -v for every miss.
 func TestNormalizationCorpus(t *testing.T) {
-	dir := corpus(t, "textnorm/en-dev")
+	dir := corpora.Dir(t, "textnorm/en-dev")
 	files, _ := filepath.Glob(filepath.Join(dir, "test_cases_*.txt"))
 	sort.Strings(files)
 	norm := Normalizer{Language: "en"}

@@ -131,18 +131,7 @@ func TestGoldenSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, _ := json.MarshalIndent(s, "", "  ")
-		golden := "testdata/sample-article." + map[int]string{2000: "paragraphs", 120: "small-chunks"}[limit] + ".golden.json"
-		if *update {
-			os.WriteFile(golden, append(got, '\n'), 0o644)
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-			t.Errorf("%s differs; got:\n%s", golden, got)
-		}
+		checkGolden(t, "testdata/sample-article."+map[int]string{2000: "paragraphs", 120: "small-chunks"}[limit]+".golden.json", s)
 	}
 }
 
@@ -172,18 +161,7 @@ func TestGoldenNormalized(t *testing.T) {
 				t.Errorf("chunk %d still has digits or currency signs: %q", c.Index, c.Say())
 			}
 		}
-		got, _ := json.MarshalIndent(s, "", "  ")
-		golden := fmt.Sprintf("testdata/numbers.normalized-%d.golden.json", limit)
-		if *update {
-			os.WriteFile(golden, append(got, '\n'), 0o644)
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-			t.Errorf("%s differs; got:\n%s", golden, got)
-		}
+		checkGolden(t, fmt.Sprintf("testdata/numbers.normalized-%d.golden.json", limit), s)
 	}
 }
 
@@ -331,8 +309,13 @@ func TestGoldenPasted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkGolden(t, "testdata/newsletter.golden.json", s)
+}
+
+// checkGolden compares a script with its golden file (-update rewrites it).
+func checkGolden(t *testing.T, golden string, s Script) {
+	t.Helper()
 	got, _ := json.MarshalIndent(s, "", "  ")
-	golden := "testdata/newsletter.golden.json"
 	if *update {
 		os.WriteFile(golden, append(got, '\n'), 0o644)
 	}
