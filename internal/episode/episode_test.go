@@ -536,3 +536,14 @@ func TestJoinCarriesSentenceMarks(t *testing.T) {
 		t.Errorf("sentence at %s, segment starts %s: off by %s", second.Sentences[0], second.Start, d)
 	}
 }
+
+// TestCuesFollowWhatWasSaid: a sentence's share of its chunk's time is
+// the share of what the voice said, not of the written text.
+func TestCuesFollowWhatWasSaid(t *testing.T) {
+	chunks := []script.Chunk{{Text: "It cost $20.50. Fine.", Spoken: "It cost twenty dollars fifty cents. Fine."}}
+	cues := Cues(chunks, []Timing{{Start: 0, End: 10 * time.Second}})
+	// 35 of 41 characters said are in the first sentence.
+	if len(cues) != 2 || cues[0].Text != "It cost $20.50." || cues[0].End < 8*time.Second || cues[0].End > 9*time.Second {
+		t.Errorf("cues %+v", cues)
+	}
+}

@@ -35,15 +35,25 @@ func Cues(chunks []script.Chunk, timings []Timing) []Cue {
 		if len(sents) == 0 {
 			continue
 		}
+		// A sentence's share of the chunk's time follows what was said:
+		// "$20.50" takes as long as "twenty dollars fifty cents".
+		weights := make([]int, len(sents))
+		said := sents
+		if c.Spoken != "" && !c.SSML {
+			if sp := script.Sentences(c.Spoken); len(sp) == len(sents) {
+				said = sp
+			}
+		}
 		total := 0
-		for _, s := range sents {
-			total += utf8.RuneCountInString(s)
+		for k, s := range said {
+			weights[k] = utf8.RuneCountInString(s)
+			total += weights[k]
 		}
 		span := t.End - t.Start
 		start, acc := t.Start, 0
 		marked := len(t.Sentences) == len(sents)-1
 		for k, s := range sents {
-			acc += utf8.RuneCountInString(s)
+			acc += weights[k]
 			end := t.End
 			switch {
 			case k == len(sents)-1:
