@@ -28,6 +28,7 @@ type Limits struct {
 	MaxBytes    int      // most bytes of UTF-8 per request, for services that count bytes; 0 means no such limit
 	SSML        bool     // whether the backend reads SSML
 	Phonemes    bool     // whether it reads SSML <phoneme alphabet="ipa"> (lexicons go as phonemes, else as aliases)
+	Marks       bool     // whether its answers carry word or sentence marks (the cache keeps them beside the audio)
 	Formats     []Format // formats it can answer with, preferred first
 	Concurrency int      // requests in flight at once; 0 means one per CPU
 	// RatePerSecond is the service's default request quota; the runner

@@ -103,8 +103,13 @@ func (c *Cache) Synthesize(ctx context.Context, r speech.Request) (speech.Audio,
 // word and sentence marks.
 const marksSuffix = ".marks.json"
 
-// marks reads a cached chunk's marks; none when the voice gave none.
+// marks reads a cached chunk's marks. A voice that gives none (its
+// Limits say so) costs no second read per hit: with a store as the cache,
+// that read would be a request.
 func (c *Cache) marks(ctx context.Context, key string) []speech.Mark {
+	if !c.next.Limits().Marks {
+		return nil
+	}
 	b, err := c.blobs.Load(ctx, key+marksSuffix)
 	if err != nil {
 		return nil

@@ -26,7 +26,7 @@ type counting struct {
 }
 
 func (c *counting) Name() string          { return "counting" }
-func (c *counting) Limits() speech.Limits { return speech.Limits{MaxChars: 100} }
+func (c *counting) Limits() speech.Limits { return speech.Limits{MaxChars: 100, Marks: c.marks != nil} }
 func (c *counting) Synthesize(_ context.Context, r speech.Request) (speech.Audio, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -39,6 +39,29 @@ func (c *counting) Synthesize(_ context.Context, r speech.Request) (speech.Audio
 		data = append([]byte{0xFF, 0xF3, 0x64, 0xC4}, []byte(r.Text)...)
 	}
 	return speech.Audio{Format: speech.MP3, Data: data, Marks: c.marks}, nil
+}
+
+// loadCounting counts the reads of a Dir.
+type loadCounting struct {
+	Dir
+	loads int
+}
+
+func (l *loadCounting) Load(ctx context.Context, key string) ([]byte, error) {
+	l.loads++
+	return l.Dir.Load(ctx, key)
+}
+
+// TestHitReadsOnce: a hit for a voice that gives no marks is one read,
+// not two (with a store as the cache, each read is a request).
+func TestHitReadsOnce(t *testing.T) {
+	blobs := &loadCounting{Dir: Dir(t.TempDir())}
+	c := New(&counting{}, blobs, "espeak")
+	c.Synthesize(context.Background(), speech.Request{Text: "Once."})
+	blobs.loads = 0
+	if a, err := c.Synthesize(context.Background(), speech.Request{Text: "Once."}); err != nil || !a.Cached || blobs.loads != 1 {
+		t.Fatalf("hit: cached %v, %d reads, %v", a.Cached, blobs.loads, err)
+	}
 }
 
 // TestCacheKeepsMarks: a voice's word and sentence marks come back with a

@@ -109,8 +109,8 @@ func New(cfg Config) (speech.Synthesizer, error) {
 func (e *elevenlabs) Name() string { return "elevenlabs" }
 
 func (e *elevenlabs) Limits() speech.Limits {
-	return speech.Limits{MaxChars: maxChars[e.cfg.Model], Formats: []speech.Format{speech.MP3}, Billing: speech.PerChar,
-		Concurrency: e.cfg.Concurrency, RatePerSecond: e.cfg.RequestsPerSecond}
+	return speech.Limits{MaxChars: maxChars[e.cfg.Model], Marks: e.cfg.Timestamps, Formats: []speech.Format{speech.MP3},
+		Billing: speech.PerChar, Concurrency: e.cfg.Concurrency, RatePerSecond: e.cfg.RequestsPerSecond}
 }
 
 type request struct {

@@ -136,8 +136,8 @@ func New(ctx context.Context, cfg Config) (speech.Synthesizer, error) {
 func (p *pollySynth) Name() string { return "polly" }
 
 func (p *pollySynth) Limits() speech.Limits {
-	return speech.Limits{MaxChars: maxBilled, SSML: true, Phonemes: true, Formats: []speech.Format{speech.MP3}, Billing: speech.PerTextChar,
-		Concurrency: p.cfg.Concurrency, RatePerSecond: p.cfg.RequestsPerSecond}
+	return speech.Limits{MaxChars: maxBilled, SSML: true, Phonemes: true, Marks: p.cfg.SpeechMarks, Formats: []speech.Format{speech.MP3},
+		Billing: speech.PerTextChar, Concurrency: p.cfg.Concurrency, RatePerSecond: p.cfg.RequestsPerSecond}
 }
 
 func (p *pollySynth) input(r speech.Request, format types.OutputFormat) *polly.SynthesizeSpeechInput {
