@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -23,8 +22,8 @@ var skipTags = map[atom.Atom]bool{
 }
 
 var (
-	unlikely = regexp.MustCompile(`(?i)comment|share|sharing|social|related|newsletter|promo|sidebar|footer|cookie|consent|banner|\bads?\b|advert|sponsor|popular|subscribe|signup|menu|breadcrumb|masthead|skip-link|teaser|outbrain|taboola|recirc|paywall|modal|popup|caption|credit`)
-	likely   = regexp.MustCompile(`(?i)article|body|content|entry|main|post|story|text`)
+	unlikely = lazy(`(?i)comment|share|sharing|social|related|newsletter|promo|sidebar|footer|cookie|consent|banner|\bads?\b|advert|sponsor|popular|subscribe|signup|menu|breadcrumb|masthead|skip-link|teaser|outbrain|taboola|recirc|paywall|modal|popup|caption|credit`)
+	likely   = lazy(`(?i)article|body|content|entry|main|post|story|text`)
 )
 
 func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
@@ -268,7 +267,7 @@ func bestCandidate(doc *html.Node) *html.Node {
 	return best
 }
 
-var captionClass = regexp.MustCompile(`(?i)caption`)
+var captionClass = lazy(`(?i)caption`)
 
 // skipped is excluded, except that figures and captions are read when
 // captions are asked for (credits never are).
@@ -386,8 +385,8 @@ var blockTags = map[atom.Atom]bool{
 func isBlock(n *html.Node) bool { return blockTags[n.DataAtom] }
 
 var (
-	bylineBy    = regexp.MustCompile(`(?i)^by\s+`)
-	bylineAfter = regexp.MustCompile(`(?i)\s+(?:[-–—|•·]\s*.*|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)$`)
+	bylineBy    = lazy(`(?i)^by\s+`)
+	bylineAfter = lazy(`(?i)\s+(?:[-–—|•·]\s*.*|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)$`)
 )
 
 // cleanByline keeps the names of a byline: without "By", and without a
@@ -399,7 +398,7 @@ func cleanByline(s string) string {
 }
 
 // siteSuffix is what follows a headline in a <title>: " | Site", " - Site".
-var siteSuffix = regexp.MustCompile(`\s+[|\-–—·:]\s+([^|\-–—·:]+)$`)
+var siteSuffix = lazy(`\s+[|\-–—·:]\s+([^|\-–—·:]+)$`)
 
 // prune removes what is never read aloud (scripts, navigation, hidden
 // elements, comments, share bars, captions and credits, ads) before the
@@ -419,7 +418,7 @@ func prune(n *html.Node) {
 // neverReadClass names what no reader wants read aloud, whatever the
 // page's layout: comments, cookie and consent banners, newsletter sign-ups,
 // "most popular" and recommendation widgets.
-var neverReadClass = regexp.MustCompile(`(?i)comment|disqus|cookie|consent|newsletter|signup|sign-up|outbrain|taboola|most-?popular|recirc`)
+var neverReadClass = lazy(`(?i)comment|disqus|cookie|consent|newsletter|signup|sign-up|outbrain|taboola|most-?popular|recirc`)
 
 func neverRead(n *html.Node) bool {
 	if n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Html {

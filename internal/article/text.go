@@ -1,18 +1,17 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 )
 
 var (
-	mdImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdRefLink  = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdEmphasis = regexp.MustCompile(`(\*\*|__|\*|_|~~|` + "`" + `)([^*_~` + "`" + `]+?)(\*\*|__|\*|_|~~|` + "`" + `)`)
-	htmlTag    = regexp.MustCompile(`<[^>]+>`)
-	listMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,3}[.)])\s+`)
-	bylineLine = regexp.MustCompile(`^(?i)by\s+\S.{0,80}$`)
+	mdImage    = lazy(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink     = lazy(`\[([^\]]*)\]\([^)]*\)`)
+	mdRefLink  = lazy(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdEmphasis = lazy(`(\*\*|__|\*|_|~~|` + "`" + `)([^*_~` + "`" + `]+?)(\*\*|__|\*|_|~~|` + "`" + `)`)
+	htmlTag    = lazy(`<[^>]+>`)
+	listMarker = lazy(`^\s*(?:[-*+]|\d{1,3}[.)])\s+`)
+	bylineLine = lazy(`^(?i)by\s+\S.{0,80}$`)
 )
 
 // parseMarkdown reads CommonMark-style articles: optional YAML front matter
@@ -160,13 +159,11 @@ func parseText(src string) Article {
 	if start < 0 {
 		start = 0
 	}
-	head := start
 	for i := start - 1; i >= 0; i-- {
 		t := ts[i]
 		switch {
 		case a.Byline == "" && bylineLine.MatchString(t):
 			a.Byline = strings.TrimSpace(t[3:])
-			head = i
 			continue
 		case dateLine.MatchString(t):
 			if a.Published.IsZero() {
@@ -176,7 +173,7 @@ func parseText(src string) Article {
 		case boilerplate.MatchString(t):
 			continue
 		case isHeadline(t):
-			a.Title, head = t, i
+			a.Title = t
 		}
 		if a.Title != "" {
 			break
@@ -185,7 +182,6 @@ func parseText(src string) Article {
 	if a.Title == "" && start == 0 && len(ts) > 1 && isHeadline(ts[0]) && !isProse(ts[0]) {
 		a.Title, start = ts[0], 1
 	}
-	_ = head
 	for i := start; i < len(ts); i++ {
 		t := ts[i]
 		switch {
@@ -207,14 +203,14 @@ func parseText(src string) Article {
 
 var (
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
 	// stopMarker starts what follows an article on a page.
-	stopMarker = regexp.MustCompile(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content))?|more (?:from|on|stories)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|comments?(?: \(\d+\))?|\d+ comments|join the conversation|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*|©.*|copyright.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service))$`)
-	dateLine   = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?(?:[a-z]+day,? )?(?:\d{1,2} [a-z]+ \d{4}|[a-z]+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d+ (?:minutes?|hours?|days?) ago)(?:[ ,·|-]+\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?$`)
+	stopMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content))?|more (?:from|on|stories)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|comments?(?: \(\d+\))?|\d+ comments|join the conversation|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*|©.*|copyright.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service))$`)
+	dateLine   = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?(?:[a-z]+day,? )?(?:\d{1,2} [a-z]+ \d{4}|[a-z]+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d+ (?:minutes?|hours?|days?) ago)(?:[ ,·|-]+\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?$`)
 )
 
 // datePart is the date in a date line, as parseDate reads it.
-var datePart = regexp.MustCompile(`(?i)\d{1,2} [a-z]+ \d{4}|[a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}`)
+var datePart = lazy(`(?i)\d{1,2} [a-z]+ \d{4}|[a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}`)
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Class is a kind of written form that normalization says in words.
@@ -62,7 +63,7 @@ func (n Normalizer) Normalize(text string) string {
 	// What a skipped class matches is set aside first, so that no other
 	// rule reads part of it ("$5" stays "$5", not "dollar five").
 	var kept []string
-	for _, r := range englishRules {
+	for _, r := range englishRules() {
 		if n.Skip[r.class] {
 			text = replaceAll(r.re, text, func(m []string) string {
 				kept = append(kept, m[0])
@@ -70,7 +71,7 @@ func (n Normalizer) Normalize(text string) string {
 			})
 		}
 	}
-	for _, r := range englishRules {
+	for _, r := range englishRules() {
 		if !n.Skip[r.class] {
 			text = replaceAll(r.re, text, r.say)
 		}
@@ -401,7 +402,7 @@ var directions = map[string]string{"N": "North", "S": "South", "E": "East", "W":
 // spell says an electronic address piece by piece.
 func spell(s string) string {
 	var b strings.Builder
-	for i, r := range s {
+	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			b.WriteString(" " + ones[r-'0'] + " ")
@@ -424,320 +425,322 @@ func spell(s string) string {
 		case r == '=':
 			b.WriteString(" equals ")
 		default:
-			_ = i
 			b.WriteRune(r)
 		}
 	}
 	return " " + strings.Join(strings.Fields(b.String()), " ") + " "
 }
 
-func mustRules(rs ...rule) []rule { return rs }
-
-var englishRules = mustRules(
-	// Electronic: URLs (with a scheme or www.), e-mail addresses, bare domains.
-	rule{Electronic, regexp.MustCompile(`\b(?:https?|ftp|file)://[^\s<>"]+|\bwww\.[^\s<>"]+[^\s<>".,;:!?)]|[\w.+&-]+@[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?|\b[a-z][\w-]*\.(?:com|org|net|edu|gov|uk|io|fr|it|de)(?:\.[a-z]{2})?(?:/[\w./-]*)?\b`),
-		func(m []string) string { return spell(m[0]) }},
-	// Telephone numbers and IP addresses.
-	rule{Telephone, regexp.MustCompile(`(?:\+(\d{1,3})[\s-]?)?\(?\b(\d{3})\)?[\s.-](\d{3})[\s.-](\d{4})(?:-(\d+))?\b|\b(\d{3})-(\d{2})-(\d{4})\b|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`),
-		func(m []string) string {
-			if m[2] == "" && m[6] == "" {
-				return strings.ReplaceAll(spell(m[0]), "  ", " ")
-			}
-			var parts []string
-			if m[1] != "" {
-				parts = append(parts, "plus "+digits(m[1]))
-			}
-			for _, g := range append(m[2:6], m[6:9]...) {
-				if g != "" {
-					parts = append(parts, digits(g))
+// englishRules are compiled on first use, not when the program starts:
+// most commands (mp3 join, feed check) never normalize.
+var englishRules = sync.OnceValue(func() []rule {
+	ordinalToken := regexp.MustCompile(`^(\d+)(st|nd|rd|th)$`)
+	return []rule{
+		// Electronic: URLs (with a scheme or www.), e-mail addresses, bare domains.
+		rule{Electronic, regexp.MustCompile(`\b(?:https?|ftp|file)://[^\s<>"]+|\bwww\.[^\s<>"]+[^\s<>".,;:!?)]|[\w.+&-]+@[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?|\b[a-z][\w-]*\.(?:com|org|net|edu|gov|uk|io|fr|it|de)(?:\.[a-z]{2})?(?:/[\w./-]*)?\b`),
+			func(m []string) string { return spell(m[0]) }},
+		// Telephone numbers and IP addresses.
+		rule{Telephone, regexp.MustCompile(`(?:\+(\d{1,3})[\s-]?)?\(?\b(\d{3})\)?[\s.-](\d{3})[\s.-](\d{4})(?:-(\d+))?\b|\b(\d{3})-(\d{2})-(\d{4})\b|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`),
+			func(m []string) string {
+				if m[2] == "" && m[6] == "" {
+					return spell(m[0])
 				}
-			}
-			return " " + strings.Join(parts, ", ") + " "
-		}},
-	// Addresses: a house number, a direction, names and a street type.
-	rule{Address, regexp.MustCompile(`\b(\d{2,4}) ((?:[NSEW] )?(?:[A-Z][a-z]+ ?){1,3}|(?:[NSEW] )?\d+(?:st|nd|rd|th) )(St|Ave|Expy|Rd|Blvd|Ln|Hwy|Pl|Sq|st)\b(\.?)(?:( [A-Z])?)`),
-		func(m []string) string {
-			words := strings.Fields(m[2])
-			for i, w := range words {
-				if d, ok := directions[w]; ok && i == 0 {
-					words[i] = d
-				} else if o := regexp.MustCompile(`^(\d+)(st|nd|rd|th)$`).FindStringSubmatch(w); o != nil {
-					words[i] = ordinalNum(o[1])
+				var parts []string
+				if m[1] != "" {
+					parts = append(parts, "plus "+digits(m[1]))
 				}
-			}
-			end := ""
-			if m[4] == "." && m[5] != "" {
-				end = "."
-			}
-			return pairs(m[1]) + " " + strings.Join(words, " ") + " " + streetTypes[m[3]] + end + m[5]
-		}},
-	rule{Address, regexp.MustCompile(`, ([A-Z]{2})(?: (\d{5}))?\b`),
-		func(m []string) string {
-			s, ok := states[m[1]]
-			if !ok {
-				return m[0]
-			}
-			if m[2] != "" {
-				s += " " + digits(m[2])
-			}
-			return ", " + s
-		}},
-	// Money, and ranges of it: $50.00-$100.00, US$76.3 trillion, £10/wk.
-	rule{Money, regexp.MustCompile(`(US\$|[$£€¥₩₹₴])\s?(\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbtKMBT])\b)?(?:\s?-\s?(US\$|[$£€¥₩₹₴])(\d[\d,]*(?:\.\d+)?))?(?:/(mo|month|wk|week|hr|hour|yr|year|day)\b)?`),
-		func(m []string) string {
-			s := money(m[1], m[2], m[3])
-			if m[4] != "" {
-				s += " to " + money(m[4], m[5], "")
-			}
-			if m[6] != "" {
-				s += " per " + perUnits[m[6]]
-			}
-			return " " + s + " "
-		}},
-	rule{Money, regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (million|billion|thousand)? ?(yuan|rupees|euros|dollars|pounds)\b`),
-		func(m []string) string { return strings.TrimSpace(number(m[1])+" "+m[2]) + " " + m[3] }},
-	// Times: 1:59 p.m., 14:10:30, 5pm, 1.59 p.m. est.
-	rule{Time, regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::(\d{2}))?|\.(\d{2}))?\s?(?:(?:([ap])\.m\.?|([ap])m\b)(?:\s?((?:e\.?s\.?t|p\.?s\.?t|c\.?s\.?t|g\.?m\.?t|u\.?t\.?c)\b\.?))?|\b)`),
-		func(m []string) string {
-			h, min, sec, ampm := m[1], m[2]+m[4], m[3], strings.ToUpper(m[5]+m[6])
-			if min == "" && ampm == "" || m[4] != "" && ampm == "" {
-				return m[0] // a plain number, or a decimal
-			}
-			zone := strings.ToUpper(strings.NewReplacer(".", "").Replace(m[7]))
-			var s string
-			switch {
-			case sec != "":
-				unit := func(v, one, many string) string {
-					if atoi(v) == 1 {
-						return num(strings.TrimLeft(v, "0") + "0")[:0] + plainNum(v) + " " + one
+				for _, g := range append(m[2:6], m[6:9]...) {
+					if g != "" {
+						parts = append(parts, digits(g))
 					}
-					return plainNum(v) + " " + many
 				}
-				s = unit(h, "hour", "hours") + " " + unit(min, "minute", "minutes") + " and " + unit(sec, "second", "seconds")
-			case min == "" || min == "00":
-				s = plainNum(h)
-				if ampm == "" {
-					s += " o'clock"
+				return " " + strings.Join(parts, ", ") + " "
+			}},
+		// Addresses: a house number, a direction, names and a street type.
+		rule{Address, regexp.MustCompile(`\b(\d{2,4}) ((?:[NSEW] )?(?:[A-Z][a-z]+ ?){1,3}|(?:[NSEW] )?\d+(?:st|nd|rd|th) )(St|Ave|Expy|Rd|Blvd|Ln|Hwy|Pl|Sq|st)\b(\.?)(?:( [A-Z])?)`),
+			func(m []string) string {
+				words := strings.Fields(m[2])
+				for i, w := range words {
+					if d, ok := directions[w]; ok && i == 0 {
+						words[i] = d
+					} else if o := ordinalToken.FindStringSubmatch(w); o != nil {
+						words[i] = ordinalNum(o[1])
+					}
 				}
-			default:
-				s = plainNum(h) + " " + tensWordsOh(atoi(min))
-			}
-			if ampm != "" {
-				s += " " + ampm + "M"
-			}
-			if zone != "" {
-				s += " " + zone
-			}
-			return " " + s + " "
-		}},
-	// A range of times: "five PM - seven PM" → "five PM to seven PM".
-	rule{Time, regexp.MustCompile(`\b([AP]M)\s?-\s?`), func(m []string) string { return m[1] + " to " }},
-	// Dates: numeric (2016/07/03, 01.10.2010, 15.01.2020, 01/07/98).
-	rule{Date, regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})([./])(\d{1,2})([./])(\d{4}|\d{2})\b`),
-		func(m []string) string {
-			if m[1] != "" {
-				mo, d := atoi(m[2]), m[3]
-				if mo < 1 || mo > 12 {
+				end := ""
+				if m[4] == "." && m[5] != "" {
+					end = "."
+				}
+				return pairs(m[1]) + " " + strings.Join(words, " ") + " " + streetTypes[m[3]] + end + m[5]
+			}},
+		rule{Address, regexp.MustCompile(`, ([A-Z]{2})(?: (\d{5}))?\b`),
+			func(m []string) string {
+				s, ok := states[m[1]]
+				if !ok {
 					return m[0]
 				}
-				return monthNames[mo] + " " + ordinalNum(d) + " " + yearWords(m[1])
-			}
-			a, b := atoi(m[4]), atoi(m[6])
-			if m[5] != m[7] {
-				return m[0]
-			}
-			if a > 12 && b <= 12 {
-				return "the " + ordinalNum(m[4]) + " of " + monthNames[b] + " " + yearWords(m[8])
-			}
-			if a < 1 || a > 12 {
-				return m[0]
-			}
-			return monthNames[a] + " " + ordinalNum(m[6]) + " " + yearWords(m[8])
-		}},
-	// Month and day, with a year: July 25 2012, SEPT. 15, Jan-15, january 1.
-	rule{Date, regexp.MustCompile(`(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s-](\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s(\d{4})\b)?`),
-		func(m []string) string {
-			s := month(m[1]) + " " + ordinalNum(m[2])
-			if m[3] != "" {
-				s += " " + yearWords(m[3])
-			}
-			return s
-		}},
-	// Day and month: 25 july 2012, 25th jul 2012, 15 january, 25 sept.
-	rule{Date, regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s(\d{4})\b)?`),
-		func(m []string) string {
-			s := "the " + ordinalNum(m[1]) + " of " + month(m[2])
-			if m[3] != "" {
-				s += " " + yearWords(m[3])
-			}
-			return s
-		}},
-	// Month and year: July 1876.
-	rule{Date, regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\s(\d{4})\b`),
-		func(m []string) string { return m[1] + " " + yearWords(m[2]) }},
-	// Decades and their ranges: 1980s, '80s, 1960s-1980s, mid-1980s.
-	rule{Date, regexp.MustCompile(`(?:\b(\d{3}0s)|'(\d0s))(?:-(\d{3}0s))?\b`),
-		func(m []string) string {
-			s := decade(m[1] + m[2])
-			if m[3] != "" {
-				s += " to " + decade(m[3])
-			}
-			return s
-		}},
-	rule{Date, regexp.MustCompile(`\bmid-`), func(m []string) string { return "mid " }},
-	// Year ranges: 1980-1986.
-	rule{Date, regexp.MustCompile(`\b(1\d{3}|20\d{2})\s?[-–]\s?(1\d{3}|20\d{2})\b`),
-		func(m []string) string { return year(atoi(m[1])) + " to " + year(atoi(m[2])) }},
-	// Measures and their ranges: 12kg, 2-5lb, 2x8 m2, 41,459.00 km³, 12/kg.
-	rule{Measure, regexp.MustCompile(`(-?\d[\d,]*(?:\.\d+)?)(?:\s?([-x])\s?(\d[\d,]*(?:\.\d+)?))?\s?(?:-\s?)?(` + unitRe + `|millimeters?|centimeters?|kilometers?|meters?|kilograms?)([^\p{L}\d]|$)|(\d+)/(kg|km|lb|m|g)\b`),
-		func(m []string) string {
-			if m[6] != "" {
-				return number(m[6]) + " per " + unitName(m[7], "1")
-			}
-			amount, unit := m[1], m[4]
-			last := amount
-			s := number(amount)
-			if m[3] != "" {
-				sep := " to "
-				if m[2] == "x" {
-					sep = " by "
+				if m[2] != "" {
+					s += " " + digits(m[2])
 				}
-				s += sep + number(m[3])
-				last = m[3]
-			}
-			if _, ok := units[strings.ToLower(unit)]; ok {
-				unit = unitName(unit, last)
-			}
-			return " " + s + " " + unit + " " + m[5]
-		}},
-	// Fractions: 3 2/4, 1/4th, 31/32, 1/2007.
-	rule{Fraction, regexp.MustCompile(`\b(?:(\d+) )?(\d+)/(\d+)(?:th|TH)?\b`),
-		func(m []string) string {
-			num, den := atoi(m[2]), atoi(m[3])
-			if den == 0 {
-				return m[0]
-			}
-			var d string
-			switch den {
-			case 2:
-				d = "half"
-				if num != 1 {
-					d = "halves"
+				return ", " + s
+			}},
+		// Money, and ranges of it: $50.00-$100.00, US$76.3 trillion, £10/wk.
+		rule{Money, regexp.MustCompile(`(US\$|[$£€¥₩₹₴])\s?(\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbtKMBT])\b)?(?:\s?-\s?(US\$|[$£€¥₩₹₴])(\d[\d,]*(?:\.\d+)?))?(?:/(mo|month|wk|week|hr|hour|yr|year|day)\b)?`),
+			func(m []string) string {
+				s := money(m[1], m[2], m[3])
+				if m[4] != "" {
+					s += " to " + money(m[4], m[5], "")
 				}
-			case 4:
-				d = "quarter"
-				if num != 1 {
-					d = "quarters"
+				if m[6] != "" {
+					s += " per " + perUnits[m[6]]
 				}
-			default:
-				d = ordinalWord(plainNum(m[3]))
-				if num != 1 {
-					d += "s"
+				return " " + s + " "
+			}},
+		rule{Money, regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?) (million|billion|thousand)? ?(yuan|rupees|euros|dollars|pounds)\b`),
+			func(m []string) string { return strings.TrimSpace(number(m[1])+" "+m[2]) + " " + m[3] }},
+		// Times: 1:59 p.m., 14:10:30, 5pm, 1.59 p.m. est.
+		rule{Time, regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2})(?::(\d{2}))?|\.(\d{2}))?\s?(?:(?:([ap])\.m\.?|([ap])m\b)(?:\s?((?:e\.?s\.?t|p\.?s\.?t|c\.?s\.?t|g\.?m\.?t|u\.?t\.?c)\b\.?))?|\b)`),
+			func(m []string) string {
+				h, min, sec, ampm := m[1], m[2]+m[4], m[3], strings.ToUpper(m[5]+m[6])
+				if min == "" && ampm == "" || m[4] != "" && ampm == "" {
+					return m[0] // a plain number, or a decimal
 				}
-			}
-			s := plainNum(m[2]) + " " + d
-			if m[1] != "" {
-				s = plainNum(m[1]) + " and " + s
-			}
-			return s
-		}},
-	// Ordinals: 23rd, 1,000th; a wrong suffix is read as written.
-	rule{Ordinal, regexp.MustCompile(`\b(\d[\d,]*)(st|nd|rd|th|ST|ND|RD|TH)\b`),
-		func(m []string) string {
-			n := strings.ReplaceAll(m[1], ",", "")
-			want := "th"
-			if v := atoi(n); v%100 < 11 || v%100 > 13 {
-				switch v % 10 {
-				case 1:
-					want = "st"
+				zone := strings.ToUpper(strings.NewReplacer(".", "").Replace(m[7]))
+				var s string
+				switch {
+				case sec != "":
+					unit := func(v, one, many string) string {
+						if atoi(v) == 1 {
+							return num(strings.TrimLeft(v, "0") + "0")[:0] + plainNum(v) + " " + one
+						}
+						return plainNum(v) + " " + many
+					}
+					s = unit(h, "hour", "hours") + " " + unit(min, "minute", "minutes") + " and " + unit(sec, "second", "seconds")
+				case min == "" || min == "00":
+					s = plainNum(h)
+					if ampm == "" {
+						s += " o'clock"
+					}
+				default:
+					s = plainNum(h) + " " + tensWordsOh(atoi(min))
+				}
+				if ampm != "" {
+					s += " " + ampm + "M"
+				}
+				if zone != "" {
+					s += " " + zone
+				}
+				return " " + s + " "
+			}},
+		// A range of times: "five PM - seven PM" → "five PM to seven PM".
+		rule{Time, regexp.MustCompile(`\b([AP]M)\s?-\s?`), func(m []string) string { return m[1] + " to " }},
+		// Dates: numeric (2016/07/03, 01.10.2010, 15.01.2020, 01/07/98).
+		rule{Date, regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})([./])(\d{1,2})([./])(\d{4}|\d{2})\b`),
+			func(m []string) string {
+				if m[1] != "" {
+					mo, d := atoi(m[2]), m[3]
+					if mo < 1 || mo > 12 {
+						return m[0]
+					}
+					return monthNames[mo] + " " + ordinalNum(d) + " " + yearWords(m[1])
+				}
+				a, b := atoi(m[4]), atoi(m[6])
+				if m[5] != m[7] {
+					return m[0]
+				}
+				if a > 12 && b <= 12 {
+					return "the " + ordinalNum(m[4]) + " of " + monthNames[b] + " " + yearWords(m[8])
+				}
+				if a < 1 || a > 12 {
+					return m[0]
+				}
+				return monthNames[a] + " " + ordinalNum(m[6]) + " " + yearWords(m[8])
+			}},
+		// Month and day, with a year: July 25 2012, SEPT. 15, Jan-15, january 1.
+		rule{Date, regexp.MustCompile(`(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s-](\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s(\d{4})\b)?`),
+			func(m []string) string {
+				s := month(m[1]) + " " + ordinalNum(m[2])
+				if m[3] != "" {
+					s += " " + yearWords(m[3])
+				}
+				return s
+			}},
+		// Day and month: 25 july 2012, 25th jul 2012, 15 january, 25 sept.
+		rule{Date, regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s(\d{4})\b)?`),
+			func(m []string) string {
+				s := "the " + ordinalNum(m[1]) + " of " + month(m[2])
+				if m[3] != "" {
+					s += " " + yearWords(m[3])
+				}
+				return s
+			}},
+		// Month and year: July 1876.
+		rule{Date, regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\s(\d{4})\b`),
+			func(m []string) string { return m[1] + " " + yearWords(m[2]) }},
+		// Decades and their ranges: 1980s, '80s, 1960s-1980s, mid-1980s.
+		rule{Date, regexp.MustCompile(`(?:\b(\d{3}0s)|'(\d0s))(?:-(\d{3}0s))?\b`),
+			func(m []string) string {
+				s := decade(m[1] + m[2])
+				if m[3] != "" {
+					s += " to " + decade(m[3])
+				}
+				return s
+			}},
+		rule{Date, regexp.MustCompile(`\bmid-`), func(m []string) string { return "mid " }},
+		// Year ranges: 1980-1986.
+		rule{Date, regexp.MustCompile(`\b(1\d{3}|20\d{2})\s?[-–]\s?(1\d{3}|20\d{2})\b`),
+			func(m []string) string { return year(atoi(m[1])) + " to " + year(atoi(m[2])) }},
+		// Measures and their ranges: 12kg, 2-5lb, 2x8 m2, 41,459.00 km³, 12/kg.
+		rule{Measure, regexp.MustCompile(`(-?\d[\d,]*(?:\.\d+)?)(?:\s?([-x])\s?(\d[\d,]*(?:\.\d+)?))?\s?(?:-\s?)?(` + unitRe + `|millimeters?|centimeters?|kilometers?|meters?|kilograms?)([^\p{L}\d]|$)|(\d+)/(kg|km|lb|m|g)\b`),
+			func(m []string) string {
+				if m[6] != "" {
+					return number(m[6]) + " per " + unitName(m[7], "1")
+				}
+				amount, unit := m[1], m[4]
+				last := amount
+				s := number(amount)
+				if m[3] != "" {
+					sep := " to "
+					if m[2] == "x" {
+						sep = " by "
+					}
+					s += sep + number(m[3])
+					last = m[3]
+				}
+				if _, ok := units[strings.ToLower(unit)]; ok {
+					unit = unitName(unit, last)
+				}
+				return " " + s + " " + unit + " " + m[5]
+			}},
+		// Fractions: 3 2/4, 1/4th, 31/32, 1/2007.
+		rule{Fraction, regexp.MustCompile(`\b(?:(\d+) )?(\d+)/(\d+)(?:th|TH)?\b`),
+			func(m []string) string {
+				num, den := atoi(m[2]), atoi(m[3])
+				if den == 0 {
+					return m[0]
+				}
+				var d string
+				switch den {
 				case 2:
-					want = "nd"
-				case 3:
-					want = "rd"
+					d = "half"
+					if num != 1 {
+						d = "halves"
+					}
+				case 4:
+					d = "quarter"
+					if num != 1 {
+						d = "quarters"
+					}
+				default:
+					d = ordinalWord(plainNum(m[3]))
+					if num != 1 {
+						d += "s"
+					}
 				}
-			}
-			if strings.ToLower(m[2]) != want {
-				if len(n) >= 3 {
-					return digits(n) + " " + m[2]
+				s := plainNum(m[2]) + " " + d
+				if m[1] != "" {
+					s = plainNum(m[1]) + " and " + s
 				}
-				return plainNum(n) + " " + m[2]
-			}
-			return ordinalNum(m[1])
-		}},
-	// Decimals with a scale: .1 trillion, 100 million, 0.1 B.
-	rule{Decimal, regexp.MustCompile(`(-?\d[\d,]*\.\d+|-?\.\d+|\b\d[\d,]*)(\s(?:thousand|million|billion|trillion)\b)?`),
-		func(m []string) string {
-			if !strings.Contains(m[1], ".") {
-				if m[2] == "" {
-					return m[0]
+				return s
+			}},
+		// Ordinals: 23rd, 1,000th; a wrong suffix is read as written.
+		rule{Ordinal, regexp.MustCompile(`\b(\d[\d,]*)(st|nd|rd|th|ST|ND|RD|TH)\b`),
+			func(m []string) string {
+				n := strings.ReplaceAll(m[1], ",", "")
+				want := "th"
+				if v := atoi(n); v%100 < 11 || v%100 > 13 {
+					switch v % 10 {
+					case 1:
+						want = "st"
+					case 2:
+						want = "nd"
+					case 3:
+						want = "rd"
+					}
 				}
-				return plainNum(m[1]) + m[2]
-			}
-			return " " + decimal(m[1]) + m[2] + " "
-		}},
-	// Roman numerals: after Part, Chapter…, a number; after a name, an ordinal.
-	rule{Roman, regexp.MustCompile(`\b(Part|PART|Chapter|CHAPTER|Volume|VOLUME|Act|ACT|Book|BOOK|Phase|PHASE) ([IVXLCDM]+)\b|\b([A-Z][a-z]+) (II|III|IV|VI|VII|VIII|IX|XI|XII)\b`),
-		func(m []string) string {
-			if m[1] != "" {
-				return m[1] + " " + plainNum(strconv.Itoa(roman(m[2])))
-			}
-			return m[3] + " " + ordinalWord(plainNum(strconv.Itoa(roman(m[4]))))
-		}},
-	// Abbreviations read wrong by most voices.
-	rule{Abbreviation, regexp.MustCompile(`\bDr\. ([A-Z])|\b401\(k\)|\b(Mr|Mrs|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt)\. ([A-Z])`),
-		func(m []string) string {
-			switch {
-			case m[1] != "":
-				return "doctor " + m[1]
-			case m[2] != "":
-				return map[string]string{"Mr": "mister", "Mrs": "missus", "Prof": "professor", "Gen": "general", "Sen": "senator",
-					"Rep": "representative", "Gov": "governor", "Lt": "lieutenant", "Col": "colonel", "Sgt": "sergeant", "Capt": "captain"}[m[2]] + " " + m[3]
-			}
-			return "four oh one k"
-		}},
-	// Cardinals and the numbers left: 9,000, -2, 004, (22), digits in codes.
-	rule{Cardinal, regexp.MustCompile(`(^|[^\w.])(-?\d[\d,]*\d|-?\d)\b`),
-		func(m []string) string {
-			n := m[2]
-			if v := atoi(n); len(n) == 4 && !strings.Contains(n, ",") && v >= 1000 && v < 2100 {
-				return m[1] + year(v)
-			}
-			if len(n) == 4 && !strings.HasPrefix(n, "-") {
-				return m[1] + digits(n)
-			}
-			return m[1] + num(n)
-		}},
-	rule{Cardinal, regexp.MustCompile(`([A-Za-z])(\d+)|(\d+)([A-Za-z])`),
-		func(m []string) string {
-			if m[1] != "" {
-				if len(m[2]) >= 4 {
-					return m[1] + " " + digits(m[2]) + " "
+				if strings.ToLower(m[2]) != want {
+					if len(n) >= 3 {
+						return digits(n) + " " + m[2]
+					}
+					return plainNum(n) + " " + m[2]
 				}
-				return m[1] + " " + plainNum(m[2]) + " "
-			}
-			return " " + plainNum(m[3]) + " " + m[4]
-		}},
-	// Symbols on their own.
-	rule{Symbol, regexp.MustCompile(`(\d)\s?%|%|\$|@|\+\+|\*|\s\+|=|\s/\s`),
-		func(m []string) string {
-			switch {
-			case m[1] != "":
-				return m[1] + " percent"
-			case m[0] == "%":
-				return " percent "
-			case m[0] == "$":
-				return " dollar "
-			case m[0] == "@":
-				return " at "
-			case m[0] == "++":
-				return " plus plus"
-			case m[0] == "*":
-				return " asterisk "
-			case m[0] == "=":
-				return " equals "
-			case strings.TrimSpace(m[0]) == "/":
-				return " slash "
-			}
-			return " plus "
-		}},
-)
+				return ordinalNum(m[1])
+			}},
+		// Decimals with a scale: .1 trillion, 100 million, 0.1 B.
+		rule{Decimal, regexp.MustCompile(`(-?\d[\d,]*\.\d+|-?\.\d+|\b\d[\d,]*)(\s(?:thousand|million|billion|trillion)\b)?`),
+			func(m []string) string {
+				if !strings.Contains(m[1], ".") {
+					if m[2] == "" {
+						return m[0]
+					}
+					return plainNum(m[1]) + m[2]
+				}
+				return " " + decimal(m[1]) + m[2] + " "
+			}},
+		// Roman numerals: after Part, Chapter…, a number; after a name, an ordinal.
+		rule{Roman, regexp.MustCompile(`\b(Part|PART|Chapter|CHAPTER|Volume|VOLUME|Act|ACT|Book|BOOK|Phase|PHASE) ([IVXLCDM]+)\b|\b([A-Z][a-z]+) (II|III|IV|VI|VII|VIII|IX|XI|XII)\b`),
+			func(m []string) string {
+				if m[1] != "" {
+					return m[1] + " " + plainNum(strconv.Itoa(roman(m[2])))
+				}
+				return m[3] + " " + ordinalWord(plainNum(strconv.Itoa(roman(m[4]))))
+			}},
+		// Abbreviations read wrong by most voices.
+		rule{Abbreviation, regexp.MustCompile(`\bDr\. ([A-Z])|\b401\(k\)|\b(Mr|Mrs|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt)\. ([A-Z])`),
+			func(m []string) string {
+				switch {
+				case m[1] != "":
+					return "doctor " + m[1]
+				case m[2] != "":
+					return map[string]string{"Mr": "mister", "Mrs": "missus", "Prof": "professor", "Gen": "general", "Sen": "senator",
+						"Rep": "representative", "Gov": "governor", "Lt": "lieutenant", "Col": "colonel", "Sgt": "sergeant", "Capt": "captain"}[m[2]] + " " + m[3]
+				}
+				return "four oh one k"
+			}},
+		// Cardinals and the numbers left: 9,000, -2, 004, (22), digits in codes.
+		rule{Cardinal, regexp.MustCompile(`(^|[^\w.])(-?\d[\d,]*\d|-?\d)\b`),
+			func(m []string) string {
+				n := m[2]
+				if v := atoi(n); len(n) == 4 && !strings.Contains(n, ",") && v >= 1000 && v < 2100 {
+					return m[1] + year(v)
+				}
+				if len(n) == 4 && !strings.HasPrefix(n, "-") {
+					return m[1] + digits(n)
+				}
+				return m[1] + num(n)
+			}},
+		rule{Cardinal, regexp.MustCompile(`([A-Za-z])(\d+)|(\d+)([A-Za-z])`),
+			func(m []string) string {
+				if m[1] != "" {
+					if len(m[2]) >= 4 {
+						return m[1] + " " + digits(m[2]) + " "
+					}
+					return m[1] + " " + plainNum(m[2]) + " "
+				}
+				return " " + plainNum(m[3]) + " " + m[4]
+			}},
+		// Symbols on their own.
+		rule{Symbol, regexp.MustCompile(`(\d)\s?%|%|\$|@|\+\+|\*|\s\+|=|\s/\s`),
+			func(m []string) string {
+				switch {
+				case m[1] != "":
+					return m[1] + " percent"
+				case m[0] == "%":
+					return " percent "
+				case m[0] == "$":
+					return " dollar "
+				case m[0] == "@":
+					return " at "
+				case m[0] == "++":
+					return " plus plus"
+				case m[0] == "*":
+					return " asterisk "
+				case m[0] == "=":
+					return " equals "
+				case strings.TrimSpace(m[0]) == "/":
+					return " slash "
+				}
+				return " plus "
+			}},
+	}
+})
