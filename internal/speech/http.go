@@ -7,9 +7,12 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/aloud-dev/aloud/internal/script"
 )
 
 // ErrBadAudio marks an answer that is not the audio asked for: the wrong
@@ -87,3 +90,17 @@ func CheckAudio(backend string, h http.Header, body []byte, want ...string) erro
 	}
 	return nil
 }
+
+// CheckURL reports an error naming the backend and the option unless u is
+// an absolute http(s) URL with a host.
+func CheckURL(backend, option, u string) error {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return fmt.Errorf("%s: %s %q is not an http(s) URL", backend, option, u)
+	}
+	return nil
+}
+
+// WellFormed reports whether an SSML document parses as XML (one
+// implementation, the script layer's, for every backend that checks SSML).
+func WellFormed(doc string) error { return script.WellFormed(doc) }

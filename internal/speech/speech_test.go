@@ -189,3 +189,12 @@ func TestNewFactory(t *testing.T) {
 		t.Fatalf("unknown option: %v", err)
 	}
 }
+
+func TestCheckURL(t *testing.T) {
+	for u, ok := range map[string]bool{"https://api.example.com/v1": true, "http://127.0.0.1:8080": true,
+		"ftp://x": false, "https://": false, "api.example.com": false, "": false, "http://%zz": false} {
+		if err := CheckURL("x", "base_url", u); (err == nil) != ok {
+			t.Errorf("%q: %v", u, err)
+		}
+	}
+}

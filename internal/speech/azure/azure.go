@@ -8,7 +8,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"regexp"
@@ -46,9 +45,10 @@ func NewConfig() Config {
 const maxChars = 5000
 
 var (
-	voiceName = regexp.MustCompile(`^[a-z]{2,3}-[A-Z]{2}(-[A-Za-z0-9]+)+$`)
-	rate      = regexp.MustCompile(`^([+-]?\d{1,3}(\.\d+)?%|\d(\.\d+)?|x-slow|slow|medium|fast|x-fast|default)$`)
-	speakTag  = regexp.MustCompile(`(?s)^\s*(<\?xml[^>]*\?>\s*)?<speak\b[^>]*>(.*)</speak>\s*$`)
+	voiceName  = regexp.MustCompile(`^[a-z]{2,3}-[A-Z]{2}(-[A-Za-z0-9]+)+$`)
+	rate       = regexp.MustCompile(`^([+-]?\d{1,3}(\.\d+)?%|\d(\.\d+)?|x-slow|slow|medium|fast|x-fast|default)$`)
+	regionName = regexp.MustCompile(`^[a-z0-9]+$`)
+	speakTag   = regexp.MustCompile(`(?s)^\s*(<\?xml[^>]*\?>\s*)?<speak\b[^>]*>(.*)</speak>\s*$`)
 )
 
 func (c Config) validate() error {
@@ -92,13 +92,13 @@ func New(cfg Config) (speech.Synthesizer, error) {
 	base, baseErr := cfg.BaseURL, error(nil)
 	switch {
 	case base != "":
-		if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
-			return nil, fmt.Errorf("azure: base_url %q is not an http(s) URL", base)
+		if err := speech.CheckURL("azure", "base_url", base); err != nil {
+			return nil, err
 		}
 	case region == "":
 		// Reported at the first request, so that --dry-run works without it.
 		baseErr = errors.New("azure: no region: set region in the voice preset or AZURE_SPEECH_REGION")
-	case !regexp.MustCompile(`^[a-z0-9]+$`).MatchString(region):
+	case !regionName.MatchString(region):
 		return nil, fmt.Errorf("azure: region %q is not a region name like westeurope", region)
 	default:
 		base = "https://" + region + ".tts.speech.microsoft.com"
@@ -140,23 +140,10 @@ func (a *azure) SSML(r speech.Request) (string, error) {
 	lang := parts[0] + "-" + parts[1]
 	doc := `<speak version="1.0" xmlns="http://www.w3.org/2001/10/synthesis" xmlns:mstts="https://www.w3.org/2001/mstts" xml:lang="` +
 		lang + `"><voice name="` + a.cfg.Voice + `">` + inner + `</voice></speak>`
-	if err := wellFormed(doc); err != nil {
+	if err := speech.WellFormed(doc); err != nil {
 		return "", speech.Permanent(fmt.Errorf("azure: the SSML is not well-formed: %w", err))
 	}
 	return doc, nil
-}
-
-func wellFormed(doc string) error {
-	d := xml.NewDecoder(strings.NewReader(doc))
-	for {
-		_, err := d.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			return err
-		}
-	}
 }
 
 func (a *azure) newRequest(method, path, body string) (*http.Request, error) {

@@ -98,8 +98,8 @@ func New(cfg Config) (speech.Synthesizer, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	if !strings.HasPrefix(cfg.BaseURL, "http://") && !strings.HasPrefix(cfg.BaseURL, "https://") {
-		return nil, fmt.Errorf("elevenlabs: base_url %q is not an http(s) URL", cfg.BaseURL)
+	if err := speech.CheckURL("elevenlabs", "base_url", cfg.BaseURL); err != nil {
+		return nil, err
 	}
 	key := os.Getenv(cfg.APIKeyEnv)
 	return &elevenlabs{cfg: cfg, base: strings.TrimSuffix(cfg.BaseURL, "/"), key: key,

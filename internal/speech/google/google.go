@@ -56,10 +56,8 @@ func (c Config) validate() error {
 		return fmt.Errorf("google: pitch %v out of range −20–20", c.Pitch)
 	case c.SampleRateHz != 0 && (c.SampleRateHz < 8000 || c.SampleRateHz > 48000):
 		return fmt.Errorf("google: sample_rate_hz %d out of range 8000–48000", c.SampleRateHz)
-	case !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://"):
-		return fmt.Errorf("google: base_url %q is not an http(s) URL", c.BaseURL)
 	}
-	return nil
+	return speech.CheckURL("google", "base_url", c.BaseURL)
 }
 
 type google struct {

@@ -91,8 +91,8 @@ func New(cfg Config) (speech.Synthesizer, error) {
 	if base == "" {
 		base = "https://api.openai.com/v1"
 	}
-	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
-		return nil, fmt.Errorf("openai: base_url %q is not an http(s) URL", base)
+	if err := speech.CheckURL("openai", "base_url", base); err != nil {
+		return nil, err
 	}
 	key := os.Getenv(cfg.APIKeyEnv)
 	return &openai{cfg: cfg, url: strings.TrimSuffix(base, "/") + "/audio/speech", key: key,

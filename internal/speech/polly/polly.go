@@ -75,10 +75,10 @@ func (c Config) validate() error {
 		return fmt.Errorf("polly: sample_rate_hz %d is not one of %v", c.SampleRateHz, rates)
 	case len(c.Lexicons) > 5:
 		return fmt.Errorf("polly: %d lexicons, at most 5 apply to a request", len(c.Lexicons))
-	case c.Endpoint != "" && !strings.HasPrefix(c.Endpoint, "http://") && !strings.HasPrefix(c.Endpoint, "https://"):
-		return fmt.Errorf("polly: endpoint %q is not an http(s) URL", c.Endpoint)
 	case c.Concurrency < 0 || c.RequestsPerSecond < 0:
 		return errors.New("polly: concurrency and requests_per_second must not be negative")
+	case c.Endpoint != "":
+		return speech.CheckURL("polly", "endpoint", c.Endpoint)
 	}
 	return nil
 }
