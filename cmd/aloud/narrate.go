@@ -184,7 +184,7 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version, Read: article.Options{Captions: cfg.Captions}}
+	loader := newLoader(cfg)
 	opts, err := newPipeline(cfg, g, st, loader, o.Voice, o.Cache)
 	if err != nil {
 		return err
@@ -215,6 +215,13 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 			"      folder is served at) or set public_base_url in aloud.yaml.")
 	}
 	return runErr
+}
+
+// newLoader reads articles as the config says: size and time limits,
+// captions or not.
+func newLoader(cfg config.Config) *source.Loader {
+	return &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version,
+		Read: article.Options{Captions: cfg.Captions}}
 }
 
 // newPipeline wires every stage but the reporter for one voice: the

@@ -16,7 +16,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/aloud-dev/aloud/internal/article"
 	"github.com/aloud-dev/aloud/internal/config"
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/server"
@@ -114,7 +113,8 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serv
 		}
 	}
 	logger := slog.New(slog.NewTextHandler(g.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, UserAgent: "aloud/" + version, Client: guard.Client(cfg.Fetch.Timeout), Read: article.Options{Captions: cfg.Captions}}
+	loader := newLoader(cfg)
+	loader.Client = guard.Client(cfg.Fetch.Timeout)
 	n := &pipelines{cfg: cfg, g: g, st: st, loader: loader, cache: cacheSetting, fallback: voice, built: map[string]narrate.Options{}}
 	if _, err := n.options(voice); err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -15,7 +14,6 @@ import (
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/source"
-	"github.com/aloud-dev/aloud/internal/store/local"
 )
 
 func newExtractCmd(g *globals) *cobra.Command {
@@ -42,7 +40,7 @@ narrate does and print what was extracted:
 			if err != nil {
 				return err
 			}
-			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version, Read: article.Options{Captions: cfg.Captions}}
+			loader := newLoader(cfg)
 			a, err := loader.LoadEntry(cmd.Context(), source.Entry{Ref: args[0]})
 			if err != nil {
 				return err
@@ -106,19 +104,10 @@ JSON.`,
 			if !cmd.Flags().Changed("voice") && cfg.Voice != "" {
 				voice = cfg.Voice
 			}
-			// The pipeline is built as narrate builds it, over a store in a
-			// temporary folder that nothing is written to, without a cache.
-			tmp, err := os.MkdirTemp("", "aloud-script-")
-			if err != nil {
-				return err
-			}
-			defer os.RemoveAll(tmp)
-			st, err := local.New(tmp, "")
-			if err != nil {
-				return err
-			}
-			loader := &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version, Read: article.Options{Captions: cfg.Captions}}
-			o, err := newPipeline(cfg, g, st, loader, voice, "off")
+			// The pipeline is built as narrate builds it, without a store or
+			// a cache: scripting reads neither.
+			loader := newLoader(cfg)
+			o, err := newPipeline(cfg, g, nil, loader, voice, "off")
 			if err != nil {
 				return err
 			}

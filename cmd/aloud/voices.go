@@ -38,7 +38,7 @@ func newVoicesCmd(g *globals) *cobra.Command {
 			if backend != "" && p.Backend != backend {
 				continue
 			}
-			if first == nil || p.Name == voice {
+			if first == nil {
 				first = &p
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t$%.2f\t%s\n", p.Name, p.Backend, p.Language, price(cfg, p), p.Description)
