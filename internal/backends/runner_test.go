@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/speech/speechtest"
 )
@@ -85,7 +86,11 @@ func FuzzCheckAudio(f *testing.F) {
 	f.Add(speechtest.MP3[:700])
 	f.Add([]byte("ID3\x04\x00\x00\x00\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		CheckAudio(speech.Request{Text: "x"}, speech.Audio{Format: speech.MP3, Data: b})
+		if CheckAudio(speech.Request{Text: "x"}, speech.Audio{Format: speech.MP3, Data: b}) == nil {
+			if s, err := mp3.Parse(b); err != nil || s.FrameCount() == 0 {
+				t.Fatalf("accepted %d bytes that do not scan as MP3 with frames: %v", len(b), err)
+			}
+		}
 		CheckAudio(speech.Request{Text: "x"}, speech.Audio{Format: speech.WAV, Data: b})
 	})
 }

@@ -9,7 +9,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -117,7 +116,7 @@ func (ts *tokenSource) token(ctx context.Context) (string, error) {
 		ExpiresIn   int    `json:"expires_in"`
 	}
 	if err := json.Unmarshal(data, &ans); err != nil || ans.AccessToken == "" {
-		return "", errors.New("google: token: the answer holds no access_token")
+		return "", fmt.Errorf("google: token: the answer of %s holds no access_token", ts.sa.TokenURI)
 	}
 	ts.tok, ts.expires = ans.AccessToken, now.Add(time.Duration(ans.ExpiresIn)*time.Second)
 	return ts.tok, nil
