@@ -60,7 +60,7 @@ func EstimateCost(ctx context.Context, o Options, entries []source.Entry) ([]Est
 				continue
 			}
 			var reqs []speech.Request
-			sc, serr := buildScript(o, a)
+			sc, serr := BuildScript(o, a)
 			err = serr
 			if err == nil {
 				reqs = Requests(sc)

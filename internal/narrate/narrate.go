@@ -384,8 +384,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	o.Logger.Debug("read article", "input", in, "title", a.Title, "words", a.Words())
 
 	report(StageScript, 0, 0)
-	so := o.Script
-	sc, err := buildScript(o, a)
+	sc, err := BuildScript(o, a)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
@@ -415,7 +414,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	}
 	res, err := episode.Join(ctx, audio, segs, episode.Options{
 		Tags: episode.Tags{Title: a.Title, Author: a.Byline, Publication: a.Publication, Date: a.Published, URL: a.URL,
-			Comment: so.Disclosure, Cover: cover(ctx, o, a)},
+			Comment: sc.Disclosure, Cover: cover(ctx, o, a)},
 		Chapters: chapters, TargetLUFS: o.TargetLUFS, MaxTruePeak: o.MaxTruePeak, Encoder: o.Encoder,
 	})
 	if err != nil {
@@ -448,7 +447,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	m := player.Manifest{
 		Slug: r.Slug, Title: a.Title, ArticleURL: a.URL, DurationSeconds: r.DurationSeconds,
 		Audio: player.Audio{Key: r.AudioKey, URL: r.AudioURL, Type: "audio/mpeg", SizeBytes: res.SizeBytes},
-		Voice: o.Voice, Disclosure: so.Disclosure, Created: now,
+		Voice: o.Voice, Disclosure: sc.Disclosure, Created: now,
 		TranscriptURL: o.Store.URL(vttKey), ChaptersURL: o.Store.URL(chaptersKey),
 	}
 	m.FromEpisode(res)
@@ -460,7 +459,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		published = now
 	}
 	ep := feed.Episode{
-		GUID: r.GUID, Slug: r.Slug, Title: a.Title, Author: a.Byline, Description: description(a, so.Disclosure),
+		GUID: r.GUID, Slug: r.Slug, Title: a.Title, Author: a.Byline, Description: description(a, sc.Disclosure),
 		ArticleURL: a.URL, Published: published, Updated: now, AudioKey: r.AudioKey, ManifestKey: r.ManifestKey,
 		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: o.Voice, ContentHash: a.ContentHash(),
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
@@ -540,10 +539,7 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 // BuildScript makes the article's script exactly as Run would send it to
 // o.Synth: chunked to the voice's limits, with o.Script's pauses and
 // disclosure.
-func BuildScript(o Options, a article.Article) (script.Script, error) { return buildScript(o, a) }
-
-// buildScript makes the article's script, chunked to the voice's limits.
-func buildScript(o Options, a article.Article) (script.Script, error) {
+func BuildScript(o Options, a article.Article) (script.Script, error) {
 	so := o.Script
 	lim := o.Synth.Limits()
 	if so.MaxChars == 0 {

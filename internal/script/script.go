@@ -43,9 +43,12 @@ type Chunk struct {
 
 // Script is everything that will be spoken, in order.
 type Script struct {
-	Title    string  `json:"title"`
-	Language string  `json:"language,omitempty"`
-	Chunks   []Chunk `json:"chunks"`
+	Title    string `json:"title"`
+	Language string `json:"language,omitempty"`
+	// Disclosure is the disclosure as spoken (the language's template's,
+	// else Options.Disclosure), for tags, show notes and the player.
+	Disclosure string  `json:"disclosure,omitempty"`
+	Chunks     []Chunk `json:"chunks"`
 }
 
 // Chars counts the characters of text in the script.
@@ -181,7 +184,8 @@ func Build(a article.Article, o Options) (Script, error) {
 		}
 	}
 	add(Intro, intro, 0, "Introduction")
-	if d := strings.TrimSpace(disclosure); d != "" {
+	s.Disclosure = strings.TrimSpace(disclosure)
+	if d := s.Disclosure; d != "" {
 		add(Disclosure, d, o.Pauses.Sentence, "")
 	}
 	first := true

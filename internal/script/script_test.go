@@ -275,7 +275,7 @@ func TestTemplates(t *testing.T) {
 				outro = c.Text
 			}
 		}
-		if intro != tc.intro || disclosure != tc.disclosure || outro != tc.outro {
+		if intro != tc.intro || disclosure != tc.disclosure || outro != tc.outro || sc.Disclosure != tc.disclosure {
 			t.Errorf("%s: intro %q, disclosure %q, outro %q", tc.a.Language, intro, disclosure, outro)
 		}
 		if last := sc.Chunks[len(sc.Chunks)-1]; tc.outro != "" && last.Kind != Outro {
