@@ -42,6 +42,11 @@ func (b storeBlobs) Load(ctx context.Context, key string) ([]byte, error) {
 	return data, err
 }
 
+func (b storeBlobs) Exists(ctx context.Context, key string) bool {
+	m, err := b.st.Stat(ctx, SegmentPrefix+key)
+	return err == nil && m.Size > 0
+}
+
 func (b storeBlobs) Save(ctx context.Context, key string, data []byte) error {
 	return b.st.Put(ctx, SegmentPrefix+key, bytes.NewReader(data),
 		store.Meta{ContentType: "application/octet-stream", CacheControl: "private, max-age=0"})

@@ -26,6 +26,9 @@ import (
 type Blobs interface {
 	Load(ctx context.Context, key string) ([]byte, error)
 	Save(ctx context.Context, key string, data []byte) error
+	// Exists reports whether key holds a non-empty blob, without reading
+	// it (a dry run asks this of every chunk).
+	Exists(ctx context.Context, key string) bool
 }
 
 // Cache is a Synthesizer that answers from Blobs when it can.
@@ -123,14 +126,10 @@ func (c *Cache) marks(ctx context.Context, key string) []speech.Mark {
 }
 
 // Has reports whether the request's audio is in the cache, without
-// synthesizing anything: what a dry run counts as already paid for.
+// synthesizing or downloading anything: what a dry run counts as already
+// paid for. (A damaged blob counts too; Synthesize would replace it.)
 func (c *Cache) Has(ctx context.Context, r speech.Request) bool {
-	data, err := c.blobs.Load(ctx, c.Key(r))
-	if err != nil {
-		return false
-	}
-	_, ok := sniff(data)
-	return ok
+	return c.blobs.Exists(ctx, c.Key(r))
 }
 
 func (c *Cache) report(err error) {
@@ -164,6 +163,16 @@ func (d Dir) Load(_ context.Context, key string) ([]byte, error) {
 		return nil, err
 	}
 	return os.ReadFile(p)
+}
+
+// Exists reports whether a non-empty blob is stored under key.
+func (d Dir) Exists(_ context.Context, key string) bool {
+	p, err := d.path(key)
+	if err != nil {
+		return false
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.Size() > 0
 }
 
 // Save writes a blob atomically.

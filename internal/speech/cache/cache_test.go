@@ -217,3 +217,18 @@ func TestIdentity(t *testing.T) {
 		t.Errorf("identities:\n%q\n%q\n%q", a, b, c)
 	}
 }
+
+// TestHasReadsNothing: a dry run's question reads no blob.
+func TestHasReadsNothing(t *testing.T) {
+	blobs := &loadCounting{Dir: Dir(t.TempDir())}
+	c := New(&counting{}, blobs, "espeak")
+	r := speech.Request{Text: "Known."}
+	if c.Has(context.Background(), r) {
+		t.Fatal("Has before anything was cached")
+	}
+	c.Synthesize(context.Background(), r)
+	blobs.loads = 0
+	if !c.Has(context.Background(), r) || blobs.loads != 0 {
+		t.Fatalf("Has after caching: %d reads", blobs.loads)
+	}
+}
