@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"encoding/json"
 	"github.com/aloud-dev/aloud/internal/corpora"
 	"os"
@@ -10,80 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-
-	"golang.org/x/net/html"
 )
-
-// words lower-cases text and keeps runs of letters and digits.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-}
-
-// shingles counts the word 4-grams of text (a shorter text is one shingle).
-func shingles(text string) map[string]int {
-	w := words(text)
-	m := map[string]int{}
-	if len(w) < 4 {
-		if len(w) > 0 {
-			m[strings.Join(w, " ")]++
-		}
-		return m
-	}
-	for i := 0; i+4 <= len(w); i++ {
-		m[strings.Join(w[i:i+4], " ")]++
-	}
-	return m
-}
-
-// overlap scores got against want: precision, recall and F1 of shingles.
-func overlap(got, want map[string]int) (p, r, f float64) {
-	common, ng, nw := 0, 0, 0
-	for k, n := range got {
-		ng += n
-		common += min(n, want[k])
-	}
-	for _, n := range want {
-		nw += n
-	}
-	if ng == 0 || nw == 0 {
-		if ng == nw {
-			return 1, 1, 1
-		}
-		return 0, 0, 0
-	}
-	p, r = float64(common)/float64(ng), float64(common)/float64(nw)
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
-
-// htmlText is the text of an HTML fragment, blocks separated by spaces.
-func htmlText(t *testing.T, data []byte) string {
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == html.ElementNode {
-			b.WriteString(" ")
-		}
-	}
-	walk(doc)
-	return b.String()
-}
 
 // TestExtractionCorpus scores extraction on Mozilla Readability's 130 test
 // pages: word 4-gram precision, recall and F1 of the body against the text
@@ -107,13 +33,17 @@ func TestExtractionCorpus(t *testing.T) {
 			continue
 		}
 		want, _ := os.ReadFile(filepath.Join(page, "expected.html"))
+		wantText, err := corpora.HTMLText(want)
+		if err != nil {
+			t.Fatalf("%s: expected.html: %v", page, err)
+		}
 		a, err := Parse(src, HTML, "source.html", nil)
 		var got strings.Builder
 		for _, bl := range a.Blocks {
 			got.WriteString(bl.Text)
 			got.WriteString("\n")
 		}
-		p, r, f := overlap(shingles(got.String()), shingles(htmlText(t, want)))
+		p, r, f := corpora.Overlap(corpora.Shingles(got.String()), corpora.Shingles(wantText))
 		if err != nil {
 			p, r, f = 0, 0, 0
 		}

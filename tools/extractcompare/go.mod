@@ -5,7 +5,7 @@ go 1.26.8
 require (
 	github.com/go-shiori/go-readability v0.0.0-20251205110129-5db1dc9836f0
 	github.com/markusmobius/go-trafilatura v1.12.2
-	golang.org/x/net v0.35.0
+	golang.org/x/net v0.62.0 // indirect
 )
 
 require (
@@ -31,6 +31,10 @@ require (
 	github.com/wasilibs/wazero-helpers v0.0.0-20240620070341-3dff1577cd52 // indirect
 	github.com/yosssi/gohtml v0.0.0-20201013000340-ee4748c638f4 // indirect
 	golang.org/x/exp v0.0.0-20241009180824-f66d83c29e7c // indirect
-	golang.org/x/sys v0.30.0 // indirect
-	golang.org/x/text v0.22.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )
+
+require github.com/aloud-dev/aloud v0.0.0
+
+replace github.com/aloud-dev/aloud => ../..

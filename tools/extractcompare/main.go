@@ -1,8 +1,9 @@
 // Command extractcompare scores two Go extraction libraries, go-readability
 // and go-trafilatura, on Mozilla Readability's test pages with the scorer
 // aloud's own extraction is measured by (word 4-gram F1 against the text of
-// expected.html; exact title and byline). It is its own module, so aloud
-// does not depend on the library it did not choose.
+// expected.html, internal/corpora's scorer; exact title and byline). It
+// is its own module, so aloud does not depend on the library it did not
+// choose.
 //
 //	cd tools/extractcompare && go run .    (corpus: $ALOUD_CORPORA or ../../../shared/corpora)
 package main
@@ -17,11 +18,11 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	readability "github.com/go-shiori/go-readability"
 	trafilatura "github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html"
+
+	"github.com/aloud-dev/aloud/internal/corpora"
 )
 
 func main() {
@@ -49,8 +50,12 @@ func main() {
 			continue
 		}
 		exp, _ := os.ReadFile(filepath.Join(p, "expected.html"))
-		doc, _ := html.Parse(bytes.NewReader(exp))
-		want := shingles(text(doc))
+		expText, err := corpora.HTMLText(exp)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, p, err)
+			os.Exit(1)
+		}
+		want := corpora.Shingles(expText)
 		var meta struct{ Title, Byline string }
 		b, _ := os.ReadFile(filepath.Join(p, "expected-metadata.json"))
 		json.Unmarshal(b, &meta)
@@ -64,14 +69,14 @@ func main() {
 		start := time.Now()
 		if a, err := readability.FromReader(bytes.NewReader(src), base); err == nil {
 			r.took += time.Since(start)
-			r.f1 += f1(shingles(a.TextContent), want)
+			r.f1 += f1(corpora.Shingles(a.TextContent), want)
 			r.titles += same(meta.Title, a.Title)
 			r.bylines += same(meta.Byline, a.Byline)
 		}
 		start = time.Now()
 		if a, err := trafilatura.Extract(bytes.NewReader(src), trafilatura.Options{OriginalURL: base, EnableFallback: true}); err == nil && a != nil {
 			t.took += time.Since(start)
-			t.f1 += f1(shingles(a.ContentText), want)
+			t.f1 += f1(corpora.Shingles(a.ContentText), want)
 			t.titles += same(meta.Title, a.Metadata.Title)
 			t.bylines += same(meta.Byline, a.Metadata.Author)
 		}
@@ -85,58 +90,15 @@ func main() {
 	}
 }
 
+// f1 is aloud's scorer's F1 (internal/corpora, as make eval-extract uses).
+func f1(got, want map[string]int) float64 {
+	_, _, f := corpora.Overlap(got, want)
+	return f
+}
+
 func same(want, got string) int {
 	if want != "" && strings.TrimSpace(want) == strings.TrimSpace(got) {
 		return 1
 	}
 	return 0
-}
-
-func shingles(s string) map[string]int {
-	w := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-	m := map[string]int{}
-	if len(w) < 4 {
-		if len(w) > 0 {
-			m[strings.Join(w, " ")]++
-		}
-		return m
-	}
-	for i := 0; i+4 <= len(w); i++ {
-		m[strings.Join(w[i:i+4], " ")]++
-	}
-	return m
-}
-
-func f1(got, want map[string]int) float64 {
-	common, ng, nw := 0, 0, 0
-	for k, c := range got {
-		ng += c
-		common += min(c, want[k])
-	}
-	for _, c := range want {
-		nw += c
-	}
-	if ng == 0 || nw == 0 || common == 0 {
-		return 0
-	}
-	p, r := float64(common)/float64(ng), float64(common)/float64(nw)
-	return 2 * p * r / (p + r)
-}
-
-func text(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == html.ElementNode {
-			b.WriteString(" ")
-		}
-	}
-	walk(n)
-	return b.String()
 }
