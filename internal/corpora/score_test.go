@@ -1,0 +1,22 @@
+package corpora
+
+import "testing"
+
+func TestOverlap(t *testing.T) {
+	want := Shingles("The council met on Tuesday and voted to rebuild the pier.")
+	if p, r, f := Overlap(want, want); p != 1 || r != 1 || f != 1 {
+		t.Errorf("same text: %v %v %v", p, r, f)
+	}
+	// Half the text: every shingle right (precision 1), half found.
+	got := Shingles("The council met on Tuesday and voted")
+	if p, r, _ := Overlap(got, want); p != 1 || r < 0.3 || r > 0.6 {
+		t.Errorf("half: precision %v, recall %v", p, r)
+	}
+	if _, _, f := Overlap(Shingles("Completely different words said here today"), want); f != 0 {
+		t.Errorf("different text: F1 %v", f)
+	}
+	text, err := HTMLText([]byte("<div><p>One <b>two</b></p><script>x()</script><p>three</p></div>"))
+	if err != nil || len(Shingles(text)) != 1 || Shingles(text)["one two three"] != 1 {
+		t.Errorf("HTMLText %q", text)
+	}
+}
