@@ -129,6 +129,7 @@ type joinOptions struct {
 	Pause      time.Duration
 	TargetLUFS float64
 	Inputs     []string
+	Sizes      []int64 // of the inputs, when known
 }
 
 func newMP3JoinCmd(g *globals) *cobra.Command {
@@ -160,17 +161,26 @@ temporary file beside it and renamed).`,
 			case o.TargetLUFS != 0 && (o.TargetLUFS < -40 || o.TargetLUFS > -5):
 				return usageError{fmt.Errorf("--target-lufs %v out of range −40 to −5", o.TargetLUFS)}
 			}
-			if out, err := os.Stat(o.Out); err == nil {
-				for _, in := range args {
-					if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
-						return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
-					}
-				}
-			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
+			// Each input is looked at once: what it is, and how long.
+			out, _ := os.Stat(o.Out)
+			o.Sizes = make([]int64, len(args))
+			for i, in := range args {
+				st, err := os.Stat(in)
+				if err != nil {
+					return err
+				}
+				if st.IsDir() {
+					return fmt.Errorf("%s is a directory", in)
+				}
+				if out != nil && os.SameFile(st, out) {
+					return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
+				}
+				o.Sizes[i] = st.Size()
+			}
 			maxTP, _ := cmd.Flags().GetFloat64("max-true-peak")
 			return runMP3Join(cmd, g, o, maxTP)
 		},
@@ -194,7 +204,11 @@ func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) er
 		if strings.EqualFold(filepath.Ext(in), ".wav") {
 			format = speech.WAV
 		}
-		segs = append(segs, episode.Segment{Path: in, Format: format, PauseBefore: pause})
+		sg := episode.Segment{Path: in, Format: format, PauseBefore: pause}
+		if i < len(o.Sizes) {
+			sg.Size = o.Sizes[i]
+		}
+		segs = append(segs, sg)
 	}
 	dir := filepath.Dir(o.Out)
 	tmp, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(o.Out)+"-*")

@@ -66,6 +66,7 @@ func TestMP3JoinErrors(t *testing.T) {
 	copyTestdata(t, dir, a)
 	os.WriteFile(filepath.Join(dir, "page.mp3"), []byte("<html>not audio</html>"), 0o644)
 	os.WriteFile(filepath.Join(dir, "empty.mp3"), nil, 0o644)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
 	tests := []struct {
 		name string
 		args []string
@@ -79,6 +80,7 @@ func TestMP3JoinErrors(t *testing.T) {
 		{"missing input", []string{"-o", "x.mp3", a, "missing.mp3"}, 1, "missing.mp3"},
 		{"not audio", []string{"-o", "x.mp3", a, "page.mp3"}, 1, "page.mp3: no MPEG audio frames"},
 		{"empty", []string{"-o", "x.mp3", "empty.mp3"}, 1, "empty.mp3: no MPEG audio frames"},
+		{"directory", []string{"-o", "x.mp3", a, "sub"}, 1, "sub is a directory"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -42,18 +41,16 @@ func (s Segment) open() (io.ReaderAt, int64, func(), error) {
 	if s.Audio != nil || s.Path == "" {
 		return s.Audio, s.Size, func() {}, nil
 	}
-	f, err := os.Open(s.Path)
+	f, err := openSegmentFile(s.Path)
 	if err != nil {
 		return nil, 0, nil, err
 	}
 	size := s.Size
 	if size == 0 {
-		st, err := f.Stat()
-		if err != nil {
+		if size, err = f.size(); err != nil {
 			f.Close()
 			return nil, 0, nil, err
 		}
-		size = st.Size()
 	}
 	return f, size, func() { f.Close() }, nil
 }
@@ -242,8 +239,6 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	if err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
-	// Pauses alternate the two silent frames' padding as a CBR encoder would.
-	silentFrames := splitFrames(silence)
 	pauses := make([]int, len(segs))
 	for i, sg := range segs {
 		pauseSamples := int(sg.PauseBefore * time.Duration(f.RateHz) / time.Second)
@@ -252,13 +247,14 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 
 	var loud *Loudness
 	var gains []int8 // per frame of the episode, nil for none
+	var firstFrame []int
 	var silences [][]time.Duration
 	if o.TargetLUFS != 0 {
 		maxTP := o.MaxTruePeak
 		if maxTP == 0 {
 			maxTP = -1
 		}
-		m, sil, err := measure(ctx, segs, pauses, f)
+		m, sil, frames, err := measure(ctx, segs, pauses, f)
 		if err != nil {
 			return Result{}, err
 		}
@@ -268,6 +264,14 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		gains, out, outTP, gainDB = m.FrameGains(o.TargetLUFS, maxTP, mp3.GainStepDB)
 		loud = &Loudness{InputLUFS: round2(in), InputTruePeak: round2(tp), TargetLUFS: o.TargetLUFS,
 			OutputLUFS: round2(out), OutputPeak: round2(outTP), GainDB: round2(gainDB)}
+		// Where each segment's pause starts in the episode's frames, so
+		// the readers apply the right frame's gain.
+		firstFrame = make([]int, len(segs))
+		n := 0
+		for i := range segs {
+			firstFrame[i] = n
+			n += pauses[i] + frames[i]
+		}
 	}
 
 	// Placeholders of the final sizes: the tag's chapter times and the
@@ -285,17 +289,35 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	if err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
+	// The episode is at most the segments' sizes, their pauses, the tag
+	// and the header frame; what is not used is cut off at the end.
+	estimate := int64(len(tag) + len(header))
+	for i, sg := range segs {
+		if sg.Size == 0 && sg.Audio == nil {
+			estimate = 0 // a file not measured yet
+			break
+		}
+		estimate += sg.Size + int64(pauses[i]*len(silence)/2+pauses[i])
+	}
+	preallocated := estimate > 0 && preallocate(w, estimate)
 	if _, err := w.Write(append(append([]byte(nil), tag...), header...)); err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
-	// Frames go through a buffer whose blocks are checksummed as they are
-	// written: the music CRC covers exactly the audio frames.
-	bw := newCRCWriter(w)
-	defer bw.Flush() // stops the writer goroutine on every return
-	cw := &countWriter{w: bw, n: int64(len(tag) + len(header))}
+
+	// Segments are read, checked and checksummed on every CPU, a few
+	// ahead; this goroutine writes their pieces in order and adds up the
+	// music CRC, which covers exactly the audio frames.
+	rd := &reader{format: f, kbps: firstKbps, silence: splitFrames(silence), pauses: pauses,
+		gains: gains, firstFrame: firstFrame, fast: fast}
+	ctx, cancel := context.WithCancel(ctx)
+	results := rd.start(ctx, segs)
+	defer rd.wait()
+	defer cancel()
 
 	var (
 		toc      mp3.TOCBuilder
+		crc      uint16
+		written  = int64(len(tag) + len(header))
 		samples  int
 		silenced int
 		cbr      = firstKbps
@@ -303,55 +325,37 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		segLen   = make([]int, len(segs))
 		headers  = make([]*mp3.XingHeader, len(segs))
 	)
-	fw := &frameWriter{w: cw, gains: gains, toc: &toc}
-	for i, sg := range segs {
-		if err := ctx.Err(); err != nil {
-			return Result{}, err
-		}
-		for k := range pauses[i] {
-			if err := fw.write(silentFrames[k%2]); err != nil {
-				return Result{}, fmt.Errorf("episode: %w", err)
-			}
-		}
+	for i := range segs {
 		samples += pauses[i] * spf
 		grid[i] = samples
-		var res mp3.Reservoir
-		r, size, done, err := sg.open()
-		if err != nil {
-			return Result{}, fmt.Errorf("episode: segment %d: %w", i, err)
-		}
-		st, err := mp3.Scan(r, size, func(fr mp3.Frame, off int64) error {
-			if !fr.Header.Format().SameAs(f) {
-				if fast {
-					return errRestart
+		for p := range results[i] {
+			if p.err != nil {
+				return Result{}, p.err
+			}
+			if len(p.data) > 0 {
+				if _, err := w.Write(p.data); err != nil {
+					return Result{}, fmt.Errorf("episode: %w", err)
 				}
-				return fmt.Errorf("%s after %s: %w", fr.Header.Format(), f, ErrMismatch)
+				crc = mp3.CRC16Combine(crc, p.crc, int64(len(p.data)))
+				written += int64(len(p.data))
+				for _, sz := range p.sizes {
+					toc.Add(int(sz))
+				}
 			}
-			data, fixed := res.Fix(fr)
-			if fixed {
-				silenced++
+			rd.recycle(p)
+			if d := p.done; d != nil {
+				headers[i], segLen[i] = d.header, d.samples
+				samples += d.samples
+				silenced += d.silenced
+				if d.variable {
+					cbr = 0
+				}
 			}
-			if fr.Header.BitrateKbps != cbr {
-				cbr = 0
-			}
-			return fw.write(data)
-		})
-		done()
-		if fast && (errors.Is(err, errRestart) || errors.Is(err, mp3.ErrFormatChange) || errors.Is(err, mp3.ErrNotLayer3)) {
-			// Let the careful path find the majority and say what is wrong.
-			return Result{}, errRestart
 		}
-		if err != nil {
-			return Result{}, fmt.Errorf("episode: segment %d: %w", i, err)
-		}
-		headers[i] = st.Header
-		segLen[i] = st.Samples()
-		samples += st.Samples()
 	}
-	if err := bw.Flush(); err != nil {
-		return Result{}, fmt.Errorf("episode: %w", err)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
 	}
-	crc := bw.crc
 
 	delay, padding, encoder := 0, 0, ""
 	if h := headers[0]; h != nil && h.DelayPad {
@@ -366,7 +370,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	}
 	res := Result{
 		Duration: playback(samples), Frames: toc.Frames(), Format: f, BitrateKbps: cbr,
-		Loudness: loud, Reencoded: reencoded, Silenced: silenced, SizeBytes: cw.n,
+		Loudness: loud, Reencoded: reencoded, Silenced: silenced, SizeBytes: written,
 	}
 	for i := range segs {
 		t := Timing{Start: playback(grid[i]), End: playback(grid[i] + segLen[i])}
@@ -406,7 +410,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		return Result{}, fmt.Errorf("episode: tag changed size from %d to %d bytes", len(tag), len(final))
 	}
 	sum := mp3.Summary{Format: f, BitrateKbps: cbr, Frames: toc.Frames(), TOC: toc.TOC(),
-		AudioBytes: int(cw.n) - len(tag) - len(header), Delay: delay, Padding: padding, Encoder: encoder, MusicCRC: crc}
+		AudioBytes: int(written) - len(tag) - len(header), Delay: delay, Padding: padding, Encoder: encoder, MusicCRC: crc}
 	// The same header frame size as the placeholder, CBR or not.
 	sum.HeaderKbps = firstKbps
 	header, err = mp3.HeaderFrame(sum)
@@ -419,91 +423,12 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	if _, err := w.WriteAt(header, int64(len(tag))); err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
+	if t, ok := w.(interface{ Truncate(int64) error }); ok && preallocated {
+		if err := t.Truncate(written); err != nil {
+			return Result{}, fmt.Errorf("episode: %w", err)
+		}
+	}
 	return res, nil
-}
-
-// frameWriter writes frames in episode order, applying each frame's gain
-// and keeping the seek table.
-type frameWriter struct {
-	w     io.Writer
-	gains []int8
-	index int
-	toc   *mp3.TOCBuilder
-}
-
-func (fw *frameWriter) write(fr []byte) error {
-	if fw.index < len(fw.gains) && fw.gains[fw.index] != 0 {
-		if h, err := mp3.ParseHeader(fr); err == nil {
-			fr = append([]byte(nil), fr...) // never change the caller's bytes
-			mp3.AdjustGain(fr, h, int(fw.gains[fw.index]))
-		}
-	}
-	fw.index++
-	fw.toc.Add(len(fr))
-	_, err := fw.w.Write(fr)
-	return err
-}
-
-// crcWriter buffers writes and hands each full block to a goroutine that
-// checksums it (the LAME tag's music CRC) and writes it, so the CRC and the
-// write system calls run on another CPU while the join goes on scanning.
-// Blocks are written in order.
-type crcWriter struct {
-	w      io.Writer
-	buf    []byte
-	blocks chan []byte
-	free   chan []byte
-	done   chan struct{}
-	crc    uint16
-	err    error // set by the writer goroutine; read after done
-	once   sync.Once
-}
-
-const crcBlock = 256 << 10
-
-func newCRCWriter(w io.Writer) *crcWriter {
-	c := &crcWriter{w: w, blocks: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan struct{})}
-	for range 2 {
-		c.free <- make([]byte, 0, crcBlock)
-	}
-	c.buf = make([]byte, 0, crcBlock)
-	go func() {
-		defer close(c.done)
-		for b := range c.blocks {
-			if c.err == nil {
-				c.crc = mp3.CRC16(c.crc, b)
-				_, c.err = c.w.Write(b)
-			}
-			c.free <- b[:0]
-		}
-	}()
-	return c
-}
-
-func (c *crcWriter) Write(p []byte) (int, error) {
-	total := len(p)
-	for len(c.buf)+len(p) > cap(c.buf) {
-		n := cap(c.buf) - len(c.buf)
-		c.buf = append(c.buf, p[:n]...)
-		p = p[n:]
-		c.blocks <- c.buf
-		c.buf = <-c.free
-	}
-	c.buf = append(c.buf, p...)
-	return total, nil
-}
-
-// Flush writes out what is buffered, stops the writer and reports its
-// first error.
-func (c *crcWriter) Flush() error {
-	c.once.Do(func() {
-		if len(c.buf) > 0 {
-			c.blocks <- c.buf
-		}
-		close(c.blocks)
-	})
-	<-c.done
-	return c.err
 }
 
 // normalizeChapters keeps the chapters that start at a segment, in order:
@@ -521,13 +446,14 @@ func normalizeChapters(chs []Chapter, segments int) []Chapter {
 
 // measure decodes every segment, with its pause as digital silence, into a
 // meter that keeps the energy and true peak of every frame, and finds the
-// pauses inside each segment. Segments are decoded on every CPU, a few
-// ahead of the meter, which takes them in order.
-func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*Meter, [][]time.Duration, error) {
+// pauses inside each segment and its frame count. Segments are decoded on
+// every CPU, a few ahead of the meter, which takes them in order.
+func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*Meter, [][]time.Duration, []int, error) {
 	ch := f.Mode.Channels()
 	spf := f.Samples()
 	m := NewMeter(f.RateHz, ch, spf)
 	silences := make([][]time.Duration, len(segs))
+	frames := make([]int, len(segs))
 	type decoded struct {
 		pcm    []int16
 		frames int
@@ -575,13 +501,14 @@ func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*
 		select {
 		case d = <-results[i]:
 		case <-ctx.Done():
-			return nil, nil, ctx.Err()
+			return nil, nil, nil, ctx.Err()
 		}
 		<-ahead
 		if d.err != nil {
 			cancel()
-			return nil, nil, fmt.Errorf("episode: measuring segment %d: %w", i, d.err)
+			return nil, nil, nil, fmt.Errorf("episode: measuring segment %d: %w", i, d.err)
 		}
+		frames[i] = d.frames
 		want := len(m.frameEnergy) + d.frames
 		m.Write(d.pcm)
 		sd := newSilenceFinder(f.RateHz, ch)
@@ -596,7 +523,7 @@ func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*
 			m.frameEnergy, m.framePeak = m.frameEnergy[:want], m.framePeak[:want]
 		}
 	}
-	return m, silences, nil
+	return m, silences, frames, nil
 }
 
 // decodeForMeasure decodes a segment's frames as they will be written

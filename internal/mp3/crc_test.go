@@ -36,3 +36,49 @@ func BenchmarkCRC16(b *testing.B) {
 		CRC16(0, buf)
 	}
 }
+
+func TestCRC16Combine(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	data := make([]byte, 300_000)
+	for i := range data {
+		data[i] = byte(r.IntN(256))
+	}
+	for _, tc := range []struct {
+		name  string
+		start uint16
+		lenA  int
+		lenB  int
+	}{
+		{"both empty", 0, 0, 0},
+		{"empty B", 0x1d0f, 100, 0},
+		{"empty A", 0, 0, 77},
+		{"one byte each", 0, 1, 1},
+		{"a frame after a frame", 0, 156, 157},
+		{"uneven", 0xbeef, 1234, 4097},
+		{"long B", 0, 3, 299_000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := data[:tc.lenA], data[tc.lenA:tc.lenA+tc.lenB]
+			want := CRC16(CRC16(tc.start, a), b)
+			if got := CRC16Combine(CRC16(tc.start, a), CRC16(0, b), int64(len(b))); got != want {
+				t.Errorf("combined %04x, want %04x", got, want)
+			}
+		})
+	}
+	// Many pieces, combined in order, give the CRC of the whole.
+	var crc uint16
+	for off := 0; off < len(data); {
+		n := min(1+r.IntN(40_000), len(data)-off)
+		crc = CRC16Combine(crc, CRC16(0, data[off:off+n]), int64(n))
+		off += n
+	}
+	if want := CRC16(0, data); crc != want {
+		t.Errorf("pieces combined %04x, want %04x", crc, want)
+	}
+}
+
+func BenchmarkCRC16Combine(b *testing.B) {
+	for b.Loop() {
+		CRC16Combine(0x1234, 0x5678, 29_466)
+	}
+}

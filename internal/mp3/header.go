@@ -200,56 +200,6 @@ func Silence(f Format, bitrateKbps, n int) ([]byte, error) {
 	return out, nil
 }
 
-// crc16Tables are the slicing-by-16 tables of the reflected CRC-16
-// (polynomial 0x8005, reflected 0xa001): table k advances a byte k places
-// further, so sixteen bytes are folded per step.
-var crc16Tables = func() (t [16][256]uint16) {
-	for i := range 256 {
-		c := uint16(i)
-		for range 8 {
-			if c&1 != 0 {
-				c = c>>1 ^ 0xa001
-			} else {
-				c >>= 1
-			}
-		}
-		t[0][i] = c
-	}
-	for i := range 256 {
-		c := t[0][i]
-		for k := 1; k < 16; k++ {
-			c = c>>8 ^ t[0][byte(c)]
-			t[k][i] = c
-		}
-	}
-	return t
-}()
-
-// CRC16 continues the CRC-16 (polynomial 0x8005, reflected) that the LAME
-// tag uses for its music and tag checksums.
-func CRC16(crc uint16, b []byte) uint16 {
-	t := &crc16Tables
-	for len(b) >= 16 {
-		v := binary.LittleEndian.Uint64(b) ^ uint64(crc)
-		w := binary.LittleEndian.Uint64(b[8:])
-		crc = t[15][byte(v)] ^ t[14][byte(v>>8)] ^ t[13][byte(v>>16)] ^ t[12][byte(v>>24)] ^
-			t[11][byte(v>>32)] ^ t[10][byte(v>>40)] ^ t[9][byte(v>>48)] ^ t[8][byte(v>>56)] ^
-			t[7][byte(w)] ^ t[6][byte(w>>8)] ^ t[5][byte(w>>16)] ^ t[4][byte(w>>24)] ^
-			t[3][byte(w>>32)] ^ t[2][byte(w>>40)] ^ t[1][byte(w>>48)] ^ t[0][byte(w>>56)]
-		b = b[16:]
-	}
-	if len(b) >= 8 {
-		v := binary.LittleEndian.Uint64(b) ^ uint64(crc)
-		crc = t[7][byte(v)] ^ t[6][byte(v>>8)] ^ t[5][byte(v>>16)] ^ t[4][byte(v>>24)] ^
-			t[3][byte(v>>32)] ^ t[2][byte(v>>40)] ^ t[1][byte(v>>48)] ^ t[0][byte(v>>56)]
-		b = b[8:]
-	}
-	for _, c := range b {
-		crc = crc>>8 ^ t[0][byte(crc)^c]
-	}
-	return crc
-}
-
 // Must returns b, panicking on err; for building known-good frames in tests
 // and examples.
 func Must(b []byte, err error) []byte {

@@ -1,0 +1,212 @@
+package episode
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/aloud-dev/aloud/internal/mp3"
+)
+
+// reader turns segments into the pieces of the episode: each segment's pause
+// as silent frames, then its frames with tags and header frame dropped,
+// reservoir-starved frames silenced and gains applied. Segments are
+// independent, so they are read on every CPU at once, a few ahead of the
+// writer, and each piece carries its own music CRC, which the writer
+// combines in order (mp3.CRC16Combine). A reader is used once.
+type reader struct {
+	format  mp3.Format
+	kbps    int
+	silence [][]byte // two silent frames; pauses alternate their padding
+	pauses  []int    // silent frames before each segment
+	// gains, when not nil, holds every frame's gain in steps, and
+	// firstFrame where each segment's pause starts among them.
+	gains      []int8
+	firstFrame []int
+	// fast: the segments were not probed; a frame in another format
+	// ends the join with errRestart instead of an error.
+	fast bool
+
+	pool sync.Pool // piece buffers
+	wg   sync.WaitGroup
+}
+
+// piece is a run of a segment's output bytes, in order; the last piece of
+// a segment also says what was found in it. A piece with err ends the join.
+type piece struct {
+	data  []byte
+	crc   uint16   // CRC-16 of data from zero
+	sizes []uint16 // the length of each frame in data, for the seek table
+	done  *segmentDone
+	err   error
+}
+
+// segmentDone is what a segment's scan found.
+type segmentDone struct {
+	header   *mp3.XingHeader // the segment's own header frame, if any
+	samples  int             // in its frames, its pause not counted
+	silenced int             // frames silenced for a cut-off reservoir
+	variable bool            // a frame's bitrate differs from the first segment's
+}
+
+// pieceBytes bounds a piece: a long segment is handed on in pieces, so
+// memory does not grow with its length.
+const pieceBytes = 256 << 10
+
+// piecesAhead is how many finished pieces of one segment may wait for the
+// writer.
+const piecesAhead = 2
+
+// start reads the segments on every CPU and returns, for each, the channel
+// its pieces arrive on, closed after its last. Segments are taken in order,
+// so the one the writer waits for is always being read. Cancelling ctx
+// stops the readers; wait waits for them to finish.
+func (rd *reader) start(ctx context.Context, segs []Segment) []chan piece {
+	results := make([]chan piece, len(segs))
+	for i := range results {
+		results[i] = make(chan piece, piecesAhead)
+	}
+	next := make(chan int)
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(segs)))
+	for range workers {
+		rd.wg.Add(1)
+		go func() {
+			defer rd.wg.Done()
+			for i := range next {
+				rd.read(ctx, i, segs[i], results[i])
+				close(results[i])
+			}
+		}()
+	}
+	rd.wg.Add(1)
+	go func() {
+		defer rd.wg.Done()
+		defer close(next)
+		for i := range segs {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				// The segments never taken are closed empty, so that
+				// nothing waits for them.
+				for _, ch := range results[i:] {
+					close(ch)
+				}
+				return
+			}
+		}
+	}()
+	return results
+}
+
+func (rd *reader) wait() { rd.wg.Wait() }
+
+// recycle returns a written piece's buffer.
+func (rd *reader) recycle(p piece) {
+	if cap(p.data) == pieceBytes {
+		rd.pool.Put(p.data[:0]) //nolint:staticcheck // a slice header is small next to its 256 KB
+	}
+}
+
+func (rd *reader) buffer() []byte {
+	if b, ok := rd.pool.Get().([]byte); ok {
+		return b
+	}
+	return make([]byte, 0, pieceBytes)
+}
+
+// read sends segment i's pieces to out.
+func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece) {
+	send := func(p piece) bool {
+		select {
+		case out <- p:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	fail := func(err error) {
+		send(piece{err: err})
+	}
+	if err := ctx.Err(); err != nil {
+		return
+	}
+	frame := 0
+	if rd.firstFrame != nil {
+		frame = rd.firstFrame[i]
+	}
+	p := piece{data: rd.buffer()}
+	// add appends one frame to the piece, handing the piece on first
+	// when the frame does not fit.
+	add := func(fr []byte) bool {
+		if len(p.data)+len(fr) > cap(p.data) {
+			p.crc = mp3.CRC16(0, p.data)
+			if !send(p) {
+				return false
+			}
+			p = piece{data: rd.buffer()}
+		}
+		at := len(p.data)
+		p.data = append(p.data, fr...)
+		if frame < len(rd.gains) && rd.gains[frame] != 0 {
+			if h, err := mp3.ParseHeader(fr); err == nil {
+				mp3.AdjustGain(p.data[at:], h, int(rd.gains[frame]))
+			}
+		}
+		frame++
+		p.sizes = append(p.sizes, uint16(len(fr)))
+		return true
+	}
+	for k := range rd.pauses[i] {
+		if !add(rd.silence[k%2]) {
+			return
+		}
+	}
+
+	r, size, done, err := sg.open()
+	if err != nil {
+		fail(fmt.Errorf("episode: segment %d: %w", i, err))
+		return
+	}
+	var (
+		res      mp3.Reservoir
+		d        segmentDone
+		canceled = errors.New("canceled")
+	)
+	st, err := mp3.Scan(r, size, func(fr mp3.Frame, off int64) error {
+		if !fr.Header.Format().SameAs(rd.format) {
+			if rd.fast {
+				return errRestart
+			}
+			return fmt.Errorf("%s after %s: %w", fr.Header.Format(), rd.format, ErrMismatch)
+		}
+		data, fixed := res.Fix(fr)
+		if fixed {
+			d.silenced++
+		}
+		if fr.Header.BitrateKbps != rd.kbps {
+			d.variable = true
+		}
+		if !add(data) {
+			return canceled
+		}
+		return nil
+	})
+	done()
+	switch {
+	case errors.Is(err, canceled):
+		return
+	case rd.fast && (errors.Is(err, errRestart) || errors.Is(err, mp3.ErrFormatChange) || errors.Is(err, mp3.ErrNotLayer3)):
+		// Let the careful path find the majority and say what is wrong.
+		fail(errRestart)
+		return
+	case err != nil:
+		fail(fmt.Errorf("episode: segment %d: %w", i, err))
+		return
+	}
+	d.header, d.samples = st.Header, st.Samples()
+	p.crc = mp3.CRC16(0, p.data)
+	p.done = &d
+	send(p)
+}

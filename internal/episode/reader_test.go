@@ -1,0 +1,183 @@
+package episode
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aloud-dev/aloud/internal/mp3"
+	"github.com/aloud-dev/aloud/internal/speech"
+)
+
+// speechFrames returns the audio frames of a testdata file of LAME speech
+// (22.05 kHz mono), its header frame and tags dropped.
+func speechFrames(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "mp3", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := mp3.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var frames []byte
+	for _, f := range st.Frames {
+		frames = append(frames, f.Data...)
+	}
+	return frames
+}
+
+// TestJoinInPieces joins many segment files read on every CPU, one of them
+// longer than a piece, and checks the file byte for byte against the
+// frames joined in order: pauses as silent frames, each segment's frames
+// unchanged, the music CRC over exactly those bytes, and no preallocated
+// space left at the end.
+func TestJoinInPieces(t *testing.T) {
+	dir := t.TempDir()
+	whole, err := os.ReadFile(filepath.Join("..", "mp3", "testdata", "speech-22k-64k-lametag.mp3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames := speechFrames(t, "speech-22k-64k-lametag.mp3")
+	long := bytes.Repeat(frames, pieceBytes/len(frames)+3) // more than one piece, no header frame
+	var segs []Segment
+	var want []byte
+	f := mp3.Format{Version: mp3.MPEG2, Layer: 3, RateHz: 22050, Mode: mp3.Mono}
+	silence := splitFrames(mp3.Must(mp3.Silence(f, 64, 2)))
+	for i := range 40 {
+		data, audio := whole, frames
+		if i == 17 {
+			data, audio = long, long
+		}
+		p := filepath.Join(dir, fmt.Sprintf("s%02d.mp3", i))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sg := Segment{Path: p, Format: speech.MP3}
+		if i%2 == 0 {
+			sg.Size = int64(len(data)) // as mp3 join passes it; odd ones are measured
+		}
+		if i > 0 {
+			sg.PauseBefore = 52 * time.Millisecond // two frames at 22.05 kHz
+			want = append(append(want, silence[0]...), silence[1]...)
+		}
+		segs = append(segs, sg)
+		want = append(want, audio...)
+	}
+	out, res := join(t, segs, Options{Tags: Tags{Title: "Pieces"}})
+	if int64(len(out)) != res.SizeBytes {
+		t.Fatalf("file is %d bytes, result says %d", len(out), res.SizeBytes)
+	}
+	st, err := mp3.Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	for _, fr := range st.Frames {
+		got = append(got, fr.Data...)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("audio frames differ from the segments joined in order (%d bytes, want %d)", len(got), len(want))
+	}
+	if !bytes.HasSuffix(out, want) {
+		t.Error("something follows the last frame")
+	}
+	if st.Header == nil || st.Header.Frames != res.Frames || len(st.Frames) != res.Frames {
+		t.Errorf("header %+v, result %d frames", st.Header, res.Frames)
+	}
+	if crc := musicCRC(t, out, st); crc != mp3.CRC16(0, want) {
+		t.Errorf("music CRC %04x, want %04x", crc, mp3.CRC16(0, want))
+	}
+	independentChecks(t, out, res)
+}
+
+// musicCRC reads the LAME tag's music CRC from a joined file's header frame.
+func musicCRC(t *testing.T, out []byte, st *mp3.Stream) uint16 {
+	t.Helper()
+	i := bytes.Index(out, []byte("Info"))
+	if i < 0 {
+		i = bytes.Index(out, []byte("Xing"))
+	}
+	if i < 0 || st.Header == nil {
+		t.Fatal("no Xing/Info header frame")
+	}
+	// Xing/Info: 4-byte id, flags, frames, bytes, 100-byte TOC, quality;
+	// then the LAME tag, whose music CRC is at byte 32.
+	return binary.BigEndian.Uint16(out[i+120+32:])
+}
+
+// TestJoinStopsCleanly: a bad segment in the middle of many, or a cancelled
+// context, ends the join with the reason, and every reader goroutine ends.
+func TestJoinStopsCleanly(t *testing.T) {
+	frames := speechFrames(t, "speech-22k-48k.mp3")
+	before := runtime.NumGoroutine()
+	for _, tc := range []struct {
+		name   string
+		bad    int // the segment that is not audio, or -1
+		cancel bool
+		want   string
+	}{
+		{"bad segment", 300, false, "segment 300: no MPEG audio frames"},
+		{"bad last segment", 599, false, "segment 599: no MPEG audio frames"},
+		{"cancelled", -1, true, context.Canceled.Error()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var segs []Segment
+			for i := range 600 {
+				data := frames
+				if i == tc.bad {
+					data = []byte("<html><body>503 Service Unavailable</body></html>")
+				}
+				segs = append(segs, BytesSegment(speech.Audio{Format: speech.MP3, Data: data}, 100*time.Millisecond))
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tc.cancel {
+				// Cancelled while the readers run: the first segment's
+				// reader cancels once it is being read.
+				segs[40] = Segment{Audio: cancelOnRead{bytes.NewReader(frames), cancel}, Size: int64(len(frames)), Format: speech.MP3}
+			}
+			f, err := os.Create(filepath.Join(t.TempDir(), "out.mp3"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			_, err = Join(ctx, f, segs, Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want %q", err, tc.want)
+			}
+			if tc.cancel && !errors.Is(err, context.Canceled) {
+				t.Errorf("%v is not context.Canceled", err)
+			}
+		})
+	}
+	// Readers are gone once Join returns (a little time for the runtime
+	// to retire them).
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the joins, %d before", n, before)
+	}
+}
+
+// cancelOnRead cancels a context when it is read.
+type cancelOnRead struct {
+	r      *bytes.Reader
+	cancel context.CancelFunc
+}
+
+func (c cancelOnRead) ReadAt(p []byte, off int64) (int, error) {
+	c.cancel()
+	return c.r.ReadAt(p, off)
+}
