@@ -1,6 +1,7 @@
 package mp3
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"testing"
 )
@@ -19,7 +20,7 @@ func TestCRC16Slicing(t *testing.T) {
 		for i := range b {
 			b[i] = byte(r.IntN(256))
 		}
-		if got, want := CRC16(0x1234, b), crcBytewise(0x1234, b); got != want {
+		if got, want := crc16Slicing(0x1234, b), crcBytewise(0x1234, b); got != want {
 			t.Fatalf("len %d: %04x, want %04x", n, got, want)
 		}
 	}
@@ -29,12 +30,61 @@ func TestCRC16Slicing(t *testing.T) {
 	}
 }
 
+// TestCRC16Fold: folding by carry-less multiplication gives the tables'
+// CRC for every length and start value, across every branch of the
+// assembly (four blocks at a time, the lanes joined, single blocks, the
+// tail left to the tables).
+func TestCRC16Fold(t *testing.T) {
+	if !haveFold {
+		t.Skip("no carry-less multiplication on this CPU")
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	data := make([]byte, 5000)
+	for i := range data {
+		data[i] = byte(r.IntN(256))
+	}
+	for n := 0; n <= len(data); n += 1 + n/50 {
+		seed := uint16(r.IntN(1 << 16))
+		if got, want := CRC16(seed, data[:n]), crcBytewise(seed, data[:n]); got != want {
+			t.Fatalf("len %d seed %04x: %04x, want %04x", n, seed, got, want)
+		}
+	}
+	// All ones and all zeros, where a wrong constant shows at once.
+	for _, fill := range []byte{0x00, 0xff} {
+		b := bytes.Repeat([]byte{fill}, 1024)
+		if got, want := CRC16(0xffff, b), crcBytewise(0xffff, b); got != want {
+			t.Errorf("1024 × %02x: %04x, want %04x", fill, got, want)
+		}
+	}
+}
+
+func FuzzCRC16(f *testing.F) {
+	f.Add(uint16(0), []byte("123456789"))
+	f.Add(uint16(0xffff), bytes.Repeat([]byte{0xa5}, 200))
+	f.Fuzz(func(t *testing.T, seed uint16, b []byte) {
+		if got, want := CRC16(seed, b), crcBytewise(seed, b); got != want {
+			t.Fatalf("len %d seed %04x: %04x, want %04x", len(b), seed, got, want)
+		}
+	})
+}
+
 func BenchmarkCRC16(b *testing.B) {
 	buf := make([]byte, 256<<10)
-	b.SetBytes(int64(len(buf)))
-	for b.Loop() {
-		CRC16(0, buf)
-	}
+	b.Run("fold", func(b *testing.B) {
+		if !haveFold {
+			b.Skip("no carry-less multiplication on this CPU")
+		}
+		b.SetBytes(int64(len(buf)))
+		for b.Loop() {
+			CRC16(0, buf)
+		}
+	})
+	b.Run("tables", func(b *testing.B) {
+		b.SetBytes(int64(len(buf)))
+		for b.Loop() {
+			crc16Slicing(0, buf)
+		}
+	})
 }
 
 func TestCRC16Combine(t *testing.T) {

@@ -1,0 +1,9 @@
+//go:build !amd64
+
+package mp3
+
+const haveFold = false
+
+func foldBlocks(seed uint64, b []byte, k *foldConstants) (lo, hi uint64) {
+	panic("mp3: foldBlocks without carry-less multiplication")
+}
