@@ -174,13 +174,15 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 		d        segmentDone
 		canceled = errors.New("canceled")
 	)
+	checked := false // Scan keeps every frame in the first one's format
 	st, err := mp3.Scan(r, size, func(fr mp3.Frame, off int64) error {
-		if !fr.Header.Format().SameAs(rd.format) {
+		if !checked && !fr.Header.Format().SameAs(rd.format) {
 			if rd.fast {
 				return errRestart
 			}
 			return fmt.Errorf("%s after %s: %w", fr.Header.Format(), rd.format, ErrMismatch)
 		}
+		checked = true
 		data, fixed := res.Fix(fr)
 		if fixed {
 			d.silenced++

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"github.com/aloud-dev/aloud/internal/corpora"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -456,4 +457,149 @@ func FuzzXing(f *testing.F) {
 			t.Fatalf("frame size %d, header says %d", x.FrameSize, h.Size())
 		}
 	})
+}
+
+// BenchmarkScan scans a minute of LAME speech (22.05 kHz mono) held in
+// memory, visiting every frame: the work a join does per segment.
+func BenchmarkScan(b *testing.B) {
+	data, err := os.ReadFile("testdata/speech-22k-48k.mp3")
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := Parse(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var frames []byte
+	for len(frames) < 360_000 {
+		for _, f := range st.Frames {
+			frames = append(frames, f.Data...)
+		}
+	}
+	r := bytes.NewReader(frames)
+	b.SetBytes(int64(len(frames)))
+	var n, frameCount int
+	for b.Loop() {
+		s, err := Scan(r, int64(len(frames)), func(f Frame, off int64) error { n += len(f.Data); return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+		frameCount = s.FrameCount()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(frameCount), "ns/frame")
+}
+
+// TestValidSideInfoFields: reading the side information's fields from fixed
+// positions agrees with reading them one after another, as the standard
+// lays them out (validSideInfoInOrder), for random side information in
+// every version, channel mode and CRC setting.
+func TestValidSideInfoFields(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	accepted, rejected := 0, 0
+	for _, v := range []Version{MPEG1, MPEG2, MPEG25} {
+		for _, mode := range []Mode{Stereo, JointStereo, DualChannel, Mono} {
+			for _, crc := range []bool{false, true} {
+				h := Header{Version: v, Layer: 3, CRC: crc, Mode: mode}
+				for range 3000 {
+					frame := make([]byte, 40+r.IntN(400))
+					for i := range frame {
+						frame[i] = byte(r.IntN(256))
+					}
+					if r.IntN(2) == 0 {
+						// Small part2_3_length and big_values, so that
+						// valid frames are common too.
+						off := 4
+						if crc {
+							off += 2
+						}
+						for i := off + 1; i < off+h.SideInfoSize(); i++ {
+							frame[i] &= 0x0f
+						}
+					}
+					got, want := validSideInfo(frame, h), validSideInfoInOrder(frame, h)
+					if got != want {
+						t.Fatalf("%s %s crc %v, %d bytes: %v, want %v", v, mode, crc, len(frame), got, want)
+					}
+					if got {
+						accepted++
+					} else {
+						rejected++
+					}
+				}
+			}
+		}
+	}
+	if accepted < 1000 || rejected < 1000 {
+		t.Errorf("cases too one-sided: %d accepted, %d rejected", accepted, rejected)
+	}
+}
+
+// validSideInfoInOrder is validSideInfo written field by field in the
+// standard's order, as the reference.
+func validSideInfoInOrder(frame []byte, h Header) bool {
+	off := 4
+	if h.CRC {
+		off += 2
+	}
+	side := h.SideInfoSize()
+	if len(frame) < off+side {
+		return false
+	}
+	var padded [40]byte
+	copy(padded[:], frame[off:off+side])
+	pos := 0
+	read := func(n int) int {
+		v := 0
+		for range n {
+			v = v<<1 | int(padded[pos>>3]>>(7-uint(pos&7))&1)
+			pos++
+		}
+		return v
+	}
+	ch := h.Mode.Channels()
+	granules := 1
+	var mainDataBegin int
+	if h.Version == MPEG1 {
+		granules = 2
+		mainDataBegin = read(9)
+		if ch == 1 {
+			read(5)
+		} else {
+			read(3)
+		}
+		read(4 * ch)
+	} else {
+		mainDataBegin = read(8)
+		read(ch)
+	}
+	bits := 0
+	for range granules {
+		for range ch {
+			part23 := read(12)
+			bigValues := read(9)
+			read(8)
+			if h.Version == MPEG1 {
+				read(4)
+			} else {
+				read(9)
+			}
+			if bigValues > 288 {
+				return false
+			}
+			if read(1) == 1 {
+				if read(2) == 0 {
+					return false
+				}
+				read(1 + 2*5 + 3*3)
+			} else {
+				read(3*5 + 4 + 3)
+			}
+			if h.Version == MPEG1 {
+				read(1)
+			}
+			read(2)
+			bits += part23
+		}
+	}
+	return bits <= 8*(len(frame)-off-side+mainDataBegin)
 }

@@ -2,32 +2,16 @@ package mp3
 
 import "encoding/binary"
 
-// bitReader reads big-endian bit fields of up to 32 bits from side
-// information (at most 32 bytes), padded so every read can load 8 bytes.
-type bitReader struct {
-	b   [40]byte
-	pos int // in bits
-}
-
-func newBitReader(side []byte) *bitReader {
-	r := &bitReader{}
-	copy(r.b[:], side)
-	return r
-}
-
-func (r *bitReader) read(n int) int {
-	w := binary.BigEndian.Uint64(r.b[r.pos>>3:])
-	v := int(w << uint(r.pos&7) >> uint(64-n))
-	r.pos += n
-	return v
-}
-
 // validSideInfo checks the Layer III side information (ISO/IEC 11172-3
 // 2.4.1.7; ISO/IEC 13818-3 2.4.1.7 for the lower sample rates) for values
 // no conforming encoder writes: big_values above 288 (576 spectral lines),
 // window switching with block_type 0, and granules whose part2_3_length
 // reaches past the main data the frame and reservoir can hold. Decoders
 // skip such frames, so aloud does not count or copy them either.
+//
+// Every granule and channel has a fixed-size record at a fixed place, so
+// the fields are read straight from their bit positions: this runs for
+// every frame of every segment of a join.
 func validSideInfo(frame []byte, h Header) bool {
 	if h.Layer != 3 {
 		return true
@@ -40,52 +24,46 @@ func validSideInfo(frame []byte, h Header) bool {
 	if len(frame) < off+side {
 		return false
 	}
-	r := newBitReader(frame[off : off+side])
+	b := frame[off:]
+	if len(b) < side+8 {
+		// Too short to load 8 bytes past any field: read from a padded copy.
+		var pad [40]byte
+		copy(pad[:], frame[off:off+side])
+		b = pad[:]
+	}
 	ch := h.Mode.Channels()
-	granules := 1
-	var mainDataBegin int
+	// Where the first granule's record starts, its size, and where its
+	// window_switching_flag is: after main_data_begin, the private bits
+	// and (MPEG-1) scfsi; the records are part2_3_length(12) big_values(9)
+	// global_gain(8) scalefac_compress(4, or 9 for MPEG-2) and the flag.
+	first, record, granules, switching := 8+ch, 63, 1, 38
+	mainDataBegin := int(b[0])
 	if h.Version == MPEG1 {
-		granules = 2
-		mainDataBegin = r.read(9)
-		if ch == 1 {
-			r.read(5)
-		} else {
-			r.read(3)
+		first, record, granules, switching = 9+5+4, 59, 2, 33
+		if ch == 2 {
+			first = 9 + 3 + 8
 		}
-		r.read(4 * ch) // scfsi
-	} else {
-		mainDataBegin = r.read(8)
-		r.read(ch) // private bits
+		mainDataBegin = int(b[0])<<1 | int(b[1]>>7)
 	}
 	bits := 0
-	for range granules {
-		for range ch {
-			part23 := r.read(12)
-			bigValues := r.read(9)
-			r.read(8) // global_gain
-			if h.Version == MPEG1 {
-				r.read(4)
-			} else {
-				r.read(9)
-			}
-			if bigValues > 288 {
-				return false
-			}
-			if r.read(1) == 1 { // window_switching_flag
-				if r.read(2) == 0 { // block_type 0 is reserved here
-					return false
-				}
-				r.read(1 + 2*5 + 3*3)
-			} else {
-				r.read(3*5 + 4 + 3)
-			}
-			if h.Version == MPEG1 {
-				r.read(1)
-			}
-			r.read(2)
-			bits += part23
+	for gc := range granules * ch {
+		pos := first + gc*record
+		v := bitsAt(b, pos, 21) // part2_3_length, big_values
+		if v&0x1ff > 288 {
+			return false
 		}
+		if w := bitsAt(b, pos+switching, 3); w&4 != 0 && w&3 == 0 {
+			return false // window switching with block_type 0 is reserved
+		}
+		bits += v >> 9
 	}
 	payload := len(frame) - off - side
 	return bits <= 8*(payload+mainDataBegin)
+}
+
+// bitsAt reads n ≤ 32 big-endian bits at bit position pos; b must hold 8
+// bytes from pos/8 on.
+func bitsAt(b []byte, pos, n int) int {
+	w := binary.BigEndian.Uint64(b[pos>>3:])
+	return int(w << uint(pos&7) >> uint(64-n))
 }

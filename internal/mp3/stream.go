@@ -136,6 +136,7 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 	// are the same but for the padding bit (nearly every frame of a CBR
 	// stream) reuses it instead of being decoded and compared again.
 	var last Header
+	var lastBase, lastPad int // last's size without padding, and a padding slot
 	for pos+4 <= end {
 		b, err := win.at(pos, maxFrameSize+4)
 		if err != nil {
@@ -150,7 +151,13 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 			h, err = ParseHeader(b)
 		}
 		size := 0
-		if err == nil {
+		switch {
+		case same:
+			size = lastBase
+			if h.Padding {
+				size += lastPad
+			}
+		case err == nil:
 			size = h.Size()
 		}
 		if err != nil || size < 4 || pos+int64(size) > end || (!synced && !followedByFrame(b[size:], h)) {
@@ -178,7 +185,16 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 			return nil, fmt.Errorf("frame %d at byte %d is %s after %s: %w",
 				s.frames, off, h.Format(), s.Format, ErrFormatChange)
 		}
-		last = h
+		if !same {
+			last = h
+			lastBase, lastPad = h.Size(), 1
+			if h.Layer == 1 {
+				lastPad = 4
+			}
+			if h.Padding {
+				lastBase -= lastPad
+			}
+		}
 		if !validSideInfo(frame, h) {
 			s.Corrupt++
 			gap = s.frames > 0
