@@ -160,19 +160,30 @@ type Output interface {
 // frames copied unchanged (except global_gain when loudness is corrected).
 // Segments of another format than most are decoded, resampled and encoded
 // once with o.Encoder. Without a loudness target it reads each segment once,
-// writing frames as it finds them, and patches the tag and header frame in
-// place at the end; with one it first decodes every segment to measure. It
-// holds no more than a buffer of audio in memory.
-func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, error) {
+// a few segments at a time on every CPU, writing their frames in order, and
+// patches the tag and header frame in place at the end; with one it first
+// decodes every segment to measure. It holds a few buffers of audio in
+// memory, however long the episode. A file output (one that can seek and
+// truncate) must be empty; it is left empty when the join fails.
+func Join(ctx context.Context, w Output, segs []Segment, o Options) (res Result, err error) {
 	if len(segs) == 0 {
 		return Result{}, fmt.Errorf("episode: %w", ErrNoSegments)
+	}
+	rw, rewindable := w.(rewinder)
+	if rewindable {
+		// A file output is left empty when the join fails, not holding
+		// part of an episode or the space reserved for it.
+		defer func() {
+			if err != nil {
+				rw.Truncate(0)
+			}
+		}()
 	}
 	// Fast path: segments nearly always share one format, so only the
 	// first is probed and the frames are written at once; a segment in
 	// another format sends the join back to the start, which probes them
 	// all and re-encodes the minority. It needs an output that can be
 	// rewound, and no WAV or loudness pass.
-	rw, rewindable := w.(rewinder)
 	if rewindable && o.TargetLUFS == 0 && !anyWAV(segs) {
 		first, err := probeFirst(segs)
 		if err != nil {
@@ -196,7 +207,8 @@ func Join(ctx context.Context, w Output, segs []Segment, o Options) (Result, err
 	return joinFrames(ctx, w, segs, reencoded, o, false)
 }
 
-// rewinder is an output the fast path can start again: a file.
+// rewinder is an output the fast path can start again: a file, empty when
+// Join is called.
 type rewinder interface {
 	io.Seeker
 	Truncate(size int64) error

@@ -59,6 +59,10 @@ const pieceBytes = 256 << 10
 // writer.
 const piecesAhead = 2
 
+// maxReaders bounds the segments read at once: past a few, the join waits
+// on the writes, and each reader holds up to piecesAhead+1 pieces.
+const maxReaders = 4
+
 // start reads the segments on every CPU and returns, for each, the channel
 // its pieces arrive on, closed after its last. Segments are taken in order,
 // so the one the writer waits for is always being read. Cancelling ctx
@@ -69,7 +73,7 @@ func (rd *reader) start(ctx context.Context, segs []Segment) []chan piece {
 		results[i] = make(chan piece, piecesAhead)
 	}
 	next := make(chan int)
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(segs)))
+	workers := max(1, min(runtime.GOMAXPROCS(0), maxReaders, len(segs)))
 	for range workers {
 		rd.wg.Add(1)
 		go func() {

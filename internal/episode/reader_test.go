@@ -25,6 +25,14 @@ func speechFrames(t *testing.T, name string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	frames, _ := audioFrames(t, data)
+	return frames
+}
+
+// audioFrames parses an MP3 file and returns its audio frames, one after
+// another, and what the parse found.
+func audioFrames(t *testing.T, data []byte) ([]byte, *mp3.Stream) {
+	t.Helper()
 	st, err := mp3.Parse(data)
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +41,7 @@ func speechFrames(t *testing.T, name string) []byte {
 	for _, f := range st.Frames {
 		frames = append(frames, f.Data...)
 	}
-	return frames
+	return frames, st
 }
 
 // TestJoinInPieces joins many segment files read on every CPU, one of them
@@ -77,14 +85,7 @@ func TestJoinInPieces(t *testing.T) {
 	if int64(len(out)) != res.SizeBytes {
 		t.Fatalf("file is %d bytes, result says %d", len(out), res.SizeBytes)
 	}
-	st, err := mp3.Parse(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []byte
-	for _, fr := range st.Frames {
-		got = append(got, fr.Data...)
-	}
+	got, st := audioFrames(t, out)
 	if !bytes.Equal(got, want) {
 		t.Fatalf("audio frames differ from the segments joined in order (%d bytes, want %d)", len(got), len(want))
 	}
@@ -157,6 +158,9 @@ func TestJoinStopsCleanly(t *testing.T) {
 			}
 			if tc.cancel && !errors.Is(err, context.Canceled) {
 				t.Errorf("%v is not context.Canceled", err)
+			}
+			if st, err := f.Stat(); err != nil || st.Size() != 0 {
+				t.Errorf("the failed join left %d bytes in the file (%v)", st.Size(), err)
 			}
 		})
 	}
