@@ -337,6 +337,11 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		segLen   = make([]int, len(segs))
 		headers  = make([]*mp3.XingHeader, len(segs))
 	)
+	if estimate > 0 {
+		// About as many frames as the estimate holds at the first
+		// segment's bitrate: the seek table then grows once.
+		toc.Grow(int(estimate * int64(f.RateHz) / int64(spf/8*firstKbps*1000)))
+	}
 	for i := range segs {
 		samples += pauses[i] * spf
 		grid[i] = samples
@@ -364,6 +369,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 				}
 			}
 		}
+		rd.written()
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

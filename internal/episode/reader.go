@@ -29,8 +29,9 @@ type reader struct {
 	// ends the join with errRestart instead of an error.
 	fast bool
 
-	pool sync.Pool // piece buffers
-	wg   sync.WaitGroup
+	free  chan []byte   // written pieces' buffers, for reuse
+	ahead chan struct{} // a token for each segment taken and not yet written
+	wg    sync.WaitGroup
 }
 
 // piece is a run of a segment's output bytes, in order; the last piece of
@@ -56,8 +57,12 @@ type segmentDone struct {
 const pieceBytes = 256 << 10
 
 // piecesAhead is how many finished pieces of one segment may wait for the
-// writer.
-const piecesAhead = 2
+// writer, and segmentsAhead how many segments past the readers' own the
+// readers may have taken.
+const (
+	piecesAhead   = 2
+	segmentsAhead = 2
+)
 
 // maxReaders bounds the segments read at once: past a few, the join waits
 // on the writes, and each reader holds up to piecesAhead+1 pieces.
@@ -74,6 +79,10 @@ func (rd *reader) start(ctx context.Context, segs []Segment) []chan piece {
 	}
 	next := make(chan int)
 	workers := max(1, min(runtime.GOMAXPROCS(0), maxReaders, len(segs)))
+	// Readers run at most a few segments ahead of the writer, so the
+	// pieces in memory are bounded however slow the writes are.
+	rd.ahead = make(chan struct{}, workers+segmentsAhead)
+	rd.free = make(chan []byte, (workers+segmentsAhead)*(piecesAhead+1)+1)
 	for range workers {
 		rd.wg.Add(1)
 		go func() {
@@ -89,6 +98,14 @@ func (rd *reader) start(ctx context.Context, segs []Segment) []chan piece {
 		defer rd.wg.Done()
 		defer close(next)
 		for i := range segs {
+			select {
+			case rd.ahead <- struct{}{}:
+			case <-ctx.Done():
+				for _, ch := range results[i:] {
+					close(ch)
+				}
+				return
+			}
 			select {
 			case next <- i:
 			case <-ctx.Done():
@@ -106,18 +123,32 @@ func (rd *reader) start(ctx context.Context, segs []Segment) []chan piece {
 
 func (rd *reader) wait() { rd.wg.Wait() }
 
-// recycle returns a written piece's buffer.
-func (rd *reader) recycle(p piece) {
-	if cap(p.data) == pieceBytes {
-		rd.pool.Put(p.data[:0]) //nolint:staticcheck // a slice header is small next to its 256 KB
+// written tells the readers that the writer is done with a segment. A
+// segment never taken (the join was cancelled first) holds no token.
+func (rd *reader) written() {
+	select {
+	case <-rd.ahead:
+	default:
 	}
 }
 
-func (rd *reader) buffer() []byte {
-	if b, ok := rd.pool.Get().([]byte); ok {
-		return b
+// recycle keeps a written piece's buffer for another piece.
+func (rd *reader) recycle(p piece) {
+	select {
+	case rd.free <- p.data[:0]:
+	default:
 	}
-	return make([]byte, 0, pieceBytes)
+}
+
+// buffer returns an empty buffer for a piece: one used before when there is
+// one, so a join of any length touches the memory of a few pieces only.
+func (rd *reader) buffer() []byte {
+	select {
+	case b := <-rd.free:
+		return b
+	default:
+		return make([]byte, 0, pieceBytes)
+	}
 }
 
 // read sends segment i's pieces to out.

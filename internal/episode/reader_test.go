@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -184,4 +185,76 @@ type cancelOnRead struct {
 func (c cancelOnRead) ReadAt(p []byte, off int64) (int, error) {
 	c.cancel()
 	return c.r.ReadAt(p, off)
+}
+
+// TestReadersWaitForTheWriter: however slow the writes, the readers take
+// only a few segments ahead of the one being written, so memory does not
+// grow with the episode.
+func TestReadersWaitForTheWriter(t *testing.T) {
+	frames := speechFrames(t, "speech-22k-48k.mp3")
+	var mu sync.Mutex
+	highest := -1
+	var segs []Segment
+	for i := range 100 {
+		r := &countingReader{r: bytes.NewReader(frames), onRead: func() {
+			mu.Lock()
+			highest = max(highest, i)
+			mu.Unlock()
+		}}
+		segs = append(segs, Segment{Audio: r, Size: int64(len(frames)), Format: speech.MP3})
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "out.mp3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := &gatedOutput{File: f, gate: make(chan struct{})}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Join(context.Background(), out, segs, Options{})
+		done <- err
+	}()
+	time.Sleep(300 * time.Millisecond) // the writer is held at its first piece
+	mu.Lock()
+	read := highest
+	mu.Unlock()
+	limit := min(runtime.GOMAXPROCS(0), maxReaders) + segmentsAhead
+	if read >= limit {
+		t.Errorf("with the writer held, segments up to %d were read; want fewer than %d", read, limit)
+	}
+	if read < 0 {
+		t.Error("nothing was read while the writer was held")
+	}
+	close(out.gate)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if highest != 99 {
+		t.Errorf("read up to segment %d of 100", highest)
+	}
+}
+
+type countingReader struct {
+	r      *bytes.Reader
+	onRead func()
+}
+
+func (c *countingReader) ReadAt(p []byte, off int64) (int, error) {
+	c.onRead()
+	return c.r.ReadAt(p, off)
+}
+
+// gatedOutput holds every write after the first (the tag and header frame)
+// until gate is closed.
+type gatedOutput struct {
+	*os.File
+	gate   chan struct{}
+	writes int
+}
+
+func (g *gatedOutput) Write(p []byte) (int, error) {
+	if g.writes++; g.writes > 1 {
+		<-g.gate
+	}
+	return g.File.Write(p)
 }

@@ -3,6 +3,7 @@ package mp3
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 )
 
 // Summary describes a finished stream of audio frames, for its header frame.
@@ -98,6 +99,9 @@ type TOCBuilder struct {
 
 // Add records the next frame's length.
 func (t *TOCBuilder) Add(size int) { t.sizes = append(t.sizes, uint16(size)) }
+
+// Grow makes room for n more frames, when their number can be guessed.
+func (t *TOCBuilder) Grow(n int) { t.sizes = slices.Grow(t.sizes, n) }
 
 // Frames is the number of frames recorded.
 func (t *TOCBuilder) Frames() int { return len(t.sizes) }
