@@ -64,6 +64,7 @@ fuzz:
 		./internal/mp3:FuzzParse \
 		./internal/mp3:FuzzTags \
 		./internal/mp3:FuzzXing \
+		./internal/mp3:FuzzCRC16 \
 		./internal/article:FuzzParseHTML \
 		./internal/article:FuzzParseMarkdown \
 		./internal/speech:FuzzParseWAV \
@@ -91,6 +92,7 @@ bench:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(BENCH_PACKAGES)"
 	$(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 ./cmd/aloud | tee bench.out
 	$(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x ./cmd/aloud | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'CRC16$$|Scan' -count 3 ./internal/mp3 | tee -a bench.out
 	$(GO) test -run '^$$' -bench 'Batch' -benchtime 1x ./internal/narrate | tee -a bench.out
 	$(GO) test -run '^$$' -bench 'Chunks100' -benchtime 3x ./internal/narrate | tee -a bench.out
 	@awk '/^BenchmarkNarrateSample-/ {a+=$$3; na++} /^BenchmarkNarrateSampleNoLoudness/ {an+=$$3; nan++} \
@@ -101,6 +103,8 @@ bench:
 		printf "aloud narrate (to -16 LUFS) / by hand + ffmpeg loudnorm: %.3f s / %.3f s = %.2f×\n", a/na/1e9, hl/nhl/1e9, (a/na)/(hl/nhl); \
 		printf "join of 600 segments: aloud %.3f s, ffmpeg %.3f s (%.1f× aloud), cat %.3f s (aloud %.2f× cat)\n", \
 			ja/nja/1e9, jf/njf/1e9, (jf/njf)/(ja/nja), jc/njc/1e9, (ja/nja)/(jc/njc) }' bench.out
+	@awk '/^BenchmarkCRC16\/fold/ {f+=$$5; nf++} /^BenchmarkCRC16\/tables/ {t+=$$5; nt++} /^BenchmarkScan/ {s+=$$7; ns++} \
+		END { if (nf) printf "music CRC: folding %.0f MB/s, tables %.0f MB/s (%.1f×); frame scan %.1f ns a frame\n", f/nf, t/nt, (f/nf)/(t/nt), s/ns }' bench.out
 	@awk '/^BenchmarkBatch\// { printf "batch of 200 articles, 100 ms voice, %s: %s articles/min (latency bound at --jobs 1: 300)\n", $$1, $$5 }' bench.out
 	@awk '/^BenchmarkChunks100/ { for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; \
 		printf "100 chunks, 200 ms voice, 8 at once: %.3f s; ideal 2.5 s + %.3f s (instant voice) = %.3f s; %.1f%% over (target ≤ 5%%)\n", \
