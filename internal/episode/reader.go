@@ -100,22 +100,19 @@ func (rd *reader) start(ctx context.Context, segs []Segment) []chan piece {
 		for i := range segs {
 			select {
 			case rd.ahead <- struct{}{}:
-			case <-ctx.Done():
-				for _, ch := range results[i:] {
-					close(ch)
+				select {
+				case next <- i:
+					continue
+				case <-ctx.Done():
 				}
-				return
-			}
-			select {
-			case next <- i:
 			case <-ctx.Done():
-				// The segments never taken are closed empty, so that
-				// nothing waits for them.
-				for _, ch := range results[i:] {
-					close(ch)
-				}
-				return
 			}
+			// Cancelled: the segments never taken are closed empty, so
+			// that nothing waits for them.
+			for _, ch := range results[i:] {
+				close(ch)
+			}
+			return
 		}
 	}()
 	return results
