@@ -184,6 +184,9 @@ func apeTag() []byte {
 func TestParseRejects(t *testing.T) {
 	layer2 := bytes.Repeat(append([]byte{0xff, 0xfd, 0x90, 0x00}, make([]byte, 518)...), 3)
 	mixed := append(Must(Silence(Format{MPEG2, 3, 22050, Mono}, 48, 3)), Must(Silence(Format{MPEG1, 3, 44100, Stereo}, 128, 3))...)
+	// MPEG-2.5 Layer II, 160 kbps at 8 kHz: the largest frame there is,
+	// 2,880 bytes (a fuzzer found the scan reading past its window here).
+	largest := bytes.Repeat(append([]byte{0xff, 0xe5, 0xe8, 0xc0}, make([]byte, 2876)...), 3)
 	tests := []struct {
 		name string
 		data []byte
@@ -193,6 +196,8 @@ func TestParseRejects(t *testing.T) {
 		{"text", []byte("this is not an mp3 file at all"), ErrNoFrames},
 		{"id3 only", append([]byte("ID3\x04\x00\x00\x00\x00\x00\x02"), 0, 0), ErrNoFrames},
 		{"layer II", layer2, ErrNotLayer3},
+		{"largest frames", largest, ErrNotLayer3},
+		{"largest frame cut short", largest[:2900], ErrNotLayer3},
 		{"format change", mixed, ErrFormatChange},
 		{"free format", bytes.Repeat([]byte{0xff, 0xfb, 0x00, 0x00, 1, 2, 3}, 3), ErrFreeFormat},
 	}

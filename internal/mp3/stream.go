@@ -160,7 +160,7 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 		case err == nil:
 			size = h.Size()
 		}
-		if err != nil || size < 4 || pos+int64(size) > end || (!synced && !followedByFrame(b[size:], h)) {
+		if err != nil || size < 4 || size > len(b) || (!synced && !followedByFrame(b[size:], h)) {
 			freeFormat = freeFormat || errors.Is(err, ErrFreeFormat)
 			gap = s.frames > 0
 			synced = false
@@ -240,9 +240,10 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 // padBit is the padding bit of a frame header.
 const padBit = 1 << 9
 
-// maxFrameSize bounds every MPEG audio frame (Layer I, 448 kbps at 32 kHz,
-// padded, is the largest at 1,684 bytes).
-const maxFrameSize = 2048
+// maxFrameSize bounds every MPEG audio frame: the largest is MPEG-2.5
+// Layer II at 160 kbps and 8 kHz, 1152 samples in 2,880 bytes, padded
+// (ISO/IEC 13818-3 keeps Layer II's 1152 samples at the lower rates).
+const maxFrameSize = 2881
 
 const windowSize = 64 << 10
 
