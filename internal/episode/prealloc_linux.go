@@ -9,9 +9,10 @@ import (
 // written, and reports whether it did (the file then is that long until
 // Join truncates it to what was written). Blocks allocated up front are
 // fewer extents, and ext4 has no delayed allocation left to do when the
-// file later replaces another by rename (its auto_da_alloc rule would
-// otherwise allocate and start writing the whole file inside the rename:
-// 13 ms of a 17 MB episode's 4 ms rename, measured).
+// file later replaces another by rename: its auto_da_alloc rule would
+// otherwise allocate and start writing the whole file inside the rename
+// (13 ms of a 17 MB episode, against 3 ms preallocated). Whoever needs the
+// data on disk syncs it, as the store does before publishing.
 func preallocate(w Output, size int64) bool {
 	f, ok := w.(*os.File)
 	if !ok || size <= 0 {
