@@ -148,6 +148,9 @@ func (rd *reader) buffer() []byte {
 	}
 }
 
+// errStopped ends a segment's scan when the join has been cancelled.
+var errStopped = errors.New("join stopped")
+
 // read sends segment i's pieces to out.
 func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece) {
 	send := func(p piece) bool {
@@ -202,9 +205,8 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 		return
 	}
 	var (
-		res      mp3.Reservoir
-		d        segmentDone
-		canceled = errors.New("canceled")
+		res mp3.Reservoir
+		d   segmentDone
 	)
 	checked := false // Scan keeps every frame in the first one's format
 	st, err := mp3.Scan(r, size, func(fr mp3.Frame, off int64) error {
@@ -223,13 +225,13 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 			d.variable = true
 		}
 		if !add(data) {
-			return canceled
+			return errStopped
 		}
 		return nil
 	})
 	done()
 	switch {
-	case errors.Is(err, canceled):
+	case errors.Is(err, errStopped):
 		return
 	case rd.fast && (errors.Is(err, errRestart) || errors.Is(err, mp3.ErrFormatChange) || errors.Is(err, mp3.ErrNotLayer3)):
 		// Let the careful path find the majority and say what is wrong.
