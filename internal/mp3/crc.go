@@ -33,7 +33,7 @@ var crc16Tables = func() (t [16][256]uint16) {
 // CRC16 continues the CRC-16 (polynomial 0x8005, reflected) that the LAME
 // tag uses for its music and tag checksums.
 func CRC16(crc uint16, b []byte) uint16 {
-	if len(b) >= foldMinBytes && haveFold {
+	if len(b) >= foldMinBytes && haveFold() {
 		n := len(b) &^ 15
 		crc = crc16Fold(crc, b[:n])
 		b = b[n:]
@@ -145,10 +145,13 @@ type foldConstants struct {
 	by1H, by1L uint64
 }
 
-var crc16FoldConstants = foldConstants{
-	by4H: reflect64(xPowMod(4*128 + 63)), by4L: reflect64(xPowMod(4*128 - 1)),
-	by1H: reflect64(xPowMod(128 + 63)), by1L: reflect64(xPowMod(128 - 1)),
-}
+// crc16FoldConstants are worked out on first use, not at start-up.
+var crc16FoldConstants = sync.OnceValue(func() *foldConstants {
+	return &foldConstants{
+		by4H: reflect64(xPowMod(4*128 + 63)), by4L: reflect64(xPowMod(4*128 - 1)),
+		by1H: reflect64(xPowMod(128 + 63)), by1L: reflect64(xPowMod(128 - 1)),
+	}
+})
 
 // xPowMod is x^k mod P for P = x^16 + x^15 + x^2 + 1, bit d holding x^d.
 func xPowMod(k int) uint16 {
@@ -179,7 +182,7 @@ func reflect64(r uint16) uint64 {
 func crc16Fold(crc uint16, b []byte) uint16 {
 	// The register's start value is added into the first two bytes,
 	// which is what the table algorithm does with it.
-	lo, hi := foldBlocks(uint64(crc), b, &crc16FoldConstants)
+	lo, hi := foldBlocks(uint64(crc), b, crc16FoldConstants())
 	var z [16]byte
 	binary.LittleEndian.PutUint64(z[:8], lo)
 	binary.LittleEndian.PutUint64(z[8:], hi)

@@ -1,5 +1,16 @@
 #include "textflag.h"
 
+// func cpuid(leaf, subleaf uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL leaf+0(FP), AX
+	MOVL subleaf+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
 // func foldBlocks(seed uint64, b []byte, k *foldConstants) (lo, hi uint64)
 //
 // X0–X3 hold four blocks 64 bytes apart; each step replaces a block X by

@@ -35,7 +35,7 @@ func TestCRC16Slicing(t *testing.T) {
 // assembly (four blocks at a time, the lanes joined, single blocks, the
 // tail left to the tables).
 func TestCRC16Fold(t *testing.T) {
-	if !haveFold {
+	if !haveFold() {
 		t.Skip("no carry-less multiplication on this CPU")
 	}
 	r := rand.New(rand.NewPCG(7, 8))
@@ -71,7 +71,7 @@ func FuzzCRC16(f *testing.F) {
 func BenchmarkCRC16(b *testing.B) {
 	buf := make([]byte, 256<<10)
 	b.Run("fold", func(b *testing.B) {
-		if !haveFold {
+		if !haveFold() {
 			b.Skip("no carry-less multiplication on this CPU")
 		}
 		b.SetBytes(int64(len(buf)))
