@@ -129,8 +129,36 @@ func New(ctx context.Context, cfg Config) (speech.Synthesizer, error) {
 		if cfg.Endpoint != "" {
 			o.BaseEndpoint = aws.String(cfg.Endpoint)
 		}
+		o.HTTPClient = wholeBodies{o.HTTPClient}
 	})
 	return &pollySynth{cfg: cfg, client: client}, nil
+}
+
+// wholeBodies sends each request's body from memory. The SDK hands net/http
+// a body whose WriteTo, once the SDK has closed it, reports io.EOF as an
+// error; net/http reads a body once more after sending it, so when the
+// service has already answered and the SDK has closed the body (a fast
+// service on loopback: about one request in a thousand in the tests), that
+// read fails the request's "write", and net/http closes the connection
+// under the audio being read ("use of closed network connection"). Polly's
+// requests are a few kilobytes of JSON; from a bytes.Reader the late read
+// ends cleanly.
+type wholeBodies struct{ next polly.HTTPClient }
+
+func (w wholeBodies) Do(r *http.Request) (*http.Response, error) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return w.next.Do(r)
+	}
+	data, err := io.ReadAll(r.Body)
+	r.Body.Close()
+	if err != nil {
+		return nil, fmt.Errorf("reading the request body: %w", err)
+	}
+	r = r.Clone(r.Context())
+	r.Body = io.NopCloser(bytes.NewReader(data))
+	r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+	r.ContentLength = int64(len(data))
+	return w.next.Do(r)
 }
 
 func (p *pollySynth) Name() string { return "polly" }

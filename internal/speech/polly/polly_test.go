@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/speech/speechtest"
@@ -280,3 +282,61 @@ func FuzzReadMarks(f *testing.F) {
 		}
 	})
 }
+
+// TestWholeBodies: the request Polly's client sends reads to its end without
+// an error even after the SDK has closed the body it built, as smithy-go
+// does once Do returns. net/http reads a request body once more after
+// sending it; the SDK's own body fails that read with io.EOF once closed,
+// which made net/http close the connection under the audio being read.
+func TestWholeBodies(t *testing.T) {
+	const payload = `{"Engine":"generative","OutputFormat":"mp3","Text":"The council met on Tuesday.","VoiceId":"Ruth"}`
+	build := func() *http.Request {
+		sr := smithyhttp.NewStackRequest().(*smithyhttp.Request)
+		sr.Method = http.MethodPost
+		sr.URL.Scheme, sr.URL.Host, sr.URL.Path = "http", "127.0.0.1", "/v1/speech"
+		sr, err := sr.SetStream(strings.NewReader(payload))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := sr.Build(context.Background())
+		r.ContentLength = int64(len(payload))
+		return r
+	}
+
+	// The premise: the SDK's body, closed, fails a late read.
+	sdk := build()
+	io.ReadAll(sdk.Body)
+	sdk.Body.Close()
+	if _, err := io.Copy(io.Discard, sdk.Body); err == nil {
+		t.Log("the SDK's closed body now reads to its end cleanly; wholeBodies may no longer be needed")
+	}
+
+	req := build()
+	var sent *http.Request
+	inner := doFunc(func(r *http.Request) (*http.Response, error) {
+		sent = r
+		return &http.Response{StatusCode: http.StatusOK, Body: http.NoBody}, nil
+	})
+	if _, err := (wholeBodies{inner}).Do(req); err != nil {
+		t.Fatal(err)
+	}
+	req.Body.Close() // what the SDK does after Do
+	body, err := io.ReadAll(sent.Body)
+	if err != nil || string(body) != payload {
+		t.Fatalf("sent body %q, %v", body, err)
+	}
+	if n, err := io.Copy(io.Discard, sent.Body); n != 0 || err != nil {
+		t.Errorf("reading the sent body again: %d bytes, %v; want 0, nil", n, err)
+	}
+	again, err := sent.GetBody()
+	if b, _ := io.ReadAll(again); err != nil || string(b) != payload || sent.ContentLength != int64(len(payload)) {
+		t.Errorf("GetBody %q %v, ContentLength %d", b, err, sent.ContentLength)
+	}
+	if sent.Header.Get("Content-Type") != req.Header.Get("Content-Type") || sent.URL.String() != req.URL.String() {
+		t.Errorf("sent %s %v, want the request's own", sent.URL, sent.Header)
+	}
+}
+
+type doFunc func(*http.Request) (*http.Response, error)
+
+func (f doFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
