@@ -213,10 +213,7 @@ func (h Header) Format() Format {
 // MainDataBegin is the Layer III back-pointer into the bit reservoir
 // (ISO/IEC 11172-3 2.4.1.7: main_data_begin), read from a whole frame.
 func MainDataBegin(frame []byte, h Header) int {
-	off := 4
-	if h.CRC {
-		off += 2
-	}
+	off := h.sideInfoStart()
 	if len(frame) < off+2 || h.Layer != 3 {
 		return 0
 	}

@@ -13,23 +13,10 @@ func AdjustGain(frame []byte, h Header, steps int) {
 	if steps == 0 || h.Layer != 3 {
 		return
 	}
-	off := 4
-	if h.CRC {
-		off += 2
-	}
+	off := h.sideInfoStart()
 	side := frame[off : off+h.SideInfoSize()]
 	ch := h.Mode.Channels()
-	var first, granuleBits, granules int
-	if h.Version == MPEG1 {
-		granules, granuleBits = 2, 59
-		first = 9 + 4*ch + 5
-		if ch == 2 {
-			first = 9 + 4*ch + 3
-		}
-	} else {
-		granules, granuleBits = 1, 63
-		first = 8 + ch
-	}
+	first, granuleBits, granules := granuleRecords(h.Version, ch)
 	for g := range granules {
 		for c := range ch {
 			base := first + (g*ch+c)*granuleBits

@@ -513,10 +513,7 @@ func TestValidSideInfoFields(t *testing.T) {
 					if r.IntN(2) == 0 {
 						// Small part2_3_length and big_values, so that
 						// valid frames are common too.
-						off := 4
-						if crc {
-							off += 2
-						}
+						off := h.sideInfoStart()
 						for i := off + 1; i < off+h.SideInfoSize(); i++ {
 							frame[i] &= 0x0f
 						}
@@ -542,11 +539,7 @@ func TestValidSideInfoFields(t *testing.T) {
 // validSideInfoInOrder is validSideInfo written field by field in the
 // standard's order, as the reference.
 func validSideInfoInOrder(frame []byte, h Header) bool {
-	off := 4
-	if h.CRC {
-		off += 2
-	}
-	side := h.SideInfoSize()
+	off, side := h.sideInfoStart(), h.SideInfoSize()
 	if len(frame) < off+side {
 		return false
 	}

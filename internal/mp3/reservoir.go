@@ -20,10 +20,7 @@ type Reservoir struct {
 // copy when f reaches back past the bytes the stream has provided.
 func (r *Reservoir) Fix(f Frame) (data []byte, silenced bool) {
 	h := f.Header
-	off := 4
-	if h.CRC {
-		off += 2
-	}
+	off := h.sideInfoStart()
 	side := h.SideInfoSize()
 	if f.AfterGap {
 		r.avail = 0

@@ -418,10 +418,7 @@ func trailingTags(r io.ReaderAt, start, end int64, tags *[]string) (int64, error
 // readXing recognises a Xing/Info header frame (with its LAME extension) or a
 // Fraunhofer VBRI header frame.
 func readXing(frame []byte, h Header) *XingHeader {
-	off := 4 + h.SideInfoSize()
-	if h.CRC {
-		off += 2
-	}
+	off := h.sideInfoStart() + h.SideInfoSize()
 	if len(frame) >= 4+32+26 && string(frame[36:40]) == "VBRI" {
 		return &XingHeader{Kind: "VBRI", Bytes: int(be32(frame[46:])), Frames: int(be32(frame[50:])), FrameSize: len(frame)}
 	}
