@@ -302,14 +302,17 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
 	// The episode is at most the segments' sizes, their pauses, the tag
-	// and the header frame; what is not used is cut off at the end.
+	// and the header frame; what is not used is cut off at the end. A
+	// frame at the first segment's bitrate is about the silent one, a byte
+	// more when padded.
+	frameBytes := int64(len(silence) / 2)
 	estimate := int64(len(tag) + len(header))
 	for i, sg := range segs {
 		if sg.Size == 0 && sg.Audio == nil {
 			estimate = 0 // a file not measured yet
 			break
 		}
-		estimate += sg.Size + int64(pauses[i]*len(silence)/2+pauses[i])
+		estimate += sg.Size + int64(pauses[i])*(frameBytes+1)
 	}
 	preallocated := estimate > 0 && preallocate(w, estimate)
 	if _, err := w.Write(append(append([]byte(nil), tag...), header...)); err != nil {
@@ -340,7 +343,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	if estimate > 0 {
 		// About as many frames as the estimate holds at the first
 		// segment's bitrate: the seek table then grows once.
-		toc.Grow(int(estimate * int64(f.RateHz) / int64(spf/8*firstKbps*1000)))
+		toc.Grow(int(estimate / frameBytes))
 	}
 	for i := range segs {
 		samples += pauses[i] * spf

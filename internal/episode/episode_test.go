@@ -230,6 +230,8 @@ func TestJoinErrors(t *testing.T) {
 		{"garbage", []Segment{seg(speech.MP3, []byte("<html>error</html>"))}, "segment 0: no MPEG audio frames"},
 		{"truncated", []Segment{seg(speech.MP3, mono22[:100])}, "segment 0: no MPEG audio frames"},
 		{"mismatch without encoder", []Segment{seg(speech.MP3, mono22), seg(speech.MP3, stereo44[:418*3])}, "segment 1 is MPEG-1"},
+		{"directory", []Segment{{Path: t.TempDir(), Format: speech.MP3}}, "is a directory"},
+		{"missing file", []Segment{{Path: "/nonexistent/seg.mp3", Format: speech.MP3}}, "segment 0: open /nonexistent/seg.mp3: no such file"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,8 +11,8 @@ import (
 
 // segmentFile reads a segment file with plain system calls. os.Open would
 // also try to register the file with the runtime's poller (four fcntl
-// calls and an epoll_ctl that fails for a regular file): six system calls
-// a file that a join of 600 segments pays 3,600 times for nothing.
+// calls and an epoll_ctl that fails for a regular file): five system calls
+// a file that a join of 600 segments pays 3,000 times for nothing.
 type segmentFile struct {
 	fd   int
 	path string
@@ -37,10 +37,7 @@ func (f *segmentFile) size() (int64, error) {
 	if err := syscall.Fstat(f.fd, &st); err != nil {
 		return 0, &os.PathError{Op: "stat", Path: f.path, Err: err}
 	}
-	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
-		return 0, &os.PathError{Op: "read", Path: f.path, Err: syscall.EISDIR}
-	}
-	return st.Size, nil
+	return st.Size, nil // a directory's reads fail with "is a directory"
 }
 
 // ReadAt reads len(p) bytes from off, as io.ReaderAt says: fewer only at
