@@ -129,7 +129,6 @@ type joinOptions struct {
 	Pause      time.Duration
 	TargetLUFS float64
 	Inputs     []string
-	Sizes      []int64 // of the inputs, when known
 }
 
 func newMP3JoinCmd(g *globals) *cobra.Command {
@@ -165,22 +164,6 @@ temporary file beside it and renamed).`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
-			// Each input is looked at once: what it is, and how long.
-			out, _ := os.Stat(o.Out)
-			o.Sizes = make([]int64, len(args))
-			for i, in := range args {
-				st, err := os.Stat(in)
-				if err != nil {
-					return err
-				}
-				if st.IsDir() {
-					return fmt.Errorf("%s is a directory", in)
-				}
-				if out != nil && os.SameFile(st, out) {
-					return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
-				}
-				o.Sizes[i] = st.Size()
-			}
 			maxTP, _ := cmd.Flags().GetFloat64("max-true-peak")
 			return runMP3Join(cmd, g, o, maxTP)
 		},
@@ -194,8 +177,21 @@ temporary file beside it and renamed).`,
 }
 
 func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) error {
+	// Each input is looked at once: what it is and how long (the join
+	// then need not ask again).
+	out, _ := os.Stat(o.Out)
 	var segs []episode.Segment
 	for i, in := range o.Inputs {
+		st, err := os.Stat(in)
+		if err != nil {
+			return err
+		}
+		if st.IsDir() {
+			return fmt.Errorf("%s is a directory", in)
+		}
+		if out != nil && os.SameFile(st, out) {
+			return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
+		}
 		pause := o.Pause
 		if i == 0 {
 			pause = 0
@@ -204,11 +200,7 @@ func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) er
 		if strings.EqualFold(filepath.Ext(in), ".wav") {
 			format = speech.WAV
 		}
-		sg := episode.Segment{Path: in, Format: format, PauseBefore: pause}
-		if i < len(o.Sizes) {
-			sg.Size = o.Sizes[i]
-		}
-		segs = append(segs, sg)
+		segs = append(segs, episode.Segment{Path: in, Size: st.Size(), Format: format, PauseBefore: pause})
 	}
 	dir := filepath.Dir(o.Out)
 	tmp, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(o.Out)+"-*")
