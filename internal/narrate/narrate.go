@@ -285,31 +285,47 @@ const (
 	flushInterval = 2 * time.Minute
 )
 
-// add queues a stored episode for the catalog and says whether it is time
-// to write it.
-func (b *batch) add(ep feed.Episode, now time.Time) bool {
+// add queues a stored episode for the catalog. When it is time to write
+// the catalog it hands back the episodes waiting, which the caller writes
+// (write); the episodes are taken under the same lock that queued them, so
+// of several articles finishing at once exactly one writes them.
+func (b *batch) add(ep feed.Episode, now time.Time) []feed.Episode {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.lastFlush.IsZero() {
 		b.lastFlush = now
 	}
 	b.pending = append(b.pending, ep)
-	return len(b.pending) >= flushEpisodes || now.Sub(b.lastFlush) >= flushInterval
+	if len(b.pending) < flushEpisodes && now.Sub(b.lastFlush) < flushInterval {
+		return nil
+	}
+	return b.take(now)
 }
 
-// flush writes the waiting episodes to the catalog in one compare-and-swap
-// update; on failure they wait for the next.
-func (b *batch) flush(ctx context.Context, o Options) error {
-	b.flushMu.Lock()
-	defer b.flushMu.Unlock()
-	b.mu.Lock()
+// take empties the queue; b.mu is held.
+func (b *batch) take(now time.Time) []feed.Episode {
 	eps := b.pending
 	b.pending = nil
-	b.lastFlush = o.Now()
+	b.lastFlush = now
+	return eps
+}
+
+// flush writes every waiting episode to the catalog.
+func (b *batch) flush(ctx context.Context, o Options) error {
+	b.mu.Lock()
+	eps := b.take(o.Now())
 	b.mu.Unlock()
+	return b.write(ctx, o, eps)
+}
+
+// write puts the episodes in the catalog in one compare-and-swap update;
+// on failure they go back to the queue for the next write.
+func (b *batch) write(ctx context.Context, o Options, eps []feed.Episode) error {
 	if len(eps) == 0 {
 		return nil
 	}
+	b.flushMu.Lock()
+	defer b.flushMu.Unlock()
 	cat, err := feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
 		for _, ep := range eps {
 			c.Upsert(ep)
@@ -465,10 +481,10 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
 	_, r.Replaced = b.known(ep.GUID)
-	if b.add(ep, o.Now()) {
+	if eps := b.add(ep, o.Now()); eps != nil {
 		// A long batch publishes as it goes; a failure here is retried
 		// with the rest at the end.
-		if err := b.flush(ctx, o); err != nil {
+		if err := b.write(ctx, o, eps); err != nil {
 			o.Logger.Warn("catalog update deferred to the end of the batch", "err", err)
 		}
 	}
