@@ -6,6 +6,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,14 +36,53 @@ func render(mode Mode) (string, string) {
 	return out.String(), errOut.String()
 }
 
+// frames is the terminal's stderr as the bars' render goroutine writes
+// it: a test reads it while frames are drawn, and waits for them.
+type frames struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	writes int
+}
+
+func (f *frames) Write(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.writes++
+	return f.buf.Write(p)
+}
+
+func (f *frames) String() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.buf.String()
+}
+
+// drawn waits until two more frames have been written: the first may have
+// been rendered before the last event, the second was rendered after it.
+// With no bar left to draw none come, and it gives up after a second.
+func (f *frames) drawn() {
+	f.mu.Lock()
+	want := f.writes + 2
+	f.mu.Unlock()
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		f.mu.Lock()
+		n := f.writes
+		f.mu.Unlock()
+		if n >= want {
+			return
+		}
+	}
+}
+
 func TestModes(t *testing.T) {
 	t.Run("terminal", func(t *testing.T) {
 		refreshRate = time.Millisecond
-		var out, errOut bytes.Buffer
+		var out bytes.Buffer
+		var errOut frames
 		r := New(Terminal, &out, &errOut)
 		for _, e := range events() {
 			r.Report(e)
-			time.Sleep(20 * time.Millisecond) // a frame drawn for each
+			errOut.drawn()
 		}
 		r.Report(narrate.Event{Stage: narrate.StageSummary, Summary: &narrate.Summary{Narrated: 1, Failed: 1}})
 		got := errOut.String()
@@ -104,12 +144,13 @@ func TestBatch(t *testing.T) {
 		{Stage: narrate.StageSummary, Summary: sum},
 	}
 	run := func(mode Mode) (string, string) {
-		var out, errOut bytes.Buffer
+		var out bytes.Buffer
+		var errOut frames
 		r := New(mode, &out, &errOut)
 		for _, e := range evs {
 			r.Report(e)
 			if mode == Terminal {
-				time.Sleep(20 * time.Millisecond) // a frame drawn for each
+				errOut.drawn()
 			}
 		}
 		return out.String(), errOut.String()
