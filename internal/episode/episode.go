@@ -314,7 +314,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		}
 		estimate += sg.Size + int64(pauses[i])*(frameBytes+1)
 	}
-	preallocated := estimate > 0 && preallocate(w, estimate)
+	reserved := preallocate(w, estimate) // the file, when space was reserved for it
 	if _, err := w.Write(append(append([]byte(nil), tag...), header...)); err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
@@ -444,8 +444,8 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	if _, err := w.WriteAt(header, int64(len(tag))); err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
-	if t, ok := w.(interface{ Truncate(int64) error }); ok && preallocated {
-		if err := t.Truncate(written); err != nil {
+	if reserved != nil {
+		if err := reserved.Truncate(written); err != nil {
 			return Result{}, fmt.Errorf("episode: %w", err)
 		}
 	}

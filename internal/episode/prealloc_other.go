@@ -4,4 +4,4 @@ package episode
 
 // preallocate reserves disk for an episode file where the system offers a
 // way; here it does not.
-func preallocate(w Output, size int64) bool { return false }
+func preallocate(w Output, size int64) rewinder { return nil }
