@@ -136,7 +136,7 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 	// are the same but for the padding bit (nearly every frame of a CBR
 	// stream) reuses it instead of being decoded and compared again.
 	var last Header
-	var lastBase, lastPad int // last's size without padding, and a padding slot
+	var lastSize [2]int // last's frame size unpadded and padded
 	for pos+4 <= end {
 		b, err := win.at(pos, maxFrameSize+4)
 		if err != nil {
@@ -152,11 +152,10 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 		}
 		size := 0
 		switch {
+		case same && h.Padding:
+			size = lastSize[1]
 		case same:
-			size = lastBase
-			if h.Padding {
-				size += lastPad
-			}
+			size = lastSize[0]
 		case err == nil:
 			size = h.Size()
 		}
@@ -187,13 +186,9 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 		}
 		if !same {
 			last = h
-			lastBase, lastPad = h.Size(), 1
-			if h.Layer == 1 {
-				lastPad = 4
-			}
-			if h.Padding {
-				lastBase -= lastPad
-			}
+			plain, padded := h, h
+			plain.Padding, padded.Padding = false, true
+			lastSize = [2]int{plain.Size(), padded.Size()}
 		}
 		if !validSideInfo(frame, h) {
 			s.Corrupt++
