@@ -2,6 +2,7 @@
 # runs every test (what CI runs).
 
 GO        ?= go
+SHELL     := /bin/bash
 BIN       := bin/aloud
 PACKAGES  := espeak-ng lame
 TEST_PACKAGES := $(PACKAGES) ffmpeg mp3val mpg123 chromium gpodder
@@ -16,8 +17,10 @@ FUZZTIME  ?= 10000x
 
 all: build
 
+# -buildvcs=auto records the commit for aloud --version, also where GOFLAGS
+# turns it off; outside a git checkout it records nothing and builds.
 build:
-	$(GO) build -o $(BIN) ./cmd/aloud
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/aloud
 
 # deps installs the programs aloud runs: espeak-ng (the offline voice) and
 # lame (the MP3 encoder). As root it uses apt-get; otherwise it says what to
@@ -39,13 +42,20 @@ deps:
 test-deps:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(TEST_PACKAGES)"
 
+# The demo publishes as if out/ were served at http://127.0.0.1:8080, the
+# address 'aloud player demo --serve' serves it at, so that every link in
+# the feed is absolute and the feed passes aloud feed check.
+DEMO_BASE_URL := http://127.0.0.1:8080
+
 demo: deps build
 	rm -rf out
-	$(BIN) narrate examples/sample-article.html
+	$(BIN) narrate --public-base-url $(DEMO_BASE_URL) examples/sample-article.html
+	$(BIN) feed check
 	@echo
 	@echo "The narration, its manifest and the podcast feed are in out/:"
 	@ls -l out
 	@echo "Listen with:  mpg123 out/*.mp3   (or open the file in any player)"
+	@echo "See the player on a page, and the feed at $(DEMO_BASE_URL)/feed.xml:  $(BIN) player demo --serve"
 
 vet:
 	$(GO) vet ./...
@@ -53,10 +63,15 @@ vet:
 fmt-check:
 	@out="$$(gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
+# An explicit limit for every go test run, well above what a busy 2-core
+# machine needs (docs/BENCHMARKS.md), never Go's default of 10 minutes.
+TEST_TIMEOUT ?= 25m
+
 # test runs every test with the race detector, then a short run of every
-# fuzz target.
+# fuzz target. tools/testreport prints each package's result, the output of
+# what failed, every skipped test with its reason, and the slowest packages.
 test: test-deps vet fmt-check
-	$(GO) test -race -count=1 ./...
+	set -o pipefail; $(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) -json ./... | $(GO) run ./tools/testreport
 	$(MAKE) --no-print-directory fuzz
 
 fuzz:
@@ -83,18 +98,18 @@ fuzz:
 		./internal/config:FuzzLoad; do \
 		pkg=$${spec%%:*}; fn=$${spec##*:}; \
 		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
-		out=$$($(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg 2>&1) || { echo "$$out"; exit 1; }; \
+		out=$$($(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -timeout $(TEST_TIMEOUT) $$pkg 2>&1) || { echo "$$out"; exit 1; }; \
 	done
 
 # bench runs the benchmarks that docs/BENCHMARKS.md quotes, each against
 # its reference in the same run, and prints the ratios.
 bench:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(BENCH_PACKAGES)"
-	$(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 ./cmd/aloud | tee bench.out
-	$(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x ./cmd/aloud | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'CRC16$$|Scan' -count 3 ./internal/mp3 | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'Batch' -benchtime 1x ./internal/narrate | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'Chunks100' -benchtime 3x ./internal/narrate | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 -timeout $(TEST_TIMEOUT) ./cmd/aloud | tee bench.out
+	$(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x -timeout $(TEST_TIMEOUT) ./cmd/aloud | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'CRC16$$|Scan' -count 3 -timeout $(TEST_TIMEOUT) ./internal/mp3 | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'Batch' -benchtime 1x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'Chunks100' -benchtime 3x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
 	@awk '/^BenchmarkNarrateSample-/ {a+=$$3; na++} /^BenchmarkNarrateSampleNoLoudness/ {an+=$$3; nan++} \
 		/^BenchmarkByHandSample-/ {h+=$$3; nh++} /^BenchmarkByHandSampleLoudnorm/ {hl+=$$3; nhl++} \
 		/^BenchmarkJoin600\/aloud/ {ja+=$$3; nja++} /^BenchmarkJoin600\/ffmpeg/ {jf+=$$3; njf++} /^BenchmarkJoin600\/cat/ {jc+=$$3; njc++} \
@@ -115,12 +130,12 @@ bench:
 # (../shared/corpora, or ALOUD_CORPORA): word 4-gram precision, recall and
 # F1 per page and overall, and title/byline/date matches.
 eval-extract:
-	$(GO) test -count=1 -run '^TestExtractionCorpus$$' -v ./internal/article | grep -E 'P [01]|overall|matches on|SKIP'
+	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^TestExtractionCorpus$$' -v ./internal/article | grep -E 'P [01]|overall|matches on|SKIP'
 
 # eval-normalize scores English normalization on NeMo's en-dev cases, per
 # class (../shared/corpora, or ALOUD_CORPORA).
 eval-normalize:
-	$(GO) test -count=1 -run '^TestNormalizationCorpus$$' -v ./internal/script | grep -E 'class |overall|SKIP'
+	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^TestNormalizationCorpus$$' -v ./internal/script | grep -E 'class |overall|SKIP'
 
 clean:
 	rm -rf bin out

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,7 +16,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/bogem/id3v2/v2"
@@ -32,24 +35,67 @@ import (
 	"github.com/aloud-dev/aloud/internal/speech/espeak"
 )
 
+// binary is aloud built once for the whole run, with the user's build
+// cache (make test's go vet has compiled its packages already, so this is
+// mostly a link), and as it ships: no race detector, no test code, so the
+// benchmarks measure the real program.
 var binary string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "aloud-e2e-")
+	dir, err := testRunDir()
 	if err != nil {
-		panic(err)
-	}
-	binary = filepath.Join(dir, "aloud")
-	// The segment cache goes to a folder of the test run's own, never the
-	// user's; tests that count synthesis set ALOUD_CACHE themselves.
-	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building aloud: %v\n%s", err, out)
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	binary = filepath.Join(dir, "aloud")
+	if out, err := exec.Command("go", "build", "-buildvcs=auto", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building aloud: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	// Everything the run writes goes below dir, set only now that the
+	// build has used the user's cache: the tests' temporary folders
+	// (t.TempDir reads TMPDIR), aloud's own, and the segment cache, never
+	// the user's (tests that count synthesis set ALOUD_CACHE themselves).
+	os.Setenv("TMPDIR", dir)
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	code := m.Run()
-	os.RemoveAll(dir)
+	if err := os.RemoveAll(dir); err != nil {
+		fmt.Fprintf(os.Stderr, "removing %s: %v\n", dir, err)
+	}
 	os.Exit(code)
+}
+
+// testRunDir makes the run's folder, aloud-e2e-PID in the system's
+// temporary folder, after removing those of earlier runs whose process is
+// gone: a run killed by its timeout or by a signal cannot clean up after
+// itself, the next one does.
+func testRunDir() (string, error) {
+	tmp := os.TempDir()
+	stale, _ := filepath.Glob(filepath.Join(tmp, "aloud-e2e-*"))
+	for _, d := range stale {
+		pid, err := strconv.Atoi(strings.TrimPrefix(filepath.Base(d), "aloud-e2e-"))
+		if err == nil && !processAlive(pid) {
+			os.RemoveAll(d)
+		}
+	}
+	dir := filepath.Join(tmp, fmt.Sprintf("aloud-e2e-%d", os.Getpid()))
+	os.RemoveAll(dir) // a dead run's, if the PID came round again
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return "", fmt.Errorf("making the test run's folder: %w", err)
+	}
+	return dir, nil
+}
+
+// processAlive reports whether a process with this PID exists (signal 0
+// checks without sending anything).
+func processAlive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 type runResult struct {
@@ -189,6 +235,13 @@ func TestNarrateEndToEnd(t *testing.T) {
 	if tag.Title() != "Riverside library stays open late after volunteers step in" || tag.Artist() != "Dana Whitfield" ||
 		tag.Album() != "The Millbrook Courier" || !strings.HasPrefix(tag.GetTextFrame("TDRC").Text, "2026-11-20") {
 		t.Errorf("ID3 %q %q %q %q", tag.Title(), tag.Artist(), tag.Album(), tag.GetTextFrame("TDRC").Text)
+	}
+	// No cover_image and no lead image: the default art, as the feed's.
+	pics := tag.GetFrames(tag.CommonID("Attached picture"))
+	if len(pics) != 1 {
+		t.Errorf("%d pictures in the tag, want the default cover art", len(pics))
+	} else if pic, ok := pics[0].(id3v2.PictureFrame); !ok || pic.MimeType != "image/png" || len(pic.Picture) < 100 {
+		t.Errorf("cover art %T %q, %d bytes", pics[0], pic.MimeType, len(pic.Picture))
 	}
 
 	var m player.Manifest

@@ -9,8 +9,13 @@ import (
 	"testing"
 )
 
+// Require is the environment variable that, set to 1, fails a test whose
+// corpus is missing instead of skipping it (CI sets it: there the corpus
+// tests must run).
+const Require = "ALOUD_REQUIRE_CORPORA"
+
 // Dir is the corpus folder sub (e.g. "mp3/minimp3"); the test is skipped
-// when it is not there.
+// when it is not there, or fails when Require is set.
 func Dir(t testing.TB, sub string) string {
 	t.Helper()
 	root := os.Getenv("ALOUD_CORPORA")
@@ -19,6 +24,9 @@ func Dir(t testing.TB, sub string) string {
 	}
 	dir := filepath.Join(root, sub)
 	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv(Require) == "1" {
+			t.Fatalf("corpus %s not present, and %s=1 requires it (set ALOUD_CORPORA to where the corpora are)", dir, Require)
+		}
 		t.Skipf("corpus %s not present (set ALOUD_CORPORA)", dir)
 	}
 	return dir

@@ -1,6 +1,11 @@
 package corpora
 
-import "testing"
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
 
 func TestOverlap(t *testing.T) {
 	want := Shingles("The council met on Tuesday and voted to rebuild the pier.")
@@ -18,5 +23,27 @@ func TestOverlap(t *testing.T) {
 	text, err := HTMLText([]byte("<div><p>One <b>two</b></p><script>x()</script><p>three</p></div>"))
 	if err != nil || len(Shingles(text)) != 1 || Shingles(text)["one two three"] != 1 {
 		t.Errorf("HTMLText %q", text)
+	}
+}
+
+// TestDirRequired runs a test that asks for a missing corpus, in a child
+// process of this test binary: skipped by default, failed when Require is
+// set.
+func TestDirRequired(t *testing.T) {
+	if os.Getenv("CORPORA_CHILD") == "1" {
+		Dir(t, "no-such-corpus")
+		return
+	}
+	for _, tc := range []struct {
+		require string
+		fail    bool
+		want    string
+	}{{"", false, "--- SKIP"}, {"1", true, Require + "=1 requires it"}} {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestDirRequired$", "-test.v")
+		cmd.Env = append(os.Environ(), "CORPORA_CHILD=1", "ALOUD_CORPORA="+t.TempDir(), Require+"="+tc.require)
+		out, err := cmd.CombinedOutput()
+		if (err != nil) != tc.fail || !strings.Contains(string(out), tc.want) {
+			t.Errorf("%s=%q: err %v, output:\n%s\nwant %q", Require, tc.require, err, out, tc.want)
+		}
 	}
 }
