@@ -169,7 +169,10 @@ temporary file beside it and renamed).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Out, "output", "o", "", "write the joined MP3 to `OUT`")
+	f.StringVarP(&o.Out, "out", "o", "", "write the joined MP3 to the file `OUT`")
+	// --output was the flag's name before every -o became --out.
+	f.StringVar(&o.Out, "output", "", "")
+	f.MarkHidden("output")
 	f.DurationVar(&o.Pause, "pause", 0, "silence between files, e.g. 700ms")
 	f.Float64Var(&o.TargetLUFS, "target-lufs", 0, "bring the result to this integrated loudness, e.g. -16")
 	f.Float64("max-true-peak", -1, "with --target-lufs: the true-peak ceiling in dBTP")

@@ -36,8 +36,7 @@ import (
 type narrateOptions struct {
 	Inputs        []string
 	Batch         batchFlags
-	Out           string
-	Store         string // a store location; wins over Out
+	Store         string // the store's location: --store, --out or the configuration's
 	S3            backends.S3Options
 	Voice         string
 	PublicBaseURL string
@@ -50,6 +49,7 @@ type narrateOptions struct {
 
 func newNarrateCmd(g *globals, runF func(*narrateOptions) error) *cobra.Command {
 	var flags narrateOptions
+	var sf storeFlags
 	cmd := &cobra.Command{
 		Use:   "narrate [ARTICLE...] [--from-feed URL] [--from-sitemap URL] [--from-list FILE]",
 		Short: "Narrate articles and publish them to the store and the feed",
@@ -102,21 +102,13 @@ of the batch, and list only episodes whose files are all stored.`,
 			}
 			o := flags
 			o.Inputs, o.Config = args, cfg
-			if !cmd.Flags().Changed("out") {
-				o.Out = cfg.Out
-			}
-			switch {
-			case cmd.Flags().Changed("store"):
-			case cmd.Flags().Changed("out"):
-				o.Store = o.Out
-			default:
-				o.Store = cfg.StoreLocation()
-			}
-			o.S3 = s3Options(cfg.S3, cmd.Flags(), flags.S3)
+			o.Store = sf.where(cfg)
+			o.S3 = s3Options(cfg.S3, cmd.Flags(), sf.s3)
 			if !cmd.Flags().Changed("voice") {
 				o.Voice = cfg.Voice
 			}
-			if !cmd.Flags().Changed("public-base-url") {
+			o.PublicBaseURL = sf.publicBaseURL
+			if o.PublicBaseURL == "" {
 				o.PublicBaseURL = cfg.PublicBaseURL
 			} else if err := checkBaseURL(o.PublicBaseURL); err != nil {
 				return usageError{err}
@@ -135,13 +127,8 @@ of the batch, and list only episodes whose files are all stored.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&flags.Out, "out", "o", "out", "write results to `DIR` (the local store)")
-	f.StringVar(&flags.Store, "store", "", "publish to `LOCATION`: a folder, file:///path or s3://bucket/prefix (wins over --out)")
-	f.StringVar(&flags.S3.Endpoint, "s3-endpoint", "", "S3-compatible endpoint `URL` (MinIO, R2, B2, Spaces); default AWS")
-	f.StringVar(&flags.S3.Region, "s3-region", "", "S3 `REGION` (default: the AWS configuration's, else us-east-1)")
-	f.BoolVar(&flags.S3.PathStyle, "s3-path-style", false, "put the bucket in the URL path, not the host name (MinIO and most self-hosted servers)")
+	sf.add(f)
 	f.StringVar(&flags.Voice, "voice", "en-espeak", "voice `PRESET`: a name (see 'aloud voices') or a path to a preset YAML file")
-	f.StringVar(&flags.PublicBaseURL, "public-base-url", "", "`URL` the output folder is served at; every link in the feed and manifests starts with it")
 	f.IntVarP(&flags.Jobs, "jobs", "j", 0, "articles to narrate at once (default 1; each synthesizes as many chunks at once as its voice allows)")
 	f.StringVar(&flags.Cache, "cache", "", "keep synthesized chunks in `WHERE`: a folder, \"store\" (shared by every worker using the store) or \"off\" (default ~/.cache/aloud/segments)")
 	f.BoolVarP(&flags.DryRun, "dry-run", "n", false, "print characters, requests and estimated cost per article and in total; call no voice, write nothing")
@@ -220,7 +207,7 @@ func runNarrate(cmd *cobra.Command, g *globals, o *narrateOptions) error {
 // newLoader reads articles as the config says: size and time limits,
 // captions or not.
 func newLoader(cfg config.Config) *source.Loader {
-	return &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + version,
+	return &source.Loader{MaxBytes: cfg.Fetch.MaxBytes, Timeout: cfg.Fetch.Timeout, UserAgent: "aloud/" + programVersion(),
 		Read: article.Options{Captions: cfg.Captions}}
 }
 

@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/aloud-dev/aloud/internal/ui"
 )
@@ -21,7 +25,7 @@ func TestNarrateFlags(t *testing.T) {
 		t.Setenv(k, "")
 	}
 	cfgOpts := func(inputs []string, mode ui.Mode) narrateOptions {
-		return narrateOptions{Inputs: inputs, Out: "cfg-out", Voice: "from-config", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: mode}
+		return narrateOptions{Inputs: inputs, Store: "cfg-out", Voice: "from-config", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: mode}
 	}
 	tests := []struct {
 		name string
@@ -31,9 +35,9 @@ func TestNarrateFlags(t *testing.T) {
 	}{
 		{"config", []string{"a.html"}, nil, cfgOpts([]string{"a.html"}, ui.Plain)},
 		{"flags win", []string{"--out", "o", "--voice", "v", "--public-base-url", "https://flag.example.com", "-j", "3", "a", "b"}, nil,
-			narrateOptions{Inputs: []string{"a", "b"}, Out: "o", Voice: "v", PublicBaseURL: "https://flag.example.com", Jobs: 3, Mode: ui.Plain}},
+			narrateOptions{Inputs: []string{"a", "b"}, Store: "o", Voice: "v", PublicBaseURL: "https://flag.example.com", Jobs: 3, Mode: ui.Plain}},
 		{"env over config", []string{"x"}, map[string]string{"ALOUD_VOICE": "env-voice", "ALOUD_OUT": "env-out"},
-			narrateOptions{Inputs: []string{"x"}, Out: "env-out", Voice: "env-voice", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: ui.Plain}},
+			narrateOptions{Inputs: []string{"x"}, Store: "env-out", Voice: "env-voice", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: ui.Plain}},
 		{"json", []string{"--json", "x"}, nil, cfgOpts([]string{"x"}, ui.JSON)},
 		{"quiet", []string{"-q", "x"}, nil, cfgOpts([]string{"x"}, ui.Quiet)},
 	}
@@ -49,7 +53,7 @@ func TestNarrateFlags(t *testing.T) {
 			if err := root.ExecuteContext(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			if got.Out != tc.want.Out || got.Voice != tc.want.Voice || got.PublicBaseURL != tc.want.PublicBaseURL ||
+			if got.Store != tc.want.Store || got.Voice != tc.want.Voice || got.PublicBaseURL != tc.want.PublicBaseURL ||
 				got.Jobs != tc.want.Jobs || got.Mode != tc.want.Mode || !slices.Equal(got.Inputs, tc.want.Inputs) {
 				t.Errorf("got %+v\nwant %+v", got, tc.want)
 			}
@@ -105,5 +109,77 @@ func TestParseShard(t *testing.T) {
 		if err != nil || i != tc.i || n != tc.n {
 			t.Errorf("%q: %d/%d %v", tc.in, i, n, err)
 		}
+	}
+}
+
+// TestOneMeaningPerFlag walks the command tree: -o is --out wherever it
+// exists, and every command that takes a store takes it the same way
+// (--out DIR, --store LOCATION, --public-base-url and the S3 settings).
+func TestOneMeaningPerFlag(t *testing.T) {
+	root := newRootCmd(io.Discard, io.Discard, nil)
+	storeCommands := 0
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		flags := c.LocalFlags()
+		flags.VisitAll(func(f *pflag.Flag) {
+			if f.Shorthand == "o" && f.Name != "out" {
+				t.Errorf("%s: -o is --%s, want --out", c.CommandPath(), f.Name)
+			}
+		})
+		if flags.Lookup("store") != nil {
+			storeCommands++
+			for _, name := range []string{"out", "public-base-url", "s3-endpoint", "s3-region", "s3-path-style"} {
+				if flags.Lookup(name) == nil {
+					t.Errorf("%s takes --store but not --%s", c.CommandPath(), name)
+				}
+			}
+			if f := flags.Lookup("out"); f != nil && f.Shorthand != "o" {
+				t.Errorf("%s: --out has no -o", c.CommandPath())
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	// narrate, serve, player and feed (for their subcommands), unpublish,
+	// doctor.
+	if storeCommands < 6 {
+		t.Errorf("%d commands take --store, want at least 6", storeCommands)
+	}
+}
+
+// TestStoreFlags checks which store a command gets: --store over --out
+// over the configuration's store over its out.
+func TestStoreFlags(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("ALOUD_STORE", "")
+	t.Setenv("ALOUD_OUT", "")
+	for _, tc := range []struct {
+		name   string
+		config string
+		args   []string
+		want   string
+	}{
+		{"default", "", nil, "out"},
+		{"config out", "out: cfg-out\n", nil, "cfg-out"},
+		{"config store over out", "out: cfg-out\nstore: s3://b/p\n", nil, "s3://b/p"},
+		{"--out over config", "store: s3://b/p\n", []string{"--out", "o"}, "o"},
+		{"-o", "", []string{"-o", "o"}, "o"},
+		{"--store over --out", "", []string{"-o", "o", "--store", "file:///srv/x"}, "file:///srv/x"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte(tc.config), 0o644)
+			var got narrateOptions
+			root := newRootCmd(io.Discard, io.Discard, func(o *narrateOptions) error { got = *o; return nil })
+			root.SetArgs(append(append([]string{"narrate"}, tc.args...), "a.html"))
+			if err := root.ExecuteContext(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if got.Store != tc.want {
+				t.Errorf("store %q, want %q", got.Store, tc.want)
+			}
+		})
 	}
 }

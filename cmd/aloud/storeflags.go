@@ -16,10 +16,12 @@ import (
 	"github.com/aloud-dev/aloud/voices"
 )
 
-// storeFlags choose the store a command reads and writes, for the commands
-// that work on what was published (player, feed, unpublish). Each wins over
-// aloud.yaml and ALOUD_* when given.
+// storeFlags choose the store a command reads and writes: every command
+// that publishes or works on what was published takes the same ones
+// (narrate, serve, player, feed, unpublish, doctor). Each wins over
+// aloud.yaml and ALOUD_* when given; -o is --out wherever it exists.
 type storeFlags struct {
+	out           string // a local folder, the simple form of location
 	location      string
 	publicBaseURL string
 	s3            backends.S3Options
@@ -29,8 +31,9 @@ type storeFlags struct {
 }
 
 func (f *storeFlags) add(fs *pflag.FlagSet) {
-	fs.StringVarP(&f.location, "store", "o", "", "the store `LOCATION`: a folder, file:///path or s3://bucket/prefix (default: store or out in aloud.yaml)")
-	fs.StringVar(&f.publicBaseURL, "public-base-url", "", "`URL` the store is served at (default: public_base_url in aloud.yaml)")
+	fs.StringVarP(&f.out, "out", "o", "", "the local folder `DIR` to publish to (default: out in aloud.yaml, else out)")
+	fs.StringVar(&f.location, "store", "", "the store `LOCATION`: a folder, file:///path or s3://bucket/prefix (wins over --out; default: store in aloud.yaml)")
+	fs.StringVar(&f.publicBaseURL, "public-base-url", "", "`URL` the store is served at; every link in feeds and manifests starts with it (default: public_base_url in aloud.yaml)")
 	fs.StringVar(&f.s3.Endpoint, "s3-endpoint", "", "S3-compatible endpoint `URL` (MinIO, R2, B2, Spaces); default AWS")
 	fs.StringVar(&f.s3.Region, "s3-region", "", "S3 `REGION` (default: the AWS configuration's, else us-east-1)")
 	fs.BoolVar(&f.s3.PathStyle, "s3-path-style", false, "put the bucket in the URL path, not the host name")
@@ -42,10 +45,7 @@ func (f *storeFlags) open(cmd *cobra.Command, g *globals) (store.Store, store.Lo
 	if err != nil {
 		return nil, store.Location{}, cfg, err
 	}
-	where, base := f.location, f.publicBaseURL
-	if where == "" {
-		where = cfg.StoreLocation()
-	}
+	where, base := f.where(cfg), f.publicBaseURL
 	if base == "" {
 		base = cfg.PublicBaseURL
 	} else if err := checkBaseURL(base); err != nil {
@@ -73,6 +73,18 @@ func (f *storeFlags) open(cmd *cobra.Command, g *globals) (store.Store, store.Lo
 		}
 	}
 	return st, loc, cfg, nil
+}
+
+// where is the store's location: --store, else --out, else the
+// configuration's.
+func (f *storeFlags) where(cfg config.Config) string {
+	switch {
+	case f.location != "":
+		return f.location
+	case f.out != "":
+		return f.out
+	}
+	return cfg.StoreLocation()
 }
 
 // openFeeds opens the store and the feeds configured for it, for the
