@@ -226,7 +226,7 @@ func readKey(ctx context.Context, st store.Store, key string) ([]byte, error) {
 // articles) or a file.
 func readFeed(ctx context.Context, where string) ([]byte, error) {
 	if source.IsURL(where) {
-		l := &source.Loader{MaxBytes: maxFeedBytes, Timeout: 60 * time.Second, UserAgent: "aloud/" + version}
+		l := &source.Loader{MaxBytes: maxFeedBytes, Timeout: 60 * time.Second, UserAgent: "aloud/" + programVersion()}
 		data, _, err := l.Document(ctx, where, source.FeedTypes)
 		if err != nil {
 			return nil, err

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,8 +14,52 @@ import (
 	"github.com/aloud-dev/aloud/internal/store"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
+// version can be set at build time with -ldflags "-X main.version=v1.2.3";
+// programVersion says what it is otherwise.
+var version string
+
+// programVersion is version, else the module version go recorded in the
+// build (v1.2.3 from go install, a pseudo-version naming the commit from a
+// checkout), else "devel".
+func programVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// versionLine is what --version prints: the version, then the commit the
+// binary was built from and when, as go build recorded them (a "+" marks
+// uncommitted changes), e.g. "v1.2.0 (commit 2b0626e3c1f4, 2026-12-01)".
+func versionLine() string {
+	line := programVersion()
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return line
+	}
+	var rev, when, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(len(s.Value), 12)]
+		case "vcs.time":
+			when = strings.SplitN(s.Value, "T", 2)[0]
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+"
+			}
+		}
+	}
+	// Go stamps a pseudo-version that already names the commit
+	// (v0.0.0-20261201223212-2b0626eecb71+dirty); say it otherwise.
+	if rev != "" && !strings.Contains(line, rev) {
+		line += fmt.Sprintf(" (commit %s%s, %s)", rev, modified, when)
+	}
+	return line + ", " + bi.GoVersion
+}
 
 // globals are the flags every command takes.
 type globals struct {
@@ -50,7 +97,7 @@ podcast feed (feed.xml) and its catalog (episodes.json).
 
 Configuration comes from aloud.yaml in the working folder (or --config), then
 ALOUD_* environment variables, then flags; flags win.`,
-		Version:       version,
+		Version:       versionLine(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -62,7 +109,33 @@ ALOUD_* environment variables, then flags; flags win.`,
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print results only, no progress")
 	pf.BoolVar(&g.json, "json", false, "print one JSON object per article on stdout, nothing else")
 	root.AddCommand(newNarrateCmd(g, narrateF), newVoicesCmd(g), newExtractCmd(g), newScriptCmd(g), newNormalizeCmd(g), newMP3Cmd(g), newPlayerCmd(g), newFeedCmd(g), newUnpublishCmd(g), newServeCmd(g), newInitCmd(g), newDoctorCmd(g))
+	refuseUnknown(root)
 	return root
+}
+
+// refuseUnknown makes every command that only groups others (aloud, aloud
+// feed, …) print its help when called alone and refuse an unknown
+// subcommand as a usage mistake (exit 2); cobra would print the help and
+// exit 0 below the root, and exit 1 at it.
+func refuseUnknown(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		refuseUnknown(sub)
+	}
+	if !c.HasSubCommands() || c.Runnable() {
+		return
+	}
+	c.Args = cobra.ArbitraryArgs
+	c.SuggestionsMinimumDistance = 2
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return cmd.Help()
+		}
+		msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += fmt.Sprintf(" (did you mean %q?)", s[0])
+		}
+		return usageError{errors.New(msg)}
+	}
 }
 
 func noArgs(cmd *cobra.Command, args []string) error {

@@ -60,7 +60,7 @@ the next start picks up.`,
        -d '{"url": "https://example.com/news/story"}' http://127.0.0.1:8080/v1/narrations`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, _, cfg, err := sf.open(cmd, g)
+			st, loc, cfg, err := sf.open(cmd, g)
 			if err != nil {
 				return err
 			}
@@ -87,7 +87,7 @@ the next start picks up.`,
 			if !fl.Changed("jobs") {
 				workers = max(cfg.Jobs, 1)
 			}
-			return runServe(cmd.Context(), g, cfg, sc, st, voice, cacheSetting, workers)
+			return runServe(cmd.Context(), g, cfg, sc, st, loc, voice, cacheSetting, workers)
 		},
 	}
 	sf.add(cmd.Flags())
@@ -102,7 +102,7 @@ the next start picks up.`,
 	return cmd
 }
 
-func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serve, st store.Store, voice, cacheSetting string, workers int) error {
+func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serve, st store.Store, loc store.Location, voice, cacheSetting string, workers int) error {
 	guard, err := source.NewGuard(sc.Allow)
 	if err != nil {
 		return usageError{fmt.Errorf("serve.allow: %w", err)}
@@ -135,7 +135,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serv
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
-	logger.Info("serving", "address", "http://"+ln.Addr().String(), "store", st.URL(""), "voice", voice, "jobs", workers, "queue_size", sc.QueueSize)
+	logger.Info("serving", "address", "http://"+ln.Addr().String(), "store", loc.String(), "public_base_url", st.URL(""), "voice", voice, "jobs", workers, "queue_size", sc.QueueSize)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

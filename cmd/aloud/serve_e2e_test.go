@@ -30,7 +30,7 @@ func TestServe(t *testing.T) {
 	port := pub.srv.URL[strings.LastIndex(pub.srv.URL, ":")+1:]
 	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("serve:\n  allow: [localhost]\n"), 0o644)
 	const token = "a-long-random-test-token-0123456789"
-	cmd := aloudCmd(dir, "serve", "--listen", "127.0.0.1:0", "--store", "out", "--public-base-url", "https://cdn.example.com",
+	cmd := aloudCmd(dir, "serve", "--listen", "127.0.0.1:0", "--out", "out", "--public-base-url", "https://cdn.example.com",
 		"--queue-file", filepath.Join(dir, "queue.json"))
 	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token, "ALOUD_CACHE=off")
 	stderr, _ := cmd.StderrPipe()
@@ -62,6 +62,11 @@ func TestServe(t *testing.T) {
 		t.Fatalf("the server did not say where it listens:\n%s", logs.String())
 	}
 	defer cmd.Process.Kill()
+	mu.Lock()
+	if started := logs.String(); !strings.Contains(started, " store=out ") || !strings.Contains(started, "public_base_url=https://cdn.example.com") {
+		t.Errorf("the start line does not name the store and its public URL:\n%s", started)
+	}
+	mu.Unlock()
 
 	send := func(body string) (int, map[string]any) {
 		req, _ := http.NewRequest("POST", base+"/v1/narrations", strings.NewReader(body))

@@ -7,8 +7,10 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -185,6 +187,13 @@ func doctorStore(cmd *cobra.Command, g *globals, sf *storeFlags, cfg config.Conf
 		add(check{what: "store: " + err.Error(), fix: "set store in aloud.yaml to a folder or s3://bucket/prefix"})
 		return
 	}
+	if loc.Scheme == "file" {
+		if _, err := os.Stat(loc.Path); errors.Is(err, fs.ErrNotExist) {
+			// Checked without creating it: doctor leaves nothing behind.
+			add(doctorNewFolder(loc.Path))
+			return
+		}
+	}
 	ctx, cancel := context.WithTimeout(cmd.Context(), 30*time.Second)
 	defer cancel()
 	key := fmt.Sprintf(".aloud/doctor-%d", time.Now().UnixNano())
@@ -203,6 +212,26 @@ func doctorStore(cmd *cobra.Command, g *globals, sf *storeFlags, cfg config.Conf
 		return
 	}
 	add(check{ok: true, what: fmt.Sprintf("store %s: writable", loc)})
+}
+
+// doctorNewFolder checks that a store folder that does not exist yet can
+// be made: its nearest existing parent takes a file.
+func doctorNewFolder(dir string) check {
+	parent := filepath.Dir(dir)
+	for {
+		if _, err := os.Stat(parent); err == nil || filepath.Dir(parent) == parent {
+			break
+		}
+		parent = filepath.Dir(parent)
+	}
+	f, err := os.CreateTemp(parent, ".aloud-doctor-*")
+	if err != nil {
+		return check{what: fmt.Sprintf("store %s: does not exist, and %s is not writable (%v)", dir, parent, err),
+			fix: "create the folder, or set out (or store) in aloud.yaml to a writable place"}
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return check{ok: true, what: fmt.Sprintf("store %s: not created yet; the first narration makes it (%s is writable)", dir, parent)}
 }
 
 func doctorCache(cfg config.Config, add func(check)) {

@@ -159,11 +159,34 @@ func Permanent(err error) error {
 	return permanentError{err}
 }
 
-// IsPermanent reports whether err was marked with Permanent.
+// IsPermanent reports whether err was marked with Permanent, or is of a
+// kind that is permanent by nature (a *CredentialsError).
 func IsPermanent(err error) bool {
 	var p permanentError
-	return errors.As(err, &p)
+	var c *CredentialsError
+	return errors.As(err, &p) || errors.As(err, &c)
 }
+
+// CredentialsError says that a backend found no credentials to call its
+// service with, and how to give it some. Retrying cannot help.
+type CredentialsError struct {
+	Backend string
+	How     string // what to set, e.g. "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+	Err     error  // what the backend's credential lookup said, if anything
+}
+
+func (e *CredentialsError) Error() string {
+	s := e.Backend + ": no credentials"
+	if e.How != "" {
+		s += ": " + e.How
+	}
+	if e.Err != nil {
+		s += fmt.Sprintf(" (%v)", e.Err)
+	}
+	return s
+}
+
+func (e *CredentialsError) Unwrap() error { return e.Err }
 
 // Voice is one of a service's voices, as its voice listing names it.
 type Voice struct {

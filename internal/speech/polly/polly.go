@@ -27,6 +27,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/polly"
 	"github.com/aws/aws-sdk-go-v2/service/polly/types"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 
 	"github.com/aloud-dev/aloud/internal/speech"
 )
@@ -108,7 +109,10 @@ func New(ctx context.Context, cfg Config) (speech.Synthesizer, error) {
 			cfg.RequestsPerSecond = 80
 		}
 	}
-	opts := []func(*config.LoadOptions) error{config.WithRetryMaxAttempts(1)}
+	// The SDK's own log lines (a warning when the instance metadata
+	// service refuses a token, say) would reach the user raw; what goes
+	// wrong reaches them as an error instead.
+	opts := []func(*config.LoadOptions) error{config.WithRetryMaxAttempts(1), config.WithLogger(logging.Nop{})}
 	if cfg.Region != "" {
 		opts = append(opts, config.WithRegion(cfg.Region))
 	}
@@ -124,6 +128,9 @@ func New(ctx context.Context, cfg Config) (speech.Synthesizer, error) {
 	}
 	if awsCfg.Region == "" {
 		awsCfg.Region = "us-east-1"
+	}
+	if awsCfg.Credentials != nil {
+		awsCfg.Credentials = credentialsOrHint{awsCfg.Credentials}
 	}
 	client := polly.NewFromConfig(awsCfg, func(o *polly.Options) {
 		if cfg.Endpoint != "" {
@@ -315,10 +322,26 @@ func classify(ctx context.Context, err error) error {
 		}
 		return se
 	}
-	if strings.Contains(err.Error(), "failed to retrieve credentials") || strings.Contains(err.Error(), "no EC2 IMDS role found") {
-		return speech.Permanent(fmt.Errorf("polly: no AWS credentials (set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or an instance role): %w", err))
+	var ce *speech.CredentialsError
+	if errors.As(err, &ce) {
+		return ce
 	}
 	return fmt.Errorf("polly: %w", err)
+}
+
+// credentialsOrHint is the AWS credential chain, with its failure to find
+// any turned into a *speech.CredentialsError that says what to set.
+type credentialsOrHint struct{ aws.CredentialsProvider }
+
+func (c credentialsOrHint) Retrieve(ctx context.Context) (aws.Credentials, error) {
+	v, err := c.CredentialsProvider.Retrieve(ctx)
+	if err != nil && ctx.Err() == nil {
+		return v, &speech.CredentialsError{Backend: "polly",
+			How: "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (a profile in ~/.aws/config), " +
+				"or run where an instance or task role applies",
+			Err: err}
+	}
+	return v, err
 }
 
 // NewFactory returns the registry entry for polly.

@@ -6,10 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -340,3 +343,34 @@ func TestWholeBodies(t *testing.T) {
 type doFunc func(*http.Request) (*http.Response, error)
 
 func (f doFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestNoCredentials: with no credentials anywhere in the AWS chain (and
+// the instance metadata service off, as on a laptop), a request fails
+// before reaching the service with a *speech.CredentialsError that says
+// what to set, and the SDK logs nothing of its own.
+func TestNoCredentials(t *testing.T) {
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { requests.Add(1) }))
+	defer srv.Close()
+	awsEnv(t, srv.URL)
+	t.Setenv("AWS_ACCESS_KEY_ID", "")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "")
+	syn, err := New(context.Background(), NewConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = syn.Synthesize(context.Background(), speech.Request{Text: "Hello."})
+	var ce *speech.CredentialsError
+	if !errors.As(err, &ce) || !speech.IsPermanent(err) {
+		t.Fatalf("err = %v (%T), want a permanent *speech.CredentialsError", err, err)
+	}
+	if !strings.Contains(err.Error(), "AWS_ACCESS_KEY_ID") || !strings.Contains(err.Error(), "AWS_PROFILE") {
+		t.Errorf("message %q does not say what to set", err)
+	}
+	if _, err := syn.(speech.VoiceLister).Voices(context.Background(), ""); !errors.As(err, &ce) {
+		t.Errorf("voices: err = %v, want a *speech.CredentialsError", err)
+	}
+	if n := requests.Load(); n != 0 {
+		t.Errorf("%d requests reached the service without credentials", n)
+	}
+}

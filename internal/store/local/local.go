@@ -197,7 +197,9 @@ func (s *Store) notExist(key string, err error) error {
 	return err
 }
 
-// Delete removes the object; a missing one is ErrNotExist.
+// Delete removes the object; a missing one is ErrNotExist. Folders the
+// removal leaves empty go too, up to the store's own: as in a bucket, a
+// folder exists only while it holds something.
 func (s *Store) Delete(ctx context.Context, key string) error {
 	p, err := s.path(key)
 	if err != nil {
@@ -205,6 +207,11 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 	}
 	if err := os.Remove(p); err != nil {
 		return s.notExist(key, err)
+	}
+	for dir := filepath.Dir(p); dir != s.root && strings.HasPrefix(dir, s.root+string(filepath.Separator)); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			break // not empty (or already gone): nothing above is empty either
+		}
 	}
 	return nil
 }

@@ -67,3 +67,34 @@ func TestLocalFiles(t *testing.T) {
 		t.Error("a file as store folder: no error")
 	}
 }
+
+// TestDeleteLeavesNoFolders: deleting the last object under a prefix
+// leaves no empty folder behind, and never removes the store's own folder
+// or a folder that still holds something.
+func TestDeleteLeavesNoFolders(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	s, err := New(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, k := range []string{".aloud/doctor", "a/b/c.mp3", "a/keep.json"} {
+		if err := s.Put(ctx, k, strings.NewReader("x"), store.Meta{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, k := range []string{".aloud/doctor", "a/b/c.mp3"} {
+		if err := s.Delete(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var left []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(dir, p)
+		left = append(left, filepath.ToSlash(rel))
+		return nil
+	})
+	if strings.Join(left, " ") != ". a a/keep.json" {
+		t.Errorf("left %v, want the store folder, a and a/keep.json", left)
+	}
+}
