@@ -1,15 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"math"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -111,15 +111,52 @@ func (c *consoleLog) all() []string {
 	return append([]string(nil), c.lines...)
 }
 
-// narrateDemo narrates an article into dir/out and writes demo.html there.
-func narrateDemo(t *testing.T, dir, article string) player.Manifest {
+// narrateDemo narrates an article into dir/out, writes demo.html there and
+// serves the folder with 'aloud player demo --serve' (stopped when the test
+// ends); it returns the episode's manifest and the server's address.
+func narrateDemo(t *testing.T, dir, article string) (player.Manifest, string) {
 	t.Helper()
 	if r := aloud(t, dir, "narrate", "-q", article); r.code != 0 {
 		t.Fatalf("narrate: %s", r.stderr)
 	}
-	r := aloud(t, dir, "player", "demo")
-	if r.code != 0 {
-		t.Fatalf("player demo: %s", r.stderr)
+	cmd := aloudCmd(dir, "player", "demo", "--serve=127.0.0.1:0")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan string, 1)
+	read := make(chan struct{})
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		<-read // all of stderr, before Wait closes it
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("player demo --serve, stopped with Ctrl-C: %v", err)
+		}
+	})
+	go func() {
+		defer close(read)
+		sc := bufio.NewScanner(stderr)
+		var said []string
+		for sc.Scan() {
+			said = append(said, sc.Text())
+			if m := regexp.MustCompile(`at (http://127\.0\.0\.1:[0-9]+)/demo\.html`).FindStringSubmatch(sc.Text()); m != nil {
+				served <- m[1]
+			}
+		}
+		close(served)
+		if len(said) > 0 {
+			t.Logf("player demo --serve said: %s", strings.Join(said, "\n"))
+		}
+	}()
+	var base string
+	select {
+	case b, ok := <-served:
+		if !ok {
+			t.Fatal("player demo --serve ended without serving")
+		}
+		base = b
+	case <-time.After(30 * time.Second):
+		t.Fatal("player demo --serve did not say where it serves")
 	}
 	matches, _ := filepath.Glob(filepath.Join(dir, "out", "*.json"))
 	for _, m := range matches {
@@ -129,11 +166,11 @@ func narrateDemo(t *testing.T, dir, article string) player.Manifest {
 		var man player.Manifest
 		b, _ := os.ReadFile(m)
 		if json.Unmarshal(b, &man) == nil && man.Slug != "" {
-			return man
+			return man, base
 		}
 	}
 	t.Fatal("no manifest written")
-	return player.Manifest{}
+	return player.Manifest{}, ""
 }
 
 func clock(sec float64) string {
@@ -144,15 +181,13 @@ func clock(sec float64) string {
 func TestPlayerInChromium(t *testing.T) {
 	ctx, console := browser(t)
 	dir := sampleDir(t)
-	m := narrateDemo(t, dir, "sample.html")
-	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "out"))))
-	defer srv.Close()
+	m, base := narrateDemo(t, dir, "sample.html")
 
 	var total, title, disclosure string
 	var audioDuration float64
 	var chapters int
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/demo.html"),
+		chromedp.Navigate(base+"/demo.html"),
 		chromedp.Poll(`document.querySelector('aloud-player').duration > 0 && document.querySelector('aloud-player audio').readyState >= 1 && document.querySelectorAll('.aloud-cue').length > 0`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Text(`.aloud-total`, &total),
 		chromedp.Text(`.aloud-title`, &title),
@@ -331,13 +366,11 @@ func TestPlayerEscapesArticleText(t *testing.T) {
 		"The reporter typed <script>window.pwned = 1</script> into the form, then \"quoted\" it & left.\n\n" +
 		"Another paragraph with <img src=x onerror=\"window.pwned = 2\"> in it."
 	os.WriteFile(filepath.Join(dir, "hostile.txt"), []byte(article), 0o644)
-	narrateDemo(t, dir, "hostile.txt")
-	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "out"))))
-	defer srv.Close()
+	_, base := narrateDemo(t, dir, "hostile.txt")
 	var pwned string
 	var pageText, panelText string
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/demo.html"),
+		chromedp.Navigate(base+"/demo.html"),
 		chromedp.Poll(`document.querySelectorAll('.aloud-cue').length > 0`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Evaluate(`String(window.pwned)`, &pwned),
 		chromedp.Evaluate(`document.querySelector('#article-text').textContent`, &pageText),

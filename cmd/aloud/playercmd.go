@@ -7,8 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +21,7 @@ import (
 type playerOptions struct {
 	storeFlags
 	Highlight string
+	Serve     string // player demo: the address to serve the store's folder at, "" for none
 }
 
 func newPlayerCmd(g *globals) *cobra.Command {
@@ -57,8 +58,14 @@ the sentence being read in the page element that selector names.`,
 		Use:   "demo [SLUG]",
 		Short: "Write demo.html: an article page with the player, to try it locally",
 		Long: `Write demo.html into the store: a page with the article's text and the player
-(the newest episode unless SLUG names one). Serve the store's folder and open
-it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.html.`,
+(the newest episode unless SLUG names one).
+
+With --serve, aloud then serves the store's folder on 127.0.0.1:8080 (or the
+address given, --serve=ADDR) until Ctrl-C: open the address it prints. Its
+server answers the Range requests a browser needs to seek in the audio;
+python3 -m http.server does not, and seeking fails with it.`,
+		Example: `  aloud player demo --serve
+  aloud player demo --serve=127.0.0.1:9000 --out /srv/podcast my-story`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("demo takes at most one SLUG")}
@@ -110,15 +117,32 @@ it, e.g. python3 -m http.server -d out 8080, then http://127.0.0.1:8080/demo.htm
 			if err := st.Put(ctx, "demo.html", bytes.NewReader(page), store.Meta{ContentType: "text/html"}); err != nil {
 				return err
 			}
-			if strings.HasPrefix(where, "s3://") {
+			if loc.Scheme == "s3" {
 				fmt.Fprintf(g.stdout, "%s\n", st.URL("demo.html"))
+				if o.Serve != "" {
+					return usageError{fmt.Errorf("--serve serves a local folder; %s is served by its bucket's own address", where)}
+				}
 				return nil
 			}
 			fmt.Fprintf(g.stdout, "%s\n", filepath.Join(where, "demo.html"))
-			fmt.Fprintf(g.stderr, "Serve the folder and open demo.html, e.g.:\n  python3 -m http.server -d %s 8080   →   http://127.0.0.1:8080/demo.html\n", where)
-			return nil
+			if o.Serve == "" {
+				fmt.Fprintf(g.stderr, "Try it with:  aloud player demo --serve --out %s   (a local server that lets the player seek)\n", where)
+				return nil
+			}
+			ln, err := net.Listen("tcp", o.Serve)
+			if err != nil {
+				return usageError{fmt.Errorf("--serve %s: %w", o.Serve, err)}
+			}
+			fmt.Fprintf(g.stderr, "Serving %s at http://%s/demo.html (Ctrl-C to stop)\n", where, ln.Addr())
+			err = player.Serve(ctx, ln, where)
+			if ctx.Err() != nil {
+				return nil // stopped by Ctrl-C, as asked
+			}
+			return err
 		},
 	}
+	demo.Flags().StringVar(&o.Serve, "serve", "", "then serve the store's folder at `ADDR` until Ctrl-C (alone: 127.0.0.1:8080)")
+	demo.Flags().Lookup("serve").NoOptDefVal = "127.0.0.1:8080"
 	cmd.AddCommand(snippet, demo)
 	return cmd
 }

@@ -584,21 +584,24 @@ func Requests(sc script.Script) []speech.Request {
 }
 
 // cover is the configured cover art, else the article's lead image when it
-// can be fetched; a failure only means no cover.
+// can be fetched, else the default art the feeds use (a 1 KB PNG), so that
+// every episode shows artwork in a player.
 func cover(ctx context.Context, o Options, a article.Article) *episode.Cover {
 	if o.Cover != nil {
 		return o.Cover
 	}
-	if o.Images == nil || a.Image == "" {
-		return nil
+	if o.Images != nil && a.Image != "" {
+		mime, data, err := o.Images.FetchImage(ctx, a.Image)
+		if err == nil {
+			return &episode.Cover{MIME: mime, Data: data}
+		}
+		o.Logger.Warn("no cover art from the lead image; using the default art", "image", a.Image, "err", err)
 	}
-	mime, data, err := o.Images.FetchImage(ctx, a.Image)
-	if err != nil {
-		o.Logger.Warn("no cover art from the lead image", "image", a.Image, "err", err)
-		return nil
-	}
-	return &episode.Cover{MIME: mime, Data: data}
+	return &episode.Cover{MIME: "image/png", Data: defaultCover}
 }
+
+// defaultCover is drawn once.
+var defaultCover = feed.DefaultCover()
 
 func putJSON(ctx context.Context, st store.Store, key string, encode func() ([]byte, error)) error {
 	b, err := encode()

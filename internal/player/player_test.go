@@ -2,9 +2,14 @@ package player
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
+	"io"
+	"net"
+	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -93,5 +98,56 @@ func TestAssetsSize(t *testing.T) {
 	}
 	if len(Assets()) != 2 || total > 20<<10 {
 		t.Errorf("%d assets, %d bytes (limit 20 KB)", len(Assets()), total)
+	}
+}
+
+// TestServe: the demo server answers Range requests (206 with the bytes
+// asked for), serves pages, hides dot-files, and stops with its context.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	audio := bytes.Repeat([]byte("0123456789"), 1000)
+	os.WriteFile(filepath.Join(dir, "ep.mp3"), audio, 0o644)
+	os.WriteFile(filepath.Join(dir, "demo.html"), []byte("<!DOCTYPE html><title>demo</title>"), 0o644)
+	os.MkdirAll(filepath.Join(dir, ".aloud"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".aloud", "secret"), []byte("x"), 0o644)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln, dir) }()
+	base := "http://" + ln.Addr().String()
+
+	req, _ := http.NewRequest("GET", base+"/ep.mp3", nil)
+	req.Header.Set("Range", "bytes=5000-5009")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusPartialContent || string(body) != "0123456789" ||
+		resp.Header.Get("Content-Range") != "bytes 5000-5009/10000" || resp.Header.Get("Content-Type") != "audio/mpeg" {
+		t.Errorf("range request: %d %q %q %q", resp.StatusCode, body, resp.Header.Get("Content-Range"), resp.Header.Get("Content-Type"))
+	}
+	for path, want := range map[string]int{"/demo.html": 200, "/.aloud/secret": 404, "/missing.mp3": 404} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve ended with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not stop with its context")
 	}
 }
