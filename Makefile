@@ -83,7 +83,7 @@ fuzz:
 		./internal/article:FuzzParseHTML \
 		./internal/article:FuzzParseMarkdown \
 		./internal/speech:FuzzParseWAV \
-		./internal/script:FuzzNormalize \
+		./internal/textnorm:FuzzNormalize \
 		./internal/script:FuzzLexicon \
 		./internal/episode:FuzzParseVTT \
 		./internal/feed:FuzzSlugify \
@@ -132,10 +132,12 @@ bench:
 eval-extract:
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^TestExtractionCorpus$$' -v ./internal/article | grep -E 'P [01]|overall|matches on|SKIP'
 
-# eval-normalize scores English normalization on NeMo's en-dev cases, per
-# class (../shared/corpora, or ALOUD_CORPORA).
-eval-normalize:
-	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^TestNormalizationCorpus$$' -v ./internal/script | grep -E 'class |overall|SKIP'
+
 
 clean:
 	rm -rf bin out
+
+# eval-normalize scores normalization on NeMo's development cases of each
+# language (en, de, es, ru; ../shared/corpora, or ALOUD_CORPORA), per class.
+eval-normalize:
+	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^TestNormalizationCorpus$$' -v ./internal/textnorm | grep -E 'class |overall|SKIP'

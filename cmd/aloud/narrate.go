@@ -28,6 +28,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/speech/cache"
 	"github.com/aloud-dev/aloud/internal/store"
+	"github.com/aloud-dev/aloud/internal/textnorm"
 	"github.com/aloud-dev/aloud/internal/ui"
 	"github.com/aloud-dev/aloud/voices"
 )
@@ -248,7 +249,7 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 			return narrate.Options{}, usageError{err}
 		}
 	}
-	skip, err := script.ParseClasses(preset.Handles)
+	skip, err := textnorm.ParseClasses(preset.Handles)
 	if err != nil {
 		return narrate.Options{}, usageError{err}
 	}
@@ -266,7 +267,7 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
 		Voice: preset.Name, PricePerMillionChars: price(cfg, preset), Logger: logger,
 		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses),
-			Normalize: &script.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes,
+			Normalize: &textnorm.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes,
 			Templates: templates(cfg)},
 		Store: st, Channels: channels, Publication: cfg.Publication,
 	}, nil

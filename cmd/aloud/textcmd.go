@@ -12,8 +12,8 @@ import (
 
 	"github.com/aloud-dev/aloud/internal/article"
 	"github.com/aloud-dev/aloud/internal/narrate"
-	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/source"
+	"github.com/aloud-dev/aloud/internal/textnorm"
 )
 
 func newExtractCmd(g *globals) *cobra.Command {
@@ -159,11 +159,11 @@ it. --skip leaves classes alone, as a voice preset's handles: does.`,
 		Example: `  echo 'The $1.2 billion plan, due 25 Sept. 2026, covers 41,459 km².' | aloud normalize`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := script.ParseClasses(skip)
+			s, err := textnorm.ParseClasses(skip)
 			if err != nil {
 				return usageError{err}
 			}
-			n := script.Normalizer{Language: lang, Skip: s}
+			n := textnorm.Normalizer{Language: lang, Skip: s}
 			sc := bufio.NewScanner(cmd.InOrStdin())
 			sc.Buffer(make([]byte, 64<<10), 1<<20)
 			w := bufio.NewWriter(g.stdout)
@@ -186,7 +186,7 @@ it. --skip leaves classes alone, as a voice preset's handles: does.`,
 
 func classList() string {
 	var names []string
-	for _, c := range script.Classes {
+	for _, c := range textnorm.Classes {
 		names = append(names, string(c))
 	}
 	return strings.Join(names, ", ")

@@ -73,13 +73,13 @@ func TestNormalizeCommand(t *testing.T) {
 	cmd := aloudCmd(dir, "normalize")
 	cmd.Stdin = strings.NewReader(in)
 	r := execute(cmd)
-	want := "The twenty dollars fifty cents fee\n\nfrom the twenty fifth of july twenty twelve\nno numbers here\n"
+	want := "The twenty dollars fifty cents fee\n\nfrom the twenty fifth of July twenty twelve\nno numbers here\n"
 	if r.code != 0 || r.stdout != want {
 		t.Fatalf("normalize: %d\n%q\nwant %q\n%s", r.code, r.stdout, want, r.stderr)
 	}
 	cmd = aloudCmd(dir, "normalize", "--skip", "money")
 	cmd.Stdin = strings.NewReader("$5 on 12 May\n")
-	if r := execute(cmd); r.stdout != "$5 on the twelfth of may\n" {
+	if r := execute(cmd); r.stdout != "$5 on the twelfth of May\n" {
 		t.Errorf("--skip money: %q", r.stdout)
 	}
 	cmd = aloudCmd(dir, "normalize", "--lang", "uk")

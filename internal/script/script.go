@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/aloud-dev/aloud/internal/article"
+	"github.com/aloud-dev/aloud/internal/textnorm"
 )
 
 // Kind says what part of the narration a chunk belongs to.
@@ -85,7 +86,7 @@ type Options struct {
 	Pauses     Pauses
 	// Normalize, when set, says numbers, dates, money and the like in
 	// words for the voice; its Language defaults to the article's.
-	Normalize *Normalizer
+	Normalize *textnorm.Normalizer
 	// Pronounce applies pronunciation lexicons: as SSML <phoneme> and
 	// <sub> when SSML is set (the voice reads SSML and IPA), else as
 	// respelled aliases in the text.

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/aloud-dev/aloud/internal/article"
+
+	"github.com/aloud-dev/aloud/internal/textnorm"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -149,7 +151,7 @@ func TestGoldenNormalized(t *testing.T) {
 	}
 	a.Language = "en-GB"
 	for _, limit := range []int{2000, 160} {
-		s, err := Build(a, Options{MaxChars: limit, Pauses: DefaultPauses(), Normalize: &Normalizer{}})
+		s, err := Build(a, Options{MaxChars: limit, Pauses: DefaultPauses(), Normalize: &textnorm.Normalizer{}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,7 +172,7 @@ func TestGoldenNormalized(t *testing.T) {
 func TestSplitSpokenProperty(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	words := []string{"the", "council", "met", "on", "Tuesday.", "It", "paid", "$20.50", "for", "12kg", "on", "25 July 2012.", "Call", "+1 212-555-0143", "at", "5pm.", "Київ", "1,200", "people."}
-	n := Normalizer{Language: "en"}
+	n := textnorm.Normalizer{Language: "en"}
 	for i := 0; i < 300; i++ {
 		var b strings.Builder
 		for j, k := 0, 1+r.IntN(120); j < k; j++ {
@@ -305,7 +307,7 @@ func TestGoldenPasted(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, err := Build(a, Options{MaxChars: 400, Disclosure: DefaultDisclosure, Pauses: DefaultPauses(),
-		Normalize: &Normalizer{}, Pronounce: NewPronouncer(lx)})
+		Normalize: &textnorm.Normalizer{}, Pronounce: NewPronouncer(lx)})
 	if err != nil {
 		t.Fatal(err)
 	}

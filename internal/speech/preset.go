@@ -13,7 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/aloud-dev/aloud/internal/script"
+	"github.com/aloud-dev/aloud/internal/textnorm"
 )
 
 // Preset is a named voice: a backend and its options, read from YAML.
@@ -88,7 +88,7 @@ func ParsePreset(data []byte, source string) (Preset, error) {
 	if p.Backend == "" {
 		return Preset{}, fmt.Errorf("voice preset %s: no backend named", source)
 	}
-	if _, err := script.ParseClasses(p.Handles); err != nil {
+	if _, err := textnorm.ParseClasses(p.Handles); err != nil {
 		return Preset{}, fmt.Errorf("voice preset %s: handles: %w", source, err)
 	}
 	if p.PricePerMillionChars < 0 || p.PricePerMillionChars > 10_000 {

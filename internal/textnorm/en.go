@@ -1,0 +1,1321 @@
+package textnorm
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// English number forms: thousands grouped with commas, a point for
+// decimals.
+var enSeps = separators{decimal: ".", groups: []string{","}}
+
+const (
+	enNum    = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`
+	enInt    = `\d{1,3}(?:,\d{3})+|\d+`
+	enMonth  = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	enScale  = `thousand|million|billion|trillion|quadrillion`
+	enZones  = `(?i:e\.?s\.?t|e\.?d\.?t|c\.?s\.?t|c\.?d\.?t|m\.?s\.?t|m\.?d\.?t|p\.?s\.?t|p\.?d\.?t|g\.?m\.?t|u\.?t\.?c|b\.?s\.?t|c\.?e\.?s\.?t|c\.?e\.?t)\.?|ET|PT|CT|MT`
+	enAmPm   = `[aApP]\.?\s?[mM]\b\.?`
+	enOrdSuf = `st|nd|rd|th|ST|ND|RD|TH`
+)
+
+var enMonths = []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// enMonthNumber is a month's number from its name or abbreviation, 0 when
+// it is none.
+func enMonthNumber(s string) int {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) < 3 || len(s) > 9 || !strings.ContainsRune("JFMASONDjfmasond", rune(s[0])) {
+		return 0
+	}
+	s = strings.ToLower(s)
+	for i, m := range enMonths[1:] {
+		lm := strings.ToLower(m)
+		if s == lm || (len(s) <= len(lm) && strings.HasPrefix(lm, s)) || (s == "sept" && i == 8) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+var english = sync.OnceValue(func() *language {
+	l := &language{code: "en"}
+	add, addGlued := l.adders()
+
+	// Electronic: e-mail addresses, URLs, bare domains.
+	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+(?:/[\w./?=&%#~-]*[\w/])?`, enElectronic)
+	add(Electronic, `(?i:https?|ftp|file)://[^\s<>"]*[^\s<>".,;:!?)\]'"]`, enElectronic)
+	add(Electronic, `(?i:www)\.[^\s<>"]*[^\s<>".,;:!?)\]'"]`, enElectronic)
+	add(Electronic, `[a-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|us|fr|it|de|es|ru|ua|ca|au|info|biz|me|tv|ai|app|dev|news)(?:/[\w./?=&%#~-]*[\w/])?`, enElectronic)
+
+	// Telephone numbers, IP addresses.
+	add(Telephone, `(?:\+(?P<cc>\d{1,3})[\s.-]?)?(?:\((?P<area>\d{3})\)\s?|(?P<area2>\d{3})[\s.-])(?P<ex>\d{3})[\s.-](?P<line>\d{4})(?:-(?P<ext>\d{1,4}))?`, enTelephone)
+	add(Telephone, `\+(?P<cc>\d{1,3})(?P<rest>(?:[\s.-]?\(?\d{1,5}\)?){2,6})`, enTelephone)
+	add(Telephone, `(?P<one>1)-(?P<toll>8\d\d)-(?P<word>[A-Z0-9]+(?:-[A-Z0-9]+)*)`, enTelephone)
+	add(Telephone, `(?P<ssn>\d{3}-\d{2}-\d{4})`, enTelephone)
+	add(Telephone, `(?P<ex>\d{3})-(?P<line>\d{4})`, enTelephone)
+	add(Telephone, `(?P<ip>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})`, enTelephone)
+
+	// Addresses: a house number, a direction, names and a street type;
+	// a state and ZIP code after a comma.
+	add(Address, `(?P<num>\d{1,5})\s(?P<dir>[NSEW]\.?\s)?(?P<name>(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s){1,3})(?P<type>St|Ave|Av|Blvd|Rd|Dr|Ln|Ct|Pl|Hwy|Pkwy|Expy|Sq|Ter|Cir|st|ave|rd)\b\.?`, enAddress)
+	add(Address, `(?P<state>[A-Z]{2})(?:\s(?P<zip>\d{5}(?:-\d{4})?))?`, enState)
+
+	// Money: $20.50, US$76.3 trillion, £10/wk, $.50, 5 USD, ¥30B.
+	add(Money, `(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|R\$|[$£€¥₩₹₴₽₺₪]|(?:USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD)\s?)\s?(?P<amt>`+enNum+`)(?:\s?(?P<scale>(?i:`+enScale+`|bn|mn|tn|[kmbt]))\b)?(?:\s?(?P<code>USD|EUR|GBP))?(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
+	add(Money, `(?P<amt>`+enNum+`)(?:\s?(?P<scale>`+enScale+`|bn|mn))?\s?(?P<cur>USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD|[€£₴₽])(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
+	addGlued(Money, `(?P<cents>\d{1,3})¢`, func(c *context, m match) (string, bool) {
+		if atoi(m.get("cents")) == 1 {
+			return "one cent", true
+		}
+		return enCardinal(m.get("cents"), true) + " cents", true
+	})
+
+	// Times: 1:59 p.m., 14:10:30, 5pm, 1.59 p.m. est.
+	addGlued(Time, `(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?|\.(?P<dm>\d{2}))?\s?(?P<ampm>`+enAmPm+`)(?:\s?(?P<zone>`+enZones+`))?`, enTime)
+	add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s(?P<zone>`+enZones+`))?`, enTime)
+
+	// Dates.
+	add(Date, `(?P<mon>`+enMonth+`)\.?(?:\s|-|\.\s?)(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?(?:,?\s(?P<y>\d{4}))?`, enDateMD)
+	add(Date, `(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?\s(?:of\s)?(?P<mon>`+enMonth+`)\.?(?:,?\s(?P<y>\d{4}))?`, enDateDM)
+	add(Date, `(?P<mon>`+enMonth+`)\.?,?\s(?P<y>\d{4})`, enDateMY)
+	add(Date, `(?P<y>\d{4})(?P<s1>[/.-])(?P<m>\d{1,2})(?P<s2>[/.-])(?P<d>\d{1,2})`, enDateYMD)
+	add(Date, `(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P<s2>[/.-])(?P<y>\d{4}|\d{2})`, enDateNumeric)
+	add(Date, `(?P<mid>(?i:mid)-)?(?:(?P<dec>\d{1,3}0)'?s|['’](?P<short>\d0)s|(?P<bare>[1-9]0)s)`, enDecade)
+	add(Date, `(?i:Q)(?P<q>[1-4])(?:\s(?P<y>\d{4})|\s?'(?P<yy>\d{2}))?|(?P<q2>[1-4])Q\s?'?(?P<yy2>\d{2})|(?P<h>H)(?P<hn>[12])\s(?P<y2>\d{4})`, enQuarter)
+
+	// Measures: 12kg, 2°C, 41,459.00 km³, 12/kg, 4 1/2 lbs, kg/kg.
+	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
+	add(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)-(?P<word>`+enUnitWords+`)`, enMeasureWord)
+	add(Measure, `(?P<int>\d+)\s(?P<fn>\d+)/(?P<fd>\d+)\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasureFraction)
+	addGlued(Measure, `(?P<num>`+enNum+`)\s?/\s?(?P<per>`+enUnitPattern()+`)`+wordEnd, enPerUnit)
+	addGlued(Measure, `(?P<u1>`+enUnitPattern()+`)/(?P<u2>`+enUnitPattern()+`)`+wordEnd, enUnitPerUnit)
+	addGlued(Measure, `(?P<ft>\d{1,2})(?:'|′|ft\.?\s?)(?P<in>\d{1,2})(?:"|″|''|in\.?)`, func(c *context, m match) (string, bool) {
+		// 5'10": five feet ten inches.
+		ft, in := m.get("ft"), m.get("in")
+		feet, inches := "feet", "inches"
+		if trimZeros(ft) == "1" {
+			feet = "foot"
+		}
+		if trimZeros(in) == "1" {
+			inches = "inch"
+		}
+		return enCardinal(ft, false) + " " + feet + " " + enCardinal(in, false) + " " + inches, atoi(in) < 12
+	})
+	add(Measure, `(?P<num>\d+(?:\.\d+)?)(?P<x>x)`, func(c *context, m match) (string, bool) {
+		return enDecimal(enSeps.parseNumber(m.get("num")), true) + " x", true
+	})
+
+	// Fractions: 3 2/4, 31/32, 1/4th, ½.
+	add(Fraction, `(?:(?P<int>\d+)\s)?(?P<num>\d+)/(?P<den>\d+)(?P<th>th|TH|ths)?`, enFraction)
+	addGlued(Fraction, `(?:(?P<int>\d+)\s?)?(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])`, enFraction)
+
+	// Ordinals: 23rd, 1,000th.
+	add(Ordinal, `(?P<n>`+enInt+`)(?P<suf>`+enOrdSuf+`)`, enOrdinalRule)
+
+	// Decimals and cardinals, with a scale word: .1 trillion, 100 million,
+	// -2, 004, 9,000.
+	add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?`, enNumber)
+
+	// Roman numerals after a name or a word that numbers parts.
+	add(Roman, `(?P<r>[IVXLCDM]{1,8})`, enRoman)
+
+	// Serial numbers and codes: letters and digits, joined by hyphens or
+	// slashes: B2A23C, F-16, COVID-19, t-0t25d12-f, 31/31/100.
+	add(Serial, `(?:[\p{L}\p{N}]+[-/])*[\p{L}]*\p{N}[\p{L}\p{N}]*(?:[-/][\p{L}\p{N}]+)*|(?:[\p{L}\p{N}]+[-/])+[\p{L}\p{N}]+`, enSerial)
+
+	// Abbreviations.
+	add(Abbreviation, `(?P<w>\p{L}+(?:\.\p{L}+)*)\.`, enAbbreviation)
+	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV)`, enWordAbbreviation)
+
+	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
+	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
+	// Signs on their own.
+	add(Symbol, `(?P<sym>[%&@#$€£+=~×±°º]|\+\+)`, enSymbol)
+	add(Symbol, `/`, func(c *context, m match) (string, bool) {
+		// A slash on its own between words: "upgrade / update".
+		return "slash", c.followedBySpace() && strings.HasSuffix(c.text[:c.start], " ")
+	})
+	add(Symbol, `(?P<a>\p{L}+)/(?P<b>\p{L}+)`, func(c *context, m match) (string, bool) {
+		if strings.EqualFold(m.text, "and/or") {
+			return "and or", true
+		}
+		return m.get("a") + " slash " + m.get("b"), true
+	})
+	l.rangeWord = "to"
+	l.ranges = enRanges
+	l.mayStart = func(word, next string) bool {
+		switch {
+		case enMonthNumber(word) > 0 || strings.EqualFold(word, "may"):
+			return startsWithDigit(next) // July 25, May 5
+		case strings.Trim(word, "IVXLCDM") == "":
+			return true // roman numerals
+		case len(word) == 2 && word == strings.ToUpper(word):
+			return true // a state
+		case len(word) == 3 && word == strings.ToUpper(word):
+			return startsWithDigit(next) // USD 20
+		}
+		switch strings.ToLower(word) {
+		case "vs", "etc", "tv", "q", "h", "mid":
+			return true
+		}
+		return false
+	}
+	return l
+})
+
+// startsWithDigit reports whether s, past its spaces, starts with a digit.
+func startsWithDigit(s string) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// enRanges says "1980-1986", "2-5lb", "$50-$100", "5pm-7 pm", "2x8 m2":
+// the two ends joined by "to" (or "by" for dimensions).
+func enRanges(p rangePair) (string, bool) {
+	a, b := p.a, p.b
+	if p.by {
+		if (a.class == Cardinal || a.class == Measure) && (b.class == Cardinal || b.class == Measure) && (isNumeric(p.aw) || a.class == Measure) {
+			return a.spoken + " by " + b.spoken, true
+		}
+		return "", false
+	}
+	if a.class == Money && b.class == Cardinal && isNumeric(p.bw) {
+		// $5-10: the currency is said once, after the second end.
+		cur := enCurrencyPrefix.FindString(p.aw)
+		if cur == "" {
+			return "", false
+		}
+		first, ok1 := enMoney(nil, moneyMatch(cur, strings.TrimPrefix(p.aw, cur)))
+		second, ok2 := enMoney(nil, moneyMatch(cur, p.bw))
+		if !ok1 || !ok2 || numericValue(strings.TrimPrefix(p.aw, cur)) >= numericValue(p.bw) {
+			return "", false
+		}
+		return first + " to " + second, true
+	}
+	// Years: 1980-1986, 1960-80, 2019-20, 1960s-1980s.
+	ya, yb := atoi(p.aw), atoi(p.bw)
+	if isDigits(p.aw) && len(p.aw) == 4 && ya >= 1000 && ya < 2100 {
+		switch {
+		case isDigits(p.bw) && len(p.bw) == 4 && yb > ya && yb < 2100:
+			return enYear(int(ya)) + " to " + enYear(int(yb)), true
+		case isDigits(p.bw) && len(p.bw) == 2 && yb > ya%100:
+			return enYear(int(ya)) + " to " + enTwoDigitYear(int(yb)), true
+		}
+	}
+	switch {
+	case a.class == Date && b.class == Date:
+	case a.class == Time && b.class == Time, a.class == Money && b.class == Money:
+	case p.spaced:
+		return "", false // "170 - 45190": a dash between two numbers, not a range
+	case a.class == Cardinal && b.class == Measure && isNumeric(p.aw):
+		// The start was read alone ("1234" as a year); before a measure
+		// it is a quantity.
+		a.spoken = enDecimal(enSeps.parseNumber(p.aw), true)
+	case a.class == Cardinal && b.class == Cardinal && isNumeric(p.aw) && isNumeric(p.bw):
+		// A range goes up; two small numbers are a score or a vote
+		// ("won 3-1", "voted 7-2"), said with "to" too. "978-0" is
+		// neither.
+		score := len(p.aw) <= 2 && len(p.bw) <= 2 && isDigits(p.aw) && isDigits(p.bw)
+		if !score && !(numericValue(p.aw) < numericValue(p.bw)) {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return a.spoken + " to " + b.spoken, true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isNumeric reports whether s is a plain number (digits, separators, a
+// point), as the start of a range must be.
+func isNumeric(s string) bool {
+	return plainNumber.MatchString(s)
+}
+
+func numericValue(s string) float64 {
+	var v float64
+	frac, div := false, 1.0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if frac {
+				div *= 10
+				v += float64(r-'0') / div
+			} else {
+				v = v*10 + float64(r-'0')
+			}
+		case r == '.':
+			frac = true
+		}
+	}
+	if len(s) > 0 && (s[0] == '-' || s[0] == 0xe2) {
+		v = -v
+	}
+	return v
+}
+
+var (
+	enCurrencyPrefix = regexp.MustCompile(`^(US\$|C\$|A\$|NZ\$|HK\$|R\$|[$£€¥₩₹₴₽₺₪])`)
+	plainNumber      = regexp.MustCompile(`^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$`)
+	digitRuns        = regexp.MustCompile(`\d+`)
+	enOrdinalWord    = regexp.MustCompile(`^(\d+)(st|nd|rd|th)$`)
+	enMathToken      = regexp.MustCompile(enNum + `|[a-zA-Z]|[-+*/=×÷^]`)
+	dropDotsSpaces   = strings.NewReplacer(".", "", " ", "")
+)
+
+// wordEnd keeps a unit from ending inside a word ("12 mins" is not "12 m"
+// and "ins").
+const wordEnd = `(?:\b|$|[^\p{L}\p{N}])`
+
+// --- electronic ---
+
+var enElectronicWords = map[string]string{"http": "HTTP", "https": "HTTPS", "ftp": "FTP", "www": "WWW", "html": "HTML", "htm": "HTM",
+	"php": "PHP", "pdf": "PDF", "jpg": "JPG", "png": "PNG", "gif": "GIF", "mp3": "MP3", "xml": "XML", "json": "JSON", "ai": "AI", "io": "IO"}
+
+var enSymbolNames = map[rune]string{'.': "dot", '@': "at", '/': "slash", ':': "colon", '-': "dash", '_': "underscore", '&': "ampersand",
+	'?': "question mark", '=': "equals", '#': "hash", '%': "percent", '~': "tilde", '+': "plus", '|': "vertical bar"}
+
+func enElectronic(c *context, m match) (string, bool) {
+	return spellElectronic(m.text, enSymbolNames, enDigits, func(word string, last bool) string {
+		lw := strings.ToLower(word)
+		if w, ok := enElectronicWords[lw]; ok {
+			return w
+		}
+		if last && len(word) == 2 {
+			return strings.ToUpper(word) // a country's domain: dot FR
+		}
+		return word
+	}), true
+}
+
+// spellElectronic says an address of the web piece by piece: runs of
+// letters as words (word decides how), digits one by one, each sign by
+// its name.
+func spellElectronic(s string, names map[rune]string, digits func(string) string, word func(w string, last bool) string) string {
+	var out []string
+	runes := []rune(s)
+	lastDot := strings.LastIndexAny(s, ".")
+	_ = lastDot
+	// The top-level domain: the last run of letters after a dot, before
+	// any path.
+	host := s
+	if i := strings.Index(s, "://"); i >= 0 {
+		host = s[i+3:]
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	tld := ""
+	if i := strings.LastIndex(host, "."); i >= 0 {
+		tld = host[i+1:]
+	}
+	tldDone := false
+	for i := 0; i < len(runes); {
+		r := runes[i]
+		j := i + 1
+		switch {
+		case unicode.IsLetter(r):
+			for j < len(runes) && unicode.IsLetter(runes[j]) {
+				j++
+			}
+			w := string(runes[i:j])
+			last := false
+			if !tldDone && w == tld && (j == len(runes) || runes[j] == '/' || runes[j] == '?' || runes[j] == '#') {
+				last, tldDone = true, true
+			}
+			out = append(out, word(w, last))
+		case unicode.IsDigit(r):
+			for j < len(runes) && unicode.IsDigit(runes[j]) {
+				j++
+			}
+			out = append(out, digits(string(runes[i:j])))
+		default:
+			if n, ok := names[r]; ok {
+				out = append(out, n)
+			} else {
+				out = append(out, string(r))
+			}
+		}
+		i = j
+	}
+	return strings.Join(out, " ")
+}
+
+// --- telephone ---
+
+func enTelephone(c *context, m match) (string, bool) {
+	switch {
+	case m.get("ip") != "":
+		for _, part := range strings.Split(m.get("ip"), ".") {
+			if atoi(part) > 255 {
+				return "", false
+			}
+		}
+		return spellElectronic(m.text, enSymbolNames, enDigits, func(w string, _ bool) string { return w }), true
+	case m.get("ssn") != "":
+		var groups []string
+		for _, g := range strings.Split(m.get("ssn"), "-") {
+			groups = append(groups, enDigits(g))
+		}
+		return strings.Join(groups, ", "), true
+	case m.get("toll") != "":
+		// 1-800-GO-2-HAUL: "one, eight hundred, GO two, HAUL"; a part of
+		// one digit goes with the part before it.
+		parts := []string{"one", enCardinal(m.get("toll"), false)}
+		var group []string
+		for _, p := range strings.Split(m.get("word"), "-") {
+			said := p
+			if isDigits(p) {
+				said = enDigits(p)
+			}
+			if len(group) > 0 && !(isDigits(p) && len(p) == 1) {
+				parts = append(parts, strings.Join(group, " "))
+				group = nil
+			}
+			group = append(group, said)
+		}
+		parts = append(parts, strings.Join(group, " "))
+		return strings.Join(parts, ", "), true
+	}
+	var groups []string
+	if cc := m.get("cc"); cc != "" {
+		groups = append(groups, "plus "+enDigits(cc))
+	}
+	if rest := m.get("rest"); rest != "" {
+		digits := 0
+		for _, g := range digitRuns.FindAllString(rest, -1) {
+			groups = append(groups, enDigits(g))
+			digits += len(g)
+		}
+		if digits < 6 {
+			return "", false
+		}
+		return strings.Join(groups, ", "), true
+	}
+	for _, g := range []string{m.get("area") + m.get("area2"), m.get("ex"), m.get("line"), m.get("ext")} {
+		if g != "" {
+			groups = append(groups, enDigits(g))
+		}
+	}
+	return strings.Join(groups, ", "), true
+}
+
+// --- addresses ---
+
+var enStreetTypes = map[string]string{"St": "Street", "st": "Street", "Ave": "Avenue", "Av": "Avenue", "ave": "Avenue", "Blvd": "Boulevard",
+	"Rd": "Road", "rd": "Road", "Dr": "Drive", "Ln": "Lane", "Ct": "Court", "Pl": "Place", "Hwy": "Highway", "Pkwy": "Parkway",
+	"Expy": "Expressway", "Sq": "Square", "Ter": "Terrace", "Cir": "Circle"}
+
+var enDirections = map[string]string{"N": "North", "S": "South", "E": "East", "W": "West"}
+
+func enAddress(c *context, m match) (string, bool) {
+	var name []string
+	for _, w := range strings.Fields(m.get("name")) {
+		if o := enOrdinalWord.FindStringSubmatch(w); o != nil {
+			w = enOrdinal(o[1])
+		}
+		name = append(name, w)
+	}
+	dir := enDirections[strings.TrimSuffix(strings.TrimSpace(m.get("dir")), ".")]
+	end := ""
+	if strings.HasSuffix(m.text, ".") && c.atEndOfSentenceAfter() {
+		end = "."
+	}
+	return words(enHouseNumber(m.get("num")), dir, strings.Join(name, " "), enStreetTypes[m.get("type")]) + end, true
+}
+
+// atEndOfSentenceAfter reports whether what follows the match starts a new
+// sentence (a capital after a space), so the match's final full stop is
+// also the sentence's.
+func (c *context) atEndOfSentenceAfter() bool {
+	next := c.nextWord()
+	if next == "" {
+		return true
+	}
+	return unicode.IsUpper([]rune(next)[0])
+}
+
+// enHouseNumber reads a house number in pairs: 1428 "fourteen twenty
+// eight", 123 "one twenty three", 12 "twelve".
+func enHouseNumber(s string) string {
+	switch len(s) {
+	case 3:
+		return enOnes[s[0]-'0'] + " " + enTwoDigitYear(int(atoi(s[1:])))
+	case 4:
+		if s[2] == '0' && s[3] == '0' {
+			return enTensWords(int(atoi(s[:2]))) + " hundred"
+		}
+		return enTensWords(int(atoi(s[:2]))) + " " + enTwoDigitYear(int(atoi(s[2:])))
+	}
+	return enCardinal(s, false)
+}
+
+var enStates = map[string]string{"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+	"CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+	"IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+	"MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+	"NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+	"NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OR": "Oregon", "PA": "Pennsylvania",
+	"RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah",
+	"VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "D C"}
+
+// enState reads "City, CA 95051": a state's code after a city's name and a
+// comma, with or without a ZIP code.
+func enState(c *context, m match) (string, bool) {
+	state, ok := enStates[m.get("state")]
+	before := strings.TrimRight(c.text[:c.start], " ")
+	if !ok || !strings.HasSuffix(before, ",") {
+		return "", false
+	}
+	city := strings.Fields(strings.TrimSuffix(before, ","))
+	if len(city) == 0 || !unicode.IsUpper([]rune(city[len(city)-1])[0]) {
+		return "", false
+	}
+	if m.get("zip") == "" && c.nextWord() != "" && !c.atEndOfSentenceAfter() {
+		return "", false // "Boston, IN the" is not Indiana
+	}
+	return words(state, enDigits(m.get("zip"))), true
+}
+
+// --- money ---
+
+type currency struct {
+	one, many           string
+	minorOne, minorMany string // "" when amounts are not said in minor units
+}
+
+var enCurrencies = map[string]currency{
+	"$": {"dollar", "dollars", "cent", "cents"}, "US$": {"US dollar", "US dollars", "cent", "cents"},
+	"C$": {"Canadian dollar", "Canadian dollars", "cent", "cents"}, "A$": {"Australian dollar", "Australian dollars", "cent", "cents"},
+	"NZ$": {"New Zealand dollar", "New Zealand dollars", "cent", "cents"}, "HK$": {"Hong Kong dollar", "Hong Kong dollars", "cent", "cents"},
+	"R$": {"real", "reais", "centavo", "centavos"},
+	"£":  {"pound", "pounds", "penny", "pence"}, "€": {"euro", "euros", "cent", "cents"}, "¥": {"yen", "yen", "", ""},
+	"₩": {"won", "won", "", ""}, "₹": {"rupee", "rupees", "paisa", "paise"}, "₴": {"hryvnia", "hryvnias", "kopiyka", "kopiykas"},
+	"₽": {"ruble", "rubles", "kopek", "kopeks"}, "₺": {"lira", "lira", "kurus", "kurus"}, "₪": {"shekel", "shekels", "agora", "agorot"},
+	"USD": {"US dollar", "US dollars", "cent", "cents"}, "EUR": {"euro", "euros", "cent", "cents"}, "GBP": {"pound", "pounds", "penny", "pence"},
+	"JPY": {"yen", "yen", "", ""}, "CNY": {"yuan", "yuan", "", ""}, "INR": {"rupee", "rupees", "paisa", "paise"},
+	"UAH": {"hryvnia", "hryvnias", "kopiyka", "kopiykas"}, "RUB": {"ruble", "rubles", "kopek", "kopeks"},
+	"CHF": {"Swiss franc", "Swiss francs", "centime", "centimes"}, "CAD": {"Canadian dollar", "Canadian dollars", "cent", "cents"},
+	"AUD": {"Australian dollar", "Australian dollars", "cent", "cents"},
+}
+
+var enScaleLetters = map[string]string{"k": "thousand", "thousand": "thousand", "m": "million", "mn": "million", "million": "million",
+	"b": "billion", "bn": "billion", "billion": "billion", "t": "trillion", "tn": "trillion", "trillion": "trillion", "quadrillion": "quadrillion"}
+
+var enPer = map[string]string{"mo": "month", "month": "month", "wk": "week", "week": "week", "hr": "hour", "h": "hour", "hour": "hour",
+	"yr": "year", "year": "year", "day": "day", "d": "day", "min": "minute", "minute": "minute", "night": "night", "person": "person",
+	"kg": "kilogram", "lb": "pound", "g": "gram", "km": "kilometer", "mi": "mile", "l": "liter", "gal": "gallon", "kwh": "kilowatt hour",
+	"share": "share", "barrel": "barrel", "bbl": "barrel", "ton": "ton", "t": "tonne", "sqft": "square foot", "head": "head"}
+
+func enMoney(c *context, m match) (string, bool) {
+	cur := strings.TrimSpace(m.get("cur"))
+	if code := m.get("code"); code != "" {
+		cur = code
+	}
+	names, ok := enCurrencies[cur]
+	if !ok {
+		return "", false
+	}
+	amount := enSeps.parseNumber(m.get("amt"))
+	if amount.grouped && !validGrouping(m.get("amt"), ",") {
+		return "", false
+	}
+	s, ok := enAmount(amount, strings.ToLower(m.get("scale")), names)
+	if !ok {
+		return "", false
+	}
+	if p := m.get("per"); p != "" {
+		per, ok := enPer[strings.ToLower(p)]
+		if !ok {
+			return "", false
+		}
+		s += " per " + per
+	}
+	return s, true
+}
+
+// validGrouping reports whether the integer part of a number written with
+// group separators groups by three.
+// moneyMatch is what the money rule would have matched for cur and amount.
+func moneyMatch(cur, amount string) match {
+	return match{text: cur + amount, sub: []string{cur + amount, cur, amount}, names: []string{"", "cur", "amt"}}
+}
+
+func validGrouping(s, sep string) bool {
+	whole := s
+	if i := strings.IndexAny(s, ".,"); i >= 0 && sep == "," {
+		if j := strings.Index(s, "."); j >= 0 {
+			whole = s[:j]
+		}
+	}
+	parts := strings.Split(strings.TrimLeft(whole, "-−"), sep)
+	for i, p := range parts {
+		if (i == 0 && (len(p) == 0 || len(p) > 3)) || (i > 0 && len(p) != 3) {
+			return false
+		}
+	}
+	return true
+}
+
+// enAmount says a sum in a currency: "twenty dollars fifty cents", "zero
+// point two million dollars", "one point one one one pounds".
+func enAmount(n number, scale string, cur currency) (string, bool) {
+	if scale != "" {
+		sw, ok := enScaleLetters[scale]
+		if !ok {
+			return "", false
+		}
+		return words(enDecimal(n, false), sw, cur.many), true
+	}
+	frac := n.frac
+	if len(frac) > 2 {
+		frac = strings.TrimRight(frac, "0")
+	}
+	one := trimZeros(n.whole) == "1"
+	major := cur.many
+	if one {
+		major = cur.one
+	}
+	if len(frac) > 2 || (frac != "" && !isZero(frac) && cur.minorOne == "") {
+		return words(enDecimal(n, true), cur.many), true
+	}
+	and := trimZeros(n.whole) != n.whole || len(trimZeros(n.whole)) < 7
+	whole := words(neg(n.neg), enCardinal(n.whole, and && !n.grouped || and && len(trimZeros(n.whole)) < 7), major)
+	if frac == "" || isZero(frac) {
+		return whole, true
+	}
+	if len(frac) == 1 {
+		frac += "0"
+	}
+	cents := int(atoi(frac))
+	minor := cur.minorMany
+	if cents == 1 {
+		minor = cur.minorOne
+	}
+	spokenCents := enTensWords(cents) + " " + minor
+	if isZero(n.whole) {
+		return words(neg(n.neg), spokenCents), true
+	}
+	return whole + " " + spokenCents, true
+}
+
+func neg(b bool) string {
+	if b {
+		return "minus"
+	}
+	return ""
+}
+
+// --- time ---
+
+func enTime(c *context, m match) (string, bool) {
+	h, min, sec := m.get("h"), m.get("m")+m.get("dm"), m.get("s")
+	ampm := strings.ToUpper(dropDotsSpaces.Replace(m.get("ampm")))
+	hv := atoi(h)
+	if hv > 24 || (min != "" && atoi(min) > 59) || (sec != "" && atoi(sec) > 59) || (ampm != "" && (hv == 0 || hv > 12)) {
+		return "", false
+	}
+	if ampm == "" && min == "" {
+		return "", false
+	}
+	zone := strings.ToUpper(dropDotsSpaces.Replace(m.get("zone")))
+	var s string
+	switch {
+	case sec != "":
+		unit := func(v, one, many string) string {
+			if atoi(v) == 1 {
+				return "one " + one
+			}
+			return enCardinal(v, false) + " " + many
+		}
+		s = unit(h, "hour", "hours") + " " + unit(min, "minute", "minutes") + " and " + unit(sec, "second", "seconds")
+	case min == "" || atoi(min) == 0:
+		s = enCardinal(h, false)
+		if ampm == "" {
+			s += " o'clock"
+		}
+	default:
+		s = enCardinal(h, false) + " " + enTwoDigitYear(int(atoi(min)))
+	}
+	return words(s, ampm, zone), true
+}
+
+// --- dates ---
+
+// enDayMonth checks a day against its month (any year).
+func validDay(month, day int) bool {
+	days := []int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	return month >= 1 && month <= 12 && day >= 1 && day <= days[month]
+}
+
+func enDateMD(c *context, m match) (string, bool) {
+	mon := enMonthNumber(m.get("mon"))
+	d := int(atoi(m.get("d")))
+	if mon == 0 || d < 1 || d > 31 || !ordinalSuffixFits(d, m.get("suf")) {
+		return "", false
+	}
+	// "May 5" only when May is a month: capitalized or followed by a year
+	// ("may 5 people" is a verb).
+	if strings.EqualFold(m.get("mon"), "may") && m.get("mon") == "may" && m.get("y") == "" {
+		return "", false
+	}
+	s := enMonths[mon] + " " + enOrdinal(itoa(d))
+	if y := m.get("y"); y != "" {
+		s += " " + enYear(int(atoi(y)))
+	}
+	return s, true
+}
+
+func enDateDM(c *context, m match) (string, bool) {
+	mon := enMonthNumber(m.get("mon"))
+	d := int(atoi(m.get("d")))
+	if mon == 0 || d < 1 || d > 31 || !ordinalSuffixFits(d, m.get("suf")) {
+		return "", false
+	}
+	if strings.EqualFold(m.get("mon"), "may") && m.get("mon") == "may" && m.get("y") == "" && m.get("suf") == "" {
+		return "", false
+	}
+	s := enOrdinal(itoa(d)) + " of " + enMonths[mon]
+	if c.prevWord() != "the" {
+		s = "the " + s
+	}
+	if y := m.get("y"); y != "" {
+		s += " " + enYear(int(atoi(y)))
+	}
+	return s, true
+}
+
+func enDateMY(c *context, m match) (string, bool) {
+	mon := enMonthNumber(m.get("mon"))
+	if mon == 0 || len(m.get("mon")) < 3 || (strings.ToLower(m.get("mon")) == "may" && m.get("mon") == "may") {
+		return "", false
+	}
+	return enMonths[mon] + " " + enYear(int(atoi(m.get("y")))), true
+}
+
+func enDateYMD(c *context, m match) (string, bool) {
+	if m.get("s1") != m.get("s2") {
+		return "", false
+	}
+	mon, d := int(atoi(m.get("m"))), int(atoi(m.get("d")))
+	if mon < 1 || mon > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	return enMonths[mon] + " " + enOrdinal(itoa(d)) + " " + enYear(int(atoi(m.get("y")))), true
+}
+
+// enDateNumeric reads 01/07/98, 15.01.2020, 12-25-2026: month first, as in
+// the United States, unless the first number cannot be a month.
+func enDateNumeric(c *context, m match) (string, bool) {
+	if m.get("s1") != m.get("s2") {
+		return "", false
+	}
+	a, b := int(atoi(m.get("a"))), int(atoi(m.get("b")))
+	y := m.get("y")
+	year := ""
+	if len(y) == 2 {
+		year = enTwoDigitYear(int(atoi(y)))
+	} else {
+		year = enYear(int(atoi(y)))
+	}
+	switch {
+	case a >= 1 && a <= 12 && b >= 1 && b <= 31:
+		return enMonths[a] + " " + enOrdinal(itoa(b)) + " " + year, true
+	case b >= 1 && b <= 12 && a >= 1 && a <= 31:
+		s := enOrdinal(itoa(a)) + " of " + enMonths[b] + " " + year
+		if c.prevWord() != "the" {
+			s = "the " + s
+		}
+		return s, true
+	}
+	return "", false
+}
+
+// enDecade reads 1980s, '80s, 80s, mid-1980s.
+func enDecade(c *context, m match) (string, bool) {
+	var s string
+	switch {
+	case m.get("dec") != "":
+		d := int(atoi(m.get("dec")))
+		if len(m.get("dec")) < 3 {
+			s = enPlural(enTensWords(d))
+			break
+		}
+		if d%100 == 0 {
+			s = enPlural(enYear(d)) // 1900s: nineteen hundreds
+			if d%1000 == 0 {
+				s = enPlural(enCardinal(itoa(d), false))
+			}
+		} else if d >= 2000 && d < 2010 {
+			s = enPlural(enCardinal(itoa(d), false))
+		} else {
+			s = enTensWords(d/100) + " " + enPlural(enTensWords(d%100))
+		}
+	case m.get("short") != "":
+		s = enPlural(enTensWords(int(atoi(m.get("short")))))
+	default:
+		s = enPlural(enTensWords(int(atoi(m.get("bare")))))
+	}
+	if m.get("mid") != "" {
+		s = "mid " + s
+	}
+	return s, true
+}
+
+// enQuarter reads Q2 2022, 2Q22, H1 2023.
+func enQuarter(c *context, m match) (string, bool) {
+	q := m.get("q") + m.get("q2")
+	name := "quarter"
+	if m.get("hn") != "" {
+		q, name = m.get("hn"), "half"
+	}
+	s := enOrdinal(q) + " " + name
+	switch {
+	case m.get("y") != "":
+		s += " " + enYear(int(atoi(m.get("y"))))
+	case m.get("y2") != "":
+		s += " " + enYear(int(atoi(m.get("y2"))))
+	case m.get("yy")+m.get("yy2") != "":
+		s += " " + enYear(2000+int(atoi(m.get("yy")+m.get("yy2"))))
+	}
+	return s, true
+}
+
+// ordinalSuffixFits reports whether a written suffix (or none) is the
+// number's: 1st, 2nd, 3rd, 4th, 11th.
+func ordinalSuffixFits(n int, suf string) bool {
+	if suf == "" {
+		return true
+	}
+	return strings.ToLower(suf) == enSuffix(n)
+}
+
+func enSuffix(n int) string {
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// --- measures ---
+
+func enMeasure(c *context, m match) (string, bool) {
+	unit := m.get("unit")
+	one, many, ok := enUnit(unit)
+	if !ok {
+		return "", false
+	}
+	n := enSeps.parseNumber(m.get("sign") + m.get("num"))
+	if n.grouped && !validGrouping(m.get("num"), ",") {
+		return "", false
+	}
+	name := many
+	if !n.neg && trimZeros(n.whole) == "1" && !n.point && m.get("scale") == "" {
+		name = one
+	}
+	and := m.get("scale") == ""
+	return words(enDecimal(n, and), m.get("scale"), name), true
+}
+
+// enMeasureWord reads "7.2-millimeter", a number joined to a unit's name.
+func enMeasureWord(c *context, m match) (string, bool) {
+	n := enSeps.parseNumber(m.get("sign") + m.get("num"))
+	return enDecimal(n, true) + " " + m.get("word"), true
+}
+
+func enMeasureFraction(c *context, m match) (string, bool) {
+	_, many, ok := enUnit(m.get("unit"))
+	if !ok || atoi(m.get("fd")) == 0 {
+		return "", false
+	}
+	return enCardinal(m.get("int"), true) + " and " + enFractionWords(m.get("fn"), m.get("fd"), true) + " " + many, true
+}
+
+func enPerUnit(c *context, m match) (string, bool) {
+	one, _, ok := enUnit(m.get("per"))
+	if !ok {
+		return "", false
+	}
+	return enDecimal(enSeps.parseNumber(m.get("num")), true) + " per " + one, true
+}
+
+func enUnitPerUnit(c *context, m match) (string, bool) {
+	_, many, ok1 := enUnit(m.get("u1"))
+	one, _, ok2 := enUnit(m.get("u2"))
+	if !ok1 || !ok2 || len(m.text) < 4 {
+		return "", false
+	}
+	return many + " per " + one, true
+}
+
+// --- fractions ---
+
+var enVulgar = map[string][2]string{"½": {"1", "2"}, "⅓": {"1", "3"}, "⅔": {"2", "3"}, "¼": {"1", "4"}, "¾": {"3", "4"},
+	"⅕": {"1", "5"}, "⅖": {"2", "5"}, "⅗": {"3", "5"}, "⅘": {"4", "5"}, "⅙": {"1", "6"}, "⅚": {"5", "6"}, "⅐": {"1", "7"},
+	"⅛": {"1", "8"}, "⅜": {"3", "8"}, "⅝": {"5", "8"}, "⅞": {"7", "8"}, "⅑": {"1", "9"}, "⅒": {"1", "10"}}
+
+func enFraction(c *context, m match) (string, bool) {
+	num, den := m.get("num"), m.get("den")
+	if v, ok := enVulgar[m.get("vf")]; ok {
+		num, den = v[0], v[1]
+	}
+	if isZero(den) || len(den) > 7 {
+		return "", false
+	}
+	if m.get("th") != "" && m.get("int") != "" {
+		return "", false
+	}
+	if m.get("int") == "" && m.get("vf") == "" && (num == den || num+"/"+den == "24/7" || num+"/"+den == "9/11") {
+		// 50/50, 20/20, 24/7, 9/11 are said as two numbers.
+		return enCardinal(num, false) + " " + enCardinal(den, false), true
+	}
+	s := enFractionWords(num, den, m.get("int") != "")
+	if i := m.get("int"); i != "" {
+		s = enCardinal(i, true) + " and " + s
+	}
+	return s, true
+}
+
+// enFractionWords says num/den: "one half", "two thirds", "thirty one
+// thirty seconds"; after a whole number ("three and a half") one is "a".
+func enFractionWords(num, den string, mixed bool) string {
+	nv := trimZeros(num)
+	var d string
+	switch trimZeros(den) {
+	case "2":
+		d = "half"
+		if nv != "1" {
+			d = "halves"
+		}
+	case "4":
+		d = "quarter"
+		if nv != "1" {
+			d = "quarters"
+		}
+	default:
+		d = enOrdinal(den)
+		if nv != "1" {
+			d = enPlural(d)
+		}
+	}
+	if nv == "1" && mixed {
+		return "a " + d
+	}
+	return enCardinal(num, false) + " " + d
+}
+
+// --- ordinals ---
+
+func enOrdinalRule(c *context, m match) (string, bool) {
+	n := strings.ReplaceAll(m.get("n"), ",", "")
+	if strings.Contains(m.get("n"), ",") && !validGrouping(m.get("n"), ",") {
+		return "", false
+	}
+	v := atoi(n)
+	if len(n) > 18 {
+		return "", false
+	}
+	if strings.ToLower(m.get("suf")) != enSuffix(int(v%100)) {
+		// A suffix that is not the number's is read as written.
+		if len(n) >= 3 {
+			return enDigits(n) + " " + m.get("suf"), true
+		}
+		return enCardinal(n, false) + " " + m.get("suf"), true
+	}
+	return enOrdinal(n), true
+}
+
+// --- decimals and cardinals ---
+
+// Words before a number that say it counts something ("about 2000
+// people"), and words that say a four-digit number is a year ("in 1998").
+var (
+	enCountCues = set("about", "around", "nearly", "almost", "over", "under", "some", "approximately", "roughly", "than",
+		"exactly", "only", "just", "least", "most", "total", "totalling", "totaling", "another", "all", "additional", "extra",
+		"up", "down", "by", "were", "are", "had", "have", "has", "with", "without", "employs", "employed", "hired", "killed",
+		"injured", "sold", "bought", "raised", "cost", "costs", "costing", "paid", "pay", "earn", "earned", "lost", "won",
+		"gained", "count", "population", "estimated", "estimate", "roughly", "those", "these", "them", "to", "and", "or")
+	enYearCues = set("in", "since", "from", "until", "till", "before", "after", "circa", "c", "ca", "year", "years",
+		"early", "late", "mid", "summer", "spring", "autumn", "fall", "winter", "of", "during", "between", "around", "by",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"class", "vintage", "season", "election", "elections", "census", "fy", "ad", "bc")
+	enNotNouns = set("was", "is", "has", "had", "will", "would", "could", "should", "saw", "and", "or", "but", "the", "a", "an",
+		"when", "where", "as", "to", "in", "on", "at", "for", "with", "by", "of", "from", "that", "this", "it", "its", "his",
+		"her", "their", "we", "they", "he", "she", "i", "you", "be", "been", "were", "are", "did", "does", "do", "not", "also",
+		"after", "before", "until", "since", "during", "while", "if", "so", "then", "than", "us", "thus", "unless", "less",
+		"ad", "bc", "ce", "bce", "election", "elections", "season", "census", "budget", "report", "olympics", "world",
+		"edition", "model", "vintage", "version", "campaign", "summit", "games", "cup", "crisis", "war", "act", "law", "plan")
+)
+
+func set(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// enCounts reports whether the number at c counts something: a quantity
+// word before it ("about 2000"), or a plural noun after it ("2000
+// people"). A singular noun after a number is what a year modifies ("the
+// 1953 flood"), not what it counts.
+func enCounts(c *context) bool {
+	if enCountCues[c.prevWord()] {
+		return true
+	}
+	next := c.nextWord()
+	if next == "" || !isLowerWord(next) || enNotNouns[next] {
+		return false
+	}
+	return enIrregularPlurals[next] || (strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") &&
+		!strings.HasSuffix(next, "us") && !strings.HasSuffix(next, "is") && len(next) > 3)
+}
+
+var enIrregularPlurals = set("people", "men", "women", "children", "police", "staff", "feet", "teeth", "mice", "geese",
+	"cattle", "personnel", "troops", "sheep", "fish", "deer", "crew", "voters", "dollars")
+
+// enLongCounts reports whether a number of five digits or more written
+// without separators counts something: a quantity word before it, or a
+// word after it ("12000 people", "13000 in the stadium"); alone or
+// before a capital or a sign, it is a code.
+func enLongCounts(c *context) bool {
+	if enCountCues[c.prevWord()] {
+		return true
+	}
+	next := c.nextWord()
+	return next != "" && isLowerWord(next)
+}
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func enNumber(c *context, m match) (string, bool) {
+	sign, text := m.get("sign"), m.get("num")
+	if sign != "" {
+		prev := []rune(c.text[:c.start])
+		if len(prev) > 0 && (isWordRune(prev[len(prev)-1]) || prev[len(prev)-1] == ')') {
+			return "", false // "5-3", "x-2": not a sign
+		}
+	}
+	n := enSeps.parseNumber(text)
+	if n.grouped && !validGrouping(text, ",") {
+		return "", false
+	}
+	if sign == "-" || sign == "−" {
+		n.neg = true
+	}
+	plus := ""
+	if sign == "+" {
+		plus = "plus"
+	}
+	scale := m.get("scale")
+	if scale != "" {
+		return words(plus, enDecimal(n, false), scale), true
+	}
+	if n.point {
+		return words(plus, enDecimal(n, true)), true
+	}
+	digits := n.whole
+	var s string
+	switch {
+	case len(digits) > 1 && digits[0] == '0':
+		s = enDigits(digits)
+	case enDigitCue(c):
+		s = enDigits(digits) // "card ending in 8876"
+	case n.grouped:
+		s = enCardinal(digits, true)
+	case len(digits) == 4 && !n.neg && enYearReading(c, int(atoi(digits))):
+		s = enYear(int(atoi(digits)))
+	case len(digits) >= 5 && (len(digits) > 12 || !enLongCounts(c)):
+		// A long number written without separators is a code or an
+		// identifier ("13000" alone), unless it counts something.
+		s = enDigits(digits)
+	default:
+		s = enCardinal(digits, true)
+	}
+	if n.neg {
+		s = "minus " + s
+	}
+	return words(plus, s), true
+}
+
+// enDigitCue reports whether the words before a number ask for its digits
+// one by one: the end of a card or account number, a PIN.
+func enDigitCue(c *context) bool {
+	prev, prev2 := c.prevWord(), c.prevWordN(2)
+	return (prev == "in" && prev2 == "ending") || prev == "pin" || prev == "ext" || (prev == "code" && prev2 != "area")
+}
+
+// enYearReading decides whether a four-digit number is said as a year:
+// after "in", "since" and the like it is (1000–2999); before a noun it
+// counts, or after "about"; on its own, 1100–2099 is read as a year.
+func enYearReading(c *context, y int) bool {
+	prev := c.prevWord()
+	switch {
+	case enYearCues[prev] && !(prev == "by" || prev == "around"):
+		return y >= 1000 && y < 3000
+	case enCounts(c):
+		return false
+	}
+	return y >= 1100 && y < 2100 && y%1000 != 0
+}
+
+// --- roman numerals ---
+
+var enRomanCardinalCues = set("part", "chapter", "volume", "vol", "book", "act", "scene", "phase", "war", "article", "section",
+	"title", "schedule", "bowl", "grade", "level", "class", "type", "stage", "apollo", "vatican", "category", "tier", "appendix",
+	"canto", "psalm", "series", "mark", "round", "season", "episode", "figure", "table", "plate")
+
+func enRoman(c *context, m match) (string, bool) {
+	r := m.get("r")
+	v := romanValue(r)
+	if v == 0 {
+		return "", false
+	}
+	if enRomanCardinalCues[c.prevWord()] {
+		return enCardinal(itoa(v), false), true // Part XL, World War II
+	}
+	// After a name, a king, a pope or a son: "Henry the eighth". One
+	// letter is a numeral only as V (Henry V); I is a pronoun, X a name.
+	prev := strings.TrimRight(c.prevRaw(), ",")
+	if (len(r) >= 2 || r == "V") && isLetters(prev) && unicode.IsUpper([]rune(prev)[0]) && prev != strings.ToUpper(prev) {
+		return "the " + enOrdinal(itoa(v)), true
+	}
+	return "", false
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// --- serials ---
+
+func enSerial(c *context, m match) (string, bool) {
+	s := m.text
+	hasLetter := strings.IndexFunc(s, unicode.IsLetter) >= 0
+	if !hasLetter && strings.Count(s, "/") < 2 && strings.Count(s, "-") < 2 {
+		return "", false // 5-3, 1/2: a range or a fraction, read elsewhere
+	}
+	if !strings.ContainsAny(s, "0123456789") {
+		return "", false
+	}
+	return sayRuns(s, func(d string) string {
+		if len(d) >= 4 || (len(d) > 1 && d[0] == '0') {
+			return enDigits(d)
+		}
+		return enCardinal(d, false)
+	}), true
+}
+
+// sayRuns says a code run by run: letters as written, digits by digits(),
+// hyphens and slashes kept between the runs.
+func sayRuns(s string, digits func(string) string) string {
+	var b strings.Builder
+	runes := []rune(s)
+	for i := 0; i < len(runes); {
+		j := i + 1
+		switch r := runes[i]; {
+		case unicode.IsDigit(r):
+			for j < len(runes) && unicode.IsDigit(runes[j]) {
+				j++
+			}
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") && !strings.HasSuffix(b.String(), "/") {
+				b.WriteString(" ")
+			}
+			b.WriteString(digits(string(runes[i:j])))
+		case unicode.IsLetter(r):
+			for j < len(runes) && unicode.IsLetter(runes[j]) {
+				j++
+			}
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") && !strings.HasSuffix(b.String(), "/") {
+				b.WriteString(" ")
+			}
+			b.WriteString(string(runes[i:j]))
+		default:
+			b.WriteRune(r)
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// --- abbreviations ---
+
+// enTitles are said in full before a name.
+var enTitles = map[string]string{"dr": "doctor", "mr": "mister", "mrs": "misses", "ms": "miz", "prof": "professor", "gen": "general",
+	"sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant",
+	"capt": "captain", "cpt": "captain", "adm": "admiral", "maj": "major", "rev": "reverend", "hon": "honorable", "pres": "president",
+	"supt": "superintendent", "insp": "inspector", "det": "detective", "fr": "father", "sr": "senior", "jr": "junior", "mt": "mount",
+	"ft": "fort", "pt": "point", "cmdr": "commander", "cdr": "commander", "brig": "brigadier", "amb": "ambassador", "atty": "attorney"}
+
+// enAbbrevs are said in full wherever they stand.
+var enAbbrevs = map[string]string{"e.g": "for example", "i.e": "that is", "etc": "et cetera", "vs": "versus", "approx": "approximately",
+	"incl": "including", "est": "established", "dept": "department", "govt": "government", "univ": "university", "assn": "association",
+	"a.m": "a m", "p.m": "p m", "u.s": "U S", "u.k": "U K", "u.n": "U N", "e.u": "E U", "d.c": "D C"}
+
+func enAbbreviation(c *context, m match) (string, bool) {
+	w := m.get("w")
+	lw := strings.ToLower(w)
+	next := c.nextWord()
+	nextCap := next != "" && unicode.IsUpper([]rune(next)[0])
+	switch {
+	case lw == "st":
+		// "St. Louis" is a saint; "Main St." a street.
+		prevRaw := c.prevRaw()
+		afterName := prevRaw != "" && unicode.IsUpper([]rune(prevRaw)[0]) && !c.atSentenceStart()
+		if nextCap && !afterName {
+			return "Saint", true
+		}
+		if afterName {
+			end := ""
+			if c.atEndOfSentenceAfter() && next != "" {
+				end = "."
+			}
+			return "Street" + end, true
+		}
+		return "", false
+	case lw == "no" && startsWithDigit(c.text[c.end:]):
+		return "number", true
+	case enTitles[lw] != "" && nextCap && w == strings.ToUpper(w[:1])+strings.ToLower(w[1:]):
+		if lw == "dr" || lw == "ft" || lw == "mt" || lw == "pt" || lw == "sr" || lw == "jr" {
+			// Dr. before a name is a doctor; after one, a drive.
+			if prev := c.prevRaw(); prev != "" && unicode.IsUpper([]rune(prev)[0]) && !c.atSentenceStart() && (lw == "sr" || lw == "jr") {
+				return enTitles[lw], true
+			}
+		}
+		if lw == "sr" || lw == "jr" {
+			return "", false
+		}
+		return enTitles[lw], true
+	case (lw == "sr" || lw == "jr") && c.prevRaw() != "" && strings.HasSuffix(c.prevRaw(), ","):
+		return enTitles[lw], true
+	case enAbbrevs[lw] != "":
+		s := enAbbrevs[lw]
+		if (lw == "etc" || lw == "est" || lw == "approx" || lw == "incl") && c.atEndOfSentenceAfter() && next != "" {
+			s += "."
+		}
+		return s, true
+	}
+	return "", false
+}
+
+func enWordAbbreviation(c *context, m match) (string, bool) {
+	switch k := m.get("k"); strings.ToLower(k) {
+	case "401(k)":
+		return "four oh one k", true
+	case "vs":
+		return "versus", true
+	case "etc":
+		return "et cetera", true
+	case "tv":
+		return "TV", true
+	}
+	return "", false
+}
+
+// --- symbols and arithmetic ---
+
+var enOperators = map[rune]string{'-': "minus", '+': "plus", '*': "times", '/': "divided by", '=': "equals", '×': "times",
+	'÷': "divided by", '^': "to the power of"}
+
+func enMath(c *context, m match) (string, bool) {
+	expr := m.get("expr")
+	// A single letter on its own is not an expression's; at least one
+	// operator must be a sign of arithmetic between numbers or with "=".
+	if !strings.ContainsAny(expr, "=+*×÷^") {
+		return "", false
+	}
+	var out []string
+	tok := enMathToken
+	for _, t := range tok.FindAllString(expr, -1) {
+		r := []rune(t)[0]
+		switch {
+		case len(t) == 1 && enOperators[r] != "" && !unicode.IsDigit(r):
+			if r == '*' && !strings.Contains(expr, "=") {
+				out = append(out, "asterisk")
+				continue
+			}
+			out = append(out, enOperators[r])
+		case unicode.IsLetter(r):
+			out = append(out, t)
+		default:
+			out = append(out, enDecimal(enSeps.parseNumber(t), true))
+		}
+	}
+	return strings.Join(out, " "), true
+}
+
+func enSymbol(c *context, m match) (string, bool) {
+	sym := m.get("sym")
+	next := c.text[c.end:]
+	switch sym {
+	case "%":
+		return "percent", true
+	case "&":
+		return "and", true
+	case "@":
+		return "at", true
+	case "#":
+		if next != "" && unicode.IsDigit([]rune(next)[0]) {
+			return "number", true
+		}
+		if next != "" && unicode.IsLetter([]rune(next)[0]) {
+			return "hashtag", true
+		}
+		return "", false
+	case "$":
+		return "dollar", true
+	case "€":
+		return "euro", true
+	case "£":
+		return "pound", true
+	case "+":
+		return "plus", true
+	case "++":
+		return "plus plus", true
+	case "=":
+		return "equals", true
+	case "~":
+		if next != "" && unicode.IsDigit([]rune(next)[0]) {
+			return "about", true
+		}
+		return "", false
+	case "×":
+		return "times", true
+	case "±":
+		return "plus or minus", true
+	case "°", "º":
+		return "degrees", true
+	}
+	return "", false
+}

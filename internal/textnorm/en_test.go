@@ -1,0 +1,219 @@
+package textnorm
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEnglish holds readings a listener would judge, class by class,
+// written for this project (not NeMo's cases): the kinds of errors the
+// rule-per-example normalizer made, and the contexts that decide between
+// readings.
+func TestEnglish(t *testing.T) {
+	n := Normalizer{Language: "en"}
+	for _, tc := range []struct{ in, want string }{
+		// Cardinals, and what context makes of four digits and more.
+		{"about 12000 people", "about twelve thousand people"},
+		{"9000", "nine thousand"},
+		{"1000", "one thousand"},
+		{"1013", "one thousand and thirteen"},
+		{"In 1013 the abbey burned.", "In ten thirteen the abbey burned."},
+		{"2000 people marched", "two thousand people marched"},
+		{"In 1998, he left.", "In nineteen ninety eight, he left."},
+		{"It happened in 2005.", "It happened in two thousand five."},
+		{"since 2010", "since twenty ten"},
+		{"about 1500 soldiers", "about one thousand five hundred soldiers"},
+		{"the 13000 figure", "the thirteen thousand figure"},
+		{"ticket 4471236", "ticket four four seven one two three six"},
+		{"-2", "minus two"},
+		{"a loss of -15", "a loss of minus fifteen"},
+		{"voted 7-2", "voted seven to two"},
+		{"978-0", "nine hundred and seventy eight-zero"},
+		{"1,000,000", "one million"},
+		{"123,000,012", "one hundred twenty three million twelve"},
+		{"007", "zero zero seven"},
+		{"i saw (22) ducklings", "i saw (twenty two) ducklings"},
+		// Money.
+		{"It cost $12,345.67", "It cost twelve thousand three hundred and forty five dollars sixty seven cents"},
+		{"$.50", "fifty cents"},
+		{"$1/d", "one dollar per day"},
+		{"£1.57", "one pound fifty seven pence"},
+		{"€3 billion", "three billion euros"},
+		{"$5.5M deal", "five point five million dollars deal"},
+		{"50¢", "fifty cents"},
+		{"$5-10", "five dollars to ten dollars"},
+		{"$250-$300", "two hundred and fifty dollars to three hundred dollars"},
+		{"20 USD", "twenty US dollars"},
+		// Dates.
+		{"2006-08-05", "August fifth two thousand six"},
+		{"on the 26th May", "on the twenty sixth of May"},
+		{"on 26 May 2024", "on the twenty sixth of May twenty twenty four"},
+		{"May I come in?", "May I come in?"},
+		{"you may 5 times", "you may five times"},
+		{"March 3rd, 1999", "March third nineteen ninety nine"},
+		{"Jan. 5, 2020", "January fifth twenty twenty"},
+		{"12/25/2026", "December twenty fifth twenty twenty six"},
+		{"25/12/2026", "the twenty fifth of December twenty twenty six"},
+		{"1960-80", "nineteen sixty to eighty"},
+		{"mid-80s", "mid eighties"},
+		{"the 1990s", "the nineteen nineties"},
+		{"the 2000s", "the two thousands"},
+		{"2Q22", "second quarter twenty twenty two"},
+		{"Q2 2022", "second quarter twenty twenty two"},
+		{"1980-1986", "nineteen eighty to nineteen eighty six"},
+		// Times.
+		{"4:00 am - 8:12 pm", "four AM to eight twelve PM"},
+		{"at 9:05 p.m. EST", "at nine oh five PM EST"},
+		{"14:10:30", "fourteen hours ten minutes and thirty seconds"},
+		{"5pm-7 pm", "five PM to seven PM"},
+		// Measures and units, case-sensitive where it matters.
+		{"12KG", "twelve kilograms"},
+		{"5 mW laser", "five milliwatts laser"},
+		{"5 MW plant", "five megawatts plant"},
+		{"20 ms delay", "twenty milliseconds delay"},
+		{"kg/kg", "kilograms per kilogram"},
+		{"100 million kg", "one hundred million kilograms"},
+		{"4 1/2 lbs", "four and a half pounds"},
+		{"41,459 km²", "forty one thousand four hundred and fifty nine square kilometers"},
+		{"3 m3", "three cubic meters"},
+		{"120 km/h", "one hundred and twenty kilometers per hour"},
+		{"45º", "forty five degrees"},
+		{"-5°F", "minus five degrees Fahrenheit"},
+		{"1 km", "one kilometer"},
+		{"1.0 km", "one point zero kilometers"},
+		{"5'10\"", "five feet ten inches"},
+		{"2x8 m2", "two by eight square meters"},
+		{"5-10%", "five to ten percent"},
+		// Fractions.
+		{"2 1/2", "two and a half"},
+		{"3/4", "three quarters"},
+		{"2/3", "two thirds"},
+		{"½ cup", "one half cup"},
+		{"24/7", "twenty four seven"},
+		// Telephone numbers.
+		{"(555)555-5555", "five five five, five five five, five five five five"},
+		{"call 555-1234 now", "call five five five, one two three four now"},
+		{"+44 20 7946 0958", "plus four four, two zero, seven nine four six, zero nine five eight"},
+		// Ordinals.
+		{"the 21st century", "the twenty first century"},
+		{"her 100th birthday", "her one hundredth birthday"},
+		// Electronic, symbols.
+		{"write to news@example.com.", "write to news at example dot com."},
+		{"upgrade/update", "upgrade slash update"},
+		{"and/or", "and or"},
+		{"#tag", "hashtag tag"},
+		{"#1 hit", "number one hit"},
+		{"AT&T", "AT and T"},
+		{"R&D", "R and D"},
+		{"Q&A", "Q and A"},
+		// Abbreviations, by position.
+		{"St. Louis", "Saint Louis"},
+		{"He lives on Main St. in town", "He lives on Main Street in town"},
+		{"1428 Elm St. It was late.", "fourteen twenty eight Elm Street. It was late."},
+		{"Dr. Evil", "doctor Evil"},
+		{"No. 10 Downing Street", "number ten Downing Street"},
+		{"e.g. this", "for example this"},
+		// Roman numerals.
+		{"Henry VIII", "Henry the eighth"},
+		{"World War II", "World War two"},
+		{"Part XL", "Part forty"},
+		{"I went home", "I went home"},
+		// Codes.
+		{"COVID-19", "COVID-nineteen"},
+		{"B2A23C", "B two A twenty three C"},
+		{"your otp is ab9453", "your otp is ab nine four five three"},
+		// Text that is not touched.
+		{", ,", ", ,"},
+		{"plain words, and commas", "plain words, and commas"},
+	} {
+		if got := n.Normalize(tc.in); got != tc.want {
+			t.Errorf("%q\n  got  %q\n  want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestSkip: a class the voice reads itself is left as written, and none of
+// its text is read by another class.
+func TestSkip(t *testing.T) {
+	n := Normalizer{Language: "en", Skip: map[Class]bool{Money: true}}
+	if got := n.Normalize("$5 on 12 May"); got != "$5 on the twelfth of May" {
+		t.Errorf("skip money: %q", got)
+	}
+	all, err := ParseClasses([]string{"all"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "$5 on 12 May, call 555-1234 at 5pm"
+	if got := (Normalizer{Language: "en", Skip: all}).Normalize(in); got != in {
+		t.Errorf("skip all: %q", got)
+	}
+	if _, err := ParseClasses([]string{"cardinal", "nope"}); err == nil {
+		t.Error("unknown class accepted")
+	}
+}
+
+// TestOtherLanguages: text in a language without rules is returned as it
+// is.
+func TestOtherLanguages(t *testing.T) {
+	in := "Le budget 2026 : 1,5 milliard d'euros"
+	for _, lang := range []string{"fr", "it-IT", "pl"} {
+		if got := (Normalizer{Language: lang}).Normalize(in); got != in {
+			t.Errorf("%s: %q", lang, got)
+		}
+		if Supported(lang) {
+			t.Errorf("%s: supported", lang)
+		}
+	}
+}
+
+// TestTokensCoverText: the tokens put back together are the text.
+func TestTokensCoverText(t *testing.T) {
+	in := "On 5 May 2024 at 9:30 a.m., 1,200 people paid $15.50 each (see www.example.com)."
+	var b strings.Builder
+	for _, tk := range (Normalizer{Language: "en"}).Tokens(in) {
+		b.WriteString(tk.Written)
+	}
+	if b.String() != in {
+		t.Errorf("tokens give %q", b.String())
+	}
+}
+
+// FuzzNormalize: any line normalizes without a panic to one line; a line
+// of lower-case words and commas (none of them an abbreviation the tables
+// expand) is kept as it was, spacing aside; and every digit of the input
+// is read: none is left as a digit unless it stands in a part that is
+// passed on as written.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"$20.50", "July 25 2012", "+1 212-555-0143", "a@b.co", "1/0", "Part MMMMMMMMMMMMM", "$.", "99999999999999999999999",
+		"12:99:99 p.m.", "0/0th", ", ,", "1-", "-", "$1,2,3", "1..2", "Q5 2022", "2006-13-45", "5'99\""} {
+		f.Add(s)
+	}
+	for _, lang := range Languages() {
+		f.Add(lang)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range Languages() {
+			n := Normalizer{Language: lang}
+			out := n.Normalize(s)
+			if strings.ContainsAny(out, "\n\r") && !strings.ContainsAny(s, "\n\r") {
+				t.Fatalf("%s: %q → %q: a line break appeared", lang, s, out)
+			}
+			plain := strings.IndexFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == ' ' || r == ',') }) < 0
+			if plain && !hasAbbreviation(s) && out != strings.Join(strings.Fields(s), " ") {
+				t.Fatalf("%s: %q → %q: plain words changed", lang, s, out)
+			}
+		}
+	})
+}
+
+// hasAbbreviation reports whether a line of plain words holds one that a
+// language's tables say in full without a full stop ("vs", "etc", "tv").
+func hasAbbreviation(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' }) {
+		switch w {
+		case "vs", "etc", "tv":
+			return true
+		}
+	}
+	return false
+}

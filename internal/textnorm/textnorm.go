@@ -1,0 +1,468 @@
+// Package textnorm says written forms in words, the way a voice should read
+// them: numbers, money, dates, times, measures, telephone numbers,
+// addresses of the web, abbreviations. It works in two steps. A scanner
+// finds semiotic tokens (a cardinal, a sum of money, a date…) by trying
+// every recognizer of the language at each word and keeping the longest
+// reading, so each piece of text is read once, by one class; then that
+// class's verbalizer says the token's parts (sign, integer, fraction,
+// currency, unit, era…) in the language's words, with the gender and case
+// the context asks for where the language has them.
+//
+// English, German, Spanish, Russian and Ukrainian have rules; text in any
+// other language is returned as it is, for the voice to read.
+package textnorm
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Class is a kind of written form that normalization says in words.
+type Class string
+
+// The classes of normalization, as voice presets name them.
+const (
+	Electronic   Class = "electronic"   // URLs and e-mail addresses
+	Telephone    Class = "telephone"    // telephone numbers, IP addresses
+	Address      Class = "address"      // 1428 Elm St., CA 95051
+	Money        Class = "money"        // $20.50, £10/wk, ₩460 billion
+	Time         Class = "time"         // 1:59 p.m., 14:10:30
+	Date         Class = "date"         // July 25 2012, 2016-07-03, 1980s, years
+	Measure      Class = "measure"      // 12kg, 2°C, 41,459.00 km³
+	Fraction     Class = "fraction"     // 3 2/4, 31/32
+	Ordinal      Class = "ordinal"      // 23rd, 3. Mai, 5-й
+	Decimal      Class = "decimal"      // 0.004, .1 trillion
+	Cardinal     Class = "cardinal"     // 9,000, -2, 123
+	Range        Class = "range"        // 1980-1986, 2-5, 5pm-7pm
+	Roman        Class = "roman"        // Part XL, Henry VIII
+	Serial       Class = "serial"       // B2A23C, F-16, 2Q22
+	Abbreviation Class = "abbreviation" // Dr., St., e.g.
+	Symbol       Class = "symbol"       // %, @, &, $ on their own, 2+3
+)
+
+// Classes lists every class.
+var Classes = []Class{Electronic, Telephone, Address, Money, Time, Date, Measure, Fraction, Ordinal, Decimal, Cardinal,
+	Range, Roman, Serial, Abbreviation, Symbol}
+
+// ParseClasses reads class names (as voice presets list them); "all"
+// means every class.
+func ParseClasses(names []string) (map[Class]bool, error) {
+	m := map[Class]bool{}
+	for _, n := range names {
+		if n == "all" {
+			for _, c := range Classes {
+				m[c] = true
+			}
+			continue
+		}
+		if !slices.Contains(Classes, Class(n)) {
+			return nil, fmt.Errorf("unknown normalization class %q (known: all, %v)", n, Classes)
+		}
+		m[Class(n)] = true
+	}
+	return m, nil
+}
+
+// Normalizer rewrites written forms as a voice should say them. Language
+// is a BCP 47 tag ("en", "de-AT"); Skip holds the classes the voice reads
+// correctly itself, which are left as written.
+type Normalizer struct {
+	Language string
+	Skip     map[Class]bool
+}
+
+// Supported reports whether the language (a BCP 47 tag) has rules.
+func Supported(lang string) bool { return languageOf(lang) != nil }
+
+// Languages are the primary subtags that have rules.
+func Languages() []string { return []string{"de", "en", "es", "ru", "uk"} }
+
+// languageOf is the rules for a tag's primary subtag; "" is English.
+func languageOf(tag string) *language {
+	primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	primary, _, _ = strings.Cut(primary, "_")
+	switch primary {
+	case "", "en":
+		return english()
+	case "de":
+		return german()
+	case "es":
+		return spanish()
+	case "ru":
+		return russian()
+	case "uk":
+		return ukrainian()
+	}
+	return nil
+}
+
+// Normalize returns text with every form of the classes not skipped said in
+// words. Text in a language without rules is returned as it is. Spacing
+// between words is collapsed to single spaces; nothing else of the text
+// outside the forms read is changed.
+func (n Normalizer) Normalize(text string) string {
+	l := languageOf(n.Language)
+	if l == nil {
+		return text
+	}
+	var out strings.Builder
+	spokenBefore := false
+	for _, s := range l.scan(text) {
+		switch {
+		case s.class == "" || n.Skip[s.class]:
+			out.WriteString(text[s.start:s.end])
+			spokenBefore = false
+		default:
+			if spokenBefore {
+				out.WriteByte(' ') // "$$": two words, not one
+			}
+			out.WriteString(s.spoken)
+			spokenBefore = true
+		}
+	}
+	return strings.Join(strings.Fields(out.String()), " ")
+}
+
+// A Token is a piece of the text and how it is read: Class is empty for
+// text that is passed on as written.
+type Token struct {
+	Written string
+	Class   Class
+	Spoken  string
+}
+
+// Tokens splits text into the pieces the scanner found, for tools that
+// show how a text is read (aloud normalize --explain) and for tests.
+func (n Normalizer) Tokens(text string) []Token {
+	l := languageOf(n.Language)
+	if l == nil {
+		return []Token{{Written: text}}
+	}
+	var out []Token
+	for _, s := range l.scan(text) {
+		t := Token{Written: text[s.start:s.end]}
+		if s.class != "" {
+			t.Class, t.Spoken = s.class, strings.Join(strings.Fields(s.spoken), " ")
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// language is one language's recognizers.
+type language struct {
+	code  string
+	rules []rule
+	// rangeWord joins the ends of a range ("to", "bis"); ranges says two
+	// tokens joined by a dash (or an "x") as a range, or declines.
+	rangeWord string
+	ranges    func(r rangePair) (string, bool)
+	// mayStart reports whether a word of letters alone, followed by a
+	// space or by plain punctuation, can start a token (a month before a
+	// day, an abbreviation); most words cannot, and the rules are not
+	// tried on them. next is the text after the word.
+	mayStart func(word, next string) bool
+}
+
+// adders return the functions a language's rules are added with: add for a
+// token that ends at a word's end, addGlued for one that may be followed
+// by letters or digits.
+func (l *language) adders() (add, addGlued func(class Class, re string, say func(c *context, m match) (string, bool))) {
+	mk := func(glued bool) func(Class, string, func(*context, match) (string, bool)) {
+		return func(class Class, re string, say func(c *context, m match) (string, bool)) {
+			expr := `^(?:` + re + `)`
+			l.rules = append(l.rules, rule{class: class, re: regexp.MustCompile(expr), first: firstRunes(expr), say: say, glued: glued})
+		}
+	}
+	return mk(false), mk(true)
+}
+
+// rangePair is two tokens joined by a dash, or by an x ("2x8 m2").
+type rangePair struct {
+	a, b       span
+	aw, bw     string // as written
+	spaced, by bool   // " - " rather than "-"; "x" rather than a dash
+}
+
+// rangeable are the classes whose tokens may start a range.
+var rangeable = map[Class]bool{Cardinal: true, Money: true, Time: true, Date: true, Measure: true}
+
+// dimension is the "x" of "2x8": a number may end before it.
+var dimension = regexp.MustCompile(`^[x×]\s?\d`)
+
+// rangeJoin matches what may join a range's ends: a hyphen or dash, with
+// or without spaces, or an "x" between dimensions.
+var rangeJoin = regexp.MustCompile(`^(?:(\s?)[-–—](\s?)|\s?(x|×)\s?)`)
+
+// A rule recognizes one kind of token. Its regular expression is matched
+// at the start of the remaining text (it begins with ^); say turns the
+// match into words, or declines (false) when the context asks for another
+// reading.
+type rule struct {
+	class Class
+	re    *regexp.Regexp
+	first firstSet // the runes a match can start with
+	say   func(c *context, m match) (string, bool)
+	// glued: the match may be followed directly by a letter or digit
+	// (its own regexp decides where it ends).
+	glued bool
+}
+
+// match is a rule's match: the submatches by index, and by name.
+type match struct {
+	text  string
+	sub   []string
+	names []string
+}
+
+// get is the submatch called name, or "".
+func (m match) get(name string) string {
+	for i, n := range m.names {
+		if n == name && i < len(m.sub) {
+			return m.sub[i]
+		}
+	}
+	return ""
+}
+
+// context is what a rule may look at around its match.
+type context struct {
+	text       string
+	start, end int
+}
+
+// prevWord is the word before the match (lower-cased, without
+// punctuation), or "".
+func (c *context) prevWord() string { return c.prevWordN(1) }
+
+// prevWordN is the n-th word before the match (1 is the nearest).
+func (c *context) prevWordN(n int) string {
+	before := c.text[:c.start]
+	var w string
+	for range n {
+		before = strings.TrimRightFunc(before, unicode.IsSpace)
+		if before == "" {
+			return ""
+		}
+		i := strings.LastIndexFunc(before, unicode.IsSpace)
+		w, before = before[i+1:], before[:i+1]
+	}
+	return strings.ToLower(strings.TrimFunc(w, isPunct))
+}
+
+// prevRaw is the word before the match as written, with its punctuation
+// ("Sam", "Jr.,"), or "".
+func (c *context) prevRaw() string {
+	before := strings.TrimRightFunc(c.text[:c.start], unicode.IsSpace)
+	i := strings.LastIndexFunc(before, unicode.IsSpace)
+	return before[i+1:]
+}
+
+// nextWord is the word after the match, as written (punctuation trimmed),
+// or "".
+func (c *context) nextWord() string {
+	rest := strings.TrimLeftFunc(c.text[c.end:], unicode.IsSpace)
+	if rest == "" {
+		return ""
+	}
+	w := strings.FieldsFunc(rest, unicode.IsSpace)[0]
+	return strings.TrimFunc(w, isPunct)
+}
+
+// followedBySpace reports whether a space follows the match directly.
+func (c *context) followedBySpace() bool {
+	r, _ := utf8.DecodeRuneInString(c.text[c.end:])
+	return unicode.IsSpace(r)
+}
+
+// alone reports whether the match is the whole text, spaces aside.
+func (c *context) alone() bool {
+	return strings.TrimSpace(c.text[:c.start]) == "" && strings.TrimSpace(c.text[c.end:]) == ""
+}
+
+// atSentenceStart reports whether nothing but spaces, quotes and brackets
+// come before the match since the text's start or the last full stop.
+func (c *context) atSentenceStart() bool {
+	before := strings.TrimRightFunc(c.text[:c.start], func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘«([", r) })
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?…:", r)
+}
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// span is a piece of the scanned text: read as class (spoken), or passed
+// on as written (class "").
+type span struct {
+	start, end int
+	class      Class
+	spoken     string
+}
+
+// scan splits text into spans. At each place a word can start it tries
+// every rule and keeps the longest match whose rule accepts it (the
+// earlier rule on a tie); where none does, the word is passed on whole, so
+// no rule reads a piece from the middle of a word.
+func (l *language) scan(text string) []span {
+	var spans []span
+	plain := 0 // start of the text not yet put in a span
+	flush := func(upto int) {
+		if upto > plain {
+			spans = append(spans, span{start: plain, end: upto})
+		}
+		plain = upto
+	}
+	pos := 0
+	for pos < len(text) {
+		r, size := utf8.DecodeRuneInString(text[pos:])
+		if unicode.IsSpace(r) {
+			pos += size
+			continue
+		}
+		if l.mayStart != nil && unicode.IsLetter(r) {
+			end := pos + size
+			for end < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
+					break
+				}
+				end += s2
+			}
+			next, _ := utf8.DecodeRuneInString(text[end:])
+			if (end == len(text) || unicode.IsSpace(next) || strings.ContainsRune(",;!?)]\"”»", next)) && !l.mayStart(text[pos:end], text[end:]) {
+				pos = end
+				continue
+			}
+		}
+		best, ok := l.longest(text, pos)
+		if ok {
+			flush(pos)
+			spans = append(spans, best)
+			pos, plain = best.end, best.end
+			continue
+		}
+		if isWordRune(r) {
+			// Pass the word on whole: no rule starts inside it.
+			for pos < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[pos:])
+				if !isWordRune(r2) {
+					break
+				}
+				pos += s2
+			}
+			continue
+		}
+		pos += size
+	}
+	flush(len(text))
+	return spans
+}
+
+// longest tries every rule at pos, a place where a word or a sign can
+// start, and keeps the longest reading a rule accepts (ranges included).
+func (l *language) longest(text string, pos int) (span, bool) { return l.longestOf(text, pos, true) }
+
+func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
+	var best span
+	found := false
+	rest := text[pos:]
+	r0, _ := utf8.DecodeRuneInString(rest)
+	for _, r := range l.rules {
+		if !r.first.has(r0) {
+			continue
+		}
+		loc := r.re.FindStringSubmatchIndex(rest)
+		if loc == nil || loc[1] == 0 {
+			continue
+		}
+		end := pos + loc[1]
+		if !r.glued && end < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[end:])
+			last, _ := utf8.DecodeLastRuneInString(text[:end])
+			if isWordRune(next) && isWordRune(last) && !dimension.MatchString(text[end:]) {
+				continue // the match would end inside a word
+			}
+		}
+		m := match{text: rest[:loc[1]], sub: make([]string, len(loc)/2), names: r.re.SubexpNames()}
+		for i := range m.sub {
+			if loc[2*i] >= 0 {
+				m.sub[i] = rest[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		c := &context{text: text, start: pos, end: end}
+		spoken, ok := r.say(c, m)
+		if !ok {
+			continue
+		}
+		cand := span{start: pos, end: end, class: r.class, spoken: spoken}
+		if ranges {
+			cand = l.extendRange(text, cand)
+		}
+		if found && cand.end-cand.start <= best.end-best.start {
+			continue
+		}
+		best, found = cand, true
+	}
+	if found {
+		best.spoken = pad(text, best.start, best.end, best.spoken)
+	}
+	return best, found
+}
+
+// extendRange makes a token the start of a range when a dash and a token
+// the language accepts as its end follow it.
+func (l *language) extendRange(text string, a span) span {
+	if l.ranges == nil || !rangeable[a.class] {
+		return a
+	}
+	loc := rangeJoin.FindStringSubmatchIndex(text[a.end:])
+	if loc == nil {
+		return a
+	}
+	bStart := a.end + loc[1]
+	b, ok := l.longestOf(text, bStart, false)
+	if !ok || !rangeable[b.class] {
+		return a
+	}
+	spaced := loc[2] >= 0 && loc[3] > loc[2] && loc[4] >= 0 && loc[5] > loc[4]
+	p := rangePair{a: a, b: b, aw: text[a.start:a.end], bw: text[b.start:b.end], spaced: spaced, by: loc[6] >= 0}
+	spoken, ok := l.ranges(p)
+	if !ok {
+		return a
+	}
+	return span{start: a.start, end: b.end, class: Range, spoken: spoken}
+}
+
+// pad puts a space between the spoken words and a letter or digit glued
+// to the written form on either side ("12kg" inside "a12kg" would run
+// into "a").
+func pad(text string, start, end int, spoken string) string {
+	prev, _ := utf8.DecodeLastRuneInString(text[:start])
+	next, _ := utf8.DecodeRuneInString(text[end:])
+	if start > 0 && isWordRune(prev) {
+		spoken = " " + spoken
+	}
+	if end < len(text) && isWordRune(next) {
+		spoken += " "
+	}
+	return spoken
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// words joins non-empty parts with single spaces.
+func words(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " ")
+}
