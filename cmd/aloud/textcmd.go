@@ -152,11 +152,14 @@ func newNormalizeCmd(g *globals) *cobra.Command {
 		Short: "Say numbers, dates, money and the like in words: lines on stdin, one out per line in",
 		Long: `Read lines on standard input and write each normalized for speech on standard
 output, one line out for each line in: "$20.50" becomes "twenty dollars fifty
-cents", "July 25 2012" "july twenty fifth twenty twelve", "1:59 p.m." "one
-fifty nine PM". English has rules (classes: ` + classList() + `);
-for other languages the text is passed through unchanged, as the voice reads
-it. --skip leaves classes alone, as a voice preset's handles: does.`,
-		Example: `  echo 'The $1.2 billion plan, due 25 Sept. 2026, covers 41,459 km².' | aloud normalize`,
+cents", "July 25 2012" "July twenty fifth twenty twelve", "1:59 p.m." "one
+fifty nine PM". English, German, Spanish, Russian and Ukrainian have rules
+(classes: ` + classList() + `), with the gender and
+case the context asks for ("в 2024 году", "am 3. Mai"); text in other
+languages is passed through unchanged, as the voice reads it. --skip leaves
+classes alone, as a voice preset's handles: does.`,
+		Example: `  echo 'The $1.2 billion plan, due 25 Sept. 2026, covers 41,459 km².' | aloud normalize
+  echo 'Am 3. Mai um 08:00 Uhr kostete es 3,50 €.' | aloud normalize --lang de`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := textnorm.ParseClasses(skip)

@@ -518,6 +518,7 @@ var neverLast = map[string]bool{
 	// Ukrainian, Russian
 	"м": true, "вул": true, "ул": true, "просп": true, "им": true, "ім": true, "проф": true, "д-р": true, "див": true, "см": true,
 	"ст": true, "т": true, "р": true, "г": true, "п": true,
+	"е": true, "к": true, "ч": true, "зв": true, // т. е., т. к., т. ч., т. зв.: never at a sentence's end
 }
 
 // beforeNumber are abbreviations that end a sentence unless a number
@@ -525,6 +526,19 @@ var neverLast = map[string]bool{
 var beforeNumber = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
 	"oct": true, "nov": true, "dec": true, "p": true, "pp": true, "ch": true, "sec": true,
+}
+
+// monthName reports whether text starts with a month's name (in the
+// languages aloud reads), the word after a day number's full stop.
+func monthName(text []rune) bool {
+	w := strings.ToLower(strings.TrimRight(strings.FieldsFunc(string(text), unicode.IsSpace)[0], ".,;"))
+	for _, m := range []string{"jan", "feb", "märz", "mär", "apr", "mai", "juni", "juli", "aug", "sep", "okt", "nov", "dez",
+		"march", "may", "june", "july", "oct", "dec", "ene", "mar", "abr", "ago", "dic", "janv", "févr", "avr", "juil", "déc"} {
+		if strings.HasPrefix(w, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether the full stop after before ends a
@@ -545,6 +559,8 @@ func endsSentence(before, after []rune) bool {
 		return len(after) == 0 || !unicode.IsDigit(after[0])
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
 		return false // an initial: J. K. Rowling
+	case len(word) <= 2 && strings.Trim(word, "0123456789") == "" && monthName(after):
+		return false // a day written as an ordinal: "am 3. Mai", "le 1. janvier"
 	case strings.Contains(word, ".") && !strings.ContainsAny(word, "0123456789/@") && len([]rune(word)) <= 8:
 		// A dotted acronym (U.S., a.m., z.B., т.е.) ends a sentence only
 		// before a word that starts one; a.m. and p.m. before a capital do.

@@ -71,6 +71,11 @@ func TestSentences(t *testing.T) {
 		{"It costs 3.50 dollars. Cheap.", []string{"It costs 3.50 dollars.", "Cheap."}},
 		{"see example.com for more. Done.", []string{"see example.com for more.", "Done."}},
 		{"lower case after. stays together.", []string{"lower case after. stays together."}},
+		{"Am 3. Mai 2024 kam er. Dann ging er.", []string{"Am 3. Mai 2024 kam er.", "Dann ging er."}},
+		{"Er kam 1998. Dann ging er.", []string{"Er kam 1998.", "Dann ging er."}},
+		{"Это т. е. Москва. Да.", []string{"Это т. е. Москва.", "Да."}},
+		{"Lo dijo el Sr. García. Luego se fue.", []string{"Lo dijo el Sr. García.", "Luego se fue."}},
+		{"Вул. Хрещатик, 5. Там.", []string{"Вул. Хрещатик, 5.", "Там."}},
 		{"", nil},
 	}
 	for _, tc := range tests {

@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -38,4 +39,24 @@ func BenchmarkNormalizeArticle(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words), "words")
+}
+
+// BenchmarkHostileLine normalizes 40,000 characters of digits, signs and
+// letters with no spaces to speak of, in every language: the time must
+// grow with the length, not its square (a regexp that scans to the end
+// of the line at every place would take seconds).
+func BenchmarkHostileLine(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 1))
+	const alphabet = "0123456789-.,/:+( $%°aZbQ"
+	var sb strings.Builder
+	for range 40000 {
+		sb.WriteByte(alphabet[r.IntN(len(alphabet))])
+	}
+	line := sb.String()
+	b.SetBytes(int64(len(line)) * int64(len(Languages())))
+	for b.Loop() {
+		for _, lang := range Languages() {
+			(Normalizer{Language: lang}).Normalize(line)
+		}
+	}
 }

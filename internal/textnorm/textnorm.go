@@ -168,6 +168,23 @@ type language struct {
 	mayStart func(word, next string) bool
 }
 
+// maxToken bounds how far a rule looks: no token is longer (a URL of 2,000
+// characters is read in parts), and a line of 100,000 characters of
+// hyphens and digits costs linear, not quadratic, time.
+const maxToken = 512
+
+// window is the start of rest a rule may match, cut at a rune boundary.
+func window(rest string) string {
+	if len(rest) <= maxToken {
+		return rest
+	}
+	cut := maxToken
+	for cut > 0 && !utf8.RuneStart(rest[cut]) {
+		cut--
+	}
+	return rest[:cut]
+}
+
 // adders return the functions a language's rules are added with: add for a
 // token that ends at a word's end, addGlued for one that may be followed
 // by letters or digits.
@@ -241,7 +258,7 @@ func (c *context) prevWord() string { return c.prevWordN(1) }
 
 // prevWordN is the n-th word before the match (1 is the nearest).
 func (c *context) prevWordN(n int) string {
-	before := c.text[:c.start]
+	before := c.before()
 	var w string
 	for range n {
 		before = strings.TrimRightFunc(before, unicode.IsSpace)
@@ -257,15 +274,31 @@ func (c *context) prevWordN(n int) string {
 // prevRaw is the word before the match as written, with its punctuation
 // ("Sam", "Jr.,"), or "".
 func (c *context) prevRaw() string {
-	before := strings.TrimRightFunc(c.text[:c.start], unicode.IsSpace)
+	before := strings.TrimRightFunc(c.before(), unicode.IsSpace)
 	i := strings.LastIndexFunc(before, unicode.IsSpace)
 	return before[i+1:]
 }
 
+// before is the text before the match, at most maxToken bytes of it.
+func (c *context) before() string {
+	b := c.text[:c.start]
+	if len(b) > maxToken {
+		cut := len(b) - maxToken
+		for cut < len(b) && !utf8.RuneStart(b[cut]) {
+			cut++
+		}
+		b = b[cut:]
+	}
+	return b
+}
+
+// after is the text after the match, at most maxToken bytes of it.
+func (c *context) after() string { return window(c.text[c.end:]) }
+
 // nextWord is the word after the match, as written (punctuation trimmed),
 // or "".
 func (c *context) nextWord() string {
-	rest := strings.TrimLeftFunc(c.text[c.end:], unicode.IsSpace)
+	rest := strings.TrimLeftFunc(c.after(), unicode.IsSpace)
 	if rest == "" {
 		return ""
 	}
@@ -281,13 +314,13 @@ func (c *context) followedBySpace() bool {
 
 // alone reports whether the match is the whole text, spaces aside.
 func (c *context) alone() bool {
-	return strings.TrimSpace(c.text[:c.start]) == "" && strings.TrimSpace(c.text[c.end:]) == ""
+	return strings.TrimSpace(c.before()) == "" && len(c.text[:c.start]) <= maxToken && strings.TrimSpace(c.text[c.end:]) == ""
 }
 
 // atSentenceStart reports whether nothing but spaces, quotes and brackets
 // come before the match since the text's start or the last full stop.
 func (c *context) atSentenceStart() bool {
-	before := strings.TrimRightFunc(c.text[:c.start], func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘«([", r) })
+	before := strings.TrimRightFunc(c.before(), func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘«([", r) })
 	if before == "" {
 		return true
 	}
@@ -371,7 +404,7 @@ func (l *language) longest(text string, pos int) (span, bool) { return l.longest
 func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 	var best span
 	found := false
-	rest := text[pos:]
+	rest := window(text[pos:])
 	r0, _ := utf8.DecodeRuneInString(rest)
 	for _, r := range l.rules {
 		if !r.first.has(r0) {
@@ -445,8 +478,8 @@ func (l *language) extendRange(text string, a span) span {
 func pad(text string, start, end int, spoken string) string {
 	prev, _ := utf8.DecodeLastRuneInString(text[:start])
 	next, _ := utf8.DecodeRuneInString(text[end:])
-	if start > 0 && isWordRune(prev) {
-		spoken = " " + spoken
+	if start > 0 && (isWordRune(prev) || prev == ',' || prev == ';') {
+		spoken = " " + spoken // "1,2,3,4": the comma between two numbers said is a pause
 	}
 	if end < len(text) && isWordRune(next) {
 		spoken += " "

@@ -1,0 +1,76 @@
+package textnorm
+
+import "testing"
+
+// TestLanguages holds readings of German, Spanish, Russian and Ukrainian
+// written for this project from each language's rules: the gender and
+// case a context asks for, the language's separators, currency and unit
+// words.
+func TestLanguages(t *testing.T) {
+	for _, tc := range []struct{ lang, in, want string }{
+		// German: ordinals by the article before them, the decimal comma,
+		// years, times with "Uhr".
+		{"de", "am 3. Mai", "am dritten mai"},
+		{"de", "Der 2. Weltkrieg", "Der zweite Weltkrieg"},
+		{"de", "Berlin, 24. Juli 2013", "Berlin, vier und zwanzigster juli zwei tausend dreizehn"},
+		{"de", "um 08:00 Uhr", "um acht uhr"},
+		{"de", "Es kostet 3,50 €.", "Es kostet drei euro fünfzig cent."},
+		{"de", "1.234.567 Einwohner", "eine million zwei hundert vier und dreißig tausend fünf hundert sieben und sechzig Einwohner"},
+		{"de", "im Jahr 1980", "im Jahr neunzehn hundert achtzig"},
+		{"de", "3,5 Mio. Euro", "drei komma fünf millionen euro"},
+		{"de", "1 h", "eine stunde"},
+		{"de", "20 %", "zwanzig prozent"},
+		{"de", "z.B. heute", "zum beispiel heute"},
+		{"de", "Er kam 1998. Dann ging er.", "Er kam neunzehn hundert acht und neunzig. Dann ging er."},
+		{"de", "+49 30 1234567", "plus neun und vierzig drei null eins zwei drei vier fünf sechs sieben"},
+		// Spanish: gender, the long scale, pairs after the comma.
+		{"es", "1.000.000 de personas", "un millón de personas"},
+		{"es", "245 mph", "doscientas cuarenta y cinco millas por hora"},
+		{"es", "21 libras", "veintiuna libras"},
+		{"es", "el 1 de enero de 2024", "el primero de enero de dos mil veinticuatro"},
+		{"es", "a las 13:30", "a las trece y media"},
+		{"es", "3,5 %", "tres coma cinco por ciento"},
+		{"es", "Felipe VI", "Felipe sexto"},
+		{"es", "Alfonso XIII", "Alfonso trece"},
+		{"es", "siglo XXI", "siglo veintiuno"},
+		{"es", "el 2.º puesto", "el segundo puesto"},
+		{"es", "$1,50", "un dólar cincuenta centavos"},
+		// Russian: the case of the noun or the preposition.
+		{"ru", "в 2024 году", "в две тысячи двадцать четвертом году"},
+		{"ru", "с 2020 года", "с две тысячи двадцатого года"},
+		{"ru", "к 2030 году", "к две тысячи тридцатому году"},
+		{"ru", "в 2024 г.", "в две тысячи двадцать четвертом году"},
+		{"ru", "6 марта 2006 года он приехал", "шестого марта две тысячи шестого года он приехал"},
+		{"ru", "Сегодня 6 марта", "Сегодня шестое марта"},
+		{"ru", "в XXI веке", "в двадцать первом веке"},
+		{"ru", "Екатерина II", "Екатерина вторая"},
+		{"ru", "от 5 до 10 кг", "от пяти до десяти килограммов"},
+		{"ru", "2 минуты", "две минуты"},
+		{"ru", "21 рубль", "двадцать один рубль"},
+		{"ru", "5,50 руб.", "пять рублей пятьдесят копеек"},
+		{"ru", "3,2 л", "три целых две десятых литра"},
+		{"ru", "в 5-й школе", "в пятой школе"},
+		{"ru", "1950-е", "тысяча девятьсот пятидесятые"},
+		{"ru", "т. е. это", "то есть это"},
+		{"ru", "13:05", "тринадцать часов пять минут"},
+		// Ukrainian: nominative plural after two to four, its own cases.
+		{"uk", "у 2024 році", "у дві тисячі двадцять четвертому році"},
+		{"uk", "13 червня 2023 року", "тринадцятого червня дві тисячі двадцять третього року"},
+		{"uk", "Сьогодні 13 червня", "Сьогодні тринадцяте червня"},
+		{"uk", "2 тис.", "дві тисячі"},
+		{"uk", "2 години", "дві години"},
+		{"uk", "3 мільйони", "три мільйони"},
+		{"uk", "5,50 грн", "п'ять гривень п'ятдесят копійок"},
+		{"uk", "22 гривні", "двадцять дві гривні"},
+		{"uk", "від 5 до 10 кг", "від п'яти до десяти кілограмів"},
+		{"uk", "о 12:30", "о дванадцятій тридцять"},
+		{"uk", "у XXI столітті", "у двадцять першому столітті"},
+		{"uk", "+380 44 123-45-67", "плюс триста вісімдесят сорок чотири сто двадцять три сорок п'ять шістдесят сім"},
+		{"uk", "вул. Хрещатик, буд. 5", "вулиця Хрещатик, будинок п'ять"},
+		{"uk", "1,5 млрд грн", "одна ціла п'ять десятих мільярда гривень"},
+	} {
+		if got := (Normalizer{Language: tc.lang}).Normalize(tc.in); got != tc.want {
+			t.Errorf("%s %q\n  got  %q\n  want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}

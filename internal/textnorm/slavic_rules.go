@@ -1,0 +1,645 @@
+package textnorm
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// slavicWords are the words a Slavic language's rules say around numbers.
+type slavicWords struct {
+	code           string
+	months         []string // genitive: января, січня
+	monthAbbrevs   map[string]int
+	year           [2][6]string    // год/рік by number and case
+	yearAbbr       map[string]bool // г., гг.; р., рр.
+	yearNouns      map[string]int  // a form of год/рік → its case
+	century        map[string]int  // век/століття forms → case
+	centuryG       sGender         // век is masculine, століття neuter
+	preps          map[string]int  // a preposition → the case it governs
+	nominativeCues map[string]bool // words after which a date is nominative
+	hour           [3]string
+	minute         [3]string
+	second         [3]string
+	at, dot        string
+	symbols        map[rune]string
+	letters        map[rune]string   // Latin letters by name
+	knownWords     map[string]string // words of addresses said as words
+	units          map[string]unitForms
+	currencies     map[string]currencyForms
+	currencyNames  map[string]string // written forms → the key of currencies
+	abbrevs        map[string]string
+	numberAbbrevs  map[string]string // said so only before a number: "д. 5"
+	number         string            // №
+	minus, plus    string
+	and            string
+	rangeWord      string
+	percent        string
+	wholeWord      string
+}
+
+// unitForms are a noun's forms after a number: one (1, 21), few (2–4),
+// many (5–20, 25…), and the genitive singular (after a fraction:
+// "3,2 литра"); gender is what the number agrees with.
+type unitForms struct {
+	forms [4]string
+	g     sGender
+}
+
+type currencyForms struct {
+	major, minor unitForms
+}
+
+// after is the noun's form after digits.
+func (u unitForms) after(digits string) string { return u.forms[pluralClass(digits)] }
+
+func (w *slavicWords) monthNumber(s string) int {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	for i, m := range w.months {
+		if i > 0 && s == m {
+			return i
+		}
+	}
+	if n, ok := w.monthAbbrevs[s]; ok {
+		return n
+	}
+	// Other cases of the month's name share its first four letters
+	// (март, марта; березень, березня).
+	for i, m := range w.months {
+		if i > 0 && len([]rune(s)) >= 4 && strings.HasPrefix(s, string([]rune(m)[:min(4, len([]rune(m)))])) {
+			return i
+		}
+	}
+	return 0
+}
+
+// buildSlavic makes a language's rules from its tables and words.
+func buildSlavic(s *slavic, w *slavicWords) func() *language {
+	return sync.OnceValue(func() *language {
+		l := &language{code: w.code}
+		add, addGlued := l.adders()
+		sep := separators{decimal: ",", groups: []string{" ", "\u00a0", "\u202f"}}
+		num := `(?:\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+|\d+)(?:[,.]\d+)?`
+		parse := func(t string) number {
+			// A point is a decimal mark too in Russian and Ukrainian
+			// texts that follow English usage ("3.5 млрд").
+			return sep.parseNumber(strings.Replace(t, ".", ",", 1))
+		}
+		monthRe := `[\p{L}]{3,9}`
+
+		add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, func(c *context, m match) (string, bool) { return w.spellAddress(s, m.text), true })
+		add(Electronic, `(?i:https?)://[^\s<>"]*[^\s<>".,;:!?)\]'"]`, func(c *context, m match) (string, bool) { return w.spellAddress(s, m.text), true })
+		add(Electronic, `(?i:www)\.[\w-]+(?:\.[\w-]+)+`, func(c *context, m match) (string, bool) { return w.spellAddress(s, m.text), true })
+		add(Electronic, `[a-z][\w-]*\.(?:ru|ua|com|org|net|info)`, func(c *context, m match) (string, bool) { return w.spellAddress(s, m.text), true })
+
+		add(Telephone, `(?:\+(?P<cc>\d{1,3})\s?|(?P<p>[78])[\s-]?)?\(?(?P<area>\d{2,5})\)?[\s-](?P<a>\d{2,3})[\s-](?P<b>\d{2})[\s-](?P<c>\d{2})`, func(c *context, m match) (string, bool) {
+			var parts []string
+			if cc := m.get("cc"); cc != "" {
+				parts = append(parts, w.plus+" "+s.cardinal(cc, masc, nom))
+			}
+			for _, g := range []string{m.get("p"), m.get("area"), m.get("a"), m.get("b"), m.get("c")} {
+				if g != "" {
+					parts = append(parts, s.group(g))
+				}
+			}
+			return strings.Join(parts, " "), true
+		})
+
+		// Money: 5 руб., $5, 1,23 млрд руб., 100 грн.
+		curPattern := `(?i:\$|€|£|₽|₴|руб\.?|р\.|грн\.?|долл\.?|дол\.?|usd|eur|rub|uah|gbp)`
+		add(Money, `(?P<amt>`+num+`)\s?(?:(?P<scale>млн|млрд|трлн|тыс\.?)\s?)?(?P<cur>`+curPattern+`)`, func(c *context, m match) (string, bool) {
+			return w.money(s, c, parse(m.get("amt")), m.get("scale"), m.get("cur"))
+		})
+		add(Money, `(?P<cur>[$€£₽₴])\s?(?P<amt>`+num+`)(?:\s(?P<scale>млн|млрд|трлн|тыс\.?))?`, func(c *context, m match) (string, bool) {
+			return w.money(s, c, parse(m.get("amt")), m.get("scale"), m.get("cur"))
+		})
+
+		add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?`, func(c *context, m match) (string, bool) {
+			h, mi, sec := m.get("h"), m.get("m"), m.get("s")
+			if atoi(h) > 24 || atoi(mi) > 59 || atoi(sec) > 59 {
+				return "", false
+			}
+			if w.code == "uk" && (c.prevWord() == "о" || c.prevWord() == "об") {
+				// "о 12:30": о дванадцятій тридцять (the hour an
+				// ordinal, as the clock is read).
+				out := s.ordinal(h, fem, prep)
+				if !isZero(mi) {
+					out += " " + s.group(mi)
+				}
+				return out, true
+			}
+			cs := w.caseOf(c)
+			if cs != gen {
+				cs = nom
+			}
+			hourG := masc
+			if w.code == "uk" {
+				hourG = fem // година
+			}
+			out := w.counted(s, h, unitForms{w.hourForms(), hourG}, cs)
+			if !isZero(mi) || sec != "" {
+				out += " " + w.counted(s, trimZeros(mi), unitForms{w.minuteForms(), fem}, cs)
+			}
+			if sec != "" {
+				out += " " + w.counted(s, trimZeros(sec), unitForms{w.secondForms(), fem}, cs)
+			}
+			return out, true
+		})
+
+		// Dates: 6 марта 2006 года, 06.03.2006, 2/3/1906, 03-фев-2002.
+		add(Date, `(?P<d>\d{1,2})\s(?P<mon>`+monthRe+`)\.?(?:\s(?P<y>\d{4})(?:\s?(?P<ynoun>года|году|год|г\.))?)?`, func(c *context, m match) (string, bool) {
+			mon := w.monthNumber(m.get("mon"))
+			if mon == 0 {
+				return "", false
+			}
+			return w.date(s, c, m.get("d"), mon, m.get("y"), m.get("ynoun"))
+		})
+		add(Date, `(?P<d>\d{1,2})(?P<s1>[./-])(?P<m>\d{1,2}|[\p{L}]{3,4})(?P<s2>[./-])(?P<y>\d{4})(?:\s?(?P<ynoun>года|году|год|г\.))?`, func(c *context, m match) (string, bool) {
+			if m.get("s1") != m.get("s2") {
+				return "", false
+			}
+			mon := int(atoi(m.get("m")))
+			if mon == 0 {
+				mon = w.monthNumber(m.get("m"))
+			}
+			if mon < 1 || mon > 12 {
+				return "", false
+			}
+			return w.date(s, c, m.get("d"), mon, m.get("y"), m.get("ynoun"))
+		})
+
+		// Years with their noun: в 2024 году, 2024 г., с 2020 года.
+		add(Date, `(?P<y>\d{1,4})\s?(?P<noun>[\p{L}]+\.?)`, func(c *context, m match) (string, bool) {
+			return w.yearWithNoun(s, c, m.get("y"), m.get("noun"))
+		})
+		// Decades and ordinals with a case ending: 1950-е, 20-го, 5-й.
+		add(Ordinal, `(?P<n>\d+)-(?P<suf>[\p{L}]{1,3})`, func(c *context, m match) (string, bool) {
+			return w.suffixedOrdinal(s, c, m.get("n"), m.get("suf"))
+		})
+
+		// Centuries and monarchs: XX век, в XXI веке, Петр I.
+		add(Roman, `(?P<r>[IVXLCDM]{1,7})`, func(c *context, m match) (string, bool) {
+			return w.roman(s, c, m.get("r"))
+		})
+
+		// Measures: 12 кг, 3,2 л, 3 км/ч, 4 кг/кг.
+		addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<unit>%|°C|°|[\p{L}]+[²³]?(?:·[\p{L}]+)?(?:/[\p{L}]+[²³]?)?)`+wordEnd, func(c *context, m match) (string, bool) {
+			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", m.get("unit"))
+		})
+		add(Measure, `(?P<u>м²|км²|м³)`, func(c *context, m match) (string, bool) {
+			u := w.units[m.get("u")]
+			return u.forms[0], true
+		})
+
+		add(Fraction, `(?P<sign>-)?(?P<num>\d+)/(?P<den>\d+)`, func(c *context, m match) (string, bool) {
+			if atoi(m.get("den")) == 0 || len(m.get("den")) > 9 {
+				return "", false
+			}
+			num := m.get("num")
+			g := fem
+			den := s.ordinal(m.get("den"), fem, nom)
+			if pluralClass(num) != 0 {
+				den = s.ordinal(m.get("den"), plur, gen)
+			}
+			out := s.cardinal(num, g, nom) + " " + den
+			if m.get("sign") != "" {
+				out = w.minus + " " + out
+			}
+			return out, true
+		})
+
+		add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+num+`)`, func(c *context, m match) (string, bool) {
+			sign := m.get("sign")
+			if sign != "" {
+				prev := []rune(c.text[:c.start])
+				if len(prev) > 0 && isWordRune(prev[len(prev)-1]) {
+					return "", false
+				}
+			}
+			n := parse(m.get("num"))
+			if len(n.frac) > len(s.fractionName) {
+				return "", false
+			}
+			if sign == "-" || sign == "−" {
+				n.neg = true
+			}
+			cs := w.caseOf(c)
+			if cs == acc {
+				cs = nom
+			}
+			var out string
+			if !n.point {
+				out = s.cardinal(n.whole, w.genderOfNext(c, n.whole), cs)
+				if n.neg {
+					out = w.minus + " " + out
+				}
+			} else {
+				out = s.decimal(n, cs)
+			}
+			if sign == "+" {
+				out = w.plus + " " + out
+			}
+			return out, true
+		})
+
+		add(Serial, `[\p{L}]+\p{N}+[\p{L}\p{N}]*|\p{N}+[\p{L}]+[\p{L}\p{N}]*|(?:[\p{L}\p{N}]+-)+[\p{L}\p{N}]+`, func(c *context, m match) (string, bool) {
+			if strings.IndexFunc(m.text, unicode.IsLetter) < 0 || strings.IndexFunc(m.text, unicode.IsDigit) < 0 {
+				return "", false
+			}
+			out := sayRuns(m.text, func(d string) string {
+				if len(d) > 3 {
+					return s.digits(d)
+				}
+				return s.cardinal(d, masc, nom)
+			})
+			return strings.ReplaceAll(out, "-", " "), true
+		})
+
+		add(Abbreviation, `(?P<w>[\p{L}]+(?:\.\s?[\p{L}]+)*)\.`, func(c *context, m match) (string, bool) {
+			lw := strings.ToLower(m.get("w"))
+			if a, ok := w.numberAbbrevs[lw]; ok && startsWithDigit(c.text[c.end:]) {
+				return a, true // "д. 5": дом
+			}
+			a, ok := w.abbrevs[lw]
+			return a, ok
+		})
+		add(Symbol, `№`, func(c *context, m match) (string, bool) { return w.number, true })
+		add(Symbol, `(?P<sym>[%&@+=])`, func(c *context, m match) (string, bool) {
+			switch m.get("sym") {
+			case "%":
+				return w.percent, true
+			case "&":
+				return w.and, true
+			case "+":
+				return w.plus, true
+			}
+			return "", false
+		})
+		l.ranges = func(p rangePair) (string, bool) {
+			if p.by || p.spaced && p.a.class != Time {
+				return "", false
+			}
+			// 2020–2024 гг.: both ends are years, said as ordinals before
+			// the plural noun.
+			if isDigits(p.aw) && p.b.class == Date && len(p.bw) > 4 && isDigits(p.bw[:4]) {
+				noun := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(p.bw[4:]), "."))
+				if noun == "гг" || noun == "рр" {
+					return s.ordinal(p.aw, masc, nom) + " " + w.rangeWord + " " + s.ordinal(p.bw[:4], masc, nom) + " " + w.year[1][nom], true
+				}
+			}
+			if p.a.class != p.b.class && !(p.a.class == Cardinal && (p.b.class == Measure || p.b.class == Money)) {
+				return "", false
+			}
+			return p.a.spoken + " " + w.rangeWord + " " + p.b.spoken, true
+		}
+		l.mayStart = func(word, next string) bool {
+			if w.monthNumber(word) > 0 && startsWithDigit(next) {
+				return true
+			}
+			return strings.Trim(word, "IVXLCDM") == "" || w.units[word].forms[0] != ""
+		}
+		return l
+	})
+}
+
+// group says a group of a telephone number: "01" "ноль один", "983"
+// "девятьсот восемьдесят три".
+func (s *slavic) group(g string) string {
+	var parts []string
+	for len(g) > 1 && g[0] == '0' {
+		parts = append(parts, s.zero)
+		g = g[1:]
+	}
+	return strings.Join(append(parts, s.cardinal(g, masc, nom)), " ")
+}
+
+// genderOfNext guesses the gender of the noun a number counts, from the
+// noun's ending after the number (Russian: "две минуты", "одна тонна",
+// "одно окно") or, in Ukrainian, where nouns of every gender take -и
+// after two, from a list of common feminine stems ("дві години").
+func (w *slavicWords) genderOfNext(c *context, digits string) sGender {
+	last := atoi(digits) % 10
+	if atoi(digits)%100 >= 11 && atoi(digits)%100 <= 19 || (last != 1 && last != 2) {
+		return masc // only one and two have genders
+	}
+	next := strings.ToLower(c.nextWord())
+	if next == "" {
+		return masc
+	}
+	if w.code == "uk" {
+		for _, stem := range ukFeminineStems {
+			if strings.HasPrefix(next, stem) {
+				return fem
+			}
+		}
+		if last == 1 && (strings.HasSuffix(next, "о") || strings.HasSuffix(next, "е")) {
+			return neut
+		}
+		return masc
+	}
+	switch {
+	case last == 1 && (strings.HasSuffix(next, "а") || strings.HasSuffix(next, "я")):
+		return fem
+	case last == 1 && (strings.HasSuffix(next, "о") || strings.HasSuffix(next, "е")):
+		return neut
+	case last == 2 && (strings.HasSuffix(next, "ы") || strings.HasSuffix(next, "и")):
+		return fem
+	}
+	return masc
+}
+
+// ukFeminineStems are the stems of feminine nouns news counts most.
+var ukFeminineStems = []string{"годин", "хвилин", "секунд", "тисяч", "гривн", "гривен", "копій", "особ", "людин", "тонн", "доб",
+	"недл", "частин", "країн", "област", "школ", "сторін", "ракет", "квартир", "вулиц", "книж", "книг", "стат", "машин", "родин",
+	"сесі", "позиці", "справ", "мін", "бригад", "дивізі", "компані", "мов", "ніч", "ноч"}
+
+// caseOf is the case the preposition before the match governs, or the
+// nominative.
+func (w *slavicWords) caseOf(c *context) int {
+	if cs, ok := w.preps[c.prevWord()]; ok {
+		return cs
+	}
+	return nom
+}
+
+func (w *slavicWords) hourForms() [4]string {
+	return [4]string{w.hour[0], w.hour[1], w.hour[2], w.hour[1]}
+}
+func (w *slavicWords) minuteForms() [4]string {
+	return [4]string{w.minute[0], w.minute[1], w.minute[2], w.minute[1]}
+}
+func (w *slavicWords) secondForms() [4]string {
+	return [4]string{w.second[0], w.second[1], w.second[2], w.second[1]}
+}
+
+// counted says a number and the noun it counts, in the nominative or the
+// genitive: "два часа", "пяти часов".
+func (w *slavicWords) counted(s *slavic, digits string, u unitForms, cs int) string {
+	if cs == gen {
+		noun := u.forms[2]
+		if pluralClass(digits) == 0 {
+			noun = u.forms[3]
+		}
+		return s.cardinal(digits, u.g, gen) + " " + noun
+	}
+	return s.cardinal(digits, u.g, nom) + " " + u.after(digits)
+}
+
+// date says a day, a month and a year: the day an ordinal (neuter: "число")
+// in the case the words before it ask for: nominative after "сегодня" or
+// on its own, genitive in running text ("6 марта он приехал"), the
+// preposition's case after one; the month in the genitive; the year an
+// ordinal in the genitive, its noun kept or said in full.
+func (w *slavicWords) date(s *slavic, c *context, d string, mon int, y, ynoun string) (string, bool) {
+	if atoi(d) < 1 || atoi(d) > 31 {
+		return "", false
+	}
+	cs := gen
+	prev := c.prevWord()
+	switch {
+	case w.preps[prev] != 0 || prev == "в" || prev == "у":
+		cs = w.preps[prev]
+		if prev == "в" || prev == "у" {
+			cs = gen
+		}
+	case w.nominativeCues[prev] || c.atSentenceStart() && c.alone():
+		cs = nom
+	}
+	out := s.ordinal(d, neut, cs) + " " + w.months[mon]
+	if y != "" {
+		out += " " + s.ordinal(y, masc, gen)
+		if ynoun != "" {
+			out += " " + w.year[0][gen]
+		}
+	}
+	return out, true
+}
+
+// yearWithNoun says "2024 году" as "две тысячи двадцать четвертом году":
+// the ordinal takes the case of the noun after it, or of the preposition
+// before an abbreviated one (в 2024 г. → "году").
+func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (string, bool) {
+	ln := strings.ToLower(strings.TrimSuffix(noun, "."))
+	if cs, ok := w.yearNouns[ln]; ok && !strings.HasSuffix(noun, ".") {
+		if cs == prep && w.preps[c.prevWord()] == dat {
+			cs = dat
+		}
+		g := masc
+		if w.year[1][cs] == ln || w.year[1][nom] == ln {
+			g = plur
+		}
+		return s.ordinal(y, g, cs) + " " + noun, true
+	}
+	if w.yearAbbr[ln] && strings.HasSuffix(noun, ".") {
+		cs := w.caseOf(c)
+		switch {
+		case cs == acc && (c.prevWord() == "в" || c.prevWord() == "у"):
+			cs = prep
+		case cs == acc:
+			cs = nom
+		}
+		if c.prevWord() == "в" || c.prevWord() == "у" || c.prevWord() == "во" {
+			cs = prep
+		}
+		g, form := masc, 0
+		if ln == "гг" || ln == "рр" {
+			g, form = plur, 1 // 2020–2024 гг.
+		}
+		return s.ordinal(y, g, cs) + " " + w.year[form][cs], true
+	}
+	return "", false
+}
+
+// suffixedOrdinal reads "20-го", "5-й", "1950-е", "84-м": the written
+// ending tells the case and gender.
+func (w *slavicWords) suffixedOrdinal(s *slavic, c *context, n, suf string) (string, bool) {
+	suf = strings.ToLower(suf)
+	for _, g := range []sGender{masc, fem, neut, plur} {
+		for _, cs := range []int{nom, gen, dat, ins, prep, acc} {
+			form := s.ordinal(n, g, cs)
+			if strings.HasSuffix(form, suf) && w.suffixFits(c, n, suf, g, cs) {
+				return form, true
+			}
+		}
+	}
+	return "", false
+}
+
+// suffixFits chooses between the forms an ending fits: "-е" is plural for
+// decades ("1950-е") and after nothing, neuter before a noun; "-м" is
+// prepositional unless an instrumental preposition comes first.
+func (w *slavicWords) suffixFits(c *context, n, suf string, g sGender, cs int) bool {
+	prev := w.preps[c.prevWord()]
+	switch suf {
+	case "е", "є", "і":
+		decade := len(n) == 4 && strings.HasSuffix(n, "0")
+		next := c.nextWord()
+		if decade || next == "" {
+			return g == plur && cs == nom
+		}
+		return g == neut && cs == nom
+	case "м", "му":
+		if prev == ins {
+			return cs == ins && g == masc
+		}
+		if prev == dat {
+			return cs == dat && g == masc
+		}
+		return (cs == prep || (suf == "му" && cs == dat)) && g == masc
+	case "й":
+		// "в 5-й школе": after a preposition, a feminine noun's oblique
+		// case ("пятой"); else the masculine nominative ("5-й класс").
+		if prev != nom && prev != acc {
+			return g == fem && cs == prev
+		}
+		return g == masc && (cs == nom || cs == acc)
+	case "х":
+		return g == plur && (cs == gen || cs == prep)
+	case "я", "а":
+		return g == fem && cs == nom
+	case "ю", "у":
+		return g == fem && cs == acc
+	case "го":
+		return g == masc && cs == gen
+	case "ми":
+		return g == plur && cs == ins
+	}
+	return true
+}
+
+// roman reads centuries ("XX век", "в XXI веке") and monarchs ("Петр
+// I", "Екатерина II").
+func (w *slavicWords) roman(s *slavic, c *context, r string) (string, bool) {
+	v := romanValue(r)
+	if v == 0 {
+		return "", false
+	}
+	next := strings.ToLower(strings.TrimSuffix(c.nextWord(), "."))
+	if cs, ok := w.century[next]; ok {
+		if next == "в" && !strings.HasPrefix(strings.TrimLeft(c.text[c.end:], " "), "в.") {
+			return "", false
+		}
+		if w.preps[c.prevWord()] == prep && cs == nom {
+			cs = prep
+		}
+		return s.ordinal(itoa(v), w.centuryG, cs), true
+	}
+	prev := c.prevRaw()
+	if len(r) >= 1 && isLetters(prev) && unicode.IsUpper([]rune(prev)[0]) && (len(r) >= 2 || r == "I" || r == "V") {
+		g := masc
+		if strings.HasSuffix(prev, "а") || strings.HasSuffix(prev, "я") {
+			g = fem
+		}
+		return s.ordinal(itoa(v), g, nom), true
+	}
+	return "", false
+}
+
+// measure says a number and a unit: "двенадцать килограммов", "три
+// целых две десятых литра", "четыре килограмма на килограмм".
+func (w *slavicWords) measure(s *slavic, c *context, n number, negative bool, unit string) (string, bool) {
+	per := ""
+	u, ok := w.units[unit]
+	if !ok {
+		if a, b, slash := strings.Cut(unit, "/"); slash {
+			ua, oka := w.units[a]
+			ub, okb := w.units[b]
+			if !oka || !okb {
+				return "", false
+			}
+			u, ok, per = ua, true, " "+w.perWord()+" "+ub.forms[0]
+		}
+	}
+	if !ok {
+		return "", false
+	}
+	if len(n.frac) > len(s.fractionName) {
+		return "", false
+	}
+	var out string
+	switch {
+	case n.point && n.frac != "":
+		out = s.decimal(n, nom) + " " + u.forms[3]
+	default:
+		cs := w.caseOf(c)
+		if cs != gen {
+			cs = nom
+		}
+		out = w.counted(s, n.whole, u, cs)
+	}
+	if negative {
+		out = w.minus + " " + out
+	}
+	return out + per, true
+}
+
+// perWord joins a unit to the one it is divided by: "километров на
+// килограмм" (в час and на годину are whole units of their own).
+func (w *slavicWords) perWord() string { return "на" }
+
+// money says a sum: "пять рублей пятьдесят копеек", "одна целая двадцать
+// три сотых миллиарда рублей".
+func (w *slavicWords) money(s *slavic, c *context, n number, scale, cur string) (string, bool) {
+	key, ok := w.currencyNames[strings.ToLower(strings.TrimSuffix(cur, "."))]
+	if !ok {
+		return "", false
+	}
+	names := w.currencies[key]
+	if len(n.frac) > len(s.fractionName) {
+		return "", false
+	}
+	if scale != "" {
+		su := w.units[strings.TrimSuffix(scale, ".")]
+		var out string
+		if n.point && n.frac != "" {
+			out = s.decimal(n, nom) + " " + su.forms[3]
+		} else {
+			out = s.cardinal(n.whole, su.g, nom) + " " + su.after(n.whole)
+		}
+		return out + " " + names.major.forms[2], true
+	}
+	frac := n.frac
+	if len(frac) == 1 {
+		frac += "0"
+	}
+	if len(frac) > 2 {
+		return s.decimal(n, nom) + " " + names.major.forms[3], true
+	}
+	cs := w.caseOf(c)
+	if cs != gen {
+		cs = nom
+	}
+	out := w.counted(s, n.whole, names.major, cs)
+	if frac != "" && !isZero(frac) {
+		cents := trimZeros(frac)
+		if isZero(n.whole) {
+			out = w.counted(s, cents, names.minor, cs)
+		} else {
+			out += " " + w.counted(s, cents, names.minor, cs)
+		}
+	}
+	if n.neg {
+		out = w.minus + " " + out
+	}
+	return out, true
+}
+
+// spellAddress says an address of the web the way Russian and Ukrainian
+// speakers read one: Latin letters by their names, known words as words,
+// digits one by one, signs by name.
+func (w *slavicWords) spellAddress(s *slavic, text string) string {
+	return spellElectronic(strings.ToLower(text), w.symbols, s.digits, func(word string, last bool) string {
+		if k, ok := w.knownWords[word]; ok {
+			return k
+		}
+		var out []string
+		for _, r := range word {
+			if n, ok := w.letters[r]; ok {
+				out = append(out, n)
+			} else {
+				out = append(out, string(r))
+			}
+		}
+		return strings.Join(out, " ")
+	})
+}
