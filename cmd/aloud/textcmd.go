@@ -160,7 +160,7 @@ languages is passed through unchanged, as the voice reads it. --skip leaves
 classes alone, as a voice preset's handles: does.`,
 		Example: `  echo 'The $1.2 billion plan, due 25 Sept. 2026, covers 41,459 km².' | aloud normalize
   echo 'Am 3. Mai um 08:00 Uhr kostete es 3,50 €.' | aloud normalize --lang de`,
-		Args:    noArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := textnorm.ParseClasses(skip)
 			if err != nil {
