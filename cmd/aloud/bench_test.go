@@ -56,7 +56,7 @@ func byHand(b *testing.B, loudnorm bool) {
 		b.Fatal(err)
 	}
 	cfg := config.Default()
-	sc, err := script.Build(a, script.Options{MaxChars: 2000, Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)})
+	sc, err := script.Build(a, script.Options{MaxChars: 2000, Disclosure: cfg.Disclosure, Pauses: script.Pauses(cfg.Pauses)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -170,7 +170,7 @@ func expectedSeconds(t *testing.T, path string) float64 {
 		t.Fatal(err)
 	}
 	cfg := config.Default()
-	sc, err := script.Build(a, script.Options{MaxChars: 2000, Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses)})
+	sc, err := script.Build(a, script.Options{MaxChars: 2000, Disclosure: cfg.Disclosure, Pauses: script.Pauses(cfg.Pauses)})
 	if err != nil {
 		t.Fatal(err)
 	}

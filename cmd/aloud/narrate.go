@@ -106,7 +106,7 @@ of the batch, and list only episodes whose files are all stored.`,
 			o.Store = sf.where(cfg)
 			o.S3 = s3Options(cfg.S3, cmd.Flags(), sf.s3)
 			if !cmd.Flags().Changed("voice") {
-				o.Voice = cfg.Voice
+				o.Voice = "" // a voice per article language, by the configuration
 			}
 			o.PublicBaseURL = sf.publicBaseURL
 			if o.PublicBaseURL == "" {
@@ -129,7 +129,8 @@ of the batch, and list only episodes whose files are all stored.`,
 	}
 	f := cmd.Flags()
 	sf.add(f)
-	f.StringVar(&flags.Voice, "voice", "en-espeak", "voice `PRESET`: a name (see 'aloud voices') or a path to a preset YAML file")
+	f.StringVar(&flags.Voice, "voice", "", "read every article with voice `PRESET` (a name from 'aloud voices list', or a path to a preset file); "+
+		"without it each article gets the voice of its language (voices: and voice: in aloud.yaml, else the language's espeak-ng voice)")
 	f.IntVarP(&flags.Jobs, "jobs", "j", 0, "articles to narrate at once (default 1; each synthesizes as many chunks at once as its voice allows)")
 	f.StringVar(&flags.Cache, "cache", "", "keep synthesized chunks in `WHERE`: a folder, \"store\" (shared by every worker using the store) or \"off\" (default ~/.cache/aloud/segments)")
 	f.BoolVarP(&flags.DryRun, "dry-run", "n", false, "print characters, requests and estimated cost per article and in total; call no voice, write nothing")
@@ -212,36 +213,14 @@ func newLoader(cfg config.Config) *source.Loader {
 		Read: article.Options{Captions: cfg.Captions}}
 }
 
-// newPipeline wires every stage but the reporter for one voice: the
-// backend wrapped in the segment cache, the encoder, loudness, script,
-// cover and feeds, publishing to st and reading through loader.
-func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.Loader, voice, cacheSetting string) (narrate.Options, error) {
-	preset, err := presetsFor(cfg).Load(voice)
-	if err != nil {
-		return narrate.Options{}, usageError{err}
-	}
-	enc := &mp3.Lame{Path: cfg.Encoder.Path, BitrateKbps: cfg.Encoder.BitrateKbps}
-	syn, err := backends.Speech(enc).New(preset)
+// newPipeline wires every stage but the reporter: the voices (a voice per
+// article language, or forced, each built on first use and wrapped in the
+// runner and the segment cache), the encoder, loudness, script, cover and
+// feeds, publishing to st and reading through loader.
+func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.Loader, forced, cacheSetting string) (narrate.Options, error) {
+	vs, err := newVoiceSet(cfg, g, st, forced, cacheSetting)
 	if err != nil {
 		return narrate.Options{}, err
-	}
-	logger := g.logger()
-	syn = backends.Runner(syn, func(attempt int, wait time.Duration, err error) {
-		logger.Warn("voice request failed; retrying", "voice", preset.Name, "attempt", attempt, "wait", wait.Round(time.Millisecond).String(), "err", err)
-	})
-	identity, err := cache.Identity(preset, fmt.Sprint(cfg.Encoder.BitrateKbps))
-	if err != nil {
-		return narrate.Options{}, usageError{err}
-	}
-	syn, err = backends.Cached(syn, cacheSetting, st, identity)
-	if err != nil {
-		return narrate.Options{}, usageError{err}
-	}
-	if c, ok := syn.(*cache.Cache); ok {
-		var once sync.Once
-		c.OnError = func(err error) {
-			once.Do(func() { fmt.Fprintf(g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
-		}
 	}
 	var cover *episode.Cover
 	if cfg.CoverImage != "" {
@@ -249,28 +228,131 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 			return narrate.Options{}, usageError{err}
 		}
 	}
-	skip, err := textnorm.ParseClasses(preset.Handles)
-	if err != nil {
-		return narrate.Options{}, usageError{err}
-	}
-	pronounce, err := pronouncer(cfg, append(append([]string{}, cfg.Lexicons...), preset.Lexicons...))
-	if err != nil {
-		return narrate.Options{}, usageError{err}
-	}
-	lim := syn.Limits()
 	channels, err := feedChannels(cfg)
 	if err != nil {
 		return narrate.Options{}, usageError{err}
 	}
 	return narrate.Options{
-		Loader: loader, Images: loader, Cover: cover,
-		Synth: syn, Encoder: enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak,
-		Voice: preset.Name, PricePerMillionChars: price(cfg, preset), Logger: logger,
-		Script: script.Options{Disclosure: cfg.DisclosureText(), Pauses: script.Pauses(cfg.Pauses),
-			Normalize: &textnorm.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes,
-			Templates: templates(cfg)},
+		Loader: loader, Images: loader, Cover: cover, VoiceFor: vs.For, Voice: vs.describe(),
+		Encoder: vs.enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak, Logger: vs.logger,
 		Store: st, Channels: channels, Publication: cfg.Publication,
 	}, nil
+}
+
+// voiceSet builds the voice for each preset once, and picks the preset
+// for an article's language by the configured rules.
+type voiceSet struct {
+	cfg     config.Config
+	g       *globals
+	st      store.Store
+	cache   string
+	enc     *mp3.Lame
+	logger  *slog.Logger
+	presets speech.Presets
+	rules   speech.VoiceRules
+	mu      sync.Mutex
+	built   map[string]narrate.Voice
+}
+
+// newVoiceSet checks that every preset the rules name can be read, so that
+// a misspelt name is a usage error before anything runs.
+func newVoiceSet(cfg config.Config, g *globals, st store.Store, forced, cacheSetting string) (*voiceSet, error) {
+	vs := &voiceSet{cfg: cfg, g: g, st: st, cache: cacheSetting, presets: presetsFor(cfg), built: map[string]narrate.Voice{},
+		enc:    &mp3.Lame{Path: cfg.Encoder.Path, BitrateKbps: cfg.Encoder.BitrateKbps},
+		logger: g.logger(),
+		rules:  speech.VoiceRules{Forced: forced, ByLang: cfg.Voices, Default: cfg.Voice, Fallback: cfg.VoiceFallback}}
+	names := []string{forced, cfg.Voice, cfg.VoiceFallback}
+	for _, n := range cfg.Voices {
+		names = append(names, n)
+	}
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		if _, err := vs.presets.Load(n); err != nil {
+			return nil, usageError{err}
+		}
+	}
+	if forced != "" {
+		// Built now: a forced voice that cannot work should say so
+		// before any article is read.
+		if _, err := vs.build(forced); err != nil {
+			return nil, err
+		}
+	}
+	return vs, nil
+}
+
+// describe says which voices the set uses, for messages: the forced one,
+// else the default.
+func (vs *voiceSet) describe() string {
+	if vs.rules.Forced != "" {
+		return vs.rules.Forced
+	}
+	return vs.rules.Default
+}
+
+// For is the voice for an article in lang.
+func (vs *voiceSet) For(lang string) (narrate.Voice, error) {
+	name, err := vs.presets.Choose(vs.rules, lang)
+	if err != nil {
+		return narrate.Voice{}, err
+	}
+	return vs.build(name)
+}
+
+// build makes the voice of a preset: the backend in the runner and the
+// segment cache, and the script options for it.
+func (vs *voiceSet) build(name string) (narrate.Voice, error) {
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	if v, ok := vs.built[name]; ok {
+		return v, nil
+	}
+	cfg := vs.cfg
+	preset, err := vs.presets.Load(name)
+	if err != nil {
+		return narrate.Voice{}, usageError{err}
+	}
+	syn, err := backends.Speech(vs.enc).New(preset)
+	if err != nil {
+		return narrate.Voice{}, err
+	}
+	logger := vs.logger
+	syn = backends.Runner(syn, func(attempt int, wait time.Duration, err error) {
+		logger.Warn("voice request failed; retrying", "voice", preset.Name, "attempt", attempt, "wait", wait.Round(time.Millisecond).String(), "err", err)
+	})
+	identity, err := cache.Identity(preset, fmt.Sprint(cfg.Encoder.BitrateKbps))
+	if err != nil {
+		return narrate.Voice{}, usageError{err}
+	}
+	syn, err = backends.Cached(syn, vs.cache, vs.st, identity)
+	if err != nil {
+		return narrate.Voice{}, usageError{err}
+	}
+	if c, ok := syn.(*cache.Cache); ok {
+		var once sync.Once
+		c.OnError = func(err error) {
+			once.Do(func() { fmt.Fprintf(vs.g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
+		}
+	}
+	skip, err := textnorm.ParseClasses(preset.Handles)
+	if err != nil {
+		return narrate.Voice{}, usageError{err}
+	}
+	pronounce, err := pronouncer(cfg, append(append([]string{}, cfg.Lexicons...), preset.Lexicons...))
+	if err != nil {
+		return narrate.Voice{}, usageError{err}
+	}
+	lim := syn.Limits()
+	v := narrate.Voice{
+		Name: preset.Name, Synth: syn, PricePerMillionChars: price(cfg, preset),
+		Script: script.Options{Disclosure: cfg.Disclosure, Pauses: script.Pauses(cfg.Pauses),
+			Normalize: &textnorm.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes,
+			Templates: templates(cfg)},
+	}
+	vs.built[name] = v
+	return v, nil
 }
 
 // templates are the config's intro, disclosure and outro templates.
@@ -356,13 +438,13 @@ func runEstimate(cmd *cobra.Command, g *globals, o narrate.Options, entries []so
 		for _, e := range ests {
 			enc.Encode(e)
 		}
-		enc.Encode(map[string]any{"total": total, "voice": o.Voice, "price_per_million_chars": o.PricePerMillionChars})
+		enc.Encode(map[string]any{"total": total})
 		return err
 	}
 	tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "CHUNKS\tCHARS\tBILLED\tREQUESTS\tCACHED\tCOST\t ARTICLE")
+	fmt.Fprintln(tw, "CHUNKS\tCHARS\tBILLED\tREQUESTS\tCACHED\tCOST\t VOICE\t ARTICLE")
 	row := func(e narrate.Estimate, name string) {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t$%.4f\t %s\n", e.Chunks, e.Chars, e.BilledChars, e.Requests, e.CachedChunks, e.CostUSD, name)
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t$%.4f\t %s\t %s\n", e.Chunks, e.Chars, e.BilledChars, e.Requests, e.CachedChunks, e.CostUSD, e.Voice, name)
 	}
 	for _, e := range ests {
 		name := e.Input
@@ -376,7 +458,7 @@ func runEstimate(cmd *cobra.Command, g *globals, o narrate.Options, entries []so
 	}
 	row(total, "total")
 	tw.Flush()
-	fmt.Fprintf(g.stderr, "dry run: voice %s at $%.2f per million characters; no voice was called and nothing was written\n", o.Voice, o.PricePerMillionChars)
+	fmt.Fprintln(g.stderr, "dry run: costs at each voice's price per million characters; no voice was called and nothing was written")
 	return err
 }
 

@@ -25,7 +25,8 @@ func TestNarrateFlags(t *testing.T) {
 		t.Setenv(k, "")
 	}
 	cfgOpts := func(inputs []string, mode ui.Mode) narrateOptions {
-		return narrateOptions{Inputs: inputs, Store: "cfg-out", Voice: "from-config", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: mode}
+		// No --voice: the voice comes per article from the configuration.
+		return narrateOptions{Inputs: inputs, Store: "cfg-out", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: mode}
 	}
 	tests := []struct {
 		name string
@@ -37,7 +38,7 @@ func TestNarrateFlags(t *testing.T) {
 		{"flags win", []string{"--out", "o", "--voice", "v", "--public-base-url", "https://flag.example.com", "-j", "3", "a", "b"}, nil,
 			narrateOptions{Inputs: []string{"a", "b"}, Store: "o", Voice: "v", PublicBaseURL: "https://flag.example.com", Jobs: 3, Mode: ui.Plain}},
 		{"env over config", []string{"x"}, map[string]string{"ALOUD_VOICE": "env-voice", "ALOUD_OUT": "env-out"},
-			narrateOptions{Inputs: []string{"x"}, Store: "env-out", Voice: "env-voice", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: ui.Plain}},
+			narrateOptions{Inputs: []string{"x"}, Store: "env-out", PublicBaseURL: "https://cfg.example.com", Jobs: 2, Mode: ui.Plain}},
 		{"json", []string{"--json", "x"}, nil, cfgOpts([]string{"x"}, ui.JSON)},
 		{"quiet", []string{"-q", "x"}, nil, cfgOpts([]string{"x"}, ui.Quiet)},
 	}
@@ -52,6 +53,9 @@ func TestNarrateFlags(t *testing.T) {
 			root.SetArgs(append([]string{"narrate"}, tc.args...))
 			if err := root.ExecuteContext(context.Background()); err != nil {
 				t.Fatal(err)
+			}
+			if v := tc.env["ALOUD_VOICE"]; v != "" && got.Config.Voice != v {
+				t.Errorf("ALOUD_VOICE: the default voice is %q, want %q", got.Config.Voice, v)
 			}
 			if got.Store != tc.want.Store || got.Voice != tc.want.Voice || got.PublicBaseURL != tc.want.PublicBaseURL ||
 				got.Jobs != tc.want.Jobs || got.Mode != tc.want.Mode || !slices.Equal(got.Inputs, tc.want.Inputs) {

@@ -78,9 +78,10 @@ the next start picks up.`,
 			if fl.Changed("queue-file") {
 				sc.QueueFile = queueFile
 			}
-			if !fl.Changed("voice") {
-				voice = cfg.Voice
+			if fl.Changed("voice") {
+				cfg.Voice = voice // the default voice, for its language; a job may name another
 			}
+			voice = cfg.Voice
 			if !fl.Changed("cache") {
 				cacheSetting = cfg.Cache
 			}
@@ -93,7 +94,7 @@ the next start picks up.`,
 	sf.add(cmd.Flags())
 	f := cmd.Flags()
 	f.StringVar(&listen, "listen", "127.0.0.1:8080", "`ADDRESS` to listen on (host:port; :8080 for every interface)")
-	f.StringVar(&voice, "voice", "en-espeak", "the voice `PRESET` for jobs that name none")
+	f.StringVar(&voice, "voice", "", "the default voice `PRESET` (for its language; jobs in other languages get theirs, and a job may name one)")
 	f.StringVar(&cacheSetting, "cache", "", "segment cache: a folder, \"store\" or \"off\" (default ~/.cache/aloud/segments)")
 	f.IntVarP(&workers, "jobs", "j", 1, "jobs narrated at once")
 	f.IntVar(&queueSize, "queue-size", 100, "jobs waiting at most; more are refused with 429")
@@ -115,8 +116,8 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serv
 	logger := slog.New(slog.NewTextHandler(g.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	loader := newLoader(cfg)
 	loader.Client = guard.Client(cfg.Fetch.Timeout)
-	n := &pipelines{cfg: cfg, g: g, st: st, loader: loader, cache: cacheSetting, fallback: voice, built: map[string]narrate.Options{}}
-	if _, err := n.options(voice); err != nil {
+	n := &pipelines{cfg: cfg, g: g, st: st, loader: loader, cache: cacheSetting, built: map[string]narrate.Options{}}
+	if _, err := n.options(""); err != nil {
 		return err
 	}
 	srv, err := server.New(server.Config{Token: sc.Token, QueueSize: sc.QueueSize, Workers: workers, MaxBody: sc.MaxBody,
@@ -154,19 +155,20 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serv
 	return nil
 }
 
-// pipelines narrates server jobs, one pipeline per voice, built on first
-// use.
+// pipelines narrates server jobs: one pipeline that gives each article
+// the voice of its language, and one for each voice a job forces, built on
+// first use.
 type pipelines struct {
-	cfg      config.Config
-	g        *globals
-	st       store.Store
-	loader   *source.Loader
-	cache    string
-	fallback string
-	mu       sync.Mutex
-	built    map[string]narrate.Options
+	cfg    config.Config
+	g      *globals
+	st     store.Store
+	loader *source.Loader
+	cache  string
+	mu     sync.Mutex
+	built  map[string]narrate.Options
 }
 
+// options is the pipeline for jobs that force voice ("" for none).
 func (p *pipelines) options(voice string) (narrate.Options, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -208,11 +210,7 @@ func (p *pipelines) feed(key string) (config.Feed, bool) {
 
 // Narrate runs one job and reads back the manifest it published.
 func (p *pipelines) Narrate(ctx context.Context, id string, r server.Request) (narrate.Result, json.RawMessage, error) {
-	voice := r.Voice
-	if voice == "" {
-		voice = p.fallback
-	}
-	o, err := p.options(voice)
+	o, err := p.options(r.Voice)
 	if err != nil {
 		return narrate.Result{}, nil, err
 	}

@@ -8,9 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,6 +21,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/config"
 	"github.com/aloud-dev/aloud/internal/mp3"
+	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/store"
 )
 
@@ -178,6 +182,47 @@ func doctorVoice(cfg config.Config, add func(check)) {
 		add(check{what: "voice backend: " + err.Error(), fix: "install what the message names, or pick another voice"})
 	} else if err == nil {
 		add(check{ok: true, what: "voice backend " + preset.Backend + ": ready"})
+	}
+	doctorLanguages(cfg, presets, enc, add)
+}
+
+// doctorLanguages says which voice reads each language aloud ships a voice
+// for or the configuration names, checks that each can be built, and
+// warns about the languages that would be refused.
+func doctorLanguages(cfg config.Config, presets speech.Presets, enc *mp3.Lame, add func(check)) {
+	langs := map[string]bool{}
+	for _, n := range presets.Names() {
+		if lang, ok := strings.CutSuffix(n, "-espeak"); ok && !strings.Contains(lang, "-") {
+			langs[lang] = true
+		}
+	}
+	for lang := range cfg.Voices {
+		langs[lang] = true
+	}
+	rules := speech.VoiceRules{ByLang: cfg.Voices, Default: cfg.Voice, Fallback: cfg.VoiceFallback}
+	var said []string
+	for _, lang := range slices.Sorted(maps.Keys(langs)) {
+		name, err := presets.Choose(rules, lang)
+		if err != nil {
+			add(check{warn: true, what: fmt.Sprintf("language %s: no voice", lang), fix: fmt.Sprintf("add voices: {%s: PRESET} to aloud.yaml (aloud voices list --lang %s)", lang, lang)})
+			continue
+		}
+		p, err := presets.Load(name)
+		if err == nil {
+			_, err = backends.Speech(enc).New(p)
+		}
+		if err != nil {
+			add(check{what: fmt.Sprintf("language %s: voice %s: %v", lang, name, err), fix: "install what the message names, or set voices: {" + lang + ": PRESET} in aloud.yaml"})
+			continue
+		}
+		said = append(said, lang+" "+name)
+	}
+	add(check{ok: true, what: "voices by language: " + strings.Join(said, ", ")})
+	if cfg.VoiceFallback == "" {
+		add(check{warn: true, what: "other languages: articles in them are refused (no voice_fallback)",
+			fix: "add voices: {LANG: PRESET} for each, or set voice_fallback to a multilingual voice (e.g. en-elevenlabs)"})
+	} else {
+		add(check{ok: true, what: "other languages: read by " + cfg.VoiceFallback + " (voice_fallback)"})
 	}
 }
 

@@ -101,9 +101,6 @@ JSON.`,
 			if err != nil {
 				return err
 			}
-			if !cmd.Flags().Changed("voice") && cfg.Voice != "" {
-				voice = cfg.Voice
-			}
 			// The pipeline is built as narrate builds it, without a store or
 			// a cache: scripting reads neither.
 			loader := newLoader(cfg)
@@ -115,7 +112,7 @@ JSON.`,
 			if err != nil {
 				return err
 			}
-			sc, err := narrate.BuildScript(o, a)
+			sc, v, err := narrate.BuildScript(o, a)
 			if err != nil {
 				return err
 			}
@@ -125,8 +122,8 @@ JSON.`,
 				enc.SetEscapeHTML(false)
 				return enc.Encode(sc)
 			}
-			lim := o.Synth.Limits()
-			fmt.Fprintf(g.stdout, "# %s · voice %s · %d chunks, %d characters (limit %d a chunk)\n", sc.Title, o.Voice, len(sc.Chunks), sc.Chars(), lim.MaxChars)
+			lim := v.Synth.Limits()
+			fmt.Fprintf(g.stdout, "# %s · voice %s · language %s · %d chunks, %d characters (limit %d a chunk)\n", sc.Title, v.Name, sc.Language, len(sc.Chunks), sc.Chars(), lim.MaxChars)
 			for _, c := range sc.Chunks {
 				fmt.Fprintln(g.stdout)
 				if c.PauseBefore > 0 {
@@ -140,7 +137,7 @@ JSON.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&voice, "voice", "en-espeak", "voice `PRESET` whose limits the chunks are sized to")
+	cmd.Flags().StringVar(&voice, "voice", "", "voice `PRESET` whose limits the chunks are sized to (default: the voice of the article's language)")
 	return cmd
 }
 

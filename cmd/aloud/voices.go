@@ -35,7 +35,7 @@ func newVoicesCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if backend != "" && p.Backend != backend {
+			if backend != "" && p.Backend != backend || language != "" && !p.SpeaksLanguage(language) {
 				continue
 			}
 			if first == nil {
@@ -44,6 +44,17 @@ func newVoicesCmd(g *globals) *cobra.Command {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t$%.2f\t%s\n", p.Name, p.Backend, p.Language, price(cfg, p), p.Description)
 		}
 		tw.Flush()
+		if language != "" {
+			rules := speech.VoiceRules{ByLang: cfg.Voices, Default: cfg.Voice, Fallback: cfg.VoiceFallback}
+			if chosen, err := ps.Choose(rules, language); err != nil {
+				fmt.Fprintf(g.stdout, "\narticles in %s: refused, %v\n", language, err)
+			} else {
+				fmt.Fprintf(g.stdout, "\narticles in %s are read by %s (set voices: {%s: PRESET} in aloud.yaml to choose another)\n", language, chosen, language)
+			}
+		}
+		if first == nil && backend == "" && language != "" {
+			return fmt.Errorf("no preset speaks %q", language)
+		}
 		if backend == "" {
 			return nil
 		}
@@ -93,25 +104,31 @@ func newVoicesCmd(g *globals) *cobra.Command {
 		RunE:  list,
 	}
 	listCmd := &cobra.Command{
-		Use:   "list [--backend NAME [--voice PRESET] [--language LANG]]",
+		Use:   "list [--lang LANG] [--backend NAME [--voice PRESET]]",
 		Short: "List voice presets; with --backend, also the voices its service offers",
 		Long: `List the voice presets --voice can name: the built-in ones and those in
 voices_dir, with their backend, language and price per million characters.
+With --lang LANG only the presets that speak the language, and which one
+reads articles in it (voices: in aloud.yaml, else voice: when it speaks the
+language, else the language's espeak-ng preset, else voice_fallback).
 
 With --backend NAME only that backend's presets are listed, and then, where
 the service has an API for it (polly, elevenlabs, google, azure), the voices
 the service offers for the preset's language (or --language), asked with the
 settings and credentials of the first such preset (or --voice PRESET).`,
 		Example: `  aloud voices list
+  aloud voices list --lang uk
   aloud voices list --backend polly
-  aloud voices list --backend azure --language uk-UA`,
+  aloud voices list --backend azure --lang uk-UA`,
 		Args: noArgs,
 		RunE: list,
 	}
 	for _, c := range []*cobra.Command{cmd, listCmd} {
 		c.Flags().StringVar(&backend, "backend", "", "only presets of backend `NAME`, and the voices its service lists")
 		c.Flags().StringVar(&voice, "voice", "", "ask the service with the settings of `PRESET`")
-		c.Flags().StringVar(&language, "language", "", "the service's voices for `LANG` (default the preset's)")
+		c.Flags().StringVar(&language, "lang", "", "only presets that speak `LANG` (a language tag: uk, de, pt-BR); with --backend, the service's voices for it")
+		c.Flags().StringVar(&language, "language", "", "the same as --lang")
+		c.Flags().MarkHidden("language")
 	}
 	cmd.AddCommand(listCmd)
 	return cmd

@@ -28,8 +28,16 @@ type Config struct {
 	// a folder, file:///path or s3://bucket/prefix.
 	Store string `yaml:"store"`
 	S3    S3     `yaml:"s3"`
-	// Voice is the voice preset used unless --voice says otherwise.
+	// Voice is the voice preset for articles in its own language, and for
+	// articles whose language is not known; --voice forces one for all.
 	Voice string `yaml:"voice"`
+	// Voices name the voice preset for articles in each language, by
+	// language tag ("uk", "de", "pt-BR"); they win over Voice and over the
+	// built-in voice of a language (its espeak-ng preset).
+	Voices map[string]string `yaml:"voices"`
+	// VoiceFallback narrates articles in a language that has no voice
+	// (a multilingual voice, say); without it they are refused.
+	VoiceFallback string `yaml:"voice_fallback"`
 	// VoicesDir is a folder of the user's own voice presets, searched
 	// before the built-in ones.
 	VoicesDir string `yaml:"voices_dir"`
@@ -86,6 +94,10 @@ type Template struct {
 }
 
 var templateSlot = regexp.MustCompile(`\{[^{}]*\}`)
+
+// languageTag is a BCP 47 tag of the common shape: a language and an
+// optional region or script.
+var languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$`)
 
 // S3 reaches an S3-compatible store. Credentials come from the standard
 // AWS chain (AWS_ACCESS_KEY_ID…, AWS_PROFILE, web identity, roles) unless
@@ -258,6 +270,7 @@ var Env = map[string]string{
 	"ALOUD_OUT":             "out",
 	"ALOUD_VOICE":           "voice",
 	"ALOUD_VOICES_DIR":      "voices_dir",
+	"ALOUD_VOICE_FALLBACK":  "voice_fallback",
 	"ALOUD_DISCLOSURE":      "disclosure",
 	"ALOUD_PUBLICATION":     "publication",
 	"ALOUD_JOBS":            "jobs",
@@ -283,6 +296,7 @@ func (c *Config) applyEnv(env func(string) string) error {
 	set("ALOUD_PUBLIC_BASE_URL", &c.PublicBaseURL)
 	set("ALOUD_OUT", &c.Out)
 	set("ALOUD_VOICE", &c.Voice)
+	set("ALOUD_VOICE_FALLBACK", &c.VoiceFallback)
 	set("ALOUD_VOICES_DIR", &c.VoicesDir)
 	set("ALOUD_PUBLICATION", &c.Publication)
 	set("ALOUD_STORE", &c.Store)
@@ -343,6 +357,14 @@ func (c Config) Validate() error {
 	}
 	if c.Voice == "" {
 		return c.fieldError("voice", "must name a voice preset")
+	}
+	for lang, preset := range c.Voices {
+		if !languageTag.MatchString(lang) {
+			return c.fieldError("voices", "%q is not a language tag (e.g. uk, de, pt-BR)", lang)
+		}
+		if strings.TrimSpace(preset) == "" {
+			return c.fieldError("voices", "%s: must name a voice preset", lang)
+		}
 	}
 	for name, d := range map[string]time.Duration{"sentence": c.Pauses.Sentence, "paragraph": c.Pauses.Paragraph,
 		"heading": c.Pauses.Heading, "after_intro": c.Pauses.AfterIntro} {

@@ -428,8 +428,8 @@ func TestCuesAndChapters(t *testing.T) {
 	if cues := Cues(chunks, timings); cues[2].End != 4500*time.Millisecond {
 		t.Errorf("mismatched marks used: %+v", cues[2:])
 	}
-	vtt := string(WriteVTT([]Cue{{Start: 0, End: 1500 * time.Millisecond, Text: "<b>bold</b> & --> tricky"}}))
-	want := "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\n&lt;b&gt;bold&lt;/b&gt; &amp; --&gt; tricky\n"
+	vtt := string(WriteVTT([]Cue{{Start: 0, End: 1500 * time.Millisecond, Text: "<b>bold</b> & --> tricky"}}, "uk"))
+	want := "WEBVTT\nLanguage: uk\n\n1\n00:00:00.000 --> 00:00:01.500\n&lt;b&gt;bold&lt;/b&gt; &amp; --&gt; tricky\n"
 	if vtt != want {
 		t.Errorf("vtt %q, want %q", vtt, want)
 	}
@@ -441,7 +441,7 @@ func TestCuesAndChapters(t *testing.T) {
 
 func TestParseVTTRoundTrip(t *testing.T) {
 	cues := []Cue{{0, 1500 * time.Millisecond, "One <b> & two."}, {1500 * time.Millisecond, 3723004 * time.Millisecond, "Three --> four"}}
-	got, err := ParseVTT(WriteVTT(cues))
+	got, err := ParseVTT(WriteVTT(cues, "de-AT"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,9 +86,14 @@ func snap(t time.Duration, silences []time.Duration, lo, hi, reach time.Duration
 
 // WriteVTT renders cues as a WebVTT file (W3C WebVTT: a header line, then
 // cues of "start --> end" and their text).
-func WriteVTT(cues []Cue) []byte {
+func WriteVTT(cues []Cue, language string) []byte {
 	var b strings.Builder
 	b.WriteString("WEBVTT\n")
+	if language != "" && !strings.ContainsAny(language, "\r\n") {
+		// A header line in the block after WEBVTT, as browsers and
+		// podcast apps read it (Kind: and Language: in WebVTT practice).
+		fmt.Fprintf(&b, "Language: %s\n", language)
+	}
 	for i, c := range cues {
 		fmt.Fprintf(&b, "\n%d\n%s --> %s\n%s\n", i+1, vttTime(c.Start), vttTime(c.End), vttEscape(c.Text))
 	}

@@ -20,6 +20,7 @@ type Estimate struct {
 	Requests     int     `json:"requests"`      // requests to the voice (chunks not cached), retries aside
 	CachedChunks int     `json:"cached_chunks"` // chunks the segment cache already holds
 	Skipped      bool    `json:"skipped,omitempty"`
+	Voice        string  `json:"voice,omitempty"`
 	CostUSD      float64 `json:"cost_usd"`
 	Error        string  `json:"error,omitempty"`
 }
@@ -31,8 +32,8 @@ type cacheChecker interface {
 }
 
 // EstimateCost reads and scripts every entry as Run would, and counts
-// characters, requests and cost at o.PricePerMillionChars, calling no
-// voice. Articles Run would skip as unchanged cost nothing; chunks the
+// characters, requests and cost at the price of the voice of each
+// article's language, calling no voice. Articles Run would skip as unchanged cost nothing; chunks the
 // segment cache holds are counted apart. The total is the last element's
 // sum, returned separately.
 func EstimateCost(ctx context.Context, o Options, entries []source.Entry) ([]Estimate, Estimate, error) {
@@ -41,8 +42,6 @@ func EstimateCost(ctx context.Context, o Options, entries []source.Entry) ([]Est
 		return nil, Estimate{}, err
 	}
 	b := &batch{claimed: map[string]string{}, cat: cat}
-	cc, _ := o.Synth.(cacheChecker)
-	lim := o.Synth.Limits()
 	total := Estimate{Input: "total"}
 	var out []Estimate
 	failed := 0
@@ -52,20 +51,27 @@ func EstimateCost(ctx context.Context, o Options, entries []source.Entry) ([]Est
 		}
 		est := Estimate{Input: e.Ref}
 		a, err := o.Loader.LoadEntry(ctx, e)
+		var v Voice
+		if err == nil {
+			v, err = o.voice(a.Language)
+			est.Voice = v.Name
+		}
 		if err == nil {
 			est.Title = a.Title
-			if _, ok := unchanged(ctx, o, b, GUID(a), a.ContentHash()); ok && !o.Force {
+			if _, ok := unchanged(ctx, o, b, GUID(a), a.ContentHash(), v.Name); ok && !o.Force {
 				est.Skipped = true
 				out = append(out, est)
 				continue
 			}
 			var reqs []speech.Request
-			sc, serr := BuildScript(o, a)
+			sc, serr := buildScript(v, a)
 			err = serr
 			if err == nil {
 				reqs = Requests(sc)
 			}
 			est.Chunks, est.Chars = len(sc.Chunks), sc.Chars()
+			cc, _ := v.Synth.(cacheChecker)
+			lim := v.Synth.Limits()
 			for _, r := range reqs {
 				if cc != nil && cc.Has(ctx, r) {
 					est.CachedChunks++
@@ -79,7 +85,7 @@ func EstimateCost(ctx context.Context, o Options, entries []source.Entry) ([]Est
 			est.Error = err.Error()
 			failed++
 		}
-		est.CostUSD = float64(est.BilledChars) * o.PricePerMillionChars / 1e6
+		est.CostUSD = float64(est.BilledChars) * v.PricePerMillionChars / 1e6
 		total.Chunks += est.Chunks
 		total.Chars += est.Chars
 		total.BilledChars += est.BilledChars
@@ -87,7 +93,9 @@ func EstimateCost(ctx context.Context, o Options, entries []source.Entry) ([]Est
 		total.CachedChunks += est.CachedChunks
 		out = append(out, est)
 	}
-	total.CostUSD = float64(total.BilledChars) * o.PricePerMillionChars / 1e6
+	for _, e := range out {
+		total.CostUSD += e.CostUSD
+	}
 	if failed > 0 {
 		return out, total, fmt.Errorf("%w: %d of %d articles could not be read or scripted", ErrFailed, failed, len(entries))
 	}

@@ -41,11 +41,26 @@ type ImageFetcher interface {
 	FetchImage(ctx context.Context, url string) (mime string, data []byte, err error)
 }
 
+// Voice is one voice as narration uses it: the synthesizer (with the
+// runner's decorators), the preset's name, the script options shaped for
+// it (normalization, lexicons, SSML) and its price.
+type Voice struct {
+	Name                 string // recorded with each episode
+	Synth                speech.Synthesizer
+	Script               script.Options
+	PricePerMillionChars float64
+}
+
 // Options wire the stages together.
 type Options struct {
-	Loader      ArticleLoader
-	Images      ImageFetcher   // nil: no cover from the article
-	Cover       *episode.Cover // configured cover art; wins over the article's image
+	Loader ArticleLoader
+	Images ImageFetcher   // nil: no cover from the article
+	Cover  *episode.Cover // configured cover art; wins over the article's image
+	// VoiceFor picks the voice for an article's language (a BCP 47 tag,
+	// "" when not known); an error refuses the article. When nil, every
+	// article is read by Synth, named Voice, with Script and
+	// PricePerMillionChars.
+	VoiceFor    func(lang string) (Voice, error)
 	Synth       speech.Synthesizer
 	Encoder     speech.Encoder // for segments that must be re-encoded to match
 	TargetLUFS  float64        // 0 leaves loudness alone
@@ -65,6 +80,17 @@ type Options struct {
 	Reporter             Reporter
 	Logger               *slog.Logger
 	Now                  func() time.Time
+}
+
+// voice is the voice that reads an article in lang.
+func (o Options) voice(lang string) (Voice, error) {
+	if o.VoiceFor != nil {
+		return o.VoiceFor(lang)
+	}
+	if o.Synth == nil {
+		return Voice{}, errors.New("narrate: no voice")
+	}
+	return Voice{Name: o.Voice, Synth: o.Synth, Script: o.Script, PricePerMillionChars: o.PricePerMillionChars}, nil
 }
 
 // Result is what happened to one input.
@@ -90,6 +116,8 @@ type Result struct {
 	Replaced        bool    `json:"replaced,omitempty"`      // an episode of the article was there and is updated
 	Skipped         bool    `json:"skipped,omitempty"`       // unchanged since it was narrated: nothing done
 	Voice           string  `json:"voice,omitempty"`
+	Language        string  `json:"language,omitempty"`
+	CostUSD         float64 `json:"cost_usd,omitempty"` // BilledChars at the voice's price
 	err             error
 }
 
@@ -217,7 +245,9 @@ feed:
 		}
 	}
 	cancel()
-	sum.CostUSD = float64(sum.Chars) * o.PricePerMillionChars / 1e6
+	for _, r := range results {
+		sum.CostUSD += r.CostUSD
+	}
 	sum.Wall = o.Now().Sub(start)
 	sum.WallSeconds = sum.Wall.Seconds()
 	o.Reporter.Report(Event{Stage: StageSummary, Summary: &sum})
@@ -373,7 +403,7 @@ func (b *batch) slug(guid, title string) string {
 
 func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	in := e.Ref
-	r := Result{Input: in, Voice: o.Voice}
+	r := Result{Input: in}
 	fail := func(err error) Result { r.err = err; return r }
 	report := func(s Stage, done, total int) {
 		o.Reporter.Report(Event{Input: in, Stage: s, Done: done, Total: total})
@@ -388,10 +418,15 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	if a.Publication == "" {
 		a.Publication = o.Publication
 	}
-	r.Title = a.Title
+	r.Title, r.Language = a.Title, a.Language
 	r.GUID = GUID(a)
+	v, err := o.voice(a.Language)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
+	}
+	r.Voice = v.Name
 	if !o.Force {
-		if done, ok := unchanged(ctx, o, b, r.GUID, a.ContentHash()); ok {
+		if done, ok := unchanged(ctx, o, b, r.GUID, a.ContentHash(), v.Name); ok {
 			r.Skipped, r.Slug, r.AudioKey, r.ManifestKey = true, done.Slug, done.AudioKey, done.ManifestKey
 			r.AudioURL, r.ManifestURL, r.DurationSeconds, r.SizeBytes = o.Store.URL(done.AudioKey), o.Store.URL(done.ManifestKey), done.DurationSeconds, done.SizeBytes
 			return r
@@ -400,7 +435,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	o.Logger.Debug("read article", "input", in, "title", a.Title, "words", a.Words())
 
 	report(StageScript, 0, 0)
-	sc, err := BuildScript(o, a)
+	sc, err := buildScript(v, a)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
@@ -411,7 +446,8 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		return fail(err)
 	}
 	defer os.RemoveAll(work)
-	segs, err := synthesize(ctx, o, work, sc, report, &r)
+	segs, err := synthesize(ctx, o, v, work, sc, report, &r)
+	r.CostUSD = float64(r.BilledChars) * v.PricePerMillionChars / 1e6
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
@@ -452,7 +488,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		return fail(fmt.Errorf("%s: %w", in, err))
 	}
 	vttKey, chaptersKey := r.Slug+".vtt", r.Slug+".chapters.json"
-	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments))),
+	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments), a.Language)),
 		store.Meta{ContentType: "text/vtt", CacheControl: "public, max-age=300"}); err != nil {
 		return fail(fmt.Errorf("%s: publishing transcript: %w", in, err))
 	}
@@ -463,7 +499,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	m := player.Manifest{
 		Slug: r.Slug, Title: a.Title, ArticleURL: a.URL, DurationSeconds: r.DurationSeconds,
 		Audio: player.Audio{Key: r.AudioKey, URL: r.AudioURL, Type: "audio/mpeg", SizeBytes: res.SizeBytes},
-		Voice: o.Voice, Disclosure: sc.Disclosure, Created: now,
+		Voice: v.Name, Language: a.Language, Disclosure: sc.Disclosure, Created: now,
 		TranscriptURL: o.Store.URL(vttKey), ChaptersURL: o.Store.URL(chaptersKey),
 	}
 	m.FromEpisode(res)
@@ -477,7 +513,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	ep := feed.Episode{
 		GUID: r.GUID, Slug: r.Slug, Title: a.Title, Author: a.Byline, Description: description(a, sc.Disclosure),
 		ArticleURL: a.URL, Published: published, Updated: now, AudioKey: r.AudioKey, ManifestKey: r.ManifestKey,
-		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: o.Voice, ContentHash: a.ContentHash(),
+		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: v.Name, ContentHash: a.ContentHash(),
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
 	_, r.Replaced = b.known(ep.GUID)
@@ -494,9 +530,9 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 
 // unchanged finds the article's episode in the catalog with the same text
 // and voice, and its audio still stored.
-func unchanged(ctx context.Context, o Options, b *batch, guid, hash string) (feed.Episode, bool) {
+func unchanged(ctx context.Context, o Options, b *batch, guid, hash, voice string) (feed.Episode, bool) {
 	e, ok := b.known(guid)
-	if !ok || e.ContentHash != hash || e.Voice != o.Voice {
+	if !ok || e.ContentHash != hash || e.Voice != voice {
 		return feed.Episode{}, false
 	}
 	if m, err := o.Store.Stat(ctx, e.AudioKey); err != nil || m.Size != e.SizeBytes {
@@ -507,10 +543,10 @@ func unchanged(ctx context.Context, o Options, b *batch, guid, hash string) (fee
 
 // synthesize speaks every chunk, a bounded number at once, writes each to a
 // file in dir as it arrives, and returns the segments in script order.
-func synthesize(ctx context.Context, o Options, dir string, sc script.Script, report func(Stage, int, int), r *Result) ([]episode.Segment, error) {
+func synthesize(ctx context.Context, o Options, v Voice, dir string, sc script.Script, report func(Stage, int, int), r *Result) ([]episode.Segment, error) {
 	jobs := o.ChunkJobs
 	if jobs <= 0 {
-		jobs = o.Synth.Limits().Concurrency
+		jobs = v.Synth.Limits().Concurrency
 	}
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -523,11 +559,11 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 	report(StageSynthesize, 0, len(sc.Chunks))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	lim := o.Synth.Limits()
+	lim := v.Synth.Limits()
 	for i, req := range Requests(sc) {
 		c := sc.Chunks[i]
 		g.Go(func() error {
-			audio, err := o.Synth.Synthesize(gctx, req)
+			audio, err := v.Synth.Synthesize(gctx, req)
 			if err != nil {
 				return fmt.Errorf("synthesizing chunk %d of %d (%q): %w", i+1, len(sc.Chunks), clip(c.Text, 40), err)
 			}
@@ -553,11 +589,20 @@ func synthesize(ctx context.Context, o Options, dir string, sc script.Script, re
 }
 
 // BuildScript makes the article's script exactly as Run would send it to
-// o.Synth: chunked to the voice's limits, with o.Script's pauses and
-// disclosure.
-func BuildScript(o Options, a article.Article) (script.Script, error) {
-	so := o.Script
-	lim := o.Synth.Limits()
+// the voice of its language: chunked to the voice's limits, with its
+// script options. It also returns the voice.
+func BuildScript(o Options, a article.Article) (script.Script, Voice, error) {
+	v, err := o.voice(a.Language)
+	if err != nil {
+		return script.Script{}, Voice{}, err
+	}
+	sc, err := buildScript(v, a)
+	return sc, v, err
+}
+
+func buildScript(v Voice, a article.Article) (script.Script, error) {
+	so := v.Script
+	lim := v.Synth.Limits()
 	if so.MaxChars == 0 {
 		so.MaxChars = lim.MaxChars
 	}

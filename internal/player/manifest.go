@@ -23,6 +23,7 @@ type Manifest struct {
 	Audio           Audio     `json:"audio"`
 	DurationSeconds float64   `json:"duration_seconds"`
 	Voice           string    `json:"voice"`
+	Language        string    `json:"language,omitempty"` // the article's, a BCP 47 tag
 	Disclosure      string    `json:"disclosure,omitempty"`
 	Created         time.Time `json:"created"`
 	TranscriptURL   string    `json:"transcript_url,omitempty"` // WebVTT, one cue per sentence

@@ -75,14 +75,17 @@ func DefaultPauses() Pauses {
 		Heading: 1200 * time.Millisecond, AfterIntro: 900 * time.Millisecond}
 }
 
-// DefaultDisclosure is spoken after the intro unless configured otherwise.
+// DefaultDisclosure is the English disclosure, spoken after the intro
+// unless configured otherwise.
 const DefaultDisclosure = "This audio was created with AI assistance."
 
 // Options shape a script.
 type Options struct {
-	MaxChars   int    // most characters per chunk, from the voice's limits
-	MaxBytes   int    // most bytes of UTF-8 per chunk, for voices that count bytes; 0 for none
-	Disclosure string // spoken after the intro; empty means none
+	MaxChars int // most characters per chunk, from the voice's limits
+	MaxBytes int // most bytes of UTF-8 per chunk, for voices that count bytes; 0 for none
+	// Disclosure, when set, is spoken after the intro in every language
+	// ("" for none); nil says the article language's own (Disclosures).
+	Disclosure *string
 	Pauses     Pauses
 	// Normalize, when set, says numbers, dates, money and the like in
 	// words for the voice; its Language defaults to the article's.
@@ -93,8 +96,9 @@ type Options struct {
 	Pronounce *Pronouncer
 	SSML      bool
 	// Templates are the intro, disclosure and outro by language (a
-	// primary subtag such as "en", "uk"; "" for any other). Without one
-	// for the article's language the built-in intro and Disclosure are used.
+	// primary subtag such as "en", "uk"; "" for any other). What a
+	// template leaves empty comes from the language's built-in one
+	// (BuiltinTemplates), then from English's.
 	Templates map[string]Template
 }
 
@@ -174,15 +178,10 @@ func Build(a article.Article, o Options) (Script, error) {
 			s.Chunks = append(s.Chunks, c)
 		}
 	}
-	tpl, hasTpl := o.template(a.Language)
-	intro, disclosure := introText(a), o.Disclosure
-	if hasTpl {
-		if tpl.Intro != "" {
-			intro = render(tpl.Intro, a)
-		}
-		if tpl.Disclosure != "" {
-			disclosure = render(tpl.Disclosure, a)
-		}
+	tpl := o.template(a.Language)
+	intro, disclosure := render(tpl.Intro, a), render(tpl.Disclosure, a)
+	if o.Disclosure != nil {
+		disclosure = *o.Disclosure
 	}
 	add(Intro, intro, 0, "Introduction")
 	s.Disclosure = strings.TrimSpace(disclosure)
@@ -214,7 +213,7 @@ func Build(a article.Article, o Options) (Script, error) {
 	if first {
 		return Script{}, fmt.Errorf("script of %q: %w", a.Title, ErrEmpty)
 	}
-	if hasTpl && strings.TrimSpace(tpl.Outro) != "" {
+	if strings.TrimSpace(tpl.Outro) != "" {
 		if outro := render(tpl.Outro, a); outro != "" {
 			add(Outro, outro, max(o.Pauses.Paragraph, o.Pauses.AfterIntro), "")
 		}
@@ -222,15 +221,32 @@ func Build(a article.Article, o Options) (Script, error) {
 	return s, nil
 }
 
-// template is the article language's template: by primary subtag, else
-// the one under "".
-func (o Options) template(lang string) (Template, bool) {
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if t, ok := o.Templates[primary]; ok {
-		return t, true
+// template is the article language's template, field by field: the
+// configured one for its primary subtag, else the configured one under ""
+// (every language without its own), else the language's built-in one,
+// else English's.
+func (o Options) template(lang string) Template {
+	primary := primaryLanguage(lang)
+	var t Template
+	for _, c := range []Template{o.Templates[primary], o.Templates[""], BuiltinTemplates[primary], BuiltinTemplates["en"]} {
+		if t.Intro == "" {
+			t.Intro = c.Intro
+		}
+		if t.Disclosure == "" {
+			t.Disclosure = c.Disclosure
+		}
+		if t.Outro == "" {
+			t.Outro = c.Outro
+		}
 	}
-	t, ok := o.Templates[""]
-	return t, ok
+	return t
+}
+
+// primaryLanguage is a tag's language subtag, lower case: "pt-BR" → "pt".
+func primaryLanguage(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	p, _, _ = strings.Cut(p, "_")
+	return p
 }
 
 var slot = regexp.MustCompile(`\{(title|byline|date|publication|section)\}`)
@@ -255,47 +271,6 @@ func render(tpl string, a article.Article) string {
 		out = append(out, slot.ReplaceAllStringFunc(sent, func(m string) string { return values[m[1:len(m)-1]] }))
 	}
 	return strings.Join(strings.Fields(strings.Join(out, " ")), " ")
-}
-
-var monthsIn = map[string][]string{
-	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-	"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-	"uk": {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
-	"ru": {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
-}
-
-// spokenDate writes a date as the language says it: "November 20, 2026",
-// "20. November 2026", "20 de noviembre de 2026", "20 листопада 2026 року",
-// "20 ноября 2026 года". Zero: "".
-func spokenDate(t time.Time, lang string) string {
-	if t.IsZero() {
-		return ""
-	}
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	d, m, y := t.Day(), int(t.Month())-1, t.Year()
-	switch primary {
-	case "de":
-		return fmt.Sprintf("%d. %s %d", d, monthsIn["de"][m], y)
-	case "es":
-		return fmt.Sprintf("%d de %s de %d", d, monthsIn["es"][m], y)
-	case "uk":
-		return fmt.Sprintf("%d %s %d року", d, monthsIn["uk"][m], y)
-	case "ru":
-		return fmt.Sprintf("%d %s %d года", d, monthsIn["ru"][m], y)
-	}
-	return t.Format("January 2, 2006")
-}
-
-// introText announces the article: title, byline and date when known.
-func introText(a article.Article) string {
-	parts := []string{terminate(a.Title)}
-	if a.Byline != "" {
-		parts = append(parts, terminate("By "+a.Byline))
-	}
-	if !a.Published.IsZero() {
-		parts = append(parts, terminate("Published "+a.Published.Format("January 2, 2006")))
-	}
-	return strings.Join(parts, " ")
 }
 
 // terminate ends text with a full stop so the voice lowers its pitch.

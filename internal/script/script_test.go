@@ -30,7 +30,7 @@ func TestBuildStructure(t *testing.T) {
 		},
 	}
 	p := DefaultPauses()
-	s, err := Build(a, Options{MaxChars: 500, Disclosure: DefaultDisclosure, Pauses: p})
+	s, err := Build(a, Options{MaxChars: 500, Pauses: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,8 @@ func TestBuildStructure(t *testing.T) {
 	if _, err := Build(article.Article{Title: "x"}, Options{}); err == nil {
 		t.Error("empty article: want an error")
 	}
-	noDisc, _ := Build(a, Options{})
+	none := ""
+	noDisc, _ := Build(a, Options{Disclosure: &none})
 	for _, c := range noDisc.Chunks {
 		if c.Kind == Disclosure {
 			t.Error("empty disclosure was spoken")
@@ -134,7 +135,7 @@ func TestGoldenSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, limit := range []int{2000, 120} {
-		s, err := Build(a, Options{MaxChars: limit, Disclosure: DefaultDisclosure, Pauses: DefaultPauses()})
+		s, err := Build(a, Options{MaxChars: limit, Pauses: DefaultPauses()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +249,7 @@ func TestSentenceBoundaries(t *testing.T) {
 func TestTemplates(t *testing.T) {
 	pub := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
 	tpls := map[string]Template{
-		"":   {Intro: "{title}. By {byline}. Published {date}.", Outro: "You were listening to {publication}."},
+		"":   {Outro: "You were listening to {publication}."},
 		"uk": {Intro: "{title}. Автор: {byline}. {date}.", Disclosure: "Це аудіо створено за допомогою штучного інтелекту.", Outro: "Ви слухали {publication}."},
 		"de": {Intro: "{title}. Von {byline}. Veröffentlicht am {date}."},
 	}
@@ -263,11 +264,16 @@ func TestTemplates(t *testing.T) {
 		{article.Article{Title: "Бюджет ухвалено", Byline: "Олена Коваленко", Published: pub, Language: "uk", Publication: "Київ Сьогодні"},
 			"Бюджет ухвалено. Автор: Олена Коваленко. 20 листопада 2026 року.", "Це аудіо створено за допомогою штучного інтелекту.", "Ви слухали Київ Сьогодні."},
 		{article.Article{Title: "Haushalt beschlossen", Byline: "Jan Weber", Published: pub, Language: "de-AT"},
-			"Haushalt beschlossen. Von Jan Weber. Veröffentlicht am 20. November 2026.", DefaultDisclosure, ""},
+			"Haushalt beschlossen. Von Jan Weber. Veröffentlicht am 20. November 2026.", BuiltinTemplates["de"].Disclosure, ""},
+		// No template configured for Spanish or Russian: the built-in ones.
+		{article.Article{Title: "Presupuesto aprobado", Byline: "Ana Ruiz", Published: pub, Language: "es"},
+			"Presupuesto aprobado. Por Ana Ruiz. Publicado el 20 de noviembre de 2026.", BuiltinTemplates["es"].Disclosure, ""},
+		{article.Article{Title: "Бюджет принят", Byline: "Иван Петров", Published: pub, Language: "ru"},
+			"Бюджет принят. Автор: Иван Петров. Опубликовано 20 ноября 2026 года.", BuiltinTemplates["ru"].Disclosure, ""},
 	}
 	for _, tc := range tests {
 		tc.a.Blocks = []article.Block{{Kind: article.Paragraph, Text: "Body."}}
-		sc, err := Build(tc.a, Options{Disclosure: DefaultDisclosure, Pauses: DefaultPauses(), Templates: tpls})
+		sc, err := Build(tc.a, Options{Pauses: DefaultPauses(), Templates: tpls})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -311,7 +317,7 @@ func TestGoldenPasted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(a, Options{MaxChars: 400, Disclosure: DefaultDisclosure, Pauses: DefaultPauses(),
+	s, err := Build(a, Options{MaxChars: 400, Pauses: DefaultPauses(),
 		Normalize: &textnorm.Normalizer{}, Pronounce: NewPronouncer(lx)})
 	if err != nil {
 		t.Fatal(err)

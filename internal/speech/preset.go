@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -161,4 +162,102 @@ func (ps Presets) Names() []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// VoiceRules say which preset narrates an article in a language.
+type VoiceRules struct {
+	Forced   string            // --voice: this preset for every article
+	ByLang   map[string]string // voices: in aloud.yaml, by language tag
+	Default  string            // voice: in aloud.yaml, for its own language and for articles of no known language
+	Fallback string            // voice_fallback: for languages with no voice
+}
+
+// NoVoiceError means no voice is set up for an article's language.
+type NoVoiceError struct {
+	Language string
+}
+
+func (e *NoVoiceError) Error() string {
+	return fmt.Sprintf("no voice for language %q: add one under voices: in aloud.yaml (e.g. voices: {%s: PRESET}; "+
+		"'aloud voices list --lang %s' shows the presets), or set voice_fallback to a voice that speaks it, "+
+		"or pass --voice to narrate it with a voice of your choice", e.Language, e.Language, e.Language)
+}
+
+// Choose names the preset for an article in lang (a BCP 47 tag): the
+// forced one; else the one voices: names for the tag or its language;
+// else the default voice when it speaks the language (or the language is
+// not known); else the built-in voice of the language (its espeak-ng
+// preset, "de-espeak"); else the fallback; else a *NoVoiceError. It never
+// picks a voice of another language unless told to.
+func (ps Presets) Choose(r VoiceRules, lang string) (string, error) {
+	if r.Forced != "" {
+		return r.Forced, nil
+	}
+	primary := primaryTag(lang)
+	if primary == "" {
+		return r.Default, nil
+	}
+	tags := slices.Sorted(maps.Keys(r.ByLang))
+	for _, tag := range tags {
+		if strings.EqualFold(tag, lang) {
+			return r.ByLang[tag], nil
+		}
+	}
+	for _, tag := range tags {
+		if primaryTag(tag) == primary {
+			return r.ByLang[tag], nil // "pt" for an article in pt-BR
+		}
+	}
+	if p, err := ps.Load(r.Default); err == nil && primaryTag(p.Language) == primary {
+		return r.Default, nil
+	}
+	if name := ps.Builtin(primary); name != "" {
+		return name, nil
+	}
+	if r.Fallback != "" {
+		return r.Fallback, nil
+	}
+	return "", &NoVoiceError{Language: primary}
+}
+
+// Builtin is the built-in preset that speaks a language by default, its
+// espeak-ng voice ("uk-espeak"), or "" when none ships.
+func (ps Presets) Builtin(lang string) string {
+	if ps.Embedded == nil {
+		return ""
+	}
+	name := primaryTag(lang) + "-espeak"
+	if _, err := fs.Stat(ps.Embedded, name+".yaml"); err != nil {
+		return ""
+	}
+	return name
+}
+
+// All loads every preset Load can find; a file that does not parse is
+// reported with the others.
+func (ps Presets) All() ([]Preset, error) {
+	var out []Preset
+	var errs []error
+	for _, n := range ps.Names() {
+		p, err := ps.Load(n)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out, errors.Join(errs...)
+}
+
+// SpeaksLanguage reports whether the preset's language is lang's (by
+// primary subtag: "de-AT" speaks "de").
+func (p Preset) SpeaksLanguage(lang string) bool {
+	return primaryTag(p.Language) != "" && primaryTag(p.Language) == primaryTag(lang)
+}
+
+// primaryTag is a language tag's primary subtag, lower case.
+func primaryTag(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	p, _, _ = strings.Cut(p, "_")
+	return p
 }

@@ -198,3 +198,43 @@ func TestCheckURL(t *testing.T) {
 		}
 	}
 }
+
+// TestChooseVoice: the voice for an article's language, by the rules in
+// their order, and never a voice of another language unless forced or
+// named as the fallback.
+func TestChooseVoice(t *testing.T) {
+	preset := func(name, lang string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("name: " + name + "\nbackend: espeak\nlanguage: " + lang + "\n")}
+	}
+	ps := Presets{Embedded: fstest.MapFS{
+		"en-espeak.yaml": preset("en-espeak", "en-US"), "de-espeak.yaml": preset("de-espeak", "de-DE"),
+		"uk-espeak.yaml": preset("uk-espeak", "uk"), "en-polly.yaml": preset("en-polly", "en-US"),
+		"multi.yaml": preset("multi", "mul"),
+	}}
+	rules := VoiceRules{Default: "en-polly", ByLang: map[string]string{"uk": "uk-azure", "pt-BR": "br-voice", "pt": "pt-voice"}}
+	for _, tc := range []struct {
+		rules VoiceRules
+		lang  string
+		want  string
+	}{
+		{rules, "en-GB", "en-polly"},  // the default voice speaks English
+		{rules, "", "en-polly"},       // a language not known: the default
+		{rules, "uk", "uk-azure"},     // voices: names it
+		{rules, "uk-UA", "uk-azure"},  // by primary subtag
+		{rules, "pt-BR", "br-voice"},  // the exact tag first
+		{rules, "pt-PT", "pt-voice"},  // then the language
+		{rules, "de-AT", "de-espeak"}, // the language's built-in voice
+		{rules, "ja", ""},             // none: refused
+		{VoiceRules{Default: "en-polly", Fallback: "multi"}, "ja", "multi"},
+		{VoiceRules{Forced: "en-espeak", ByLang: map[string]string{"de": "x"}}, "de", "en-espeak"},
+	} {
+		got, err := ps.Choose(tc.rules, tc.lang)
+		if got != tc.want {
+			t.Errorf("%q: %q (%v), want %q", tc.lang, got, err, tc.want)
+		}
+		var nv *NoVoiceError
+		if tc.want == "" && (!errors.As(err, &nv) || !strings.Contains(err.Error(), `voices: {ja: PRESET}`)) {
+			t.Errorf("%q: error %v, want a *NoVoiceError saying how to add a voice", tc.lang, err)
+		}
+	}
+}
