@@ -37,6 +37,7 @@ var allowed = map[string][]string{
 	"voices":                     {},
 	"internal/corpora":           {},
 	"tools/testreport":           {},
+	"tools/renderpages":          {"internal/corpora"},
 	"":                           {},
 }
 

@@ -28,7 +28,9 @@ narrate does and print what was extracted:
         image, publication) and the blocks (headings, paragraphs, quotes,
         list items) in order
   text  the title, byline and date, then the body as plain paragraphs
-  body  the body paragraphs alone, one a line (what extraction benchmarks score)`,
+  body  the body alone, one block a line: subheadings, paragraphs, quotes
+        and list items, without title or byline (what extraction
+        benchmarks score)`,
 		Example: `  aloud extract https://example.com/news/story
   aloud extract --format json story.html | jq .blocks`,
 		Args: cobra.ExactArgs(1),
@@ -71,9 +73,6 @@ func writeArticle(w io.Writer, a article.Article, format string) error {
 		fmt.Fprintln(w)
 	}
 	for _, b := range a.Blocks {
-		if format == "body" && b.Kind == article.Heading {
-			continue
-		}
 		if _, err := fmt.Fprintln(w, b.Text); err != nil {
 			return err
 		}

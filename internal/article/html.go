@@ -2,7 +2,6 @@ package article
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -34,20 +33,14 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	var a Article
 	meta := readMeta(doc)
 	a.Language = meta.lang
-	a.Title = firstNonEmpty(meta.ogTitle, meta.ldHeadline, meta.title, meta.h1)
-	if meta.h1 != "" && meta.title != "" && strings.HasPrefix(meta.title, meta.h1) && a.Title == meta.title {
-		a.Title = meta.h1 // "<title>Headline | Site</title>" → "Headline"
-	}
-	a.Byline = cleanByline(firstNonEmpty(meta.author, meta.ldAuthor, meta.bylineText))
-	a.Publication = meta.siteName
+	a.Publication = firstNonEmpty(meta.siteName, meta.ldPublisher)
 	a.Section = meta.section
-	a.Published = parseDate(firstNonEmpty(meta.published, meta.ldPublished, meta.timeAttr))
 	a.URL = resolve(base, firstNonEmpty(meta.canonical, meta.ogURL))
 	a.Image = resolve(base, meta.image)
 
 	// The main content is found by go-readability (a port of Mozilla's
 	// Readability, the reader view of Firefox); the page's own metadata
-	// above wins where it is explicit, Readability's heuristics fill gaps.
+	// wins where it is explicit, Readability's heuristics fill gaps.
 	pageURL := base
 	if pageURL == nil {
 		pageURL = &url.URL{Scheme: "http", Host: "localhost", Path: "/"}
@@ -58,26 +51,11 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	// Keep class names: they tell comments, captions and share bars,
 	// which excluded() leaves out of what is read aloud.
 	parser.KeepClasses = true
+	var rTitle, rByline string
+	var rDate *time.Time
 	if ra, err := parser.ParseDocument(doc, pageURL); err == nil {
 		root = ra.Node
-		if ra.Title != "" {
-			a.Title = cleanSpace(ra.Title)
-			// "Headline | Site" → "Headline", when Site is the page's own
-			// name for its site: an episode title needs no publication.
-			if m := siteSuffix.FindStringSubmatchIndex(a.Title); m != nil && a.Publication != "" &&
-				strings.EqualFold(strings.TrimSpace(a.Title[m[2]:]), strings.TrimSpace(a.Publication)) {
-				a.Title = strings.TrimSpace(a.Title[:m[0]])
-			}
-		}
-		// Readability reads bylines and dates from more kinds of markup
-		// (Dublin Core, schema.org graphs, rel=author) than readMeta.
-		// JSON-LD's authors, read as a list and joined for speech, win.
-		if b := cleanByline(ra.Byline); b != "" && meta.ldAuthor == "" {
-			a.Byline = b
-		}
-		if ra.PublishedTime != nil {
-			a.Published = ra.PublishedTime.UTC()
-		}
+		rTitle, rByline, rDate = ra.Title, ra.Byline, ra.PublishedTime
 		if a.Language == "" {
 			a.Language = ra.Language
 		}
@@ -88,6 +66,17 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 			a.Image = resolve(base, ra.Image)
 		}
 	}
+	where := a.URL
+	if where == "" && base != nil {
+		where = base.String()
+	}
+	host := ""
+	if u, err := url.Parse(where); err == nil {
+		host = u.Hostname()
+	}
+	a.Title = chooseTitle(meta, rTitle, host)
+	a.Byline = chooseByline(meta, rByline)
+	a.Published = chooseDate(meta, rDate, where, time.Now())
 	if root == nil {
 		root = bestCandidate(doc)
 	}
@@ -96,72 +85,38 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 		return a, nil
 	}
 	a.Blocks = collectBlocks(root, a.Title, a.Byline, o.Captions)
+	// Readability scores paragraphs; on a page with little running text it
+	// can settle on a sidebar. When what it found is short (under 100
+	// words) and the page marks its article's body (schema.org's
+	// articleBody, hAtom's entry-content or a CMS's article-body) that
+	// holds more, the page's own word wins. (Not on longer finds: a
+	// marked body often carries galleries and players that Readability's
+	// cleaning took out.)
+	if body := markedBody(doc); body != nil && blockWords(a.Blocks) < 100 {
+		if mb := collectBlocks(body, a.Title, a.Byline, o.Captions); blockWords(mb) > 2*blockWords(a.Blocks)+10 {
+			a.Blocks = mb
+		}
+	}
 	return a, nil
 }
 
-type pageMeta struct {
-	lang, title, ogTitle, h1, author, bylineText, siteName string
-	published, timeAttr, canonical, ogURL, image, section  string
-	ldHeadline, ldAuthor, ldPublished                      string
-}
+// bodyClass names the element that holds an article's body: hAtom's
+// entry-content, and the names publishing systems give it.
+var bodyClass = lazy(`(?i)(?:^|\s)(?:entry-content|post-content|post-body|article-body|article__body|articlebody|story-body|story-content|article-content)(?:\s|$)`)
 
-func readMeta(doc *html.Node) pageMeta {
-	var m pageMeta
+// markedBody is the one element a page marks as its article's body:
+// itemprop=articleBody, else a class that names it (bodyClass). None
+// when there is none, or more than one (a list of posts).
+func markedBody(doc *html.Node) *html.Node {
+	var byProp, byClass []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Html:
-				m.lang = attr(n, "lang")
-			case atom.Title:
-				if m.title == "" {
-					m.title = cleanSpace(textOf(n))
-				}
-			case atom.H1:
-				if m.h1 == "" {
-					m.h1 = cleanSpace(textOf(n))
-				}
-			case atom.Meta:
-				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
-				val := cleanSpace(attr(n, "content"))
-				switch key {
-				case "og:title":
-					m.ogTitle = val
-				case "author", "article:author", "byl", "parsely-author", "sailthru.author":
-					if m.author == "" && !strings.HasPrefix(val, "http") {
-						m.author = val
-					}
-				case "og:site_name":
-					m.siteName = val
-				case "article:published_time", "datepublished", "date", "pubdate", "dc.date", "dc.date.issued", "parsely-pub-date":
-					if m.published == "" {
-						m.published = val
-					}
-				case "og:url":
-					m.ogURL = val
-				case "og:image":
-					m.image = val
-				case "article:section":
-					m.section = val
-				}
-			case atom.Link:
-				if strings.EqualFold(attr(n, "rel"), "canonical") {
-					m.canonical = attr(n, "href")
-				}
-			case atom.Time:
-				if m.timeAttr == "" {
-					m.timeAttr = attr(n, "datetime")
-				}
-			case atom.Script:
-				if strings.Contains(attr(n, "type"), "ld+json") {
-					readJSONLD(textOf(n), &m)
-				}
-			}
-			if m.bylineText == "" && (strings.Contains(strings.ToLower(attr(n, "class")), "byline") ||
-				strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author")) {
-				if t := cleanSpace(textOf(n)); len(t) > 0 && len(t) < 100 {
-					m.bylineText = t
-				}
+			if strings.Contains(attr(n, "itemprop"), "articleBody") {
+				byProp = append(byProp, n)
+			} else if bodyClass.MatchString(attr(n, "class")) {
+				byClass = append(byClass, n)
+				return // the names nest: the outermost is the body
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -169,62 +124,21 @@ func readMeta(doc *html.Node) pageMeta {
 		}
 	}
 	walk(doc)
-	return m
+	switch {
+	case len(byProp) == 1:
+		return byProp[0]
+	case len(byProp) == 0 && len(byClass) == 1:
+		return byClass[0]
+	}
+	return nil
 }
 
-// readJSONLD takes headline, author and datePublished from schema.org
-// NewsArticle-like objects, ignoring anything it does not understand.
-func readJSONLD(src string, m *pageMeta) {
-	var v any
-	if json.Unmarshal([]byte(src), &v) != nil {
-		return
+func blockWords(blocks []Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += len(strings.Fields(b.Text))
 	}
-	var visit func(v any, depth int)
-	visit = func(v any, depth int) {
-		if depth > 8 {
-			return
-		}
-		switch t := v.(type) {
-		case []any:
-			for _, e := range t {
-				visit(e, depth+1)
-			}
-		case map[string]any:
-			if s, ok := t["headline"].(string); ok && m.ldHeadline == "" {
-				m.ldHeadline = cleanSpace(s)
-			}
-			if s, ok := t["datePublished"].(string); ok && m.ldPublished == "" {
-				m.ldPublished = s
-			}
-			if m.ldAuthor == "" {
-				m.ldAuthor = authorName(t["author"])
-			}
-			if g, ok := t["@graph"]; ok {
-				visit(g, depth+1)
-			}
-		}
-	}
-	visit(v, 0)
-}
-
-func authorName(v any) string {
-	switch t := v.(type) {
-	case string:
-		return cleanSpace(t)
-	case map[string]any:
-		if s, ok := t["name"].(string); ok {
-			return cleanSpace(s)
-		}
-	case []any:
-		var names []string
-		for _, e := range t {
-			if n := authorName(e); n != "" {
-				names = append(names, n)
-			}
-		}
-		return strings.Join(names, " and ")
-	}
-	return ""
+	return n
 }
 
 // bestCandidate scores elements by the paragraph text they hold, as
@@ -292,7 +206,58 @@ func excluded(n *html.Node) bool {
 		return false
 	}
 	ci := attr(n, "class") + " " + attr(n, "id")
-	return unlikely.MatchString(ci) && !likely.MatchString(ci)
+	if !unlikely.MatchString(ci) || likely.MatchString(ci) {
+		return false
+	}
+	// A name is a hint, not proof: an element that holds running text is
+	// read whatever it is called (a story inside div.paywall or an ad
+	// slot's wrapper, a section whose id was made from its heading,
+	// "sharing-with-a-single-developer"). Comments and consent banners
+	// are left out however long.
+	return neverReadClass.MatchString(ci) || !holdsProse(n)
+}
+
+// holdsProse reports whether n holds running text: three paragraphs or
+// more of at least 80 characters each that are not mostly links. Share
+// bars, lists of related links, captions and ad slots never do.
+func holdsProse(n *html.Node) bool {
+	count := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.P || n.DataAtom == atom.Blockquote) {
+			if t := cleanSpace(textOf(n)); len(t) >= 80 && linkDensity(n, len(t)) < 0.5 {
+				count++
+			}
+			return count >= 3
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
+// linkDensity is the share of n's text (textLen characters) inside links.
+func linkDensity(n *html.Node, textLen int) float64 {
+	if textLen == 0 {
+		return 0
+	}
+	inLinks := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			inLinks += len(cleanSpace(textOf(n)))
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return float64(inLinks) / float64(textLen)
 }
 
 func collectBlocks(root *html.Node, title, byline string, captions bool) []Block {

@@ -80,7 +80,9 @@ func jsonAuthors(raw map[string]json.RawMessage, keys ...string) string {
 		}
 		var anyV any
 		if json.Unmarshal(v, &anyV) == nil {
-			if n := authorName(anyV); n != "" {
+			var persons, orgs []string
+			collectAuthors(anyV, &persons, &orgs)
+			if n := joinNames(append(persons, orgs...)); n != "" {
 				return n
 			}
 		}

@@ -50,6 +50,11 @@ func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Ar
 	var err error
 	switch typ {
 	case HTML:
+		// Bytes not yet decoded (or decoded already: UTF-8 stays UTF-8)
+		// are read in the character set a browser would pick.
+		if data, err = DecodeHTML(data, ""); err != nil {
+			return Article{}, fmt.Errorf("%s: %w", name, err)
+		}
 		a, err = parseHTML(data, base, o)
 	case JSON:
 		a, err = parseJSON(data, o)
@@ -68,6 +73,7 @@ func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Ar
 	if a.Title == "" {
 		a.Title = firstWords(a.Blocks[0].Text, 12)
 	}
+	a.Language = chooseLanguage(a.Language, a.Blocks)
 	return a, nil
 }
 

@@ -18,9 +18,9 @@ const Require = "ALOUD_REQUIRE_CORPORA"
 // when it is not there, or fails when Require is set.
 func Dir(t testing.TB, sub string) string {
 	t.Helper()
-	root := os.Getenv("ALOUD_CORPORA")
+	root := Root()
 	if root == "" {
-		root = filepath.Join(moduleRoot(), "..", "shared", "corpora")
+		root = "../shared/corpora"
 	}
 	dir := filepath.Join(root, sub)
 	if _, err := os.Stat(dir); err != nil {

@@ -4,6 +4,7 @@ package corpora
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -79,4 +80,18 @@ func HTMLText(data []byte) (string, error) {
 	}
 	walk(doc)
 	return b.String(), nil
+}
+
+// dragnetComments is the line that, in Dragnet's gold files, separates
+// the article from the readers' comments under it (with one space or
+// more before COMMENTS).
+var dragnetComments = regexp.MustCompile(`!@#\$%\^&\*\(\)\s+COMMENTS`)
+
+// DragnetArticle is the article part of a Dragnet gold file: its text up
+// to the comments, which a listener is not read.
+func DragnetArticle(gold string) string {
+	if loc := dragnetComments.FindStringIndex(gold); loc != nil {
+		return gold[:loc[0]]
+	}
+	return gold
 }

@@ -47,3 +47,26 @@ func TestDirRequired(t *testing.T) {
 		}
 	}
 }
+
+func TestDragnetArticle(t *testing.T) {
+	gold := "Title\n\nBody text here.\n\n!@#$%^&*()  COMMENTS\n\nJane said...\nNice.\n"
+	if got := DragnetArticle(gold); strings.Contains(got, "Jane") || !strings.Contains(got, "Body text") {
+		t.Errorf("%q", got)
+	}
+	if got := DragnetArticle("Body.\n!@#$%^&*() COMMENTS\nJane"); got != "Body.\n" {
+		t.Errorf("one space: %q", got)
+	}
+	if got := DragnetArticle("No comments."); got != "No comments." {
+		t.Errorf("%q", got)
+	}
+}
+
+func TestGoldText(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE, 'H', 0, 'i', 0, ' ', 0, 0xE9, 0}
+	for in, want := range map[string]string{string(utf16): "Hi é", "\xEF\xBB\xBFplain": "plain", "plain": "plain"} {
+		got, err := goldText([]byte(in))
+		if err != nil || got != want {
+			t.Errorf("goldText(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}

@@ -3,11 +3,9 @@
 package source
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -15,8 +13,6 @@ import (
 	"os"
 	"strings"
 	"time"
-
-	"golang.org/x/net/html/charset"
 
 	"github.com/aloud-dev/aloud/internal/article"
 )
@@ -79,7 +75,7 @@ func (l *Loader) readFile(path string) (article.Article, error) {
 		typ = article.HTML
 	}
 	if typ == article.HTML {
-		if data, err = decodeCharset(data, ""); err != nil {
+		if data, err = article.DecodeHTML(data, ""); err != nil {
 			return article.Article{}, fmt.Errorf("%s: %w", path, err)
 		}
 	}
@@ -109,7 +105,7 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 		typ = article.HTML
 	}
 	if typ == article.HTML {
-		if data, err = decodeCharset(data, ct); err != nil {
+		if data, err = article.DecodeHTML(data, ct); err != nil {
 			return article.Article{}, fmt.Errorf("%s: %w", raw, err)
 		}
 	}
@@ -165,19 +161,6 @@ func (l *Loader) get(ctx context.Context, raw, accept string) ([]byte, string, *
 		return nil, "", nil, err
 	}
 	return data, resp.Header.Get("Content-Type"), resp.Request.URL, nil
-}
-
-// decodeCharset converts an HTML page to UTF-8 using the charset declared
-// in the Content-Type header, a BOM, or a <meta> tag.
-func decodeCharset(data []byte, contentType string) ([]byte, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return data, nil // the reader reports it as empty
-	}
-	r, err := charset.NewReader(bytes.NewReader(data), contentType)
-	if err != nil {
-		return nil, fmt.Errorf("unknown character set: %w", err)
-	}
-	return io.ReadAll(r)
 }
 
 func sniffHTML(data []byte) bool {

@@ -1,0 +1,203 @@
+package article
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Dates as pages print them, in the languages aloud reads: "February 23,
+// 2025", "23 février 2025", "23. Februar 2025", "23 de febrero de 2025",
+// "23 февраля 2025 г.", "2025-02-23", "23.02.2025", "2025年2月23日". The
+// finder reads tokens, not patterns per language: a day, a month (a name
+// in any of the tables below, or a number) and a four-digit year, in
+// any of the orders calendars use.
+
+// monthNames are the months' names, January first, with the forms a date
+// uses (the genitive in Slavic languages) and the usual abbreviations.
+var monthNames = [12][]string{
+	{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня", "leden", "ledna", "ocak"},
+	{"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого", "únor", "února", "şubat"},
+	{"march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "marzec", "marca", "март", "марта", "мар", "березень", "березня", "březen", "března", "mart"},
+	{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi", "апрель", "апреля", "апр", "квітень", "квітня", "duben", "dubna", "nisan"},
+	{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень", "травня", "květen", "května", "mayıs"},
+	{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "червень", "червня", "červen", "června", "haziran"},
+	{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip", "июль", "июля", "июл", "липень", "липня", "červenec", "července", "temmuz"},
+	{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpień", "sierpnia", "sie", "август", "августа", "авг", "серпень", "серпня", "srpen", "srpna", "ağustos"},
+	{"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "wrz", "сентябрь", "сентября", "сен", "сент", "вересень", "вересня", "září", "eylül"},
+	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "paź", "октябрь", "октября", "окт", "жовтень", "жовтня", "říjen", "října", "ekim"},
+	{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım"},
+	{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "дек", "грудень", "грудня", "prosinec", "prosince", "aralık"},
+}
+
+// monthByName maps every name and abbreviation to its month (1–12).
+var monthByName = func() map[string]int {
+	m := map[string]int{}
+	for i, names := range monthNames {
+		for _, n := range names {
+			m[n] = i + 1
+		}
+	}
+	return m
+}()
+
+// dateToken is one token of a date: a number (with its digit count) or a
+// month's name.
+type dateToken struct {
+	num, digits, month int
+	sep                rune // the character that followed it ('.', '/', '-', ',', ' ' …)
+}
+
+// findDate is the first calendar date written in s (at midnight UTC), or
+// the zero time. A date must have a four-digit year between 1990 and
+// 2100 and a real day of its month.
+func findDate(s string) time.Time {
+	if t := findCJKDate(s); !t.IsZero() {
+		return t
+	}
+	toks := dateTokens(s)
+	for i := range toks {
+		if t, ok := dateAt(toks, i); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// dateTokens splits s into numbers and month names; other words end a
+// run (they become a zero token that no date pattern matches across).
+func dateTokens(s string) []dateToken {
+	var toks []dateToken
+	rs := []rune(strings.ToLower(s))
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsDigit(r):
+			j := i
+			for j < len(rs) && unicode.IsDigit(rs[j]) {
+				j++
+			}
+			n, _ := strconv.Atoi(string(rs[i:j]))
+			tok := dateToken{num: n, digits: j - i}
+			if j < len(rs) {
+				tok.sep = rs[j]
+			}
+			// "23rd", "1st", "2nd": an ordinal's suffix belongs to it.
+			if j+2 <= len(rs) && isOrdinalSuffix(string(rs[j:j+2])) && (j+2 == len(rs) || !unicode.IsLetter(rs[j+2])) {
+				j += 2
+				tok.sep = ' '
+			}
+			toks = append(toks, tok)
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(rs) && unicode.IsLetter(rs[j]) {
+				j++
+			}
+			word := string(rs[i:j])
+			switch {
+			case monthByName[word] > 0:
+				toks = append(toks, dateToken{month: monthByName[word]})
+			case dateFiller[word]:
+				// "23 de febrero de 2025", "le 3 mars", "3 мая 2025 г."
+			default:
+				toks = append(toks, dateToken{})
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return toks
+}
+
+func isOrdinalSuffix(s string) bool {
+	return s == "st" || s == "nd" || s == "rd" || s == "th"
+}
+
+// dateFiller are the small words dates are written with, skipped.
+var dateFiller = map[string]bool{"de": true, "del": true, "of": true, "the": true, "le": true, "el": true, "г": true, "р": true, "року": true, "года": true, "roku": true, "r": true}
+
+// dateAt reads a date starting at toks[i], if one starts there.
+func dateAt(toks []dateToken, i int) (time.Time, bool) {
+	at := func(k int) dateToken {
+		if i+k < len(toks) {
+			return toks[i+k]
+		}
+		return dateToken{}
+	}
+	a, b, c := at(0), at(1), at(2)
+	isYear := func(t dateToken) bool { return t.digits == 4 && t.month == 0 }
+	isDay := func(t dateToken) bool { return t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 }
+	isNumMonth := func(t dateToken) bool { return t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 12 }
+	switch {
+	case a.month > 0 && isDay(b) && isYear(c): // February 23, 2025
+		return makeDate(c.num, a.month, b.num)
+	case isDay(a) && b.month > 0 && isYear(c): // 23 February 2025
+		return makeDate(c.num, b.month, a.num)
+	case isYear(a) && b.month > 0 && isDay(c): // 2025 Feb 23
+		return makeDate(a.num, b.month, c.num)
+	case isYear(a) && isNumMonth(b) && isDay(c) && a.sep == b.sep && (a.sep == '-' || a.sep == '/' || a.sep == '.'): // 2025-02-23
+		return makeDate(a.num, b.num, c.num)
+	case isDay(a) && isDay(b) && isYear(c) && a.sep == b.sep && (a.sep == '.' || a.sep == '/' || a.sep == '-'):
+		// Dots and dashes are written day first (23.02.2025), slashes
+		// month first (02/23/2025, the American way), unless the numbers
+		// say otherwise (23/02/2025).
+		day, month := a.num, b.num
+		if a.sep == '/' && a.num <= 12 || month > 12 {
+			day, month = b.num, a.num
+		}
+		return makeDate(c.num, month, day)
+	}
+	return time.Time{}, false
+}
+
+// makeDate is the date, if it is one, in the years news is dated.
+func makeDate(y, m, d int) (time.Time, bool) {
+	if y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false // 31 April
+	}
+	return t, true
+}
+
+// findCJKDate reads "2025年2月23日" (Chinese and Japanese) and
+// "2025년 2월 23일" (Korean).
+func findCJKDate(s string) time.Time {
+	for _, marks := range [][3]string{{"年", "月", "日"}, {"년", "월", "일"}} {
+		y := strings.Index(s, marks[0])
+		if y < 4 {
+			continue
+		}
+		year, err := strconv.Atoi(s[y-4 : y])
+		if err != nil {
+			continue
+		}
+		rest := strings.TrimSpace(s[y+len(marks[0]):])
+		mi := strings.Index(rest, marks[1])
+		if mi < 1 {
+			continue
+		}
+		month, err := strconv.Atoi(strings.TrimSpace(rest[:mi]))
+		if err != nil {
+			continue
+		}
+		rest = strings.TrimSpace(rest[mi+len(marks[1]):])
+		di := strings.Index(rest, marks[2])
+		if di < 1 {
+			continue
+		}
+		day, err := strconv.Atoi(strings.TrimSpace(rest[:di]))
+		if err != nil {
+			continue
+		}
+		if t, ok := makeDate(year, month, day); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}

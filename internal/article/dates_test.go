@@ -1,0 +1,95 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestFindDate(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"by Sam Lee February 23, 2025 3:53 AM 2 min read", day(2025, 2, 23)},
+		{"Feb. 23, 2025", day(2025, 2, 23)},
+		{"Sunday 23rd February 2025", day(2025, 2, 23)},
+		{"Published 24 November 2026, 08:30 GMT", day(2026, 11, 24)},
+		{"23. Februar 2025, 10:15 Uhr", day(2025, 2, 23)},
+		{"Mis à jour le 3 mars 2025 à 18h02", day(2025, 3, 3)},
+		{"23 de febrero de 2025", day(2025, 2, 23)},
+		{"3 maggio 2024", day(2024, 5, 3)},
+		{"23 февраля 2025 г., 14:00", day(2025, 2, 23)},
+		{"23 лютого 2025 р.", day(2025, 2, 23)},
+		{"12 listopada 2024", day(2024, 11, 12)},
+		{"2026-11-20T08:30:00Z", day(2026, 11, 20)},
+		{"23.02.2025", day(2025, 2, 23)},
+		{"02/23/2025", day(2025, 2, 23)},
+		{"23/02/2025", day(2025, 2, 23)},
+		{"03/04/2025", day(2025, 3, 4)},
+		{"2025年2月23日 10:00", day(2025, 2, 23)},
+		{"2025년 2월 23일", day(2025, 2, 23)},
+		{"Updated 5 hours ago", time.Time{}},
+		{"31 April 2025", time.Time{}},
+		{"In 1066 the Normans came", time.Time{}},
+		{"Page 3 of 12", time.Time{}},
+		{"The May 2025 budget", time.Time{}},
+		{"", time.Time{}},
+	}
+	for _, tc := range tests {
+		if got := findDate(tc.in); !got.Equal(tc.want) {
+			t.Errorf("findDate(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestMonthNamesUnique: no name or abbreviation stands for two months in
+// different languages.
+func TestMonthNamesUnique(t *testing.T) {
+	seen := map[string]int{}
+	for i, names := range monthNames {
+		for _, n := range names {
+			if j, ok := seen[n]; ok && j != i {
+				t.Errorf("%q is month %d and month %d", n, j+1, i+1)
+			}
+			seen[n] = i
+		}
+	}
+}
+
+func FuzzFindDate(f *testing.F) {
+	for _, s := range []string{"February 23, 2025", "23.02.2025", "2025年2月23日", "1st", "9999-99-99"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := findDate(s)
+		if !d.IsZero() && (d.Year() < 1990 || d.Year() > 2100) {
+			t.Errorf("findDate(%q) = %v, outside the years read", s, d)
+		}
+	})
+}
+
+// FuzzParseText: the reader of pasted text never invents text. Every
+// block, and the title unless it was made from the body's first words,
+// is a stretch of the input (with its white space folded).
+func FuzzParseText(f *testing.F) {
+	f.Add("Skip to content\nMenu\n\nHeadline here\nBy A\n\nA paragraph of more than twelve words that keeps on going for a while now.\n\nMost popular\nx")
+	f.Add("Headline\nJane Doe\n23 February 2025\n\nBody sentence one. Body two.\n\nComments\nA comment that is long enough to look like running prose text.")
+	f.Add("一二三四五六七八九十。\n\n标题\n\n二〇二五年二月二十三日")
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := Parse([]byte(s), Text, "fuzz", nil)
+		if err != nil {
+			return
+		}
+		in := cleanSpace(s)
+		for _, b := range a.Blocks {
+			if !strings.Contains(in, b.Text) {
+				t.Fatalf("block %q is not in the input", b.Text)
+			}
+		}
+		if !strings.HasSuffix(a.Title, "…") && !strings.Contains(in, a.Title) {
+			t.Fatalf("title %q is not in the input", a.Title)
+		}
+	})
+}

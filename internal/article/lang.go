@@ -1,0 +1,86 @@
+package article
+
+import (
+	"strings"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
+
+// The language an article is read in decides its voice, its number words
+// and its intro. A page's markup often says nothing (a pasted text, a
+// Markdown file) or says what its template says ("en" on a German
+// paper's page), so the text itself is asked too, by whatlanggo's
+// trigram profiles (84 languages).
+
+// sampleRunes is how much of the body the detector reads: enough for a
+// sure answer, little enough to stay fast on a long article.
+const sampleRunes = 3000
+
+// Thresholds: the text must be long enough for trigram counts to mean
+// something (more of it to overrule the markup than to fill in for
+// none), and the detector sure.
+const (
+	minDetectRunes     = 200
+	minOverruleRunes   = 500
+	overruleConfidence = 0.5
+)
+
+// textLanguage is the ISO 639-1 code of the language blocks are written
+// in, with the detector's confidence (0 to 1) and how many characters it
+// read; "" when it cannot tell.
+func textLanguage(blocks []Block) (string, float64, int) {
+	var b strings.Builder
+	n := 0
+	for _, bl := range blocks {
+		if bl.Kind == Heading {
+			continue
+		}
+		for _, r := range bl.Text {
+			if n >= sampleRunes {
+				break
+			}
+			b.WriteRune(r)
+			n++
+		}
+		b.WriteByte('\n')
+		if n >= sampleRunes {
+			break
+		}
+	}
+	if n < minDetectRunes {
+		return "", 0, n
+	}
+	info := whatlanggo.Detect(b.String())
+	if info.Lang < 0 || !info.IsReliable() {
+		return "", info.Confidence, n
+	}
+	return info.Lang.Iso6391(), info.Confidence, n
+}
+
+// chooseLanguage settles the article's language: what the markup says,
+// unless the text is clearly in another language; the text's language
+// when the markup says nothing. A tag's region is kept when its language
+// stands ("en-GB" stays "en-GB").
+func chooseLanguage(markup string, blocks []Block) string {
+	markup = strings.TrimSpace(strings.ReplaceAll(markup, "_", "-"))
+	detected, confidence, read := textLanguage(blocks)
+	switch {
+	case detected == "":
+		return markup
+	case markup == "":
+		return detected
+	case strings.EqualFold(primaryTag(markup), detected):
+		return markup
+	case confidence >= overruleConfidence && read >= minOverruleRunes:
+		return detected
+	}
+	return markup
+}
+
+// primaryTag is a language tag's language: "pt" of "pt-BR".
+func primaryTag(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		return tag[:i]
+	}
+	return tag
+}

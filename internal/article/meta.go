@@ -1,0 +1,442 @@
+package article
+
+import (
+	"encoding/json"
+	"net"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta is what a page says about itself, every candidate kept: the
+// choice among them is made by agreement (chooseTitle, chooseByline,
+// chooseDate), not by which tag comes first.
+type pageMeta struct {
+	lang, title, ogTitle, twitterTitle, siteName string
+	h1s                                          []string
+	metaAuthors, bylines                         []string // <meta name=author…>; visible bylines
+	published, timeAttr, canonical, ogURL        string
+	image, section                               string
+	ldHeadline, ldPublished, ldPublisher         string
+	ldAuthors                                    []string // the persons JSON-LD names
+	ldOrgAuthors                                 []string // organizations JSON-LD names as authors
+}
+
+func readMeta(doc *html.Node) pageMeta {
+	var m pageMeta
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				m.lang = attr(n, "lang")
+			case atom.Title:
+				if m.title == "" {
+					m.title = cleanSpace(textOf(n))
+				}
+			case atom.H1:
+				if t := cleanSpace(textOf(n)); t != "" && len(m.h1s) < 3 {
+					m.h1s = append(m.h1s, t)
+				}
+			case atom.Meta:
+				m.readMetaTag(n)
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") {
+					m.canonical = attr(n, "href")
+				}
+			case atom.Time:
+				if m.timeAttr == "" {
+					m.timeAttr = attr(n, "datetime")
+				}
+			case atom.Script:
+				if strings.Contains(attr(n, "type"), "ld+json") {
+					readJSONLD(textOf(n), &m)
+				}
+			}
+			if isBylineElement(n) && len(m.bylines) < 5 {
+				if t := cleanSpace(textOf(n)); len(t) > 0 && len(t) < 120 {
+					m.bylines = append(m.bylines, t)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return m
+}
+
+func (m *pageMeta) readMetaTag(n *html.Node) {
+	key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
+	val := cleanSpace(attr(n, "content"))
+	if val == "" {
+		return
+	}
+	switch key {
+	case "og:title":
+		m.ogTitle = val
+	case "twitter:title":
+		m.twitterTitle = val
+	case "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "citation_author":
+		if !strings.HasPrefix(val, "http") {
+			m.metaAuthors = append(m.metaAuthors, val)
+		}
+	case "og:site_name", "application-name", "publisher":
+		if m.siteName == "" || key == "og:site_name" {
+			m.siteName = val
+		}
+	case "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "dc.date", "dc.date.issued",
+		"parsely-pub-date", "sailthru.date", "citation_publication_date", "publish-date", "publishdate":
+		if m.published == "" {
+			m.published = val
+		}
+	case "og:url":
+		m.ogURL = val
+	case "og:image":
+		m.image = val
+	case "article:section":
+		m.section = val
+	case "og:locale", "content-language", "language", "dc.language":
+		if m.lang == "" {
+			m.lang = strings.ReplaceAll(val, "_", "-")
+		}
+	}
+}
+
+// isBylineElement reports an element that marks up the author: a byline
+// or author class, rel=author, itemprop=author.
+func isBylineElement(n *html.Node) bool {
+	cl := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(cl, "byline") || strings.EqualFold(attr(n, "rel"), "author") ||
+		strings.EqualFold(attr(n, "itemprop"), "author") || authorClass.MatchString(cl) &&
+		!strings.Contains(cl, "bio") && !strings.Contains(cl, "avatar")
+}
+
+var authorClass = regexp.MustCompile(`(^|[\s_-])(author|authors|author-name|article-author)([\s_-]|$)`)
+
+// readJSONLD takes the headline, the authors, the publisher and the date
+// of publication from schema.org Article objects (NewsArticle, BlogPosting
+// and the like, in @graph arrays too), ignoring anything else.
+func readJSONLD(src string, m *pageMeta) {
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return
+	}
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				visit(e, depth+1)
+			}
+		case map[string]any:
+			if isArticleType(t["@type"]) {
+				if s, ok := t["headline"].(string); ok && m.ldHeadline == "" {
+					m.ldHeadline = cleanSpace(html.UnescapeString(s))
+				}
+				if s, ok := t["datePublished"].(string); ok && m.ldPublished == "" {
+					m.ldPublished = s
+				}
+				if len(m.ldAuthors) == 0 && len(m.ldOrgAuthors) == 0 {
+					collectAuthors(t["author"], &m.ldAuthors, &m.ldOrgAuthors)
+				}
+				if p, ok := t["publisher"].(map[string]any); ok && m.ldPublisher == "" {
+					if s, ok := p["name"].(string); ok {
+						m.ldPublisher = cleanSpace(s)
+					}
+				}
+			}
+			if g, ok := t["@graph"]; ok {
+				visit(g, depth+1)
+			}
+			if e, ok := t["mainEntity"]; ok {
+				visit(e, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+}
+
+// isArticleType reports a schema.org type of a piece of writing: Article
+// and its kinds (NewsArticle, ReportageNewsArticle, BlogPosting…), or no
+// type at all.
+func isArticleType(v any) bool {
+	switch t := v.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.HasSuffix(t, "Article") || strings.Contains(t, "BlogPosting") || t == "Report" || t == "WebPage" || t == "LiveBlogPosting"
+	case []any:
+		for _, e := range t {
+			if isArticleType(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// collectAuthors reads a JSON-LD author: a name, a Person or Organization
+// object, or a list of them.
+func collectAuthors(v any, persons, orgs *[]string) {
+	switch t := v.(type) {
+	case string:
+		if s := cleanSpace(t); s != "" && !strings.HasPrefix(s, "http") {
+			*persons = append(*persons, s)
+		}
+	case map[string]any:
+		name, _ := t["name"].(string)
+		name = cleanSpace(name)
+		if name == "" {
+			return
+		}
+		if typ, _ := t["@type"].(string); typ == "Organization" || typ == "NewsMediaOrganization" {
+			*orgs = append(*orgs, name)
+			return
+		}
+		*persons = append(*persons, name)
+	case []any:
+		for _, e := range t {
+			collectAuthors(e, persons, orgs)
+		}
+	}
+}
+
+// --- choosing ---
+
+// titleSeparators split a page title into headline and site name:
+// "Headline | Site", "Site - Headline", "Section: Headline".
+var titleSeparators = regexp.MustCompile(`\s+[|\-–—·:»/]\s+|\s*\|\s*`)
+
+// chooseTitle picks the headline the page's candidates agree on:
+// JSON-LD's headline, og:title, twitter:title, <title>, Readability's
+// title and the first <h1>, each also cut at a separator ("Headline |
+// Site", "Site - Headline", "Section | Headline"). The option the
+// candidates agree on most wins. A whole that carries a part naming the
+// site, the publisher, the section or the host never wins; a cut that
+// drops only short parts (a site's name, a section) scores one more, since
+// that is how page titles are made. Between equals, the publisher's own
+// fields come first (JSON-LD, og:title) and <h1> last: on some pages it is
+// the site's name or a section. The site's name alone is never a title.
+func chooseTitle(m pageMeta, readabilityTitle, host string) string {
+	var cands []string
+	add := func(s string) {
+		if s = cleanSpace(s); s != "" {
+			cands = append(cands, s)
+		}
+	}
+	add(m.ldHeadline)
+	add(m.ogTitle)
+	add(m.twitterTitle)
+	add(m.title)
+	// Readability's title is read from the same tags: it is one more
+	// witness only when it says something they do not (a <title> it cut
+	// at a separator, or a heading when the page has no title tags).
+	if !slices.ContainsFunc(cands, func(c string) bool { return normTitle(c) == normTitle(readabilityTitle) }) {
+		add(readabilityTitle)
+	}
+	if len(m.h1s) > 0 {
+		add(m.h1s[0])
+	}
+	furniture := map[string]bool{}
+	for _, f := range []string{m.siteName, m.ldPublisher, m.section, hostLabel(host)} {
+		if f = normTitle(f); f != "" {
+			furniture[f] = true
+			furniture[strings.ReplaceAll(f, " ", "")] = true
+		}
+	}
+	isFurniture := func(s string) bool {
+		n := normTitle(s)
+		return furniture[n] || furniture[strings.ReplaceAll(n, " ", "")]
+	}
+	type option struct {
+		text  string
+		rank  int // the candidate it came from, by the order above
+		bonus int // a cut that dropped only short parts
+	}
+	var options []option
+	for i, c := range cands {
+		parts := titleSeparators.Split(c, -1)
+		if len(parts) == 1 {
+			options = append(options, option{c, i, 0})
+			continue
+		}
+		if !slices.ContainsFunc(parts, isFurniture) {
+			options = append(options, option{c, i, 0})
+		}
+		for j, p := range parts {
+			p = strings.TrimSpace(p)
+			if len(strings.Fields(p)) < 2 || isFurniture(p) {
+				continue
+			}
+			short := true
+			for k, q := range parts {
+				if k != j && len(strings.Fields(q)) > 4 && !isFurniture(q) {
+					short = false
+				}
+			}
+			bonus := 0
+			if short {
+				bonus = 1
+			}
+			options = append(options, option{p, i, bonus})
+		}
+	}
+	best, bestScore, bestRank, bestBonus := "", 0, 0, 0
+	for _, o := range options {
+		no := normTitle(o.text)
+		if len(no) < 3 || isFurniture(o.text) {
+			continue
+		}
+		// Two for each candidate that says exactly this, one for each that
+		// holds it: a headline cut from "Headline | Site" beats the
+		// whole when <h1> says the headline alone, and a part of a
+		// headline never beats the headline.
+		score := o.bonus
+		for _, c := range cands {
+			switch nc := normTitle(c); {
+			case nc == no:
+				score += 2
+			case strings.Contains(nc, no) && len(no)*3 >= len(nc):
+				score++
+			}
+		}
+		if best == "" || score > bestScore || score == bestScore && (o.rank < bestRank || o.rank == bestRank && o.bonus > bestBonus) {
+			best, bestScore, bestRank, bestBonus = o.text, score, o.rank, o.bonus
+		}
+	}
+	return best
+}
+
+// hostLabel is the name a host gives a site: "spiceworks" for
+// www.spiceworks.com, "bbc" for www.bbc.co.uk.
+func hostLabel(host string) string {
+	labels := strings.Split(strings.TrimPrefix(strings.ToLower(host), "www."), ".")
+	if len(labels) < 2 || net.ParseIP(host) != nil {
+		return ""
+	}
+	labels = labels[:len(labels)-1] // the top-level domain
+	if n := len(labels); n > 1 && secondLevel[labels[n-1]] {
+		labels = labels[:n-1] // co.uk, com.au
+	}
+	return labels[len(labels)-1]
+}
+
+// secondLevel are the labels under a country's domain that name a kind of
+// site, not a site.
+var secondLevel = map[string]bool{"co": true, "com": true, "org": true, "net": true, "gov": true, "ac": true, "edu": true, "ne": true, "or": true, "go": true}
+
+// normTitle compares titles: lower case, letters and digits only.
+func normTitle(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+// chooseByline names the article's writers: the persons JSON-LD names
+// (all of them), else the byline Readability finds on the page, else
+// <meta name=author> (all of them), else the first element marked as a
+// byline; never a name that is the publication's, an e-mail address or a
+// link, and without "By" or a date after the names.
+func chooseByline(m pageMeta, readabilityByline string) string {
+	publisher := map[string]bool{}
+	for _, p := range append([]string{m.siteName, m.ldPublisher}, m.ldOrgAuthors...) {
+		if p != "" {
+			publisher[normTitle(strings.TrimPrefix(p, "The "))] = true
+		}
+	}
+	ok := func(name string) bool {
+		n := normTitle(strings.TrimPrefix(name, "The "))
+		return n != "" && !publisher[n] && !strings.Contains(name, "@") && !strings.Contains(name, "://") &&
+			len(name) <= 120 && strings.IndexFunc(name, unicode.IsLetter) >= 0
+	}
+	keep := func(names []string) string {
+		var out []string
+		seen := map[string]bool{}
+		for _, n := range names {
+			if n = cleanByline(n); ok(n) && !seen[normTitle(n)] {
+				seen[normTitle(n)] = true
+				out = append(out, n)
+			}
+		}
+		return joinNames(out)
+	}
+	var firstByline []string
+	if len(m.bylines) > 0 {
+		firstByline = m.bylines[:1]
+	}
+	for _, names := range [][]string{m.ldAuthors, {readabilityByline}, m.metaAuthors, firstByline} {
+		if b := keep(names); b != "" {
+			return b
+		}
+	}
+	return ""
+}
+
+// joinNames says a list of names: "A", "A and B", "A, B and C".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// urlDate is a date in an article's URL path: /2026/11/20/ or /2026-11-20-.
+var urlDate = regexp.MustCompile(`/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|-|$)`)
+
+// chooseDate picks the publication date: the page's structured metadata
+// (JSON-LD datePublished, article:published_time and the like), else
+// Readability's, else the first <time>. A date in the article's URL
+// settles a disagreement: a candidate from another year or month loses to
+// one that matches it, and stands alone when nothing else does. Dates
+// after now are refused.
+func chooseDate(m pageMeta, readabilityDate *time.Time, pageURL string, now time.Time) time.Time {
+	var cands []time.Time
+	for _, s := range []string{m.ldPublished, m.published} {
+		if t := parseDate(s); !t.IsZero() {
+			cands = append(cands, t)
+		}
+	}
+	if readabilityDate != nil && !readabilityDate.IsZero() {
+		cands = append(cands, readabilityDate.UTC())
+	}
+	if t := parseDate(m.timeAttr); !t.IsZero() {
+		cands = append(cands, t)
+	}
+	var fromURL time.Time
+	if u := urlDate.FindStringSubmatch(pageURL); u != nil {
+		day := u[3]
+		if day == "" {
+			day = "01"
+		}
+		fromURL, _ = time.Parse("2006-01-02", u[1]+"-"+u[2]+"-"+day)
+	}
+	future := now.Add(48 * time.Hour)
+	for _, t := range cands {
+		if t.After(future) {
+			continue
+		}
+		if fromURL.IsZero() || t.Year() == fromURL.Year() && t.Month() == fromURL.Month() {
+			return t
+		}
+	}
+	if !fromURL.IsZero() {
+		return fromURL
+	}
+	for _, t := range cands {
+		if !t.After(future) {
+			return t
+		}
+	}
+	return time.Time{}
+}

@@ -1,0 +1,104 @@
+package article
+
+import (
+	"testing"
+	"time"
+)
+
+func TestChooseTitle(t *testing.T) {
+	tests := []struct {
+		name        string
+		m           pageMeta
+		readability string
+		host        string
+		want        string
+	}{
+		{"site suffix named by og:site_name",
+			pageMeta{title: "Big news | Daily Example", siteName: "Daily Example"}, "", "", "Big news"},
+		{"site suffix named by the host",
+			pageMeta{title: "Council votes to close the bridge - Riverton Herald", ogTitle: "Council votes to close the bridge - Riverton Herald"}, "", "www.rivertonherald.co.uk", "Council votes to close the bridge"},
+		{"section prefix",
+			pageMeta{title: "Politics | Council votes to close the bridge", section: "Politics"}, "", "", "Council votes to close the bridge"},
+		{"short suffix and nothing else to go on",
+			pageMeta{title: "Lorem ipsum dolor sit amet – My website"}, "", "", "Lorem ipsum dolor sit amet"},
+		{"a headline with a colon is whole",
+			pageMeta{title: "Bridge closed: what drivers need to know", h1s: []string{"Bridge closed: what drivers need to know"}}, "", "", "Bridge closed: what drivers need to know"},
+		{"agreement beats og:title",
+			pageMeta{ogTitle: "SEO title for the bridge story", title: "Council votes to close the bridge | Herald", h1s: []string{"Council votes to close the bridge"}, ldHeadline: "Council votes to close the bridge"}, "", "", "Council votes to close the bridge"},
+		{"h1 that is the site name loses",
+			pageMeta{title: "Council votes to close the bridge | Herald", h1s: []string{"Herald"}, siteName: "Herald"}, "", "", "Council votes to close the bridge"},
+		{"only readability", pageMeta{}, "A heading found in the body", "", "A heading found in the body"},
+		{"nothing", pageMeta{}, "", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := chooseTitle(tc.m, tc.readability, tc.host); got != tc.want {
+				t.Errorf("chooseTitle = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHostLabel(t *testing.T) {
+	for host, want := range map[string]string{
+		"www.bbc.co.uk": "bbc", "edition.cnn.com": "cnn", "lemonde.fr": "lemonde", "www.abc.net.au": "abc",
+		"localhost": "", "": "", "127.0.0.1": "", "[::1]": "",
+	} {
+		if got := hostLabel(host); got != want {
+			t.Errorf("hostLabel(%q) = %q, want %q", host, got, want)
+		}
+	}
+}
+
+func TestChooseByline(t *testing.T) {
+	tests := []struct {
+		name        string
+		m           pageMeta
+		readability string
+		want        string
+	}{
+		{"JSON-LD persons, all of them",
+			pageMeta{ldAuthors: []string{"Ana Ruiz", "Ben Ode"}, metaAuthors: []string{"Condé Nast"}}, "", "Ana Ruiz and Ben Ode"},
+		{"publisher named as author is dropped",
+			pageMeta{metaAuthors: []string{"Condé Nast"}, ldPublisher: "Condé Nast", bylines: []string{"By Kate Lin"}}, "", "Kate Lin"},
+		{"organization author is not a person",
+			pageMeta{ldOrgAuthors: []string{"Wire Service"}, metaAuthors: []string{"Wire Service"}}, "", ""},
+		{"e-mail and links refused",
+			pageMeta{metaAuthors: []string{"desk@example.com", "https://example.com/staff/x"}}, "", ""},
+		{"readability's byline without By",
+			pageMeta{}, "By Sam Reporter", "Sam Reporter"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := chooseByline(tc.m, tc.readability); got != tc.want {
+				t.Errorf("chooseByline = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestChooseDate(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	stray := day(2012, 5, 1)
+	tests := []struct {
+		name        string
+		m           pageMeta
+		readability *time.Time
+		url         string
+		want        time.Time
+	}{
+		{"JSON-LD over a stray <time>", pageMeta{ldPublished: "2026-11-20", timeAttr: "2012-05-01"}, nil, "", day(2026, 11, 20)},
+		{"article:published_time over readability", pageMeta{published: "2026-11-19T08:00:00Z"}, &stray, "", time.Date(2026, 11, 19, 8, 0, 0, 0, time.UTC)},
+		{"URL date settles", pageMeta{timeAttr: "2012-05-01"}, nil, "https://x.example/2026/11/18/story", day(2026, 11, 18)},
+		{"future refused", pageMeta{ldPublished: "2031-01-01", timeAttr: "2026-11-01"}, nil, "", day(2026, 11, 1)},
+		{"nothing", pageMeta{}, nil, "", time.Time{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := chooseDate(tc.m, tc.readability, tc.url, now); !got.Equal(tc.want) {
+				t.Errorf("chooseDate = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
