@@ -1,11 +1,14 @@
 package article
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 
 	"github.com/aloud-dev/aloud/internal/corpora"
 )
@@ -111,6 +114,9 @@ func TestCopiedTextCorpus(t *testing.T) {
 				n++
 				sumP, sumR, sumF = sumP+p, sumR+r, sumF+f
 				t.Logf("%-45s P %.3f R %.3f F1 %.3f", pg.Name, p, r, f)
+				if set.name == "dragnet" {
+					pg = silverMeta(pg, string(text))
+				}
 				checkMeta(t, pg, a, meta, 24*time.Hour)
 				// The title can be found only where the copy holds it.
 				if pg.Title != "" && titleInText(string(text), pg.Title) {
@@ -136,6 +142,43 @@ func TestCopiedTextCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// bylineNames is an expected byline's names, cleaned as the extractor
+// cleans what it finds.
+func bylineNames(want string) string {
+	return cleanByline(want)
+}
+
+// silverMeta gives a Dragnet page, which comes with no metadata, the
+// title, byline and date that the HTML extractor reads from its markup,
+// where the copied text holds them: the title as a line of its own, the
+// byline's words, and a date the page states in its structured metadata.
+// The answers are as good as the HTML extractor (about 90 % on the
+// Readability pages), so these rates are a guide, not a measure.
+func silverMeta(pg corpora.Page, copied string) corpora.Page {
+	a, err := Parse(pg.HTML, HTML, pg.Name+".html", nil)
+	if err != nil {
+		return pg
+	}
+	if titleInText(copied, a.Title) {
+		pg.Title = a.Title
+	}
+	lower := strings.ToLower(copied)
+	if a.Byline != "" && !strings.Contains(strings.ToLower(a.Title), strings.ToLower(a.Byline)) {
+		all := true
+		for _, w := range strings.Fields(strings.ToLower(a.Byline)) {
+			all = all && strings.Contains(lower, w)
+		}
+		if all {
+			pg.Byline = a.Byline
+		}
+	}
+	doc, err := html.Parse(bytes.NewReader(pg.HTML))
+	if m := readMeta(doc); err == nil && (m.ldPublished != "" || m.published != "") && !a.Published.IsZero() {
+		pg.Published = a.Published.Format(time.RFC3339)
+	}
+	return pg
 }
 
 // titleInText reports whether a line of text says the title, or the
@@ -185,7 +228,9 @@ func checkMeta(t *testing.T, pg corpora.Page, a Article, meta map[string][2]int,
 		meta[field] = c
 	}
 	check("title", headline(pg.Title, a.Title), a.Title)
-	check("byline", pg.Byline, a.Byline)
+	// Readability's expected bylines keep what pages print around the
+	// names ("By", a date, a role); the names are what is compared.
+	check("byline", bylineNames(pg.Byline), a.Byline)
 	if pg.Published != "" {
 		// The same instant, to the minute (or the same day, where the
 		// page printed only the day); the expected value's many formats
@@ -233,7 +278,13 @@ func headline(want, got string) string {
 func sameMeta(want, got string) bool {
 	norm := func(s string) string {
 		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-		return strings.TrimSpace(strings.TrimPrefix(s, "by "))
+		s = strings.TrimSpace(strings.TrimPrefix(s, "by "))
+		// A list of names is the same list however it is joined:
+		// "A, B and C", "A, B, C", "A & B".
+		for _, sep := range []string{", and ", " and ", " & ", ", "} {
+			s = strings.ReplaceAll(s, sep, "|")
+		}
+		return s
 	}
 	return norm(want) == norm(got)
 }

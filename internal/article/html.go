@@ -349,19 +349,6 @@ var blockTags = map[atom.Atom]bool{
 
 func isBlock(n *html.Node) bool { return blockTags[n.DataAtom] }
 
-var (
-	bylineBy    = lazy(`(?i)^by\s+`)
-	bylineAfter = lazy(`(?i)\s+(?:[-–—|•·]\s*.*|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)$`)
-)
-
-// cleanByline keeps the names of a byline: without "By", and without a
-// date, "1 day ago" or anything after a dash that follows them.
-func cleanByline(s string) string {
-	s = bylineBy.ReplaceAllString(cleanSpace(s), "")
-	s = bylineAfter.ReplaceAllString(s, "")
-	return strings.TrimSpace(strings.TrimRight(s, " -–—|,"))
-}
-
 // siteSuffix is what follows a headline in a <title>: " | Site", " - Site".
 var siteSuffix = lazy(`\s+[|\-–—·:]\s+([^|\-–—·:]+)$`)
 

@@ -361,6 +361,9 @@ func chooseByline(m pageMeta, readabilityByline string) string {
 		var out []string
 		seen := map[string]bool{}
 		for _, n := range names {
+			if raw := dropParentheses(n); strings.Contains(raw, "@") && !strings.Contains(raw, " ") || strings.Contains(raw, "://") {
+				continue // an address, not a name
+			}
 			if n = cleanByline(n); ok(n) && !seen[normTitle(n)] {
 				seen[normTitle(n)] = true
 				out = append(out, n)

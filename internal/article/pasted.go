@@ -44,7 +44,7 @@ func parseText(src string) Article {
 	if title >= 0 {
 		from = max(0, title-2)
 	}
-	a.Byline = textByline(units, from, min(end, start+3), title)
+	a.Byline = textByline(units, title, start, end)
 	a.Published = textDate(units, from, min(end, start+3))
 
 	for i := start; i < end; i++ {
@@ -243,154 +243,73 @@ func wordCount(s string) int {
 func isHeadline(t string) bool {
 	n := wordCount(t)
 	return n >= 2 && n <= 30 && len(t) <= 300 && !strings.HasSuffix(t, ".") &&
-		!isDateLine(t) && !isBylineLine(t, "") && !boilerplate.MatchString(t) && !stopMarker.MatchString(t) && !teaserMarker.MatchString(t) &&
+		!isDateLine(t) && !isBylineLine(t, "") && !isNameAndTime(t) && !boilerplate.MatchString(t) && !stopMarker.MatchString(t) && !teaserMarker.MatchString(t) &&
 		strings.IndexFunc(t, unicode.IsLetter) >= 0
 }
 
-// chooseTextTitle finds the headline before the body (start). Pages set
-// a headline over its byline and date, with a standfirst between at
-// most, and a section's name over it at most: so the title is the
-// topmost headline-like line in the four lines above the byline or date
-// line nearest the body, one of six words or more if there is one (a
-// section's name is shorter), else of three (lines of names are skipped:
-// they are a byline without its "By"). Without such a line: a
-// headline-like line the page repeats (its header and its article say
-// the same), else the nearest of three words or more, else the nearest.
-// A text that begins with its body has its first line as title when
-// that reads as a headline.
+// chooseTextTitle finds the headline before the body (start), by
+// scoring each headline-like line in the headerReach lines above it:
+//
+//   - nearness: pages set the headline just over the body, with a
+//     byline, a date or a standfirst between at most;
+//   - a byline or date line under it (within four lines, above the body's
+//     third line): the headline heads the article's header;
+//   - a headline's length: four to twenty words;
+//   - against: the marks of navigation ("|", "»", "›" — breadcrumbs and
+//     links to the previous and next post), a line of names (a byline
+//     without "By"), a credit ("Name / Agency").
+//
+// The highest score wins; between equals, the nearer. A text that begins
+// with its body has its first line as title when that reads as a
+// headline.
 func chooseTextTitle(units []string, start int) int {
 	from := max(0, start-headerReach)
-	to := min(len(units), start+3)
-	for a := to - 1; a >= max(from+1, start-anchorReach); a-- {
-		u := units[a]
-		relative := relativeDate.MatchString(u)
-		if !isBylineLine(u, "") && !isDateLine(u) || relative && a < start-3 {
-			continue
-		}
-		// The topmost full headline (six words or more: a standfirst
-		// sits under its headline), else the topmost of three or more.
-		full, short := -1, -1
-		for i := a - 1; i >= max(from, a-4); i-- {
-			if u := units[i]; isHeadline(u) && !isNameLine(u) {
-				switch n := wordCount(u); {
-				case n >= 6:
-					full = i
-				case n >= 3:
-					short = i
-				}
-			}
-		}
-		if full >= 0 {
-			return full
-		}
-		if short >= 0 {
-			return short
-		}
-	}
-	count := map[string]int{}
-	for _, u := range units[:start] {
-		count[strings.ToLower(u)]++
-	}
-	nearest, nearestLong := -1, -1
+	limit := min(len(units), start+3)
+	best, bestScore := -1, 0
 	for i := start - 1; i >= from; i-- {
 		u := units[i]
 		if !isHeadline(u) {
 			continue
 		}
-		if count[strings.ToLower(u)] > 1 && wordCount(u) >= 3 {
-			return i
+		score := max(0, 5-(start-i)) // nearness: 4 for the line above the body
+		for j := i + 1; j <= i+4 && j < limit; j++ {
+			// A time ago far above the body dates a teaser, not the article.
+			if isBylineLine(units[j], "") || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
+				score += 5
+				break
+			}
 		}
-		if nearest < 0 {
-			nearest = i
+		switch w := wordCount(u); {
+		case w >= 4 && w <= 20:
+			score += 2
+		case w == 3:
+			score++
 		}
-		if nearestLong < 0 && wordCount(u) >= 3 {
-			nearestLong = i
+		if strings.ContainsAny(u, "|»«›‹") || strings.Contains(u, " > ") {
+			score -= 3
+		}
+		if isNameLine(u) || isCredit(u) {
+			score -= 3
+		}
+		if best < 0 || score > bestScore {
+			best, bestScore = i, score
 		}
 	}
-	switch {
-	case nearestLong >= 0:
-		return nearestLong
-	case nearest >= 0:
-		return nearest
-	case start == 0 && len(units) > 1 && isHeadline(units[0]) && !isSentence(units[0]):
+	if best >= 0 {
+		return best
+	}
+	if start == 0 && len(units) > 1 && isHeadline(units[0]) && !isSentence(units[0]) {
 		return 0
 	}
 	return -1
 }
 
-// bylinePrefix are the words a byline starts with, in the languages aloud
-// reads: "By", "Von", "Por", "Par", "Di", "Door", "Av", "Przez", "Автор"…
-var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|photos?|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka)[:\s]\s*`)
-
-// isBylineLine reports a line that names the writer: "By …" in one of the
-// languages aloud reads (bylinePrefix), or the byline already found.
-func isBylineLine(t, byline string) bool {
-	if byline != "" && strings.Contains(strings.ToLower(t), strings.ToLower(byline)) && wordCount(t) <= wordCount(byline)+12 {
+// isCredit reports a photo credit: "Carolyn Kaster / AP", "Photo: …".
+func isCredit(t string) bool {
+	if before, after, ok := strings.Cut(t, "/"); ok && wordCount(before) <= 4 && wordCount(after) <= 4 && looksLikeNames(before) {
 		return true
 	}
-	m := bylinePrefix.FindString(t)
-	return m != "" && wordCount(t) <= 25 && looksLikeNames(cleanByline(t[len(m):]))
-}
-
-// looksLikeNames reports text that can be a list of names: one to twelve
-// words, most starting with a capital (in scripts with case), no
-// sentence's end.
-func looksLikeNames(t string) bool {
-	n := wordCount(t)
-	if n < 1 || n > 12 || isSentence(t) && !strings.HasSuffix(t, ".") {
-		return false
-	}
-	upper, cased := 0, 0
-	for _, f := range strings.Fields(t) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if unicode.IsUpper(r) {
-			upper++
-			cased++
-		} else if unicode.IsLower(r) && !nameJoiner[strings.ToLower(f)] {
-			cased++
-		}
-	}
-	return cased == 0 || 2*upper > cased
-}
-
-// nameJoiner are the small words between and inside names: "and", "und",
-// "y", "et", "de", "van", "von"…
-var nameJoiner = map[string]bool{"and": true, "und": true, "y": true, "e": true, "et": true, "en": true, "och": true, "og": true, "i": true, "и": true, "і": true, "та": true,
-	"de": true, "del": true, "da": true, "di": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "dos": true, "das": true, "bin": true, "al": true}
-
-// isNameLine reports a short line of names, a byline without its "By":
-// two to five words, most capitalised, no sentence's end.
-func isNameLine(t string) bool {
-	n := wordCount(t)
-	return n >= 2 && n <= 5 && !isSentence(t) && looksLikeNames(t) && strings.IndexFunc(t, unicode.IsDigit) < 0
-}
-
-// textByline finds the byline in units[from:to], not on the title's line:
-// a "By …" line, else a line of names next to a date line.
-func textByline(units []string, from, to, title int) string {
-	for i := from; i < to; i++ {
-		if i == title {
-			continue
-		}
-		t := units[i]
-		if m := bylinePrefix.FindString(t); m != "" && wordCount(t) <= 25 {
-			if names := cleanByline(t[len(m):]); looksLikeNames(names) {
-				return names
-			}
-		}
-	}
-	for i := from; i < to; i++ {
-		if i == title {
-			continue
-		}
-		t := units[i]
-		nextToDate := i > 0 && isDateLine(units[i-1]) || i+1 < len(units) && isDateLine(units[i+1])
-		if names := cleanByline(t); nextToDate && wordCount(names) >= 2 && wordCount(names) <= 8 && looksLikeNames(names) &&
-			!isSentence(names) && !isDateLine(t) && !boilerplate.MatchString(t) {
-			return names
-		}
-	}
-	return ""
+	return false
 }
 
 // textDate is the first date written in units[from:to] (future dates

@@ -1,0 +1,205 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Bylines as pages print them: "By Dana Whitfield", "Von Julia Vergin",
+// "Por Ana Ruiz y Luis Gil", "Автор: Иван Петров", "Erin Cunningham March
+// 18 at 3:57 PM Follow @erin", "// By Arun Sai Krishnan • Nov 11, 2020",
+// "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU". A listener is
+// read the names alone.
+
+// bylinePrefix are the words a byline starts with, in the languages aloud
+// reads: "By", "Von", "Por", "Par", "Di", "Door", "Av", "Przez", "Автор"…
+var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|photos?|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka)[:\s]\s*`)
+
+// bylineEnd are the words that end the names in a byline: what pages
+// print after them (a date's "on" or "at", "Updated", "Follow").
+var bylineEnd = map[string]bool{"on": true, "at": true, "updated": true, "published": true, "posted": true, "follow": true, "am": true, "le": true, "el": true, "il": true, "em": true, "op": true, "den": true, "aktualisiert": true, "actualizado": true, "mis": true}
+
+// cleanByline keeps the names of a byline: its first line with any,
+// without its "By" (or what goes before it), without parentheses ("(reporting)", "(avec …)"), cut
+// where the names end (a date or a time, a handle, a bar, a dash, a
+// slash, a month's name, "Updated"), and without a role after a comma
+// ("Jane Doe, Senior Writer, Agency": the names stay only when every
+// part between commas reads as a name).
+func cleanByline(s string) string {
+	// The names are on the byline's first line that has any ("By\nJane
+	// Doe", "Jane Doe\nHealth News").
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimLeftFunc(cleanSpace(line), func(r rune) bool { return !unicode.IsLetter(r) })
+		if m := bylinePrefix.FindString(line + " "); m != "" {
+			line = strings.TrimSpace((line + " ")[len(m):])
+		}
+		if strings.IndexFunc(line, unicode.IsLetter) >= 0 {
+			s = line
+			break
+		}
+	}
+	s = cleanSpace(s)
+	s = dropParentheses(s)
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsDigit(r) || strings.ContainsRune("@|•·/\\<>[]{}", r)
+	}); i >= 0 {
+		s = s[:i]
+	}
+	for _, dash := range []string{" - ", " – ", " — ", " -- "} {
+		if i := strings.Index(s, dash); i >= 0 {
+			s = s[:i]
+		}
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,:;"))
+		if bylineEnd[lw] || monthByName[lw] > 0 && i > 1 {
+			words = words[:i] // "Updated July 3" leaves nothing: no names
+			break
+		}
+	}
+	s = strings.TrimRight(strings.Join(words, " "), " -–—|,;:")
+	if parts := strings.Split(s, ","); len(parts) > 1 {
+		for _, p := range parts {
+			if wordCount(strings.TrimSpace(p)) < 2 || !looksLikeNames(strings.TrimSpace(p)) {
+				return strings.TrimSpace(parts[0])
+			}
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// dropParentheses removes "(…)" groups.
+func dropParentheses(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return cleanSpace(b.String())
+}
+
+// isBylineLine reports a line that names the writer: "By …" in one of the
+// languages aloud reads (bylinePrefix), or the byline already found.
+func isBylineLine(t, byline string) bool {
+	if byline != "" && strings.Contains(strings.ToLower(t), strings.ToLower(byline)) && wordCount(t) <= wordCount(byline)+12 {
+		return true
+	}
+	lead := strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	m := bylinePrefix.FindString(lead)
+	return m != "" && wordCount(t) <= 25 && looksLikeNames(cleanByline(t))
+}
+
+// looksLikeNames reports text that can be a list of names: one to twelve
+// words, most starting with a capital (in scripts with case), no
+// sentence's end.
+func looksLikeNames(t string) bool {
+	n := wordCount(t)
+	if n < 1 || n > 12 || isSentence(t) && !strings.HasSuffix(t, ".") {
+		return false
+	}
+	upper, cased := 0, 0
+	for _, f := range strings.Fields(t) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsUpper(r) {
+			upper++
+			cased++
+		} else if unicode.IsLower(r) && !nameJoiner[strings.ToLower(f)] {
+			cased++
+		}
+	}
+	return cased == 0 || 2*upper > cased
+}
+
+// nameJoiner are the small words between and inside names: "and", "und",
+// "y", "et", "de", "van", "von"…
+var nameJoiner = map[string]bool{"and": true, "und": true, "y": true, "e": true, "et": true, "en": true, "och": true, "og": true, "i": true, "и": true, "і": true, "та": true,
+	"de": true, "del": true, "da": true, "di": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "dos": true, "das": true, "bin": true, "al": true}
+
+// isNameLine reports a short line of names, a byline without its "By":
+// two to five words, most capitalised, no sentence's end, no digits.
+func isNameLine(t string) bool {
+	n := wordCount(t)
+	return n >= 2 && n <= 5 && !isSentence(t) && looksLikeNames(t) && strings.IndexFunc(t, unicode.IsDigit) < 0
+}
+
+// textByline finds the byline of pasted text around its title (title,
+// -1 when none) and the body's start: a "By …" line, the nearest after
+// the title first; else a line that begins with names and goes on with
+// a date or time ("Alex Perry 1 day ago"), or a line of names, in the
+// three lines between the title and the body; else a line of names beside a date line.
+func textByline(units []string, title, start, end int) string {
+	from := max(0, start-bylineReach)
+	to := min(end, start+3)
+	if title >= 0 {
+		from = max(0, title-2)
+	}
+	order := make([]int, 0, to-from)
+	if title >= 0 {
+		for i := title + 1; i < to; i++ {
+			order = append(order, i)
+		}
+		for i := title - 1; i >= from; i-- {
+			order = append(order, i)
+		}
+	} else {
+		for i := from; i < to; i++ {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		t := units[i]
+		lead := strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+		if bylinePrefix.FindString(lead) != "" && wordCount(t) <= 25 {
+			if names := cleanByline(t); wordCount(names) >= 1 && looksLikeNames(names) {
+				return names
+			}
+		}
+	}
+	if title >= 0 {
+		for i := title + 1; i < min(start, title+4); i++ {
+			t := units[i]
+			if names := cleanByline(t); isNameLine(names) && !boilerplate.MatchString(t) &&
+				(isNameLine(t) || isDateLine(t) || wordCount(t) <= wordCount(names)+6) {
+				return names
+			}
+		}
+	}
+	for i := from; i < to; i++ {
+		t := units[i]
+		nextToDate := i > 0 && isDateLine(units[i-1]) || i+1 < len(units) && isDateLine(units[i+1])
+		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !boilerplate.MatchString(t) && i != title {
+			return names
+		}
+	}
+	return ""
+}
+
+// isNameAndTime reports a line of names followed by a date or a time:
+// "Alex Perry 1 day ago", "James Akinaka • 8h", "Dan Goodin - Apr 16,
+// 2015 8:02 pm UTC".
+func isNameAndTime(t string) bool {
+	names := cleanByline(t)
+	i := strings.Index(t, names)
+	if names == "" || i < 0 || names == t || !isNameLine(names) {
+		return false
+	}
+	rest := strings.TrimLeft(t[i+len(names):], " -–—|•·,/")
+	return !findDate(rest).IsZero() || timeOrAge.MatchString(rest)
+}
+
+// timeOrAge is a time of day or an age: "3:57 PM", "8h", "1 day ago".
+var timeOrAge = lazy(`(?i)^(?:(?:on|at|updated|published)\s+)?(?:\d{1,2}[:.]\d{2}|\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hrs?|hours?|days?|weeks?)\b)`)
+
+// bylineReach is how far before the body a "By" line is looked for
+// when the text has no title: further than the title's, since share
+// buttons and "Continue reading" often stand between.
+const bylineReach = 30

@@ -1,0 +1,57 @@
+package article
+
+import "testing"
+
+func TestCleanByline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By Dana Whitfield", "Dana Whitfield"},
+		{"by Sam Lee February 23, 2025 3:53 AM 2 min read", "Sam Lee"},
+		{"// By Arun Sai Krishnan • Nov 11, 2020", "Arun Sai Krishnan"},
+		{"Erin Cunningham March 18 at 3:57 PM Follow @erinmcunningham", "Erin Cunningham"},
+		{"Ahiza Garcia @ahiza_garcia", "Ahiza Garcia"},
+		{"Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project", "Daniel Kahn Gillmor"},
+		{"Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"},
+		{"Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)", "Eleanor Ainge Roy and Adrian Malloch"},
+		{"Von Julia Vergin | 23. Februar 2025", "Julia Vergin"},
+		{"Por Ana Ruiz y Luis Gil - 3 de mayo de 2025", "Ana Ruiz y Luis Gil"},
+		{"Par Martin Untersinger (avec Damien Leloup)", "Martin Untersinger"},
+		{"Автор: Иван Петров", "Иван Петров"},
+		{"By\n   Jane Doe\n   Health News", "Jane Doe"},
+		{"Devindra Hardawar/AOL", "Devindra Hardawar"},
+		{"Updated July 3, 2025", ""},
+		{"Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := cleanByline(tc.in); got != tc.want {
+			t.Errorf("cleanByline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestTextByline reads the byline of pasted text in the forms pages set
+// it in: a "By" line under the title, names with a time, names beside a
+// date line, in several languages.
+func TestTextByline(t *testing.T) {
+	body := "The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town."
+	tests := []struct{ name, text, want string }{
+		{"by line", "Menu\nHeadline about the bridge repairs\nBy Dana Whitfield\n\n" + body, "Dana Whitfield"},
+		{"by line with date", "Headline about the bridge repairs\nby Sam Lee February 23, 2025 3:53 AM 2 min read\n\n" + body, "Sam Lee"},
+		{"names and a time", "Headline about the bridge repairs\nAlex Perry 1 day ago\n\n" + body, "Alex Perry"},
+		{"names over a date", "Headline about the bridge repairs\nHazel Sheffield\nFriday 25 December 2015\n\n" + body, "Hazel Sheffield"},
+		{"German", "Brücke wird saniert\nVon Julia Vergin\n23. Februar 2025\n\n" + languageSamples["de"], "Julia Vergin"},
+		{"Russian", "Мост закроют на ремонт\nАвтор: Иван Петров\n23 февраля 2025\n\n" + languageSamples["ru"], "Иван Петров"},
+		{"none", "Headline about the bridge repairs\n\n" + body, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse([]byte(tc.text), Text, "x.txt", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tc.want {
+				t.Errorf("byline %q, want %q (title %q)", a.Byline, tc.want, a.Title)
+			}
+		})
+	}
+}
