@@ -47,6 +47,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	}
 	var root *html.Node
 	prune(doc)
+	paragraphs := markParagraphs(doc)
 	parser := readability.NewParser()
 	// Keep class names: they tell comments, captions and share bars,
 	// which excluded() leaves out of what is read aloud.
@@ -55,6 +56,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	var rDate *time.Time
 	if ra, err := parser.ParseDocument(doc, pageURL); err == nil {
 		root = ra.Node
+		restoreParagraphs(root, paragraphs)
 		rTitle, rByline, rDate = ra.Title, ra.Byline, ra.PublishedTime
 		if a.Language == "" {
 			a.Language = ra.Language
@@ -268,9 +270,19 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 		if t == "" || (k == Heading && strings.EqualFold(t, title)) || isByline(t, byline) {
 			return
 		}
+		// The byline and the date as the page prints them over the
+		// story: the intro says both.
+		if len(blocks) < 3 && k != Heading && (isBylineLine(t, byline) || isDateLine(t)) {
+			return
+		}
 		blocks = append(blocks, Block{Kind: k, Level: level, Text: t})
 	}
-	add := func(k Kind, level int, n *html.Node) { addText(k, level, textOf(n)) }
+	add := func(k Kind, level int, n *html.Node) {
+		if k != Heading && isCallToAction(n) || k == Heading && nearMedia(n) {
+			return
+		}
+		addText(k, level, textOf(n))
+	}
 	walk = func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -310,7 +322,49 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 		inline(n, walk, addText, captions)
 	}
 	walk(root)
-	return blocks
+	return dropTrailingHeadings(blocks)
+}
+
+// isCallToAction reports a paragraph or list item that is one short link
+// and nothing else: "Learn more.", "Sign up for our newsletter", a
+// teaser's headline in a list of more stories. (A sentence of the story
+// that is mostly a link is longer, and stays.)
+func isCallToAction(n *html.Node) bool {
+	t := cleanSpace(textOf(n))
+	return wordCount(t) <= 12 && linkDensity(n, len(t)) >= 0.9
+}
+
+// mediaClass names a video or audio player or an embed.
+var mediaClass = lazy(`(?i)(?:^|[\s_-])(?:video|player|embed|jwplayer|vjs)(?:[\s_-]|$)`)
+
+// nearMedia reports a heading that titles a video, an audio player or an
+// embed: its parent or grandparent holds one, or is named for one.
+func nearMedia(n *html.Node) bool {
+	for up, p := 0, n.Parent; up < 2 && p != nil; up, p = up+1, p.Parent {
+		if mediaClass.MatchString(attr(p, "class") + " " + attr(p, "id")) {
+			return true
+		}
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Video || c.DataAtom == atom.Audio || c.DataAtom == atom.Iframe || c.DataAtom == atom.Object || c.DataAtom == atom.Embed) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropTrailingHeadings removes the headings at the end, with nothing
+// under them (what a removed list of teasers or a player leaves), unless
+// the article is headings alone.
+func dropTrailingHeadings(blocks []Block) []Block {
+	end := len(blocks)
+	for end > 0 && blocks[end-1].Kind == Heading {
+		end--
+	}
+	if end == 0 {
+		return blocks
+	}
+	return blocks[:end]
 }
 
 // inline walks a container's children: runs of text and inline elements
@@ -379,8 +433,24 @@ func neverRead(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") && n.DataAtom != atom.Svg {
 		return true
 	}
+	// A dialog (a paywall's offer, a consent form, a sign-up box) lies
+	// over the page; it is never the story, unless it holds one.
+	if role := strings.ToLower(attr(n, "role")); role == "dialog" || role == "alertdialog" || strings.EqualFold(attr(n, "aria-modal"), "true") {
+		return !holdsArticle(n)
+	}
 	ci := attr(n, "class") + " " + attr(n, "id")
 	return neverReadClass.MatchString(ci) && !likely.MatchString(ci)
+}
+
+// holdsArticle reports an element with an <article> or the article's
+// body (itemprop=articleBody) inside.
+func holdsArticle(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Article || strings.Contains(attr(c, "itemprop"), "articleBody") || holdsArticle(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // fixAtoms gives elements that Readability created (by tag name only)

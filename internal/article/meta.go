@@ -280,8 +280,8 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 			}
 			short := true
 			for k, q := range parts {
-				if k != j && len(strings.Fields(q)) > 4 && !isFurniture(q) {
-					short = false
+				if k != j && !isFurniture(q) && (len(strings.Fields(q)) > 4 || len(strings.Fields(q)) >= len(strings.Fields(p))) {
+					short = false // not a site's name: as long as the headline
 				}
 			}
 			bonus := 0
@@ -306,8 +306,14 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 			switch nc := normTitle(c); {
 			case nc == no:
 				score += 2
-			case strings.Contains(nc, no) && len(no)*3 >= len(nc):
-				score++
+			case isTitlePart(c, o.text):
+				score++ // "Headline | Site" says the headline
+			case strings.Contains(nc, no):
+				// A longer headline holds this one: a <title> cut short,
+				// not a site's name added.
+				score -= o.bonus
+			case holdsPartOf(nc, o.text):
+				score-- // "Headline | Site" where another says "Headline, in full"
 			}
 		}
 		if best == "" || score > bestScore || score == bestScore && (o.rank < bestRank || o.rank == bestRank && o.bonus > bestBonus) {
@@ -315,6 +321,33 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		}
 	}
 	return best
+}
+
+// isTitlePart reports whether part is one side of title at a separator
+// ("Headline" of "Headline | Site").
+func isTitlePart(title, part string) bool {
+	np := normTitle(part)
+	for _, p := range titleSeparators.Split(title, -1) {
+		if normTitle(p) == np {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsPartOf reports whether the normalized candidate nc holds, as
+// more than itself, a side of title at a separator of two words or more.
+func holdsPartOf(nc, title string) bool {
+	parts := titleSeparators.Split(title, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if np := normTitle(p); len(strings.Fields(np)) >= 2 && np != nc && strings.Contains(nc, np) {
+			return true
+		}
+	}
+	return false
 }
 
 // hostLabel is the name a host gives a site: "spiceworks" for

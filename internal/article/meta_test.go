@@ -27,6 +27,8 @@ func TestChooseTitle(t *testing.T) {
 			pageMeta{ogTitle: "SEO title for the bridge story", title: "Council votes to close the bridge | Herald", h1s: []string{"Council votes to close the bridge"}, ldHeadline: "Council votes to close the bridge"}, "", "", "Council votes to close the bridge"},
 		{"h1 that is the site name loses",
 			pageMeta{title: "Council votes to close the bridge | Herald", h1s: []string{"Herald"}, siteName: "Herald"}, "", "", "Council votes to close the bridge"},
+		{"h1 in full, <title> cut short",
+			pageMeta{title: "Bridge to close | BBC News", h1s: []string{"Bridge to close for a year of repairs"}}, "", "", "Bridge to close for a year of repairs"},
 		{"only readability", pageMeta{}, "A heading found in the body", "", "A heading found in the body"},
 		{"nothing", pageMeta{}, "", "", ""},
 	}

@@ -1,0 +1,80 @@
+package article
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// storyParagraphs are the sentences of a made-up story, each distinct.
+func storyParagraphs(n int) []string {
+	var ps []string
+	for i := range n {
+		ps = append(ps, fmt.Sprintf("Paragraph %d of the story says what the council decided about the bridge, and why the repairs will take until the end of the year.", i+1))
+	}
+	return ps
+}
+
+// TestFurnitureLeftOut builds pages the way publishers do, the story
+// among the furniture issue 14 names, and checks that every sentence of
+// the story is read and nothing of the furniture.
+func TestFurnitureLeftOut(t *testing.T) {
+	story := storyParagraphs(6)
+	paras := func(wrap string) string {
+		var b strings.Builder
+		for i, p := range story {
+			if i == 3 && wrap == "link" {
+				// A sentence of the story that is mostly a link, in a div
+				// of its own (Readability drops such divs).
+				fmt.Fprintf(&b, `<div class="text-block"><p><a href="/other">%s</a> more.</p></div>`, strings.TrimSuffix(p, "."))
+				continue
+			}
+			fmt.Fprintf(&b, `<div class="text-block"><p>%s</p></div>`, p)
+		}
+		return b.String()
+	}
+	head := `<html lang="en"><head><title>Bridge to close for repairs | The Courier</title><meta property="og:site_name" content="The Courier">
+<meta name="author" content="Dana Whitfield"></head><body><nav><a href="/">Home</a><a href="/news">News</a></nav>`
+	tests := []struct {
+		name, body string
+		furniture  []string
+	}{
+		{"paywall dialog and consent", `<main><article><h1>Bridge to close for repairs</h1>` + paras("") + `
+<div class="overlay" aria-modal="true"><h2>Article réservé aux abonnés</h2><p>Subscribe today to read every story on our site without limits, from only one euro a month.</p><p>Already a subscriber? Log in to continue reading this story and all the others, on every device you own.</p>` +
+			strings.Repeat(`<p>Cancel at any time with one click from your account page, no questions asked, and keep reading until the end of the month.</p>`, 12) + `</div></article></main>
+<div class="consent-banner"><p>We use cookies to improve your experience of our site and to show you relevant advertising.</p></div>`,
+			[]string{"abonnés", "Subscribe today", "subscriber", "cookies"}},
+		{"sign-up, call to action and teasers", `<main><article><h1>Bridge to close for repairs</h1><p>By Dana Whitfield</p><p>November 20, 2026</p>` + paras("") +
+			`<p><a href="/more">Learn more.</a></p><div class="newsletter-signup"><h3>Get the morning briefing</h3><p>Sign up for our newsletter to get the day's news in your inbox every morning.</p></div>
+<h2>More stories</h2><ul><li><a href="/a">Library stays open late</a></li><li><a href="/b">School bus routes change</a></li></ul></article></main>`,
+			[]string{"Learn more", "morning briefing", "Sign up", "More stories", "Library stays", "By Dana", "November 20"}},
+		{"video title", `<main><article><h1>Bridge to close for repairs</h1>` + paras("") +
+			`<div class="video-player"><h3>Watch: the bridge from above</h3><video src="/v.mp4"></video></div></article></main>`,
+			[]string{"Watch: the bridge"}},
+		{"a sentence that is mostly a link", `<main><article><h1>Bridge to close for repairs</h1>` + paras("link") + `</article></main>`, nil},
+		{"the story inside div.paywall", `<main><div class="paywall">` + paras("") + `</div></main>`, nil},
+		{"the story inside an ad-named wrapper", `<div class="advert-wrapper"><div class="content">` + paras("") + `</div></div>`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse([]byte(head+tc.body+`<footer>© The Courier</footer></body></html>`), HTML, "page.html", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := bodyText(a)
+			for i, p := range story {
+				if !strings.Contains(body, p[:40]) {
+					t.Errorf("story paragraph %d not read", i+1)
+				}
+			}
+			for _, f := range tc.furniture {
+				if strings.Contains(body, f) {
+					t.Errorf("furniture %q read", f)
+				}
+			}
+			if t.Failed() {
+				t.Logf("body:\n%s", body)
+			}
+		})
+	}
+}
