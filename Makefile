@@ -112,6 +112,8 @@ bench:
 	$(GO) test -run '^$$' -bench 'CRC16$$|Scan' -count 3 -timeout $(TEST_TIMEOUT) ./internal/mp3 | tee -a bench.out
 	$(GO) test -run '^$$' -bench 'Batch' -benchtime 1x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
 	$(GO) test -run '^$$' -bench 'Chunks100' -benchtime 3x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'ParseHTML1MB|ParseHTMLLongStory|ParseText1MB' -benchtime 10x -count 3 -timeout $(TEST_TIMEOUT) ./internal/article | tee -a bench.out
+	$(GO) test -run '^$$' -bench 'NormalizeArticle' -count 3 -timeout $(TEST_TIMEOUT) ./internal/textnorm | tee -a bench.out
 	@awk '/^BenchmarkNarrateSample-/ {a+=$$3; na++} /^BenchmarkNarrateSampleNoLoudness/ {an+=$$3; nan++} \
 		/^BenchmarkByHandSample-/ {h+=$$3; nh++} /^BenchmarkByHandSampleLoudnorm/ {hl+=$$3; nhl++} \
 		/^BenchmarkJoin600\/aloud/ {ja+=$$3; nja++} /^BenchmarkJoin600\/ffmpeg/ {jf+=$$3; njf++} /^BenchmarkJoin600\/cat/ {jc+=$$3; njc++} \
@@ -126,6 +128,9 @@ bench:
 	@awk '/^BenchmarkChunks100/ { for (i = 3; i < NF; i += 2) m[$$(i+1)] = $$i; \
 		printf "100 chunks, 200 ms voice, 8 at once: %.3f s; ideal 2.5 s + %.3f s (instant voice) = %.3f s; %.1f%% over (target ≤ 5%%)\n", \
 		m["total-s"], m["instant-voice-s"], 2.5 + m["instant-voice-s"], m["over-ideal-%"] }' bench.out
+	@awk '/^BenchmarkParseHTML1MB/ {h+=$$3; nh++} /^BenchmarkParseHTMLLongStory/ {l+=$$3; nl++} /^BenchmarkParseText1MB/ {x+=$$3; nx++} \
+		END { if (nh) printf "extraction of a 1 MB news page: %.1f ms (target < 100 ms); 1 MB of story: %.1f ms; 1 MB of pasted text: %.1f ms\n", h/nh/1e6, l/nl/1e6, x/nx/1e6 }' bench.out
+	@awk '/^BenchmarkNormalizeArticle/ {n+=$$3; nn++} END { if (nn) printf "normalization of a 5,640-word article: %.1f ms (target < 20 ms)\n", n/nn/1e6 }' bench.out
 	@rm -f bench.out
 
 # eval-extract scores extraction on both development sets (Mozilla

@@ -278,10 +278,11 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 		blocks = append(blocks, Block{Kind: k, Level: level, Text: t})
 	}
 	add := func(k Kind, level int, n *html.Node) {
-		if k != Heading && isCallToAction(n) || k == Heading && nearMedia(n) {
+		t := textOf(n)
+		if k != Heading && isCallToAction(n, t) || k == Heading && nearMedia(n) {
 			return
 		}
-		addText(k, level, textOf(n))
+		addText(k, level, t)
 	}
 	walk = func(n *html.Node) {
 		if n.Type != html.ElementNode {
@@ -329,8 +330,11 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 // and nothing else: "Learn more.", "Sign up for our newsletter", a
 // teaser's headline in a list of more stories. (A sentence of the story
 // that is mostly a link is longer, and stays.)
-func isCallToAction(n *html.Node) bool {
-	t := cleanSpace(textOf(n))
+func isCallToAction(n *html.Node, text string) bool {
+	if len(text) > 400 {
+		return false // far more than twelve words
+	}
+	t := cleanSpace(text)
 	return wordCount(t) <= 12 && linkDensity(n, len(t)) >= 0.9
 }
 
@@ -338,16 +342,22 @@ func isCallToAction(n *html.Node) bool {
 var mediaClass = lazy(`(?i)(?:^|[\s_-])(?:video|player|embed|jwplayer|vjs)(?:[\s_-]|$)`)
 
 // nearMedia reports a heading that titles a video, an audio player or an
-// embed: its parent or grandparent holds one, or is named for one.
+// embed: its parent or grandparent is named for one, or is a small box
+// (a dozen children at most, not the article itself) that holds one.
 func nearMedia(n *html.Node) bool {
 	for up, p := 0, n.Parent; up < 2 && p != nil; up, p = up+1, p.Parent {
 		if mediaClass.MatchString(attr(p, "class") + " " + attr(p, "id")) {
 			return true
 		}
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.Video || c.DataAtom == atom.Audio || c.DataAtom == atom.Iframe || c.DataAtom == atom.Object || c.DataAtom == atom.Embed) {
-				return true
+		children, media := 0, false
+		for c := p.FirstChild; c != nil && children <= 12; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				children++
+				media = media || c.DataAtom == atom.Video || c.DataAtom == atom.Audio || c.DataAtom == atom.Iframe || c.DataAtom == atom.Object || c.DataAtom == atom.Embed
 			}
+		}
+		if media && children <= 12 {
+			return true
 		}
 	}
 	return false

@@ -224,14 +224,22 @@ func proseCase(t string) bool {
 // (Chinese, Japanese) a word for every two characters.
 func wordCount(s string) int {
 	n, wide := 0, 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			n++ // a word; "&", "—" and "|" are not
+	inWord, counted := false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			inWord, counted = false, false
+			continue
+		case !inWord:
+			inWord = true
 		}
-		for _, r := range f {
-			if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
-				wide++
-			}
+		if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			n++ // a word; "&", "—" and "|" alone are not
+			counted = true
+		}
+		// Chinese and Japanese (from U+2E80): a word for two characters.
+		if r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
+			wide++
 		}
 	}
 	return max(n, wide/2)

@@ -276,7 +276,10 @@ var (
 
 // wordEnd keeps a unit from ending inside a word ("12 mins" is not "12 m"
 // and "ins").
-const wordEnd = `(?:\b|$|[^\p{L}\p{N}])`
+// The character after the word is matched (Go's regular expressions have
+// no lookahead) in the group "after", which is not part of the token: the
+// scanner gives it back (a comma or a full stop after "12kg" stays).
+const wordEnd = `(?:\b|$|(?P<after>[^\p{L}\p{N}]))`
 
 // --- electronic ---
 

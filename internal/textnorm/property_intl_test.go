@@ -375,3 +375,45 @@ func TestSlavicOracles(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyPunctuationKept: whatever token a number, a measure, a sum
+// or a date makes, the punctuation written after it stays, in every
+// language: a comma, a semicolon, a full stop before the next sentence,
+// a closing bracket. (A lost full stop merges two sentences in the voice;
+// a lost comma drops a pause.)
+func TestPropertyPunctuationKept(t *testing.T) {
+	tokens := map[string][]string{
+		"en": {"12", "12,345", "3.5", "12kg", "5 km", "45°", "45º", "3%", "$5", "$12,345.67", "£3.50", "4 1/2 lbs", "2006-08-05", "May 3, 2024", "4:30 pm", "1960-80", "Q2 2022", "5th", "km/h"},
+		"de": {"12", "12.345", "3,5", "12 kg", "5 km", "3 %", "45°", "12,50 €", "3. Mai 2024", "13:05 Uhr", "1,5 Mio. Euro"},
+		"es": {"12", "12.345", "3,5", "12 kg", "5 km", "3 %", "12,50 €", "3 de mayo de 2024", "13:05", "1.º"},
+		"ru": {"12", "12 345", "3,5", "12 кг", "5 км", "3%", "12,50 руб.", "2 тыс. рублей", "3 мая 2024 года", "13:05"},
+		"uk": {"12", "12 345", "3,5", "12 кг", "5 км", "3%", "12,50 грн", "2 тис. гривень", "3 травня 2024 року", "13:05"},
+	}
+	for lang, toks := range tokens {
+		n := Normalizer{Language: lang}
+		for _, tok := range toks {
+			for _, p := range []string{",", ";", ")", "!", "?"} {
+				in := "(" + tok + p + " x"
+				if p == ")" {
+					in = "(" + tok + ") x"
+				}
+				got := n.Normalize(in)
+				if !strings.Contains(got, p+" x") {
+					t.Errorf("%s %q → %q: %q lost", lang, in, got, p)
+				}
+			}
+			// A full stop ends the sentence unless the token ends with an
+			// abbreviation's own ("руб.", "тыс. рублей" go on). German
+			// writes ordinals with a dot, and nouns with a capital: "die
+			// 12. Etappe" and "es waren 12. Dann" look alike, and the
+			// ordinal is the reading kept.
+			germanOrdinal := lang == "de" && tok[len(tok)-1] >= '0' && tok[len(tok)-1] <= '9'
+			if !strings.HasSuffix(tok, ".") && !strings.Contains(tok, ". ") && !germanOrdinal {
+				got := n.Normalize("A " + tok + ". Next")
+				if !strings.Contains(got, ". Next") {
+					t.Errorf("%s %q → %q: the full stop is lost", lang, "A "+tok+". Next", got)
+				}
+			}
+		}
+	}
+}

@@ -186,6 +186,12 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<unit>%|°C|°|[\p{L}]+[²³]?(?:·[\p{L}]+)?(?:/[\p{L}]+[²³]?)?)`+wordEnd, func(c *context, m match) (string, bool) {
 			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", m.get("unit"))
 		})
+		// "2 тыс. рублей", "5 млн. человек": the dot is the abbreviation's
+		// (wordEnd gives back the character after a unit, so these take
+		// theirs here).
+		add(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<unit>тыс|тис|млн|млрд|трлн)\.`, func(c *context, m match) (string, bool) {
+			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", m.get("unit"))
+		})
 		add(Measure, `(?P<u>м²|км²|м³)`, func(c *context, m match) (string, bool) {
 			u := w.units[m.get("u")]
 			return u.forms[0], true

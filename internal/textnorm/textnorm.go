@@ -192,7 +192,8 @@ func (l *language) adders() (add, addGlued func(class Class, re string, say func
 	mk := func(glued bool) func(Class, string, func(*context, match) (string, bool)) {
 		return func(class Class, re string, say func(c *context, m match) (string, bool)) {
 			expr := `^(?:` + re + `)`
-			l.rules = append(l.rules, rule{class: class, re: regexp.MustCompile(expr), first: firstRunes(expr), say: say, glued: glued})
+			rx := regexp.MustCompile(expr)
+			l.rules = append(l.rules, rule{class: class, re: rx, first: firstRunes(expr), say: say, glued: glued, after: rx.SubexpIndex("after")})
 		}
 	}
 	return mk(false), mk(true)
@@ -227,6 +228,9 @@ type rule struct {
 	// glued: the match may be followed directly by a letter or digit
 	// (its own regexp decides where it ends).
 	glued bool
+	// after is the index of the group that matched the character after
+	// the token (wordEnd), -1 when there is none: it is not the token's.
+	after int
 }
 
 // match is a rule's match: the submatches by index, and by name.
@@ -414,6 +418,12 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		if loc == nil || loc[1] == 0 {
 			continue
 		}
+		if r.after > 0 && loc[2*r.after] >= 0 {
+			loc[1] = loc[2*r.after] // the character after is not the token's
+			if loc[1] == 0 {
+				continue
+			}
+		}
 		end := pos + loc[1]
 		if !r.glued && end < len(text) {
 			next, _ := utf8.DecodeRuneInString(text[end:])
@@ -443,9 +453,32 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		best, found = cand, true
 	}
 	if found {
+		best.end = sentenceStop(text, best)
 		best.spoken = pad(text, best.start, best.end, best.spoken)
 	}
 	return best, found
+}
+
+// sentenceStop gives back the final full stop of a number, a sum, a
+// measure or a time when a new sentence starts after it: "4:30 p.m.
+// Next", "12,50 грн. Далі". The dot of an
+// abbreviation that ends a sentence is the sentence's full stop as well;
+// the voice needs it to pause. (Not an ordinal's or a date's dot: "der
+// 12. Platz" goes on.)
+func sentenceStop(text string, s span) int {
+	switch s.class {
+	case Measure, Money, Time, Cardinal, Decimal:
+	default:
+		return s.end // "Dr. Evil", "der 12. Platz": the dot is the word's
+	}
+	if s.end <= s.start+1 || text[s.end-1] != '.' || strings.HasSuffix(strings.TrimSpace(s.spoken), ".") {
+		return s.end
+	}
+	rest := strings.TrimLeft(text[s.end:], " ")
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+		return s.end - 1
+	}
+	return s.end
 }
 
 // extendRange makes a token the start of a range when a dash and a token
