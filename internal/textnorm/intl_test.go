@@ -1,6 +1,9 @@
 package textnorm
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLanguages holds readings of German, Spanish, Russian and Ukrainian
 // written for this project from each language's rules: the gender and
@@ -71,6 +74,21 @@ func TestLanguages(t *testing.T) {
 	} {
 		if got := (Normalizer{Language: tc.lang}).Normalize(tc.in); got != tc.want {
 			t.Errorf("%s %q\n  got  %q\n  want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestWordJoinedToNumber: a serial code never ends inside a decimal
+// number, and a word joined to a number by a hyphen is said as two words.
+func TestWordJoinedToNumber(t *testing.T) {
+	for _, tc := range []struct{ lang, in, want string }{
+		{"ru", "тест-1,02", "тест одна целая две сотых"},
+		{"en", "version-2.5", "version two point five"},
+		{"en", "978-0", "nine hundred and seventy eight-zero"},
+		{"de", "Version-2,5", "Version zwei Komma fünf"},
+	} {
+		if got := (Normalizer{Language: tc.lang}).Normalize(tc.in); !strings.EqualFold(got, tc.want) {
+			t.Errorf("%s %q → %q, want %q", tc.lang, tc.in, got, tc.want)
 		}
 	}
 }

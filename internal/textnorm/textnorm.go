@@ -120,6 +120,14 @@ func (n Normalizer) Normalize(text string) string {
 			if spokenBefore {
 				out.WriteByte(' ') // "$$": two words, not one
 			}
+			if w := out.String(); strings.HasSuffix(w, "-") && s.start > 1 && text[s.start-1] == '-' && text[s.start] >= '0' && text[s.start] <= '9' {
+				// "тест-1,02", "version-2": a word joined to a number is
+				// said as two words.
+				if r, _ := utf8.DecodeLastRuneInString(text[:s.start-1]); unicode.IsLetter(r) {
+					out.Reset()
+					out.WriteString(w[:len(w)-1] + " ")
+				}
+			}
 			out.WriteString(s.spoken)
 			spokenBefore = true
 		}
@@ -432,6 +440,9 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 				continue // the match would end inside a word
 			}
 		}
+		if r.class == Serial && endsInsideNumber(text, end) {
+			continue // "тест-1,02": the number goes on past the code
+		}
 		m := match{text: rest[:loc[1]], sub: make([]string, len(loc)/2), names: r.re.SubexpNames()}
 		for i := range m.sub {
 			if loc[2*i] >= 0 {
@@ -457,6 +468,15 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		best.spoken = pad(text, best.start, best.end, best.spoken)
 	}
 	return best, found
+}
+
+// endsInsideNumber reports a token that would end at a digit followed by
+// a decimal point or comma and another digit.
+func endsInsideNumber(text string, end int) bool {
+	if end == 0 || end+1 >= len(text) || text[end-1] < '0' || text[end-1] > '9' {
+		return false
+	}
+	return (text[end] == ',' || text[end] == '.') && text[end+1] >= '0' && text[end+1] <= '9'
 }
 
 // sentenceStop gives back the final full stop of a number, a sum, a
