@@ -128,6 +128,7 @@ type joinOptions struct {
 	Out        string
 	Pause      time.Duration
 	TargetLUFS float64
+	Compress   bool
 	Inputs     []string
 }
 
@@ -143,8 +144,12 @@ count, seek table and LAME tag (encoder delay and padding) starts OUT, so
 players show the exact duration and can seek. --pause puts silent frames of
 the same format between files. With --target-lufs the result is measured
 (EBU R128) and brought to that loudness through each frame's global_gain,
-keeping the true peak at or below --max-true-peak; without it nothing is
-decoded. A file in another format than most is decoded, resampled and
+as one gain for the whole file (within one 1.5 dB step between inputs),
+keeping the true peak at or below --max-true-peak: when the peaks allow
+less, the result stays quieter than the target and the report says so.
+--compress lets the gain vary frame by frame instead (a limiter), which
+reaches the target but squeezes the dynamics. Without --target-lufs
+nothing is decoded. A file in another format than most is decoded, resampled and
 encoded once with lame. OUT appears whole or not at all (it is written to a
 temporary file beside it and renamed).`,
 		Example: `  aloud mp3 join -o episode.mp3 intro.mp3 part1.mp3 part2.mp3
@@ -176,6 +181,7 @@ temporary file beside it and renamed).`,
 	f.DurationVar(&o.Pause, "pause", 0, "silence between files, e.g. 700ms")
 	f.Float64Var(&o.TargetLUFS, "target-lufs", 0, "bring the result to this integrated loudness, e.g. -16")
 	f.Float64("max-true-peak", -1, "with --target-lufs: the true-peak ceiling in dBTP")
+	f.BoolVar(&o.Compress, "compress", false, "with --target-lufs: limit loud frames so the target is reached (squeezes the dynamics)")
 	return cmd
 }
 
@@ -213,7 +219,7 @@ func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) er
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	res, err := episode.Join(cmd.Context(), tmp, segs, episode.Options{
-		TargetLUFS: o.TargetLUFS, MaxTruePeak: maxTP, Encoder: &mp3.Lame{},
+		TargetLUFS: o.TargetLUFS, MaxTruePeak: maxTP, Compress: o.Compress, Encoder: &mp3.Lame{},
 	})
 	if err != nil {
 		return fmt.Errorf("joining into %s: %w", o.Out, inputName(err, o.Inputs))

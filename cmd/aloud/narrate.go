@@ -234,7 +234,7 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 	}
 	return narrate.Options{
 		Loader: loader, Images: loader, Cover: cover, VoiceFor: vs.For, Voice: vs.describe(),
-		Encoder: vs.enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak, Logger: vs.logger,
+		Encoder: vs.enc, TargetLUFS: cfg.Loudness.TargetLUFS, MaxTruePeak: cfg.Loudness.MaxTruePeak, Compress: cfg.Loudness.Compress, Logger: vs.logger,
 		Store: st, Channels: channels, Publication: cfg.Publication,
 	}, nil
 }

@@ -184,6 +184,11 @@ type Loudness struct {
 	TargetLUFS float64 `yaml:"target_lufs"`
 	// MaxTruePeak is the ceiling, in dBTP, the gain may not push past.
 	MaxTruePeak float64 `yaml:"max_true_peak"`
+	// Compress lets the gain vary frame by frame, a limiter, where one
+	// gain for the episode would push a loud passage past the ceiling
+	// before the target is reached. Off (the default), the episode gets
+	// one gain and stays below the target when its peaks say so.
+	Compress bool `yaml:"compress"`
 }
 
 // Encoder is the PCM → MP3 encoder for local voices.

@@ -92,6 +92,13 @@ type Options struct {
 	// gain may not push the true peak past (default −1 dBTP).
 	TargetLUFS  float64
 	MaxTruePeak float64
+	// Compress, with a loudness target, lets the gain change frame by
+	// frame where one gain would push a loud passage past the ceiling:
+	// quiet passages are raised more than loud ones (a limiter with one
+	// frame of hold), which compresses the dynamics. Off, the episode
+	// gets one gain (to within one 1.5 dB step between segments) and the
+	// ceiling may leave it below the target.
+	Compress bool
 	// Encoder encodes the segments whose format differs from the rest
 	// (and WAV segments) to the episode's format. Without one, such
 	// segments are an error.
@@ -126,6 +133,11 @@ type Loudness struct {
 	OutputLUFS    float64 `json:"output_lufs"`
 	OutputPeak    float64 `json:"output_true_peak"`
 	TargetLUFS    float64 `json:"target_lufs"`
+	// PeakLimited is set when the true-peak ceiling kept one gain from
+	// reaching the target (Options.Compress was off).
+	PeakLimited bool `json:"peak_limited,omitempty"`
+	// Compressed is set when the gain varied frame by frame.
+	Compressed bool `json:"compressed,omitempty"`
 }
 
 // Result describes the written episode.
@@ -273,9 +285,21 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		silences = sil
 		in, tp := m.Integrated(), m.TruePeak()
 		var out, outTP, gainDB float64
-		gains, out, outTP, gainDB = m.FrameGains(o.TargetLUFS, maxTP, mp3.GainStepDB)
+		if o.Compress {
+			gains, out, outTP, gainDB = m.FrameGains(o.TargetLUFS, maxTP, mp3.GainStepDB)
+		} else {
+			bounds := make([]int, len(segs)+1)
+			n := 0
+			for i := range segs {
+				bounds[i] = n
+				n += pauses[i] + frames[i]
+			}
+			bounds[len(segs)] = n
+			gains, out, outTP, gainDB = m.SegmentGains(bounds, o.TargetLUFS, maxTP, mp3.GainStepDB)
+		}
 		loud = &Loudness{InputLUFS: round2(in), InputTruePeak: round2(tp), TargetLUFS: o.TargetLUFS,
-			OutputLUFS: round2(out), OutputPeak: round2(outTP), GainDB: round2(gainDB)}
+			OutputLUFS: round2(out), OutputPeak: round2(outTP), GainDB: round2(gainDB), Compressed: o.Compress,
+			PeakLimited: !o.Compress && out < o.TargetLUFS-mp3.GainStepDB/2}
 		// Where each segment's pause starts in the episode's frames, so
 		// the readers apply the right frame's gain.
 		firstFrame = make([]int, len(segs))
@@ -476,7 +500,7 @@ func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*
 	silences := make([][]time.Duration, len(segs))
 	frames := make([]int, len(segs))
 	type decoded struct {
-		pcm    []int16
+		pcm    []float32
 		frames int
 		err    error
 	}
@@ -531,7 +555,7 @@ func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*
 		}
 		frames[i] = d.frames
 		want := len(m.frameEnergy) + d.frames
-		m.Write(d.pcm)
+		m.WriteFloat(d.pcm)
 		sd := newSilenceFinder(f.RateHz, ch)
 		sd.write(d.pcm)
 		silences[i] = sd.middles()
@@ -548,8 +572,9 @@ func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*
 }
 
 // decodeForMeasure decodes a segment's frames as they will be written
-// (reservoir-starved ones silenced) and returns its PCM and frame count.
-func decodeForMeasure(sg Segment, ch int) ([]int16, int, error) {
+// (reservoir-starved ones silenced) and returns its PCM, as floats, not
+// clipped, and its frame count.
+func decodeForMeasure(sg Segment, ch int) ([]float32, int, error) {
 	var frames bytes.Buffer
 	var res mp3.Reservoir
 	r, size, done, err := sg.open()
@@ -569,10 +594,10 @@ func decodeForMeasure(sg Segment, ch int) ([]int16, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	out := make([]int16, 0, st.Samples()*ch)
-	buf := make([]int16, 4096*ch)
+	out := make([]float32, 0, st.Samples()*ch)
+	buf := make([]float32, 4608*ch)
 	for {
-		n, err := d.Read(buf)
+		n, err := d.ReadFloat(buf)
 		out = append(out, buf[:n]...)
 		if err == io.EOF {
 			return out, st.FrameCount(), nil

@@ -278,6 +278,13 @@ func ebur128(t *testing.T, b []byte) (lufs, peak float64) {
 	return lufs, peak
 }
 
+// TestJoinLoudness brings espeak-ng speech to three targets, as one gain
+// and with the limiter, and checks the result with ffmpeg's ebur128 (an
+// independent meter, on the encoded file): the true peak never passes
+// −1 dBTP; one gain lands within 0.5 LU of the target, or, when the
+// speech's peaks forbid that, within 0.5 LU of the loudness the ceiling
+// allows, reported as peak-limited; the limiter lands within 0.5 LU of
+// the target. aloud's prediction agrees with ffmpeg within 0.5 LU.
 func TestJoinLoudness(t *testing.T) {
 	texts := []string{"The council will review the arrangement in March.", "Officials said they would consider restoring paid evening hours.",
 		"Anyone who wants to volunteer can leave their name at the front desk.", "Evening visits rose by a third, and the homework club now meets twice a week."}
@@ -287,26 +294,42 @@ func TestJoinLoudness(t *testing.T) {
 		segs = append(segs, BytesSegment(a, 700*time.Millisecond))
 	}
 	for _, target := range []float64{-16, -20, -24} {
-		t.Run(fmt.Sprint(target), func(t *testing.T) {
-			out, res := join(t, segs, Options{TargetLUFS: target, MaxTruePeak: -1})
-			l := res.Loudness
-			if l == nil {
-				t.Fatal("no loudness reported")
-			}
-			lufs, peak := ebur128(t, out)
-			t.Logf("target %v: aloud measured input %.2f LUFS %.2f dBTP, predicts %.2f LUFS %.2f dBTP; ffmpeg measures %.1f LUFS %.1f dBTP",
-				target, l.InputLUFS, l.InputTruePeak, l.OutputLUFS, l.OutputPeak, lufs, peak)
-			if math.Abs(lufs-target) > 1 {
-				t.Errorf("ffmpeg measures %.1f LUFS, target %v", lufs, target)
-			}
-			if peak > -1 {
-				t.Errorf("ffmpeg measures a true peak of %.1f dBTP, ceiling −1", peak)
-			}
-			if math.Abs(l.OutputLUFS-lufs) > 0.5 {
-				t.Errorf("predicted %.2f LUFS, ffmpeg measures %.1f", l.OutputLUFS, lufs)
-			}
-			independentChecks(t, out, res)
-		})
+		for _, compress := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%v compress=%v", target, compress), func(t *testing.T) {
+				out, res := join(t, segs, Options{TargetLUFS: target, MaxTruePeak: -1, Compress: compress})
+				l := res.Loudness
+				if l == nil {
+					t.Fatal("no loudness reported")
+				}
+				lufs, peak := ebur128(t, out)
+				t.Logf("aloud measured input %.2f LUFS %.2f dBTP, predicts %.2f LUFS %.2f dBTP (peak-limited %v); ffmpeg measures %.1f LUFS %.1f dBTP",
+					l.InputLUFS, l.InputTruePeak, l.OutputLUFS, l.OutputPeak, l.PeakLimited, lufs, peak)
+				if peak > -1 {
+					t.Errorf("ffmpeg measures a true peak of %.1f dBTP, ceiling −1", peak)
+				}
+				reachable := min(target, -1-truePeakMarginDB-(l.InputTruePeak-l.InputLUFS))
+				want := target
+				if !compress && l.PeakLimited {
+					want = reachable
+				}
+				if math.Abs(lufs-want) > 0.5+mp3.GainStepDB/2 && (compress || !l.PeakLimited) {
+					t.Errorf("ffmpeg measures %.1f LUFS, want %.1f", lufs, want)
+				}
+				if compress && math.Abs(lufs-target) > 0.5 {
+					t.Errorf("with the limiter: ffmpeg measures %.1f LUFS, target %v", lufs, target)
+				}
+				if !compress && !l.PeakLimited && math.Abs(lufs-target) > 0.5 {
+					t.Errorf("one gain, not peak-limited: ffmpeg measures %.1f LUFS, target %v", lufs, target)
+				}
+				if l.PeakLimited && lufs > target {
+					t.Errorf("reported peak-limited but ffmpeg measures %.1f LUFS, above the target", lufs)
+				}
+				if math.Abs(l.OutputLUFS-lufs) > 0.5 {
+					t.Errorf("predicted %.2f LUFS, ffmpeg measures %.1f", l.OutputLUFS, lufs)
+				}
+				independentChecks(t, out, res)
+			})
+		}
 	}
 	// The input as joined, measured by aloud and by ffmpeg.
 	out, _ := join(t, segs, Options{})

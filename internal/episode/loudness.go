@@ -65,7 +65,7 @@ func kWeighting(rateHz int) (pre, rlb biquad) {
 // NewMeter measures PCM of the rate and channel count. With frameLen > 0
 // it also keeps the energy and true peak of every frameLen samples.
 func NewMeter(rateHz, channels, frameLen int) *Meter {
-	m := &Meter{rateHz: rateHz, channels: channels, subLen: rateHz / 10, tp: newTruePeak(channels), frameLen: frameLen}
+	m := &Meter{rateHz: rateHz, channels: channels, subLen: rateHz / 10, tp: newTruePeak(channels, oversampling(rateHz)), frameLen: frameLen}
 	for range channels {
 		p, r := kWeighting(rateHz)
 		m.pre = append(m.pre, p)
@@ -74,13 +74,23 @@ func NewMeter(rateHz, channels, frameLen int) *Meter {
 	return m
 }
 
-// Write feeds interleaved samples.
+// Write feeds interleaved 16-bit samples.
 func (m *Meter) Write(samples []int16) {
+	f := make([]float32, len(samples))
+	for i, v := range samples {
+		f[i] = float32(v) / 32768
+	}
+	m.WriteFloat(f)
+}
+
+// WriteFloat feeds interleaved float samples (1.0 full scale; louder
+// samples are measured as they are, not clipped).
+func (m *Meter) WriteFloat(samples []float32) {
 	for i := 0; i+m.channels <= len(samples); i += m.channels {
 		e := 0.0
 		for c := range m.channels {
-			x := float64(samples[i+c]) / 32768
-			m.curPeak = max(m.curPeak, m.tp.add(c, x))
+			x := float64(samples[i+c])
+			m.curPeak = max(m.curPeak, m.tp.add(c, x, m.curPeak))
 			y := m.rlb[c].run(m.pre[c].run(x))
 			e += y * y // channel weights are 1 for mono, left and right
 		}
@@ -99,10 +109,10 @@ func (m *Meter) Write(samples []int16) {
 
 // Silence feeds n instants of digital silence, as pauses are.
 func (m *Meter) Silence(n int) {
-	zero := make([]int16, 1024*m.channels)
+	zero := make([]float32, 1024*m.channels)
 	for n > 0 {
 		k := min(n, 1024)
-		m.Write(zero[:k*m.channels])
+		m.WriteFloat(zero[:k*m.channels])
 		n -= k
 	}
 }
@@ -162,46 +172,64 @@ func (m *Meter) TruePeak() float64 {
 	return 20 * math.Log10(m.tp.peak)
 }
 
-// truePeak oversamples 4× with a windowed-sinc interpolator (BS.1770-4
+// truePeak oversamples with a windowed-sinc interpolator (BS.1770-4
 // Annex 2 describes the method; its filter is one of many that meet it).
 type truePeak struct {
 	// hist holds each channel's last tpTaps samples twice over, so the
 	// newest tpTaps are always contiguous at hist[c][pos+1 : pos+1+tpTaps].
-	hist  [][]float64
-	pos   []int
-	peak  float64
-	phase [4][]float64
+	hist   [][]float64
+	pos    []int
+	peak   float64
+	phases [][]float64 // one filter per interpolated point between samples
+	bound  float64     // the largest sum of a phase's absolute taps
 }
 
-const tpTaps = 16 // per phase; 64 in all
+const tpTaps = 16 // per phase
+
+// oversampling is how many points per sample the true-peak meter looks
+// at: enough to reach 176.4 kHz or more, as ffmpeg's ebur128 and other
+// meters do at any rate (4 at 44.1 and 48 kHz, 8 at 22.05 and 24 kHz,
+// 16 at 11.025 kHz and below). Speech engines' low rates hide peaks
+// between samples that a 4-times meter misses.
+func oversampling(rateHz int) int {
+	f := 4
+	for rateHz*f < 176400 && f < 32 {
+		f *= 2
+	}
+	return f
+}
 
 // truePeakMarginDB keeps the ceiling safe against other meters.
 const truePeakMarginDB = 0.25
 
 // newTruePeak builds the interpolator: from 16 samples x[0..15] it computes
-// the values at 7¼, 7½ and 7¾ (between x[7] and x[8]) with a Blackman-
-// windowed sinc, each phase normalised to unity gain at DC.
-func newTruePeak(channels int) truePeak {
+// the values at the factor-1 points between x[7] and x[8] with a
+// Blackman-windowed sinc, each phase normalised to unity gain at DC.
+func newTruePeak(channels, factor int) truePeak {
 	t := truePeak{pos: make([]int, channels)}
 	for range channels {
 		t.hist = append(t.hist, make([]float64, 2*tpTaps))
 	}
 	const half = tpTaps / 2
-	for p := range 4 {
-		t.phase[p] = make([]float64, tpTaps)
+	for p := 1; p < factor; p++ {
+		ph := make([]float64, tpTaps)
 		sum := 0.0
 		for k := range tpTaps {
-			d := float64(half-1) + float64(p)/4 - float64(k)
+			d := float64(half-1) + float64(p)/float64(factor) - float64(k)
 			w := 0.42 + 0.5*math.Cos(math.Pi*d/half) + 0.08*math.Cos(2*math.Pi*d/half)
 			if math.Abs(d) >= half {
 				w = 0
 			}
-			t.phase[p][k] = sinc(d) * w
-			sum += t.phase[p][k]
+			ph[k] = sinc(d) * w
+			sum += ph[k]
 		}
+		abs := 0.0
 		for k := range tpTaps {
-			t.phase[p][k] /= sum
+			ph[k] /= sum
+			abs += math.Abs(ph[k])
 		}
+		t.bound = max(t.bound, abs)
+		t.phases = append(t.phases, ph)
 	}
 	return t
 }
@@ -215,7 +243,7 @@ func sinc(x float64) float64 {
 
 // add takes the next sample of channel c and returns the largest absolute
 // value among it and the interpolated values before it.
-func (t *truePeak) add(c int, x float64) float64 {
+func (t *truePeak) add(c int, x, floor float64) float64 {
 	h := t.hist[c]
 	pos := t.pos[c] + 1
 	if pos == tpTaps {
@@ -225,8 +253,19 @@ func (t *truePeak) add(c int, x float64) float64 {
 	h[pos], h[pos+tpTaps] = x, x
 	w := h[pos+1 : pos+1+tpTaps]
 	local := math.Abs(x)
-	for p := 1; p < 4; p++ {
-		ph := t.phase[p][:tpTaps]
+	// No interpolated point can exceed the window's largest sample times
+	// the filters' gain bound: below the peak already found (floor),
+	// the interpolation is skipped.
+	top := 0.0
+	for _, v := range w {
+		top = max(top, math.Abs(v))
+	}
+	if top*t.bound <= max(floor, local) {
+		t.peak = max(t.peak, local)
+		return local
+	}
+	for _, ph := range t.phases {
+		ph := ph[:tpTaps]
 		y := 0.0
 		for k, v := range w {
 			y += ph[k] * v
@@ -319,7 +358,8 @@ func (m *Meter) gainedLoudness(gains []int8, stepDB float64) float64 {
 	saved := m.blocks
 	defer func() { m.blocks = saved }()
 	m.blocks = nil
-	for start := 0; start+perBlock <= len(m.frameEnergy); start += hop {
+	perBlock = min(perBlock, len(m.frameEnergy)) // shorter than a block: one block of all
+	for start := 0; perBlock > 0 && start+perBlock <= len(m.frameEnergy); start += hop {
 		e := 0.0
 		for k := start; k < start+perBlock; k++ {
 			e += float64(m.frameEnergy[k]) * power[uint8(gains[k])]
@@ -327,4 +367,105 @@ func (m *Meter) gainedLoudness(gains []int8, stepDB float64) float64 {
 		m.blocks = append(m.blocks, e/float64(perBlock*m.frameLen))
 	}
 	return m.Integrated()
+}
+
+// SegmentGains chooses a global_gain change for every frame so that the
+// episode reaches targetLUFS without its true peak passing maxTruePeak
+// dBTP, as one gain: the gain an episode needs is rarely a whole number
+// of 1.5 dB steps, so every segment gets either the step below it or the
+// step above, spread evenly over the episode (by each segment's share of
+// the loudness) in the proportion that lands closest to the target. No
+// segment differs from another by more than one step, and none is made
+// louder than its own peaks allow; dynamics inside a segment are not
+// touched. bounds holds the first frame of every segment and, last, the
+// number of frames. It returns the gains, the predicted loudness and
+// true peak, and the gain in dB weighted by loudness.
+func (m *Meter) SegmentGains(bounds []int, targetLUFS, maxTruePeak, stepDB float64) (gains []int8, lufs, truePeak, gainDB float64) {
+	n := len(m.frameEnergy)
+	gains = make([]int8, n)
+	segs := len(bounds) - 1
+	in := m.Integrated()
+	if math.IsInf(in, -1) {
+		in = m.shortLoudness()
+	}
+	if math.IsInf(in, -1) || segs <= 0 {
+		return gains, in, m.TruePeak(), 0
+	}
+	// Each segment's own ceiling in steps, and its loudness weight.
+	ceiling := make([]int, segs)
+	weight := make([]float64, segs)
+	for s := range segs {
+		peak := 0.0
+		for k := bounds[s]; k < bounds[s+1] && k < n; k++ {
+			peak = max(peak, float64(m.framePeak[k]))
+			weight[s] += float64(m.frameEnergy[k])
+		}
+		ceiling[s] = 127
+		if peak > 0 {
+			ceiling[s] = int(math.Floor((maxTruePeak - truePeakMarginDB - 20*math.Log10(peak)) / stepDB))
+		}
+	}
+	low := int(math.Floor((targetLUFS - in) / stepDB))
+	for _, c := range ceiling {
+		low = min(low, c) // one gain: the peakiest segment sets the floor
+	}
+	low = min(max(low, -60), 59)
+	// assign gives the step above to a share p of the segments, spread
+	// evenly by error diffusion.
+	assign := func(p float64) {
+		acc := 0.0
+		for s := range segs {
+			g := low
+			acc += p
+			if acc >= 0.5 && low+1 <= ceiling[s] && weight[s] > 0 {
+				g = low + 1
+				acc--
+			}
+			for k := bounds[s]; k < bounds[s+1] && k < n; k++ {
+				gains[k] = int8(g)
+			}
+		}
+	}
+	best, bestDiff := 0.0, math.Inf(1)
+	for step := 0; step <= 20; step++ {
+		p := float64(step) / 20
+		assign(p)
+		if d := math.Abs(m.gainedLoudness(gains, stepDB) - targetLUFS); d < bestDiff-1e-9 {
+			best, bestDiff = p, d
+		}
+	}
+	assign(best)
+	lufs = m.gainedLoudness(gains, stepDB)
+	truePeak = math.Inf(-1)
+	weighted, energy := 0.0, 0.0
+	for k := range n {
+		if p := float64(m.framePeak[k]); p > 0 {
+			truePeak = max(truePeak, 20*math.Log10(p)+float64(gains[k])*stepDB)
+		}
+		weighted += float64(gains[k]) * stepDB * float64(m.frameEnergy[k])
+		energy += float64(m.frameEnergy[k])
+	}
+	if energy > 0 {
+		gainDB = weighted / energy
+	}
+	return gains, lufs, truePeak, gainDB
+}
+
+// shortLoudness is the loudness of audio shorter than one 400 ms block:
+// its mean K-weighted power as a single block (BS.1770 leaves such short
+// audio unmeasured; a short file still needs a gain and a ceiling).
+func (m *Meter) shortLoudness() float64 {
+	e, samples := 0.0, 0
+	for _, f := range m.frameEnergy {
+		e += float64(f)
+	}
+	samples = len(m.frameEnergy) * m.frameLen
+	if samples == 0 || e == 0 {
+		return math.Inf(-1)
+	}
+	l := blockLUFS(e / float64(samples))
+	if l < -70 {
+		return math.Inf(-1)
+	}
+	return l
 }

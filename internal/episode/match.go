@@ -6,15 +6,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
 )
 
-// harmonize finds the format most of the audio is in, reading only each
-// segment's first frames, and re-encodes the other segments (and WAV from
-// local engines) to it: decoded with go-mp3, channels mixed, resampled with
-// a band-limited filter, encoded once. Only the minority is touched; the
+// harmonize finds the Layer III format most of the audio is in, reading
+// only each segment's first frames, and re-encodes the other segments
+// (WAV from local engines, Layer I and II, other rates and channel
+// counts) to it at its bitrate: decoded (internal/mp3's decoder, or the
+// encoder's own for Layer I and II), channels mixed, resampled with a
+// band-limited filter, encoded once. Only the minority is touched; the
 // rest stays bit for bit as it was.
 func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segment, []int, error) {
 	if len(segs) == 0 {
@@ -38,6 +41,9 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 		}
 		f, kbps, err := mp3.Probe(r, size)
 		done()
+		if errors.Is(err, mp3.ErrNotLayer3) {
+			continue // Layer I or II: re-encoded below, like WAV
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
 		}
@@ -55,6 +61,20 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 			target, best = f, weight[f]
 		}
 	}
+	// The bitrate to re-encode at: the target's, when its segments share
+	// one (0: the encoder's default).
+	targetKbps := -1
+	for i, sg := range out {
+		if probed[i] && sg.format == target {
+			switch {
+			case targetKbps == -1:
+				targetKbps = sg.kbps
+			case targetKbps != sg.kbps:
+				targetKbps = 0
+			}
+		}
+	}
+	targetKbps = max(targetKbps, 0)
 	var reencoded []int
 	firstRate, firstCh := 0, 0
 	for i, sg := range out {
@@ -62,13 +82,13 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 			continue
 		}
 		if enc == nil {
-			what := "WAV"
+			what := "WAV or MPEG Layer I/II"
 			if probed[i] {
 				what = sg.format.String()
 			}
 			return nil, nil, fmt.Errorf("episode: segment %d is %s, the others %s, and no encoder is configured: %w", i, what, target, ErrMismatch)
 		}
-		pcm, rate, ch, err := decodeSegment(sg, !probed[i])
+		pcm, rate, ch, err := decodeSegment(ctx, sg, sg.Format == speech.WAV, enc)
 		if err != nil {
 			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
 		}
@@ -86,7 +106,12 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 		for k, v := range pcm {
 			raw[2*k], raw[2*k+1] = byte(v), byte(uint16(v)>>8)
 		}
-		data, err := enc.EncodePCM(ctx, raw, outRate, outCh)
+		var data []byte
+		if at, ok := enc.(bitrateEncoder); ok && best >= 0 {
+			data, err = at.EncodePCMAt(ctx, raw, outRate, outCh, targetKbps)
+		} else {
+			data, err = enc.EncodePCM(ctx, raw, outRate, outCh)
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("episode: re-encoding segment %d: %w", i, err)
 		}
@@ -123,7 +148,18 @@ func canonical(f mp3.Format) mp3.Format {
 	return f
 }
 
-func decodeSegment(sg Segment, wav bool) ([]int16, int, int, error) {
+// bitrateEncoder encodes at a bitrate it is given (mp3.Lame does).
+type bitrateEncoder interface {
+	EncodePCMAt(ctx context.Context, pcm []byte, rateHz, channels, kbps int) ([]byte, error)
+}
+
+// mpegDecoder decodes any MPEG audio layer (mp3.Lame does, with LAME's
+// decoder): Layer I and II segments need it.
+type mpegDecoder interface {
+	Decode(ctx context.Context, data []byte) ([]float32, int, int, error)
+}
+
+func decodeSegment(ctx context.Context, sg Segment, wav bool, enc speech.Encoder) ([]int16, int, int, error) {
 	r, size, done, err := sg.open()
 	if err != nil {
 		return nil, 0, 0, err
@@ -144,30 +180,17 @@ func decodeSegment(sg Segment, wav bool) ([]int16, int, int, error) {
 		}
 		return out, p.RateHz, p.Channels, nil
 	}
-	st, err := mp3.Parse(data)
+	var fallback mp3.Fallback
+	if d, ok := enc.(mpegDecoder); ok {
+		fallback = d.Decode
+	}
+	pcm, rate, ch, err := mp3.DecodeAll(ctx, data, fallback)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	var frames bytes.Buffer
-	for _, f := range st.Frames {
-		frames.Write(f.Data)
+	out := make([]int16, len(pcm))
+	for k, v := range pcm {
+		out[k] = int16(min(max(math.Round(float64(v)*32768), -32768), 32767))
 	}
-	ch := st.Format.Mode.Channels()
-	d, err := mp3.NewDecoder(&frames, ch)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	var out []int16
-	buf := make([]int16, 4096*ch)
-	for {
-		n, err := d.Read(buf)
-		out = append(out, buf[:n]...)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, 0, 0, err
-		}
-	}
-	return out, st.Format.RateHz, ch, nil
+	return out, rate, ch, nil
 }

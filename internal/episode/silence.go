@@ -23,9 +23,9 @@ func newSilenceFinder(rateHz, channels int) *silenceFinder {
 	return &silenceFinder{rateHz: rateHz, channels: channels, win: rateHz / 100, runStart: -1}
 }
 
-func (s *silenceFinder) write(pcm []int16) {
+func (s *silenceFinder) write(pcm []float32) {
 	for i := 0; i+s.channels <= len(pcm); i += s.channels {
-		x := float64(pcm[i]) / 32768
+		x := float64(pcm[i])
 		s.energy += x * x
 		s.n++
 		if s.n < s.win {

@@ -68,6 +68,9 @@ func Inspect(r io.ReaderAt, size int64) Report {
 	} else {
 		rep.Problems = append(rep.Problems, "no Xing/Info header: players estimate the duration from the first frame's bitrate")
 	}
+	if s.Damaged > 0 {
+		rep.Problems = append(rep.Problems, fmt.Sprintf("the stream is damaged in %d places; the damaged frames were skipped and the frames after them read", s.Damaged))
+	}
 	if s.Junk > 0 {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("%d bytes of junk between frames were skipped", s.Junk))
 	}

@@ -20,6 +20,7 @@ type Stream struct {
 	Header  *XingHeader
 	Junk    int // bytes skipped between frames while resynchronising
 	Corrupt int // frames dropped for invalid side information
+	Damaged int // places the stream lost sync (a damaged header or frame) and found it again
 	Bitrate int // kbps of every frame for CBR, 0 when it varies
 
 	frames  int
@@ -159,9 +160,17 @@ func Scan(r io.ReaderAt, size int64, visit func(f Frame, off int64) error) (*Str
 		case err == nil:
 			size = h.Size()
 		}
-		if err != nil || size < 4 || size > len(b) || (!synced && !followedByFrame(b[size:], h)) {
+		// A frame is taken when its header reads, and, unless it repeats
+		// the last header, the next frame's header reads as the same
+		// format (or the data ends): a header damaged into another
+		// bitrate or rate is passed over, as decoders do, instead of
+		// cutting the stream there.
+		if err != nil || size < 4 || size > len(b) || ((!synced || !same) && !followedByFrame(b[size:], h)) {
 			freeFormat = freeFormat || errors.Is(err, ErrFreeFormat)
 			gap = s.frames > 0
+			if synced && s.frames > 0 {
+				s.Damaged++
+			}
 			synced = false
 			pos++
 			s.Junk++
@@ -413,15 +422,23 @@ func trailingTags(r io.ReaderAt, start, end int64, tags *[]string) (int64, error
 // readXing recognises a Xing/Info header frame (with its LAME extension) or a
 // Fraunhofer VBRI header frame.
 func readXing(frame []byte, h Header) *XingHeader {
-	off := h.sideInfoStart() + h.SideInfoSize()
 	if len(frame) >= 4+32+26 && string(frame[36:40]) == "VBRI" {
 		return &XingHeader{Kind: "VBRI", Bytes: int(be32(frame[46:])), Frames: int(be32(frame[50:])), FrameSize: len(frame)}
 	}
-	if len(frame) < off+8 {
-		return nil
+	// The tag follows the side information; LAME writes it there as if
+	// the frame had no CRC even when its header says it has one (-p), so
+	// both places are looked at.
+	var kind string
+	off := 0
+	for _, at := range []int{h.sideInfoStart() + h.SideInfoSize(), 4 + h.SideInfoSize()} {
+		if len(frame) >= at+8 {
+			if k := string(frame[at : at+4]); k == "Xing" || k == "Info" {
+				kind, off = k, at
+				break
+			}
+		}
 	}
-	kind := string(frame[off : off+4])
-	if kind != "Xing" && kind != "Info" {
+	if kind == "" {
 		return nil
 	}
 	x := &XingHeader{Kind: kind, Frames: -1, Bytes: -1, FrameSize: len(frame)}
@@ -476,6 +493,19 @@ func followedByFrame(rest []byte, h Header) bool {
 // the first frame header that another header of the same format follows,
 // after any leading ID3v2 tags. It reads a few kilobytes at most.
 func Probe(r io.ReaderAt, size int64) (Format, int, error) {
+	f, kbps, _, err := probe(r, size)
+	return f, kbps, err
+}
+
+// ProbeHeader reads just the start of an MP3 file and returns its
+// Xing/Info/VBRI header frame (with the LAME tag's encoder delay and
+// padding), nil when the file has none.
+func ProbeHeader(r io.ReaderAt, size int64) (*XingHeader, error) {
+	_, _, x, err := probe(r, size)
+	return x, err
+}
+
+func probe(r io.ReaderAt, size int64) (Format, int, *XingHeader, error) {
 	const probeBytes = 4 << 10
 	var buf []byte
 	var start int64
@@ -487,7 +517,7 @@ func Probe(r io.ReaderAt, size int64) (Format, int, error) {
 		return nil
 	}
 	if err := read(); err != nil {
-		return Format{}, 0, err
+		return Format{}, 0, nil, err
 	}
 	for {
 		n, _, ok := leadingID3v2(buf, size-start)
@@ -496,7 +526,7 @@ func Probe(r io.ReaderAt, size int64) (Format, int, error) {
 		}
 		start += n
 		if err := read(); err != nil {
-			return Format{}, 0, err
+			return Format{}, 0, nil, err
 		}
 	}
 	for i := 0; i+4 <= len(buf); i++ {
@@ -505,17 +535,18 @@ func Probe(r io.ReaderAt, size int64) (Format, int, error) {
 			continue
 		}
 		if i+h.Size() == len(buf) || followedByFrame(buf[i+h.Size():], h) {
-			if readXing(buf[i:i+h.Size()], h) != nil && i+h.Size()+4 <= len(buf) {
+			x := readXing(buf[i:i+h.Size()], h)
+			if x != nil && i+h.Size()+4 <= len(buf) {
 				// The header frame may have another bitrate: look past it.
 				if n, err := ParseHeader(buf[i+h.Size():]); err == nil {
 					h = n
 				}
 			}
 			if h.Layer != 3 {
-				return Format{}, 0, fmt.Errorf("%s: %w", h.Format(), ErrNotLayer3)
+				return Format{}, 0, nil, fmt.Errorf("%s: %w", h.Format(), ErrNotLayer3)
 			}
-			return h.Format(), h.BitrateKbps, nil
+			return h.Format(), h.BitrateKbps, x, nil
 		}
 	}
-	return Format{}, 0, ErrNoFrames
+	return Format{}, 0, nil, ErrNoFrames
 }

@@ -65,6 +65,7 @@ type Options struct {
 	Encoder     speech.Encoder // for segments that must be re-encoded to match
 	TargetLUFS  float64        // 0 leaves loudness alone
 	MaxTruePeak float64
+	Compress    bool   // a frame-by-frame limiter where one gain would pass the ceiling (episode.Options.Compress)
 	TempDir     string // where segments and the episode are staged; os.TempDir() when empty
 	Voice       string // the voice preset's name, recorded with the episode
 	// PricePerMillionChars is the voice's price in US dollars per million
@@ -467,10 +468,14 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	res, err := episode.Join(ctx, audio, segs, episode.Options{
 		Tags: episode.Tags{Title: a.Title, Author: a.Byline, Publication: a.Publication, Date: a.Published, URL: a.URL,
 			Comment: sc.Disclosure, Cover: cover(ctx, o, a)},
-		Chapters: chapters, TargetLUFS: o.TargetLUFS, MaxTruePeak: o.MaxTruePeak, Encoder: o.Encoder,
+		Chapters: chapters, TargetLUFS: o.TargetLUFS, MaxTruePeak: o.MaxTruePeak, Compress: o.Compress, Encoder: o.Encoder,
 	})
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
+	}
+	if l := res.Loudness; l != nil && l.PeakLimited {
+		o.Logger.Info("the voice's peaks keep one gain below the loudness target; loudness.compress: true reaches it with a limiter",
+			"input", in, "target_lufs", l.TargetLUFS, "output_lufs", l.OutputLUFS, "input_true_peak", l.InputTruePeak)
 	}
 
 	report(StagePublish, 0, 0)

@@ -1,0 +1,188 @@
+package episode
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/aloud-dev/aloud/internal/mp3"
+	"github.com/aloud-dev/aloud/internal/mp3/mp3test"
+	"github.com/aloud-dev/aloud/internal/speech"
+)
+
+// encoding is one LAME encoding of the matrix the join is held to.
+type encoding struct {
+	rate, channels int
+	opts           []string
+}
+
+func (e encoding) String() string {
+	return fmt.Sprintf("%d Hz ch%d %v", e.rate, e.channels, e.opts)
+}
+
+// encodingMatrix is MPEG-1, 2 and 2.5 × CBR low, CBR high and VBR × mono
+// and joint stereo.
+func encodingMatrix() []encoding {
+	var m []encoding
+	for _, rate := range []int{11025, 22050, 44100} {
+		low, high := "16", "64"
+		switch rate {
+		case 44100:
+			low, high = "48", "160"
+		case 11025:
+			low, high = "8", "32"
+		}
+		for _, ch := range []int{1, 2} {
+			m = append(m, encoding{rate, ch, []string{"--cbr", "-b", low}}, encoding{rate, ch, []string{"--cbr", "-b", high}}, encoding{rate, ch, []string{"-V", "5"}})
+		}
+	}
+	return m
+}
+
+func needTools(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+}
+
+// TestLoudnessMatrix joins three segments of every encoding of the matrix
+// with a loudness target and measures the file with ffmpeg's ebur128:
+// the loudness lands within 0.5 LU of the target and the true peak at or
+// below −1 dBTP, with one gain (the signal's peaks allow it).
+func TestLoudnessMatrix(t *testing.T) {
+	needTools(t, "lame", "ffmpeg")
+	for _, e := range encodingMatrix() {
+		t.Run(e.String(), func(t *testing.T) {
+			var segs []Segment
+			for i := range 3 {
+				pcm := mp3test.SpeechLike(e.rate, e.channels, 1.2+0.3*float64(i))
+				for k := range pcm {
+					pcm[k] = int16(float64(pcm[k]) * 0.35) // about −26 LUFS: a 10 dB gain to find
+				}
+				data := mp3test.LameEncode(t, pcm, e.rate, e.channels, e.opts...)
+				segs = append(segs, BytesSegment(speech.Audio{Format: speech.MP3, Data: data}, 400*time.Millisecond))
+			}
+			out, res := join(t, segs, Options{TargetLUFS: -16, MaxTruePeak: -1, Encoder: &mp3.Lame{}})
+			lufs, peak := ebur128(t, out)
+			l := res.Loudness
+			t.Logf("input %.2f LUFS %.2f dBTP; predicted %.2f LUFS %.2f dBTP; ffmpeg %.1f LUFS %.1f dBTP",
+				l.InputLUFS, l.InputTruePeak, l.OutputLUFS, l.OutputPeak, lufs, peak)
+			if l.PeakLimited {
+				t.Fatalf("peak-limited: the test signal should allow one gain")
+			}
+			if math.Abs(lufs+16) > 0.5 {
+				t.Errorf("ffmpeg measures %.1f LUFS, want −16 ± 0.5", lufs)
+			}
+			if peak > -1 {
+				t.Errorf("ffmpeg measures a true peak of %.1f dBTP, ceiling −1", peak)
+			}
+		})
+	}
+}
+
+// TestJoinMixedFormats joins a main format with a segment of every other
+// format of the matrix between its segments: the odd one is re-encoded
+// to the main format (rate, channels and, for a constant bitrate, the
+// bitrate), the others are copied, and the file decodes to the length
+// the result states.
+func TestJoinMixedFormats(t *testing.T) {
+	needTools(t, "lame")
+	m := encodingMatrix()
+	formats := []encoding{m[0], m[3], m[6], m[9], m[12], m[15]} // each rate, mono and stereo, CBR low
+	pairs := 0
+	for _, main := range formats {
+		for _, odd := range formats {
+			if main.rate == odd.rate && main.channels == odd.channels {
+				continue
+			}
+			pairs++
+			t.Run(main.String()+" + "+odd.String(), func(t *testing.T) {
+				mk := func(e encoding, seconds float64) Segment {
+					data := mp3test.LameEncode(t, mp3test.SpeechLike(e.rate, e.channels, seconds), e.rate, e.channels, e.opts...)
+					return BytesSegment(speech.Audio{Format: speech.MP3, Data: data}, 300*time.Millisecond)
+				}
+				segs := []Segment{mk(main, 2), mk(odd, 1), mk(main, 2)}
+				out, res := join(t, segs, Options{Encoder: &mp3.Lame{}})
+				if fmt.Sprint(res.Reencoded) != "[1]" {
+					t.Errorf("re-encoded %v, want [1]", res.Reencoded)
+				}
+				if res.Format.RateHz != main.rate || res.Format.Mode.Channels() != main.channels {
+					t.Errorf("episode format %v, want %d Hz, %d channels", res.Format, main.rate, main.channels)
+				}
+				pcm, rate, ch, err := mp3.DecodeAll(context.Background(), out, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				st, _ := mp3.Parse(out)
+				if rate != main.rate || ch != main.channels || len(pcm) != st.Samples()*ch {
+					t.Errorf("decodes to %d samples at %d Hz × %d, the frames hold %d", len(pcm)/ch, rate, ch, st.Samples())
+				}
+			})
+		}
+	}
+	if pairs < 30 {
+		t.Fatalf("only %d pairs", pairs)
+	}
+}
+
+// TestJoinLayerIIAndSingleFrames joins speech with a Layer II segment
+// (ffmpeg's mp2 encoder) and with a segment of one frame: the Layer II
+// one is decoded by LAME's decoder and re-encoded, the single frame is
+// copied, and nothing fails the join.
+func TestJoinLayerIIAndSingleFrames(t *testing.T) {
+	needTools(t, "lame", "ffmpeg")
+	speechSeg := func(seconds float64) []byte {
+		return mp3test.LameEncode(t, mp3test.SpeechLike(22050, 1, seconds), 22050, 1, "--cbr", "-b", "48")
+	}
+	main := speechSeg(2)
+	// One frame of the same format, no header frame.
+	st, err := mp3.Parse(speechSeg(0.5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	single := append([]byte(nil), st.Frames[3].Data...)
+	// Layer II at 44.1 kHz stereo.
+	dir := t.TempDir()
+	wav := filepath.Join(dir, "in.wav")
+	mp2 := filepath.Join(dir, "in.mp2")
+	if out, err := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=1:sample_rate=44100", "-ac", "2", wav).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v %s", err, out)
+	}
+	if out, err := exec.Command("ffmpeg", "-v", "error", "-i", wav, "-c:a", "mp2", "-b:a", "192k", mp2).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg mp2: %v %s", err, out)
+	}
+	layer2, err := os.ReadFile(mp2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := []Segment{
+		BytesSegment(speech.Audio{Format: speech.MP3, Data: main}, 0),
+		BytesSegment(speech.Audio{Format: speech.MP3, Data: single}, 300*time.Millisecond),
+		BytesSegment(speech.Audio{Format: speech.MP3, Data: layer2}, 300*time.Millisecond),
+		BytesSegment(speech.Audio{Format: speech.MP3, Data: main}, 300*time.Millisecond),
+	}
+	for _, target := range []float64{0, -16} {
+		out, res := join(t, segs, Options{Encoder: &mp3.Lame{}, TargetLUFS: target})
+		if fmt.Sprint(res.Reencoded) != "[2]" {
+			t.Errorf("target %v: re-encoded %v, want [2] (the Layer II segment)", target, res.Reencoded)
+		}
+		if !bytes.Contains(out, single[4:]) && target == 0 {
+			t.Error("the single frame was not copied")
+		}
+		if res.Segments[1].End-res.Segments[1].Start > 30*time.Millisecond {
+			t.Errorf("the single frame lasts %v", res.Segments[1].End-res.Segments[1].Start)
+		}
+		if d := res.Segments[2].End - res.Segments[2].Start; d < 900*time.Millisecond || d > 1100*time.Millisecond {
+			t.Errorf("the Layer II second lasts %v", d)
+		}
+	}
+}
