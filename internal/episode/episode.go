@@ -263,17 +263,35 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	if err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
-	pauses := make([]int, len(segs))
+	// Each segment carries its encoder's delay at its start and padding
+	// at its end (a LAME tag says how much); inside the episode they would
+	// lengthen every pause, so a pause's silent frames are fewer by the
+	// frames they take (gaplessPause). The readers work that out as they
+	// read each segment; the loudness pass needs it before, and reads
+	// every segment's tag first.
+	wantPause := make([]int, len(segs)) // in samples
 	for i, sg := range segs {
-		pauseSamples := int(sg.PauseBefore * time.Duration(f.RateHz) / time.Second)
-		pauses[i] = (pauseSamples + spf/2) / spf
+		wantPause[i] = int(sg.PauseBefore * time.Duration(f.RateHz) / time.Second)
 	}
+	var pauses []int // silent frames before each segment, when known before the write
 
 	var loud *Loudness
 	var gains []int8 // per frame of the episode, nil for none
 	var firstFrame []int
 	var silences [][]time.Duration
 	if o.TargetLUFS != 0 {
+		delays, paddings, err := gapless(segs)
+		if err != nil {
+			return Result{}, err
+		}
+		pauses = make([]int, len(segs))
+		for i := range segs {
+			prevPad := 0
+			if i > 0 {
+				prevPad = paddings[i-1]
+			}
+			pauses[i] = gaplessPause(wantPause[i], prevPad, delays[i], spf)
+		}
 		maxTP := o.MaxTruePeak
 		if maxTP == 0 {
 			maxTP = -1
@@ -336,7 +354,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 			estimate = 0 // a file not measured yet
 			break
 		}
-		estimate += sg.Size + int64(pauses[i])*(frameBytes+1)
+		estimate += sg.Size + int64((wantPause[i]+spf/2)/spf)*(frameBytes+1)
 	}
 	reserved := preallocate(w, estimate) // the file, when space was reserved for it
 	if _, err := w.Write(append(append([]byte(nil), tag...), header...)); err != nil {
@@ -346,7 +364,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	// Segments are read, checked and checksummed on every CPU, a few
 	// ahead; this goroutine writes their pieces in order and adds up the
 	// music CRC, which covers exactly the audio frames.
-	rd := &reader{format: f, kbps: firstKbps, silence: splitFrames(silence), pauses: pauses,
+	rd := &reader{format: f, kbps: firstKbps, silence: splitFrames(silence), pauses: pauses, wantPause: wantPause,
 		gains: gains, firstFrame: firstFrame, fast: fast}
 	ctx, cancel := context.WithCancel(ctx)
 	results := rd.start(ctx, segs)
@@ -370,8 +388,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		toc.Grow(int(estimate / frameBytes))
 	}
 	for i := range segs {
-		samples += pauses[i] * spf
-		grid[i] = samples
+		before := samples
 		for p := range results[i] {
 			if p.err != nil {
 				return Result{}, p.err
@@ -389,7 +406,8 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 			rd.recycle(p)
 			if d := p.done; d != nil {
 				headers[i], segLen[i] = d.header, d.samples
-				samples += d.samples
+				grid[i] = before + d.pause*spf
+				samples = grid[i] + d.samples
 				silenced += d.silenced
 				if d.variable {
 					cbr = 0
@@ -418,7 +436,13 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		Loudness: loud, Reencoded: reencoded, Silenced: silenced, SizeBytes: written,
 	}
 	for i := range segs {
-		t := Timing{Start: playback(grid[i]), End: playback(grid[i] + segLen[i])}
+		// The segment's sound starts after its encoder's delay and ends
+		// before its padding.
+		delay, pad := 0, 0
+		if h := headers[i]; h != nil && h.DelayPad {
+			delay, pad = h.Delay, h.Padding
+		}
+		t := Timing{Start: playback(grid[i] + delay), End: playback(grid[i] + segLen[i] - pad)}
 		if silences != nil {
 			for _, s := range silences[i] {
 				// Decoded PCM runs on the frame grid; playback starts
@@ -438,7 +462,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 				first = false
 				continue
 			}
-			at := playback(grid[i] + int(m.Offset*time.Duration(f.RateHz)/time.Second))
+			at := playback(grid[i] + delay + int(m.Offset*time.Duration(f.RateHz)/time.Second))
 			if at > t.Start && at < t.End {
 				t.Sentences = append(t.Sentences, at)
 			}
@@ -474,6 +498,55 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		}
 	}
 	return res, nil
+}
+
+// gaplessPause is the silent frames of a pause of want samples after a
+// segment whose encoder padded its end by prevPad samples and before one
+// whose encoder delayed its start by delay: the padding and the delay
+// are silence (or nearly) already. A joint without a pause keeps them
+// both: audio is never cut.
+func gaplessPause(want, prevPad, delay, spf int) int {
+	if want > 0 {
+		want = max(want-prevPad-delay, 0)
+	}
+	return (want + spf/2) / spf
+}
+
+// gapless reads every segment's encoder delay and padding from its LAME
+// tag (zero where it has none: a voice's MP3 without a tag, a WAV).
+func gapless(segs []Segment) (delays, paddings []int, err error) {
+	delays, paddings = make([]int, len(segs)), make([]int, len(segs))
+	for i, sg := range segs {
+		delays[i], paddings[i], err = delayPadding(sg)
+		if err != nil {
+			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
+		}
+	}
+	return delays, paddings, nil
+}
+
+// delayPadding reads a segment's encoder delay and padding from the
+// LAME tag at its start.
+func delayPadding(sg Segment) (delay, padding int, err error) {
+	if sg.Format == speech.WAV {
+		return 0, 0, nil
+	}
+	r, size, done, err := sg.open()
+	if err != nil {
+		return 0, 0, err
+	}
+	defer done()
+	x, err := mp3.ProbeHeader(r, size)
+	if errors.Is(err, mp3.ErrNotLayer3) || errors.Is(err, mp3.ErrNoFrames) {
+		return 0, 0, nil // the join says what is wrong with it
+	}
+	if err != nil {
+		return 0, 0, err
+	}
+	if x != nil && x.DelayPad {
+		return x.Delay, x.Padding, nil
+	}
+	return 0, 0, nil
 }
 
 // normalizeChapters keeps the chapters that start at a segment, in order:

@@ -70,9 +70,20 @@ func TestJoinRealSegments(t *testing.T) {
 	pauses := []time.Duration{0, 250 * time.Millisecond, 900 * time.Millisecond}
 	var segs []Segment
 	wantSeconds := 0.0
+	prevPad := 0
 	for i, a := range audios {
 		segs = append(segs, BytesSegment(a, pauses[i]))
 		wantSeconds += decodedSeconds(t, a.Data, true) + pauses[i].Seconds()
+		// A pause takes in the encoder padding before it and delay after
+		// it: the episode is gapless inside.
+		st, err := mp3.Parse(a.Data)
+		if err != nil || st.Header == nil || !st.Header.DelayPad {
+			t.Fatalf("segment %d has no LAME tag", i)
+		}
+		if pauses[i] > 0 {
+			wantSeconds -= float64(prevPad+st.Header.Delay) / 22050
+		}
+		prevPad = st.Header.Padding
 	}
 	date := time.Date(2026, 11, 20, 8, 30, 0, 0, time.UTC)
 	out, res := join(t, segs, Options{Tags: Tags{Title: "Riverside", Author: "Dana", Publication: "Courier", Date: date},

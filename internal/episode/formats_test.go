@@ -186,3 +186,96 @@ func TestJoinLayerIIAndSingleFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinIsGapless joins LAME-encoded tone bursts that start and stop
+// sharply, with pauses between them, decodes the episode with ffmpeg
+// (which plays it gapless, as podcast apps do) and finds each burst: the
+// silence between two bursts is the pause asked for, to within half a
+// frame (pauses are whole frames) and the encoder's smearing of the
+// edges; each segment's timing (what cues and chapters use) is where its
+// burst is heard, to within 15 ms.
+func TestJoinIsGapless(t *testing.T) {
+	needTools(t, "lame", "ffmpeg")
+	const rate = 22050
+	burst := func(freq float64, seconds float64) []int16 {
+		n := int(seconds * rate)
+		pcm := make([]int16, n)
+		for i := range pcm {
+			pcm[i] = int16(12000 * math.Sin(2*math.Pi*freq*float64(i)/rate))
+		}
+		return pcm
+	}
+	pauses := []time.Duration{0, 300 * time.Millisecond, 700 * time.Millisecond, 250 * time.Millisecond}
+	var segs []Segment
+	for i, p := range pauses {
+		pcm := burst(300+100*float64(i), 0.6+0.1*float64(i))
+		raw := make([]byte, 2*len(pcm))
+		for k, v := range pcm {
+			raw[2*k], raw[2*k+1] = byte(v), byte(uint16(v)>>8)
+		}
+		// As the pipeline encodes a local voice's PCM: with a LAME tag
+		// stating the delay and padding.
+		data, err := (&mp3.Lame{BitrateKbps: 48}).EncodePCM(context.Background(), raw, rate, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs = append(segs, BytesSegment(speech.Audio{Format: speech.MP3, Data: data}, p))
+	}
+	out, res := join(t, segs, Options{})
+	pcm := ffmpegFloat(t, out)
+	// Where the sound is: 5 ms windows above −30 dBFS.
+	win := rate / 200
+	var on []bool
+	for k := 0; (k+1)*win <= len(pcm); k++ {
+		e := 0.0
+		for _, v := range pcm[k*win : (k+1)*win] {
+			e += float64(v) * float64(v)
+		}
+		on = append(on, e/float64(win) > 0.001)
+	}
+	type span struct{ start, end time.Duration }
+	var bursts []span
+	for k := 0; k < len(on); k++ {
+		if on[k] && (k == 0 || !on[k-1]) {
+			bursts = append(bursts, span{start: time.Duration(k*win) * time.Second / rate})
+		}
+		if on[k] && (k == len(on)-1 || !on[k+1]) && len(bursts) > 0 {
+			bursts[len(bursts)-1].end = time.Duration((k+1)*win) * time.Second / rate
+		}
+	}
+	if len(bursts) != len(segs) {
+		t.Fatalf("ffmpeg's decode has %d bursts, want %d: %v", len(bursts), len(segs), bursts)
+	}
+	frame := time.Duration(576) * time.Second / rate
+	for i := 1; i < len(bursts); i++ {
+		gap := bursts[i].start - bursts[i-1].end
+		if d := gap - pauses[i]; d < -frame/2-10*time.Millisecond || d > frame/2+10*time.Millisecond {
+			t.Errorf("silence before segment %d: %v, asked for %v", i, gap, pauses[i])
+		}
+	}
+	for i, b := range bursts {
+		tm := res.Segments[i]
+		if d := tm.Start - b.start; d < -15*time.Millisecond || d > 15*time.Millisecond {
+			t.Errorf("segment %d: timing starts at %v, heard at %v", i, tm.Start, b.start)
+		}
+		if d := tm.End - b.end; d < -15*time.Millisecond || d > 15*time.Millisecond {
+			t.Errorf("segment %d: timing ends at %v, heard until %v", i, tm.End, b.end)
+		}
+	}
+}
+
+// ffmpegFloat decodes an MP3 with ffmpeg (gapless) to mono float.
+func ffmpegFloat(t *testing.T, mp3data []byte) []float32 {
+	t.Helper()
+	cmd := exec.Command("ffmpeg", "-v", "error", "-f", "mp3", "-i", "-", "-ac", "1", "-f", "f32le", "-")
+	cmd.Stdin = bytes.NewReader(mp3data)
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("ffmpeg: %v", err)
+	}
+	out := make([]float32, len(b)/4)
+	for i := range out {
+		out[i] = math.Float32frombits(uint32(b[4*i]) | uint32(b[4*i+1])<<8 | uint32(b[4*i+2])<<16 | uint32(b[4*i+3])<<24)
+	}
+	return out
+}

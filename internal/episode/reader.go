@@ -20,7 +20,12 @@ type reader struct {
 	format  mp3.Format
 	kbps    int
 	silence [][]byte // two silent frames; pauses alternate their padding
-	pauses  []int    // silent frames before each segment
+	// pauses are the silent frames before each segment, when worked out
+	// before the join (the loudness pass); otherwise each reader works out
+	// its segment's from wantPause, the pause asked for in samples, less
+	// the previous segment's padding and its own delay (gaplessPause).
+	pauses    []int
+	wantPause []int
 	// gains, when not nil, holds every frame's gain in steps, and
 	// firstFrame where each segment's pause starts among them.
 	gains      []int8
@@ -29,6 +34,7 @@ type reader struct {
 	// ends the join with errRestart instead of an error.
 	fast bool
 
+	segs  []Segment
 	free  chan []byte   // written pieces' buffers, for reuse
 	ahead chan struct{} // a token for each segment taken and not yet written
 	wg    sync.WaitGroup
@@ -46,6 +52,7 @@ type piece struct {
 
 // segmentDone is what a segment's scan found.
 type segmentDone struct {
+	pause    int             // silent frames written before it
 	header   *mp3.XingHeader // the segment's own header frame, if any
 	samples  int             // in its frames, its pause not counted
 	silenced int             // frames silenced for a cut-off reservoir
@@ -73,6 +80,7 @@ const maxReaders = 4
 // so the one the writer waits for is always being read. Cancelling ctx
 // stops the readers; wait waits for them to finish.
 func (rd *reader) start(ctx context.Context, segs []Segment) []chan piece {
+	rd.segs = segs
 	results := make([]chan piece, len(segs))
 	for i := range results {
 		results[i] = make(chan piece, piecesAhead)
@@ -193,7 +201,25 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 		p.sizes = append(p.sizes, uint16(len(fr)))
 		return true
 	}
-	for k := range rd.pauses[i] {
+	var pause int
+	if rd.pauses != nil {
+		pause = rd.pauses[i]
+	} else {
+		prevPad, delay := 0, 0
+		if i > 0 && rd.wantPause[i] > 0 {
+			var err error
+			if _, prevPad, err = delayPadding(rd.segs[i-1]); err != nil {
+				fail(fmt.Errorf("episode: segment %d: %w", i-1, err))
+				return
+			}
+			if delay, _, err = delayPadding(sg); err != nil {
+				fail(fmt.Errorf("episode: segment %d: %w", i, err))
+				return
+			}
+		}
+		pause = gaplessPause(rd.wantPause[i], prevPad, delay, rd.format.Samples())
+	}
+	for k := range pause {
 		if !add(rd.silence[k%2]) {
 			return
 		}
@@ -241,7 +267,7 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 		fail(fmt.Errorf("episode: segment %d: %w", i, err))
 		return
 	}
-	d.header, d.samples = st.Header, st.Samples()
+	d.header, d.samples, d.pause = st.Header, st.Samples(), pause
 	p.crc = mp3.CRC16(0, p.data)
 	p.done = &d
 	send(p)

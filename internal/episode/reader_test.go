@@ -57,6 +57,11 @@ func TestJoinInPieces(t *testing.T) {
 		t.Fatal(err)
 	}
 	frames := speechFrames(t, "speech-22k-64k-lametag.mp3")
+	wst, err := mp3.Parse(whole)
+	if err != nil || wst.Header == nil || !wst.Header.DelayPad {
+		t.Fatalf("testdata has no LAME tag: %v", err)
+	}
+	tag := wst.Header
 	long := bytes.Repeat(frames, pieceBytes/len(frames)+3) // more than one piece, no header frame
 	var segs []Segment
 	var want []byte
@@ -76,8 +81,20 @@ func TestJoinInPieces(t *testing.T) {
 			sg.Size = int64(len(data)) // as mp3 join passes it; odd ones are measured
 		}
 		if i > 0 {
-			sg.PauseBefore = 52 * time.Millisecond // two frames at 22.05 kHz
-			want = append(append(want, silence[0]...), silence[1]...)
+			// Two frames at 22.05 kHz, less the encoder padding before
+			// and delay after that a LAME tag states (the long segment
+			// has no tag).
+			sg.PauseBefore = 52 * time.Millisecond
+			prevPad, delay := tag.Padding, tag.Delay
+			if i-1 == 17 {
+				prevPad = 0
+			}
+			if i == 17 {
+				delay = 0
+			}
+			for k := range gaplessPause(1147, prevPad, delay, 576) {
+				want = append(want, silence[k%2]...)
+			}
 		}
 		segs = append(segs, sg)
 		want = append(want, audio...)
