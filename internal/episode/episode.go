@@ -302,6 +302,9 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 		}
 		silences = sil
 		in, tp := m.Integrated(), m.TruePeak()
+		if math.IsInf(in, -1) {
+			in = m.shortLoudness() // shorter than one 400 ms block
+		}
 		var out, outTP, gainDB float64
 		if o.Compress {
 			gains, out, outTP, gainDB = m.FrameGains(o.TargetLUFS, maxTP, mp3.GainStepDB)

@@ -279,3 +279,28 @@ func ffmpegFloat(t *testing.T, mp3data []byte) []float32 {
 	}
 	return out
 }
+
+// TestShortFileLoudness: a file shorter than one 400 ms measuring block
+// still gets a gain, and its true peak stays under the ceiling (ffmpeg's
+// ebur128 measures the peak; it cannot measure such a file's loudness).
+func TestShortFileLoudness(t *testing.T) {
+	needTools(t, "lame", "ffmpeg")
+	pcm := mp3test.SpeechLike(22050, 1, 0.3)
+	for k := range pcm {
+		pcm[k] = int16(min(max(float64(pcm[k])*2.5, -32768), 32767)) // peaks near full scale
+	}
+	data := mp3test.LameEncode(t, pcm, 22050, 1, "--cbr", "-b", "64")
+	out, res := join(t, []Segment{BytesSegment(speech.Audio{Format: speech.MP3, Data: data}, 0)}, Options{TargetLUFS: -16, MaxTruePeak: -1})
+	l := res.Loudness
+	if l == nil || l.InputLUFS == -99 {
+		t.Fatalf("the short file was not measured: %+v", l)
+	}
+	_, peak := ebur128(t, out)
+	t.Logf("input %.2f LUFS %.2f dBTP, gain %.2f dB; ffmpeg true peak %.1f dBTP", l.InputLUFS, l.InputTruePeak, l.GainDB, peak)
+	if peak > -1 {
+		t.Errorf("ffmpeg measures a true peak of %.1f dBTP, ceiling −1", peak)
+	}
+	if l.GainDB >= 0 {
+		t.Errorf("a file peaking near full scale got a gain of %+.1f dB", l.GainDB)
+	}
+}

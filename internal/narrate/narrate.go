@@ -647,11 +647,12 @@ func cover(ctx context.Context, o Options, a article.Article) *episode.Cover {
 		}
 		o.Logger.Warn("no cover art from the lead image; using the default art", "image", a.Image, "err", err)
 	}
-	return &episode.Cover{MIME: "image/png", Data: defaultCover}
+	return &episode.Cover{MIME: "image/png", Data: defaultCover()}
 }
 
-// defaultCover is drawn once.
-var defaultCover = feed.DefaultCover()
+// defaultCover is drawn once, when first needed: drawing it costs 20 ms,
+// which every command's start-up paid when it was drawn at init.
+var defaultCover = sync.OnceValue(feed.DefaultCover)
 
 func putJSON(ctx context.Context, st store.Store, key string, encode func() ([]byte, error)) error {
 	b, err := encode()
