@@ -56,6 +56,10 @@ type Loudness struct {
 	OutputLUFS     float64 `json:"output_lufs"`
 	OutputTruePeak float64 `json:"output_true_peak_dbtp"`
 	TargetLUFS     float64 `json:"target_lufs"`
+	// PeakLimited: the voice's peaks kept one gain below the target.
+	PeakLimited bool `json:"peak_limited,omitempty"`
+	// Compressed: the gain varied frame by frame (loudness.compress).
+	Compressed bool `json:"compressed,omitempty"`
 }
 
 // FromEpisode fills the chapters and loudness from a join's result.
@@ -66,7 +70,8 @@ func (m *Manifest) FromEpisode(res episode.Result) {
 	}
 	if l := res.Loudness; l != nil {
 		m.Loudness = &Loudness{InputLUFS: l.InputLUFS, InputTruePeak: l.InputTruePeak, GainDB: l.GainDB,
-			OutputLUFS: l.OutputLUFS, OutputTruePeak: l.OutputPeak, TargetLUFS: l.TargetLUFS}
+			OutputLUFS: l.OutputLUFS, OutputTruePeak: l.OutputPeak, TargetLUFS: l.TargetLUFS,
+			PeakLimited: l.PeakLimited, Compressed: l.Compressed}
 	}
 }
 
