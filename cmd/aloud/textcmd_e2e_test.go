@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -41,7 +42,8 @@ func TestExtract(t *testing.T) {
 
 	os.WriteFile(filepath.Join(dir, "empty.html"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "junk.html"), []byte("<script>alert(1)</script><nav><a href=/>Home</a></nav>"), 0o644)
-	for name, want := range map[string]string{"empty.html": "is empty", "junk.html": "has no article text", "missing.html": "no such file"} {
+	os.WriteFile(filepath.Join(dir, "program.html"), append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte("\x00\x00<p>code</p>\x03"), 2000)...), 0o644)
+	for name, want := range map[string]string{"empty.html": "is empty", "junk.html": "has no article text", "missing.html": "no such file", "program.html": "is not text"} {
 		r := aloud(t, dir, "extract", name)
 		if r.code == 0 || !strings.Contains(r.stderr, want) || r.stdout != "" {
 			t.Errorf("%s: code %d, stderr %q", name, r.code, r.stderr)

@@ -174,7 +174,9 @@ func TestParseBadInput(t *testing.T) {
 		{"empty", "", Text, ErrEmpty},
 		{"white space", " \n\t\n", Markdown, ErrEmpty},
 		{"binary", "\x00\x01\x02PNG\x00\x00", Text, ErrNotText},
-		{"invalid utf-8", strings.Repeat("\xff\xfe\xfa", 20), Markdown, ErrNotText},
+		// A program renamed .html became 35 minutes of audio once.
+		{"a program named .html", "\x7fELF\x02\x01\x01" + strings.Repeat("\x00\x00\x03\x00>\x00<p>", 200), HTML, ErrNotText},
+		{"control characters", strings.Repeat("text \x01\x02\x03\x04 ", 300), Markdown, ErrNotText},
 		{"html without text", "<html><body><nav><a href=/>Home</a></nav><script>x()</script></body></html>", HTML, ErrNoText},
 		{"html of junk", "<html><body><div class=cookie-banner><p>We use cookies to improve your experience on this site.</p></div></body></html>", HTML, ErrNoText},
 		{"only a title", "# Only a title\n", Markdown, ErrNoText},
@@ -189,6 +191,18 @@ func TestParseBadInput(t *testing.T) {
 				t.Errorf("error %q does not name the input", err)
 			}
 		})
+	}
+}
+
+// TestLegacyText: text saved in windows-1252 is text, read as such.
+func TestLegacyText(t *testing.T) {
+	src := []byte("Caf\xe9 society\n\nThe caf\xe9 on the square reopens on Monday, the owner said \x93at last\x94.\n")
+	a, err := Parse(src, Text, "legacy.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Café society" || !strings.Contains(a.Blocks[0].Text, "“at last”") {
+		t.Errorf("title %q, body %q", a.Title, a.Blocks[0].Text)
 	}
 }
 

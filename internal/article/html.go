@@ -573,6 +573,7 @@ func resolve(base *url.URL, ref string) string {
 	if !u.IsAbs() {
 		return ""
 	}
+	u.User = nil // credentials are never published
 	return u.String()
 }
 

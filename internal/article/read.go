@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"fmt"
+	"golang.org/x/text/encoding/charmap"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -40,11 +41,25 @@ func Parse(data []byte, typ Type, name string, base *url.URL) (Article, error) {
 
 // ParseWith is Parse with options.
 func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Article, error) {
+	// Credentials in a URL ("https://user:password@host/…") never reach
+	// a message, the article or anything stored from it.
+	name = RedactURL(name)
+	if base != nil && base.User != nil {
+		b := *base
+		b.User = nil
+		base = &b
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Article{}, fmt.Errorf("%s %w", name, ErrEmpty)
 	}
-	if typ != HTML && looksBinary(data) {
+	// Before anything is read aloud (or paid for): a program or an image
+	// under a text name is refused, whatever its name says.
+	if looksBinary(data) {
 		return Article{}, fmt.Errorf("%s %w", name, ErrNotText)
+	}
+	if (typ == Text || typ == Markdown) && !utf8.Valid(data) {
+		// Text saved in a legacy character set, as editors on Windows do.
+		data = decodeLegacyText(data)
 	}
 	var a Article
 	var err error
@@ -66,7 +81,7 @@ func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Ar
 	if err != nil {
 		return Article{}, fmt.Errorf("%s: %w", name, err)
 	}
-	a.Source = name
+	a.Source = RedactURL(name)
 	if len(a.Blocks) == 0 {
 		return Article{}, fmt.Errorf("%s %w: no paragraphs found", name, ErrNoText)
 	}
@@ -75,6 +90,18 @@ func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Ar
 	}
 	a.Language = chooseLanguage(a.Language, a.Blocks)
 	return a, nil
+}
+
+// RedactURL is s without the user information of an http(s) URL
+// ("https://user:password@host/story" → "https://host/story"); anything
+// else is returned as it is.
+func RedactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return s
+	}
+	u.User = nil
+	return u.String()
 }
 
 // TypeFromName guesses the document type from a file name's extension.
@@ -102,23 +129,37 @@ func ReadLimited(r io.Reader, max int64, name string) ([]byte, error) {
 	return data, nil
 }
 
-// looksBinary reports NUL bytes or mostly invalid UTF-8 in the first 8 KB.
+// looksBinary reports bytes that are not text in any character set: a
+// NUL byte, or control characters (other than tab, line breaks, form feed
+// and escape) in more than 1 % of the first 8 KB. Text in UTF-16 with its
+// byte order mark is text. Legacy 8-bit character sets are text too.
 func looksBinary(b []byte) bool {
+	if bytes.HasPrefix(b, []byte{0xfe, 0xff}) || bytes.HasPrefix(b, []byte{0xff, 0xfe}) {
+		return false // UTF-16 with its BOM: its NULs are half its ASCII
+	}
 	if len(b) > 8192 {
 		b = b[:8192]
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
 		return true
 	}
-	bad := 0
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if r == utf8.RuneError && n == 1 {
-			bad++
+	controls := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b || c == 0x7f {
+			controls++
 		}
-		b = b[n:]
 	}
-	return bad > 8
+	return controls*100 > len(b)
+}
+
+// decodeLegacyText reads text that is not UTF-8 as windows-1252, the
+// character set a browser falls back to.
+func decodeLegacyText(b []byte) []byte {
+	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
+	if err != nil {
+		return b
+	}
+	return out
 }
 
 func firstWords(s string, n int) string {

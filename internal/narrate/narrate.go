@@ -403,7 +403,7 @@ func (b *batch) slug(guid, title string) string {
 }
 
 func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
-	in := e.Ref
+	in := article.RedactURL(e.Ref) // credentials in the URL are never printed or stored
 	r := Result{Input: in}
 	fail := func(err error) Result { r.err = err; return r }
 	report := func(s Stage, done, total int) {

@@ -353,7 +353,7 @@ func (l *Loader) LoadEntry(ctx context.Context, e Entry) (article.Article, error
 				a.Title = e.Title // the body's first words are no title
 			}
 			if a.URL == "" && IsURL(e.Ref) {
-				a.URL = e.Ref
+				a.URL = article.RedactURL(e.Ref)
 			}
 		}
 	} else {

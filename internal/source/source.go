@@ -99,14 +99,14 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 	case "application/json":
 		typ = article.JSON
 	default:
-		return article.Article{}, fmt.Errorf("%s: content type %q is not an article (want HTML, Markdown or plain text)", raw, mt)
+		return article.Article{}, fmt.Errorf("%s: content type %q is not an article (want HTML, Markdown or plain text)", article.RedactURL(raw), mt)
 	}
 	if typ == article.Text && sniffHTML(data) {
 		typ = article.HTML
 	}
 	if typ == article.HTML {
 		if data, err = article.DecodeHTML(data, ct); err != nil {
-			return article.Article{}, fmt.Errorf("%s: %w", raw, err)
+			return article.Article{}, fmt.Errorf("%s: %w", article.RedactURL(raw), err)
 		}
 	}
 	a, err := article.ParseWith(data, typ, raw, final, l.Read)
@@ -114,7 +114,7 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 		return article.Article{}, err
 	}
 	if a.URL == "" {
-		a.URL = final.String()
+		a.URL = article.RedactURL(final.String())
 	}
 	return a, nil
 }
@@ -124,7 +124,7 @@ func (l *Loader) fetch(ctx context.Context, raw string) (article.Article, error)
 func (l *Loader) get(ctx context.Context, raw, accept string) ([]byte, string, *url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, "", nil, fmt.Errorf("%s: not a valid URL (want http or https)", raw)
+		return nil, "", nil, fmt.Errorf("%s: not a valid URL (want http or https)", article.RedactURL(raw))
 	}
 	client := l.Client
 	if client == nil {
@@ -136,7 +136,7 @@ func (l *Loader) get(ctx context.Context, raw, accept string) ([]byte, string, *
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("%s: %w", raw, err)
+		return nil, "", nil, fmt.Errorf("%s: %w", article.RedactURL(raw), err)
 	}
 	ua := l.UserAgent
 	if ua == "" {
@@ -146,17 +146,17 @@ func (l *Loader) get(ctx context.Context, raw, accept string) ([]byte, string, *
 	req.Header.Set("Accept", accept)
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("%s: cannot fetch: %s", raw, netReason(err))
+		return nil, "", nil, fmt.Errorf("%s: cannot fetch: %s", article.RedactURL(raw), netReason(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, "", nil, fmt.Errorf("%s: the server answered %s", raw, resp.Status)
+		return nil, "", nil, fmt.Errorf("%s: the server answered %s", article.RedactURL(raw), resp.Status)
 	}
 	if resp.ContentLength > l.maxBytes() {
 		return nil, "", nil, fmt.Errorf("%s %w: %d bytes, more than the limit of %d (raise it with fetch.max_bytes in aloud.yaml)",
-			raw, article.ErrTooLarge, resp.ContentLength, l.maxBytes())
+			article.RedactURL(raw), article.ErrTooLarge, resp.ContentLength, l.maxBytes())
 	}
-	data, err := article.ReadLimited(resp.Body, l.maxBytes(), raw)
+	data, err := article.ReadLimited(resp.Body, l.maxBytes(), article.RedactURL(raw))
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -195,7 +195,7 @@ const MaxImageBytes = 5 << 20
 // only, at most MaxImageBytes.
 func (l *Loader) FetchImage(ctx context.Context, raw string) (string, []byte, error) {
 	if !IsURL(raw) {
-		return "", nil, fmt.Errorf("image %s: only http(s) URLs are fetched", raw)
+		return "", nil, fmt.Errorf("image %s: only http(s) URLs are fetched", article.RedactURL(raw))
 	}
 	client := l.Client
 	if client == nil {
@@ -203,15 +203,15 @@ func (l *Loader) FetchImage(ctx context.Context, raw string) (string, []byte, er
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
 	if err != nil {
-		return "", nil, fmt.Errorf("image %s: %w", raw, err)
+		return "", nil, fmt.Errorf("image %s: %w", article.RedactURL(raw), err)
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return "", nil, fmt.Errorf("image %s: %s", raw, netReason(err))
+		return "", nil, fmt.Errorf("image %s: %s", article.RedactURL(raw), netReason(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return "", nil, fmt.Errorf("image %s: the server answered %s", raw, resp.Status)
+		return "", nil, fmt.Errorf("image %s: the server answered %s", article.RedactURL(raw), resp.Status)
 	}
 	data, err := article.ReadLimited(resp.Body, MaxImageBytes, raw)
 	if err != nil {
@@ -221,6 +221,6 @@ func (l *Loader) FetchImage(ctx context.Context, raw string) (string, []byte, er
 	case "image/jpeg", "image/png":
 		return mt, data, nil
 	default:
-		return "", nil, fmt.Errorf("image %s: %s is not JPEG or PNG", raw, mt)
+		return "", nil, fmt.Errorf("image %s: %s is not JPEG or PNG", article.RedactURL(raw), mt)
 	}
 }
