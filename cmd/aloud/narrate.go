@@ -116,6 +116,8 @@ of the batch, and list only episodes whose files are all stored.`,
 			}
 			if !cmd.Flags().Changed("jobs") {
 				o.Jobs = cfg.Jobs
+			} else if err := config.CheckJobs(o.Jobs); err != nil {
+				return usageError{fmt.Errorf("--jobs %w", err)}
 			}
 			if !cmd.Flags().Changed("cache") {
 				o.Cache = cfg.Cache

@@ -68,3 +68,23 @@ func TestCredentialsNeverPublished(t *testing.T) {
 		t.Errorf("failed fetch: exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// TestJobsValidatedEverywhere: --jobs takes the range aloud.yaml and
+// ALOUD_JOBS take, with the usage exit status, for narrate and serve.
+func TestJobsValidatedEverywhere(t *testing.T) {
+	dir := sampleDir(t)
+	for _, args := range [][]string{
+		{"narrate", "--jobs", "-1", "sample.html"},
+		{"narrate", "--jobs", "1000000", "sample.html"},
+		{"serve", "--jobs", "65", "--listen", "127.0.0.1:0"},
+	} {
+		r := aloud(t, dir, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "out of range 0–64") {
+			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("jobs: 2.5\n"), 0o644)
+	if r := aloud(t, dir, "doctor"); r.code == 0 || !strings.Contains(r.stdout+r.stderr, "not a whole number") {
+		t.Errorf("jobs: 2.5 accepted: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

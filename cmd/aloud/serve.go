@@ -87,7 +87,10 @@ the next start picks up.`,
 			}
 			if !fl.Changed("jobs") {
 				workers = max(cfg.Jobs, 1)
+			} else if err := config.CheckJobs(workers); err != nil {
+				return usageError{fmt.Errorf("--jobs %w", err)}
 			}
+			workers = max(workers, 1)
 			return runServe(cmd.Context(), g, cfg, sc, st, loc, voice, cacheSetting, workers)
 		},
 	}

@@ -259,7 +259,7 @@ func (c *Config) parse(data []byte, path string) error {
 	if err := dec.Decode(c); err != nil {
 		return fmt.Errorf("%s: %w", path, cleanYAMLError(err))
 	}
-	return nil
+	return wholeNumbers(&root, path)
 }
 
 func cleanYAMLError(err error) error {
@@ -325,6 +325,9 @@ func (c *Config) applyEnv(env func(string) string) error {
 		n, err := strconv.Atoi(v)
 		if err != nil {
 			return fmt.Errorf("ALOUD_JOBS=%q: not a whole number", v)
+		}
+		if err := CheckJobs(n); err != nil {
+			return fmt.Errorf("ALOUD_JOBS=%q: %w", v, err)
 		}
 		c.Jobs = n
 	}
@@ -411,8 +414,8 @@ func (c Config) Validate() error {
 			return c.fieldError("prices", "%s: %v out of range 0–10000 US dollars per million characters", k, p)
 		}
 	}
-	if c.Jobs < 0 || c.Jobs > 64 {
-		return c.fieldError("jobs", "%d out of range 0–64", c.Jobs)
+	if err := CheckJobs(c.Jobs); err != nil {
+		return c.fieldError("jobs", "%v", err)
 	}
 	switch c.Encoder.BitrateKbps {
 	case 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160:
@@ -485,6 +488,37 @@ func (c Config) fieldError(key, format string, args ...any) error {
 		}
 	}
 	return fmt.Errorf("%s: %s: %s", where, key, fmt.Sprintf(format, args...))
+}
+
+// CheckJobs is the one rule for how many articles run at once, wherever
+// the number comes from (aloud.yaml, ALOUD_JOBS, --jobs): 0 (one) to 64.
+func CheckJobs(n int) error {
+	if n < 0 || n > 64 {
+		return fmt.Errorf("%d out of range 0–64", n)
+	}
+	return nil
+}
+
+// wholeKeys are the settings that take a whole number.
+var wholeKeys = map[string]bool{"jobs": true, "max_items": true, "max_bytes": true, "queue_size": true, "max_body": true, "bitrate_kbps": true}
+
+// wholeNumbers refuses a fraction where a whole number is wanted: the
+// YAML decoder turns "jobs: 2.5" into 2 without a word.
+func wholeNumbers(n *yaml.Node, path string) error {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if wholeKeys[k.Value] && v.Kind == yaml.ScalarNode && v.Tag != "!!int" {
+				return fmt.Errorf("%s:%d: %s: %q is not a whole number", path, v.Line, k.Value, v.Value)
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if err := wholeNumbers(c, path); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // line finds the line of a dotted key in the parsed file, 0 if not there.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/player"
 	"github.com/aloud-dev/aloud/internal/store"
 )
 
@@ -50,7 +51,10 @@ type Unpublished struct {
 // and chapters. The order keeps what is published consistent if it stops
 // part-way: a feed never lists an episode whose audio is gone, and running
 // it again finishes the job (an episode no longer in the catalog only has
-// its files deleted).
+// its files deleted). Only an episode's own files are ever deleted: never
+// the catalog, a feed, the cover or the player's files, and never a file
+// an episode in the catalog refers to ("unpublish --delete episodes" or
+// "SLUG.chapters" delete nothing).
 func Unpublish(ctx context.Context, st store.Store, channels []feed.Channel, slug string, deleteFiles bool, now time.Time) (Unpublished, error) {
 	var out Unpublished
 	cat, _, err := feed.LoadCatalog(ctx, st)
@@ -86,8 +90,9 @@ func Unpublish(ctx context.Context, st store.Store, channels []feed.Channel, slu
 		e := out.Episode
 		keys = []string{e.AudioKey, e.ManifestKey, e.TranscriptKey, e.ChaptersKey}
 	}
+	protected := protectedKeys(channels, cat)
 	for _, k := range keys {
-		if k == "" {
+		if k == "" || protected[k] {
 			continue
 		}
 		err := st.Delete(ctx, k)
@@ -100,7 +105,26 @@ func Unpublish(ctx context.Context, st store.Store, channels []feed.Channel, slu
 		out.Deleted = append(out.Deleted, k)
 	}
 	if !found && len(out.Deleted) == 0 {
-		return out, fmt.Errorf("no episode %q in the catalog %s, and no files of that name", slug, st.URL(feed.CatalogKey))
+		return out, fmt.Errorf("no episode %q in the catalog %s, and no files of an unpublished episode of that name", slug, st.URL(feed.CatalogKey))
 	}
 	return out, nil
+}
+
+// protectedKeys are what unpublishing never deletes: the catalog, every
+// feed, the cover, the player's files, and every file an episode still in
+// the catalog refers to.
+func protectedKeys(channels []feed.Channel, cat feed.Catalog) map[string]bool {
+	p := map[string]bool{feed.CatalogKey: true, feed.FeedKey: true, feed.CoverKey: true,
+		player.AssetDir + "/aloud-player.js": true, player.AssetDir + "/aloud-player.css": true}
+	for _, ch := range channels {
+		p[ch.FeedKeyOf()] = true
+	}
+	for _, e := range cat.Episodes {
+		for _, k := range []string{e.AudioKey, e.ManifestKey, e.TranscriptKey, e.ChaptersKey} {
+			if k != "" {
+				p[k] = true
+			}
+		}
+	}
+	return p
 }
