@@ -67,14 +67,60 @@ func NewGuard(allow []string) (*Guard, error) {
 	return g, nil
 }
 
-// blockedRanges are refused unless allowed; everything else is public.
-var blockedRanges = func() []netip.Prefix {
-	var out []netip.Prefix
-	for _, s := range []string{"100.64.0.0/10", "192.0.0.0/24", "198.18.0.0/15", "240.0.0.0/4", "64:ff9b::/96", "2001:db8::/32"} {
-		out = append(out, netip.MustParsePrefix(s))
+// specialRanges are the IANA special-purpose address registries (IPv4
+// and IPv6, as of 2026) plus the multicast and deprecated site-local
+// blocks: none of them is where a newsroom publishes an article, and
+// several reach a machine's own network or services. Each is refused
+// unless the allow-list names it. The names are the registries'.
+var specialRanges = func() []specialRange {
+	var out []specialRange
+	for _, r := range [][2]string{
+		{"0.0.0.0/8", "this-network"},
+		{"10.0.0.0/8", "private-use"},
+		{"100.64.0.0/10", "shared address space"},
+		{"127.0.0.0/8", "loopback"},
+		{"169.254.0.0/16", "link-local"},
+		{"172.16.0.0/12", "private-use"},
+		{"192.0.0.0/24", "IETF protocol assignments"},
+		{"192.0.2.0/24", "documentation (TEST-NET-1)"},
+		{"192.31.196.0/24", "AS112-v4"},
+		{"192.52.193.0/24", "AMT"},
+		{"192.88.99.0/24", "deprecated 6to4 relay anycast"},
+		{"192.168.0.0/16", "private-use"},
+		{"192.175.48.0/24", "direct delegation AS112"},
+		{"198.18.0.0/15", "benchmarking"},
+		{"198.51.100.0/24", "documentation (TEST-NET-2)"},
+		{"203.0.113.0/24", "documentation (TEST-NET-3)"},
+		{"224.0.0.0/4", "multicast"},
+		{"240.0.0.0/4", "reserved"},
+		{"255.255.255.255/32", "limited broadcast"},
+		{"::/128", "unspecified"},
+		{"::1/128", "loopback"},
+		{"::/96", "deprecated IPv4-compatible"},
+		{"64:ff9b::/96", "IPv4-IPv6 translation"},
+		{"64:ff9b:1::/48", "local-use IPv4-IPv6 translation"},
+		{"100::/64", "discard-only"},
+		{"100:0:0:1::/64", "dummy IPv6 prefix"},
+		{"2001::/23", "IETF protocol assignments"},
+		{"2001:db8::/32", "documentation"},
+		{"2002::/16", "6to4"},
+		{"2620:4f:8000::/48", "direct delegation AS112"},
+		{"3fff::/20", "documentation"},
+		{"5f00::/16", "segment routing (SRv6) SIDs"},
+		{"fc00::/7", "unique-local"},
+		{"fe80::/10", "link-local"},
+		{"fec0::/10", "deprecated site-local"},
+		{"ff00::/8", "multicast"},
+	} {
+		out = append(out, specialRange{netip.MustParsePrefix(r[0]), r[1]})
 	}
 	return out
 }()
+
+type specialRange struct {
+	prefix netip.Prefix
+	name   string
+}
 
 // CheckIP says why ip may not be fetched, or nil.
 func (g *Guard) CheckIP(ip netip.Addr) error {
@@ -96,10 +142,13 @@ func (g *Guard) CheckIP(ip netip.Addr) error {
 		kind = "a link-local address"
 	case ip.IsUnspecified():
 		kind = "the unspecified address"
-	case slices.ContainsFunc(blockedRanges, func(p netip.Prefix) bool { return p.Contains(ip) }):
-		kind = "a reserved address"
 	default:
-		return nil
+		i := slices.IndexFunc(specialRanges, func(r specialRange) bool { return r.prefix.Contains(ip) })
+		if i < 0 {
+			return nil
+		}
+		r := specialRanges[i]
+		kind = fmt.Sprintf("a reserved address (%s, %s)", r.name, r.prefix)
 	}
 	return &blockedError{ip.String(), kind}
 }

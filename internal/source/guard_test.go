@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,4 +105,73 @@ func TestGuardClient(t *testing.T) {
 	if a, err := l.Load(ctx, target.URL+"/page"); err != nil || a.Title != "Secret" {
 		t.Errorf("allowed loopback: %v %v", a.Title, err)
 	}
+}
+
+// TestGuardSpecialRanges: every address of every special-purpose range
+// (its first, last and middle addresses tried) is refused, in IPv4 and
+// IPv6 and as IPv4-mapped IPv6; the addresses just outside a range are
+// refused only when another range holds them; public addresses pass.
+func TestGuardSpecialRanges(t *testing.T) {
+	g, err := NewGuard(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	special := func(ip netip.Addr) bool {
+		return slices.ContainsFunc(specialRanges, func(r specialRange) bool { return r.prefix.Contains(ip.Unmap()) })
+	}
+	for _, r := range specialRanges {
+		first := r.prefix.Masked().Addr()
+		last := lastAddr(r.prefix)
+		mid := first
+		if host := r.prefix.Addr().BitLen() - r.prefix.Bits(); host > 0 {
+			for range 1 << min(8, host-1) {
+				mid = mid.Next()
+			}
+		}
+		for _, ip := range []netip.Addr{first, mid, last} {
+			if err := g.CheckIP(ip); err == nil || !errors.Is(err, ErrBlocked) {
+				t.Errorf("%s (%s, %s) allowed", ip, r.name, r.prefix)
+			}
+			if ip.Is4() {
+				if err := g.CheckIP(netip.AddrFrom16(ip.As16())); err == nil {
+					t.Errorf("%s as IPv4-mapped IPv6 allowed", ip)
+				}
+			}
+		}
+		for _, ip := range []netip.Addr{first.Prev(), last.Next()} {
+			if !ip.IsValid() || special(ip) {
+				continue
+			}
+			if err := g.CheckIP(ip); err != nil {
+				t.Errorf("%s, just outside %s, refused: %v", ip, r.prefix, err)
+			}
+		}
+	}
+	// Addresses named by the registries and the issue that found the gap.
+	for _, s := range []string{"192.0.2.1", "198.51.100.7", "203.0.113.200", "192.88.99.1", "255.255.255.255",
+		"0.1.2.3", "2001:db8::1", "3fff::1", "2002:7f00:1::", "2001::1", "100::1", "fec0::1", "::7f00:1", "64:ff9b::a00:1"} {
+		if err := g.CheckIP(netip.MustParseAddr(s)); err == nil {
+			t.Errorf("%s allowed", s)
+		}
+	}
+	for _, s := range []string{"8.8.8.8", "1.1.1.1", "151.101.1.69", "2606:4700::1111", "2a00:1450:4001::200e", "2400:cb00::1"} {
+		if err := g.CheckIP(netip.MustParseAddr(s)); err != nil {
+			t.Errorf("public %s refused: %v", s, err)
+		}
+	}
+	// The allow-list still opens a special range on purpose.
+	open, _ := NewGuard([]string{"192.0.2.0/24"})
+	if err := open.CheckIP(netip.MustParseAddr("192.0.2.10")); err != nil {
+		t.Errorf("allowed prefix refused: %v", err)
+	}
+}
+
+// lastAddr is the highest address of p.
+func lastAddr(p netip.Prefix) netip.Addr {
+	b := p.Masked().Addr().AsSlice()
+	for i := p.Bits(); i < len(b)*8; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	a, _ := netip.AddrFromSlice(b)
+	return a
 }
