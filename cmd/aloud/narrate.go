@@ -28,6 +28,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/speech/cache"
 	"github.com/aloud-dev/aloud/internal/store"
+	"github.com/aloud-dev/aloud/internal/store/s3"
 	"github.com/aloud-dev/aloud/internal/textnorm"
 	"github.com/aloud-dev/aloud/internal/ui"
 	"github.com/aloud-dev/aloud/voices"
@@ -38,7 +39,7 @@ type narrateOptions struct {
 	Inputs        []string
 	Batch         batchFlags
 	Store         string // the store's location: --store, --out or the configuration's
-	S3            backends.S3Options
+	S3            s3.Config
 	Voice         string
 	PublicBaseURL string
 	Jobs          int

@@ -13,6 +13,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/store"
+	"github.com/aloud-dev/aloud/internal/store/s3"
 	"github.com/aloud-dev/aloud/voices"
 )
 
@@ -24,7 +25,7 @@ type storeFlags struct {
 	out           string // a local folder, the simple form of location
 	location      string
 	publicBaseURL string
-	s3            backends.S3Options
+	s3            s3.Config
 	// inferBase: with no public base URL given, use the one the store's
 	// feed was published with (for commands that rewrite the feeds).
 	inferBase bool
@@ -103,9 +104,10 @@ func (f *storeFlags) openFeeds(cmd *cobra.Command, g *globals) (store.Store, []f
 
 // s3Options are the S3 settings of aloud.yaml and ALOUD_*, with those
 // given as --s3-* flags (in flags) over them.
-func s3Options(c config.S3, fl *pflag.FlagSet, flags backends.S3Options) backends.S3Options {
-	o := backends.S3Options{Endpoint: c.Endpoint, Region: c.Region, PathStyle: c.PathStyle, Profile: c.Profile,
-		AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, ACL: c.ACL}
+func s3Options(c config.S3, fl *pflag.FlagSet, flags s3.Config) s3.Config {
+	o := s3.Config{Endpoint: c.Endpoint, Region: c.Region, PathStyle: c.PathStyle, Profile: c.Profile,
+		AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, ACL: c.ACL,
+		RequestTimeout: c.RequestTimeout, Deadline: c.Deadline}
 	if fl.Changed("s3-endpoint") {
 		o.Endpoint = flags.Endpoint
 	}

@@ -110,6 +110,11 @@ type S3 struct {
 	AccessKeyID     string `yaml:"access_key_id"`
 	SecretAccessKey string `yaml:"secret_access_key"`
 	ACL             string `yaml:"acl"`
+	// RequestTimeout bounds each attempt's wait for an answer;
+	// Deadline bounds an operation with its retries (see
+	// internal/store/s3). Zero: the defaults, 30s and 2m.
+	RequestTimeout time.Duration `yaml:"request_timeout"`
+	Deadline       time.Duration `yaml:"deadline"`
 }
 
 // StoreLocation is where results go: Store when set, else Out.
@@ -378,6 +383,11 @@ func (c Config) Validate() error {
 		"heading": c.Pauses.Heading, "after_intro": c.Pauses.AfterIntro} {
 		if d < 0 || d > 10*time.Second {
 			return c.fieldError("pauses."+name, "%s out of range 0–10s", d)
+		}
+	}
+	for name, d := range map[string]time.Duration{"request_timeout": c.S3.RequestTimeout, "deadline": c.S3.Deadline} {
+		if d < 0 || d > time.Hour {
+			return c.fieldError("s3."+name, "%s out of range 0–1h (0: the default)", d)
 		}
 	}
 	if c.Fetch.MaxBytes < 1024 {

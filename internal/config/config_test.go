@@ -61,6 +61,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad url", "out: out\npublic_base_url: ftp://x\n", nil, "aloud.yaml:2: public_base_url"},
 		{"relative url", "public_base_url: /podcast\n", nil, "aloud.yaml:1: public_base_url"},
 		{"pause", "pauses:\n  heading: 30s\n", nil, "aloud.yaml:2: pauses.heading: 30s out of range"},
+		{"s3 deadline", "s3:\n  deadline: -1s\n", nil, "s3.deadline: -1s out of range"},
+		{"s3 request timeout", "s3:\n  request_timeout: 2h\n", nil, "s3.request_timeout: 2h0m0s out of range"},
 		{"bitrate", "encoder:\n  bitrate_kbps: 50\n", nil, "aloud.yaml:2: encoder.bitrate_kbps"},
 		{"jobs env", "", map[string]string{"ALOUD_JOBS": "lots"}, `ALOUD_JOBS="lots"`},
 		{"jobs env out of range", "", map[string]string{"ALOUD_JOBS": "1000000"}, `ALOUD_JOBS="1000000": 1000000 out of range 0–64`},

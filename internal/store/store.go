@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"mime"
 	"path"
 	"strings"
 	"time"
@@ -116,4 +117,31 @@ func ParseLocation(s string) (Location, error) {
 		return Location{}, fmt.Errorf("store %q: unknown scheme (use a folder, file:///path or s3://bucket/prefix)", s)
 	}
 	return Location{Scheme: "file", Path: s}, nil
+}
+
+// ContentType is the media type a key is stored and served with, the
+// same in every store: aloud's own kinds first (a feed is
+// application/rss+xml, a transcript text/vtt), then Go's table of
+// common extensions, else application/octet-stream.
+func ContentType(key string) string {
+	switch path.Ext(key) {
+	case ".mp3":
+		return "audio/mpeg"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/rss+xml"
+	case ".vtt":
+		return "text/vtt"
+	case ".js":
+		return "text/javascript"
+	case ".css":
+		return "text/css"
+	case ".html":
+		return "text/html"
+	}
+	if t := mime.TypeByExtension(path.Ext(key)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
 }

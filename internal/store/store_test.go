@@ -26,3 +26,15 @@ func TestParseLocation(t *testing.T) {
 		}
 	}
 }
+
+func TestContentType(t *testing.T) {
+	for key, want := range map[string]string{
+		"feed.xml": "application/rss+xml", "a/b.mp3": "audio/mpeg", "episodes.json": "application/json",
+		"x.vtt": "text/vtt", "player/aloud.js": "text/javascript", "player/aloud.css": "text/css",
+		"index.html": "text/html", "cover.png": "image/png", "noext": "application/octet-stream",
+	} {
+		if got := ContentType(key); got != want {
+			t.Errorf("ContentType(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

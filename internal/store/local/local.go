@@ -12,9 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
-	"mime"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -186,7 +184,7 @@ func (s *Store) Stat(ctx context.Context, key string) (store.Meta, error) {
 
 func (s *Store) meta(key string, st fs.FileInfo, data []byte) store.Meta {
 	sum := sha256.Sum256(data)
-	return store.Meta{Key: key, Size: st.Size(), ContentType: contentType(key),
+	return store.Meta{Key: key, Size: st.Size(), ContentType: store.ContentType(key),
 		ETag: `"` + hex.EncodeToString(sum[:]) + `"`, Modified: st.ModTime()}
 }
 
@@ -262,23 +260,6 @@ func (s *Store) List(ctx context.Context, prefix string) iter.Seq2[store.Meta, e
 
 // URL is the key under the public base URL, or the key itself.
 func (s *Store) URL(key string) string { return store.JoinURL(s.baseURL, key) }
-
-func contentType(key string) string {
-	switch path.Ext(key) {
-	case ".mp3":
-		return "audio/mpeg"
-	case ".json":
-		return "application/json"
-	case ".xml":
-		return "application/rss+xml"
-	case ".vtt":
-		return "text/vtt"
-	}
-	if t := mime.TypeByExtension(path.Ext(key)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
-}
 
 type ctxReader struct {
 	ctx context.Context

@@ -13,13 +13,15 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"net"
 	"net/http"
 	"net/url"
-	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/feature/s3/transfermanager"
@@ -52,8 +54,26 @@ type Config struct {
 	MultipartThresholdBytes int64
 	PartSizeBytes           int64
 	MaxAttempts             int          // per request, retries included (default 5)
-	HTTPClient              *http.Client // nil for the SDK's
+	HTTPClient              *http.Client // nil for one with the timeouts below
+	// RequestTimeout is how long one attempt waits for the server to
+	// connect and to begin its answer once the request is sent (default
+	// 30 s); an attempt that runs out is retried. It does not limit how
+	// long a body takes to send or read.
+	RequestTimeout time.Duration
+	// Deadline bounds one operation, its retries included (default 2
+	// minutes, and for an upload one more second for each 100 KB, so a
+	// slow link can still send a long episode).
+	Deadline time.Duration
 }
+
+// Defaults of Config's limits.
+const (
+	DefaultRequestTimeout = 30 * time.Second
+	DefaultDeadline       = 2 * time.Minute
+	// uploadFloor is the slowest upload, in bytes a second, that an
+	// upload's deadline allows for.
+	uploadFloor = 100_000
+)
 
 // Store is a prefix in a bucket.
 type Store struct {
@@ -83,6 +103,13 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.MaxAttempts == 0 {
 		cfg.MaxAttempts = 5
 	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.Deadline <= 0 {
+		cfg.Deadline = DefaultDeadline
+	}
+
 	var opts []func(*config.LoadOptions) error
 	if cfg.Region != "" {
 		opts = append(opts, config.WithRegion(cfg.Region))
@@ -96,6 +123,8 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if cfg.HTTPClient != nil {
 		opts = append(opts, config.WithHTTPClient(cfg.HTTPClient))
+	} else {
+		opts = append(opts, config.WithHTTPClient(httpClient(cfg.RequestTimeout)))
 	}
 	opts = append(opts, config.WithRetryMaxAttempts(cfg.MaxAttempts))
 	awsCfg, err := config.LoadDefaultConfig(ctx, opts...)
@@ -124,6 +153,43 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 		}
 	})
 	return &Store{cfg: cfg, client: client, uploader: up}, nil
+}
+
+// httpClient is the SDK's client with every wait bounded: connecting,
+// the TLS handshake, and the answer's first byte. A server that accepts
+// the connection and never answers fails the attempt, which the SDK
+// retries as a connection error.
+func httpClient(timeout time.Duration) *awshttp.BuildableClient {
+	return awshttp.NewBuildableClient().
+		WithDialerOptions(func(d *net.Dialer) { d.Timeout = timeout }).
+		WithTransportOptions(func(tr *http.Transport) {
+			tr.TLSHandshakeTimeout = timeout
+			tr.ResponseHeaderTimeout = timeout
+			tr.ExpectContinueTimeout = min(timeout, time.Second)
+		})
+}
+
+// bound gives one operation its deadline; size is the bytes it sends.
+func (s *Store) bound(ctx context.Context, size int64) (context.Context, context.CancelFunc) {
+	d := s.cfg.Deadline + time.Duration(size/uploadFloor)*time.Second
+	return context.WithTimeout(ctx, d)
+}
+
+// late says what ran out when a wait ended an operation (its deadline,
+// or every attempt's wait for an answer), so that the error names the
+// limit and the endpoint, not only "timeout awaiting response headers".
+func (s *Store) late(ctx, parent context.Context, err error) error {
+	var ne net.Error
+	timedOut := errors.As(err, &ne) && ne.Timeout()
+	if parent.Err() != nil || (ctx.Err() == nil && !timedOut) {
+		return err
+	}
+	where := s.cfg.Endpoint
+	if where == "" {
+		where = "S3"
+	}
+	return fmt.Errorf("%w (no answer from %s: up to %d attempts of %s each, %s in all; check the endpoint and the network, or raise s3.request_timeout or s3.deadline)",
+		err, where, s.cfg.MaxAttempts, s.cfg.RequestTimeout, s.cfg.Deadline)
 }
 
 func (s *Store) objectKey(key string) (string, error) {
@@ -158,12 +224,15 @@ func (s *Store) Put(ctx context.Context, key string, body io.ReadSeeker, meta st
 		return fmt.Errorf("put %s: reading the body: %w", key, err)
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
+	parent := ctx
+	ctx, cancel := s.bound(ctx, size)
+	defer cancel()
 	conditional := meta.IfMatch != "" || meta.IfAbsent
 	if !conditional {
 		if cur, err := s.head(ctx, k); err == nil && cur.Metadata[hashMeta] == sum && aws.ToInt64(cur.ContentLength) == size {
 			return nil // idempotent: the same content is there
 		} else if err != nil && !errors.Is(err, store.ErrNotExist) {
-			return fmt.Errorf("put %s: %w", key, err)
+			return fmt.Errorf("put %s: %w", key, s.late(ctx, parent, err))
 		}
 	}
 	if _, err := body.Seek(0, io.SeekStart); err != nil {
@@ -175,7 +244,7 @@ func (s *Store) Put(ctx context.Context, key string, body io.ReadSeeker, meta st
 	}
 	ct := meta.ContentType
 	if ct == "" {
-		ct = contentType(key)
+		ct = store.ContentType(key)
 	}
 	in.ContentType = aws.String(ct)
 	if meta.CacheControl != "" {
@@ -194,7 +263,7 @@ func (s *Store) Put(ctx context.Context, key string, body io.ReadSeeker, meta st
 		if precondition(err) {
 			return fmt.Errorf("put %s: %w", key, store.ErrPrecondition)
 		}
-		return fmt.Errorf("put %s: %w", key, explain(err))
+		return fmt.Errorf("put %s: %w", key, s.late(ctx, parent, explain(err)))
 	}
 	return nil
 }
@@ -205,24 +274,43 @@ func (s *Store) Get(ctx context.Context, key string) (io.ReadCloser, store.Meta,
 	if err != nil {
 		return nil, store.Meta{}, err
 	}
+	parent := ctx
+	ctx, cancel := s.bound(ctx, 0)
 	out, err := s.client.GetObject(ctx, &awss3.GetObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(k)})
 	if err != nil {
+		defer cancel()
 		if notFound(err) {
 			return nil, store.Meta{}, fmt.Errorf("%s: %w", key, store.ErrNotExist)
 		}
-		return nil, store.Meta{}, fmt.Errorf("get %s: %w", key, explain(err))
+		return nil, store.Meta{}, fmt.Errorf("get %s: %w", key, s.late(ctx, parent, explain(err)))
 	}
-	return out.Body, store.Meta{Key: key, Size: aws.ToInt64(out.ContentLength), ContentType: aws.ToString(out.ContentType),
+	// The body is read within the same deadline; closing it ends it.
+	body := &boundBody{ReadCloser: out.Body, cancel: cancel}
+	return body, store.Meta{Key: key, Size: aws.ToInt64(out.ContentLength), ContentType: aws.ToString(out.ContentType),
 		CacheControl: aws.ToString(out.CacheControl), ETag: aws.ToString(out.ETag), Modified: aws.ToTime(out.LastModified)}, nil
 }
 
+// boundBody is an answer's body read under its operation's deadline.
+type boundBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *boundBody) Close() error {
+	defer b.cancel()
+	return b.ReadCloser.Close()
+}
+
 func (s *Store) head(ctx context.Context, k string) (*awss3.HeadObjectOutput, error) {
+	parent := ctx
+	ctx, cancel := s.bound(ctx, 0)
+	defer cancel()
 	out, err := s.client.HeadObject(ctx, &awss3.HeadObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(k)})
 	if err != nil {
 		if notFound(err) {
 			return nil, fmt.Errorf("%s: %w", k, store.ErrNotExist)
 		}
-		return nil, explain(err)
+		return nil, s.late(ctx, parent, explain(err))
 	}
 	return out, nil
 }
@@ -251,8 +339,11 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 		return err
 	}
 	k, _ := s.objectKey(key)
+	parent := ctx
+	ctx, cancel := s.bound(ctx, 0)
+	defer cancel()
 	if _, err := s.client.DeleteObject(ctx, &awss3.DeleteObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(k)}); err != nil {
-		return fmt.Errorf("delete %s: %w", key, explain(err))
+		return fmt.Errorf("delete %s: %w", key, s.late(ctx, parent, explain(err)))
 	}
 	return nil
 }
@@ -267,11 +358,15 @@ func (s *Store) List(ctx context.Context, prefix string) iter.Seq2[store.Meta, e
 		}
 		p := awss3.NewListObjectsV2Paginator(s.client, &awss3.ListObjectsV2Input{Bucket: aws.String(s.cfg.Bucket), Prefix: aws.String(full)})
 		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+			pageCtx, cancel := s.bound(ctx, 0)
+			page, err := p.NextPage(pageCtx)
 			if err != nil {
-				yield(store.Meta{}, fmt.Errorf("list %q: %w", prefix, explain(err)))
+				err = s.late(pageCtx, ctx, explain(err))
+				cancel()
+				yield(store.Meta{}, fmt.Errorf("list %q: %w", prefix, err))
 				return
 			}
+			cancel()
 			for _, o := range page.Contents {
 				key := aws.ToString(o.Key)
 				if s.cfg.Prefix != "" {
@@ -324,6 +419,9 @@ const probePrefix = ".aloud/conditional-write-probe-"
 // write means conditional writes are not enforced.
 func (s *Store) ConditionalWrites(ctx context.Context) (bool, error) {
 	s.probeOnce.Do(func() {
+		parent := ctx
+		ctx, cancel := s.bound(ctx, 0)
+		defer cancel()
 		var buf [8]byte
 		rand.Read(buf[:])
 		body := []byte(hex.EncodeToString(buf[:]))
@@ -337,7 +435,7 @@ func (s *Store) ConditionalWrites(ctx context.Context) (bool, error) {
 		}
 		defer s.client.DeleteObject(context.WithoutCancel(ctx), &awss3.DeleteObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(k)})
 		if err := put(); err != nil {
-			s.probeErr = fmt.Errorf("probing conditional writes at %s: %w", k, explain(err))
+			s.probeErr = fmt.Errorf("probing conditional writes at %s: %w", k, s.late(ctx, parent, explain(err)))
 			return
 		}
 		switch err := put(); {
@@ -383,24 +481,4 @@ func explain(err error) error {
 		}
 	}
 	return err
-}
-
-func contentType(key string) string {
-	switch path.Ext(key) {
-	case ".mp3":
-		return "audio/mpeg"
-	case ".json":
-		return "application/json"
-	case ".xml":
-		return "application/rss+xml"
-	case ".vtt":
-		return "text/vtt"
-	case ".js":
-		return "text/javascript"
-	case ".css":
-		return "text/css"
-	case ".html":
-		return "text/html"
-	}
-	return "application/octet-stream"
 }

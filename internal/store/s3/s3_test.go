@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
@@ -257,5 +259,96 @@ func TestConditionalWritesProbe(t *testing.T) {
 	st, _ := New(ctx, Config{Bucket: "podcast", Endpoint: srv.URL, PathStyle: true, AccessKeyID: "a", SecretAccessKey: "b", MaxAttempts: 1})
 	if _, err := st.ConditionalWrites(ctx); err == nil || !strings.Contains(err.Error(), "probing conditional writes") {
 		t.Errorf("failing server: %v", err)
+	}
+}
+
+// silentServer accepts connections and reads requests but never
+// answers, as a stuck proxy or a half-dead endpoint does; it counts the
+// connections (one per attempt).
+func silentServer(t *testing.T) (url string, conns *atomic.Int64) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conns = new(atomic.Int64)
+	var open sync.WaitGroup
+	done := make(chan struct{})
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns.Add(1)
+			open.Go(func() {
+				go io.Copy(io.Discard, c)
+				<-done
+				c.Close()
+			})
+		}
+	}()
+	t.Cleanup(func() { ln.Close(); close(done); open.Wait() })
+	return "http://" + ln.Addr().String(), conns
+}
+
+// TestSilentServer: every operation against an endpoint that never
+// answers ends with an error that names the key and the limit, after
+// the attempts allowed, and within the deadline; none hangs.
+func TestSilentServer(t *testing.T) {
+	url, conns := silentServer(t)
+	st, err := New(context.Background(), Config{
+		Bucket: "podcast", Endpoint: url, PathStyle: true, AccessKeyID: "a", SecretAccessKey: "b",
+		RequestTimeout: 150 * time.Millisecond, Deadline: 3 * time.Second, MaxAttempts: 3,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ops := []struct {
+		name string
+		run  func() error
+	}{
+		{"get", func() error { _, _, err := st.Get(ctx, "episodes.json"); return err }},
+		{"stat", func() error { _, err := st.Stat(ctx, "episodes.json"); return err }},
+		{"put", func() error { return st.Put(ctx, "episodes.json", strings.NewReader("{}"), store.Meta{}) }},
+		{"delete", func() error { return st.Delete(ctx, "episodes.json") }},
+		{"list", func() error {
+			for _, err := range st.List(ctx, "") {
+				return err
+			}
+			return nil
+		}},
+	}
+	for _, op := range ops {
+		before := conns.Load()
+		start := time.Now()
+		err := op.run()
+		took := time.Since(start)
+		if err == nil {
+			t.Errorf("%s: no error from a server that never answers", op.name)
+			continue
+		}
+		t.Logf("%s: %v", op.name, err)
+		if took > 3*time.Second+time.Second {
+			t.Errorf("%s: took %s, past the 3 s deadline", op.name, took)
+		}
+		if n := conns.Load() - before; n < 2 {
+			t.Errorf("%s: %d attempts, want the retries too: %v", op.name, n, err)
+		}
+		if op.name != "list" && !strings.Contains(err.Error(), "episodes.json") {
+			t.Errorf("%s: error does not name the key: %v", op.name, err)
+		}
+		if !strings.Contains(err.Error(), "timeout") && !strings.Contains(err.Error(), "deadline") {
+			t.Errorf("%s: error does not say it timed out: %v", op.name, err)
+		}
+	}
+	// The overall deadline holds even when each attempt's limit is long.
+	slow, _ := New(ctx, Config{Bucket: "podcast", Endpoint: url, PathStyle: true, AccessKeyID: "a", SecretAccessKey: "b",
+		RequestTimeout: time.Minute, Deadline: 400 * time.Millisecond})
+	start := time.Now()
+	_, err = slow.Stat(ctx, "episodes.json")
+	if err == nil || time.Since(start) > 3*time.Second || !strings.Contains(err.Error(), "deadline") {
+		t.Errorf("overall deadline: %v after %s", err, time.Since(start))
 	}
 }
