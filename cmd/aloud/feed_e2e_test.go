@@ -225,3 +225,24 @@ func TestGPodder(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsEntriesComplete: entries under feeds: that give only a title
+// and a key still publish feeds that pass feed check: they take the
+// description, language and category from feed: and its defaults.
+func TestFeedsEntriesComplete(t *testing.T) {
+	dir := sampleDir(t)
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("feeds:\n  - key: feed.xml\n  - title: Sport\n    key: sport.xml\n"), 0o644)
+	if r := aloud(t, dir, "narrate", "-q", "--public-base-url", "https://audio.example.com", "sample.html"); r.code != 0 {
+		t.Fatalf("narrate: exit %d\n%s", r.code, r.stderr)
+	}
+	r := aloud(t, dir, "feed", "check")
+	if r.code != 0 || !strings.Contains(r.stdout, "feed.xml: 0 errors") || !strings.Contains(r.stdout, "sport.xml: 0 errors") {
+		t.Errorf("feed check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, key := range []string{"feed.xml", "sport.xml"} {
+		f, err := gofeed.NewParser().ParseString(string(mustRead(t, filepath.Join(dir, "out", key))))
+		if err != nil || f.Description == "" || f.Language != "en" {
+			t.Errorf("%s: description %q, language %q (%v)", key, f.Description, f.Language, err)
+		}
+	}
+}

@@ -155,12 +155,41 @@ type Feed struct {
 	} `yaml:"match"`
 }
 
-// FeedList is the feeds to publish: Feeds, or the one Feed.
+// FeedList is the feeds to publish: Feeds, or the one Feed. An entry of
+// Feeds takes what it leaves empty from Feed (which holds the defaults
+// when aloud.yaml has no feed:): description, link, author, owner,
+// image, category; its language is its match.language when it selects
+// by language, else Feed's. A feed is always complete enough to pass
+// "aloud feed check".
 func (c Config) FeedList() []Feed {
-	if len(c.Feeds) > 0 {
-		return c.Feeds
+	if len(c.Feeds) == 0 {
+		return []Feed{c.Feed}
 	}
-	return []Feed{c.Feed}
+	out := make([]Feed, len(c.Feeds))
+	for i, f := range c.Feeds {
+		d := c.Feed
+		fill := func(dst *string, def string) {
+			if strings.TrimSpace(*dst) == "" {
+				*dst = def
+			}
+		}
+		if f.Match.Language != "" {
+			fill(&f.Language, f.Match.Language)
+		}
+		fill(&f.Language, d.Language)
+		fill(&f.Title, d.Title)
+		fill(&f.Description, d.Description)
+		fill(&f.Link, d.Link)
+		fill(&f.Author, d.Author)
+		fill(&f.OwnerName, d.OwnerName)
+		fill(&f.OwnerEmail, d.OwnerEmail)
+		fill(&f.Image, d.Image)
+		if f.Category == "" {
+			f.Category, f.Subcategory = d.Category, d.Subcategory
+		}
+		out[i] = f
+	}
+	return out
 }
 
 // Fetch limits reading articles.

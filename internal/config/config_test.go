@@ -124,3 +124,21 @@ func TestREADMEExample(t *testing.T) {
 		t.Errorf("README.md's example read as %+v", c)
 	}
 }
+
+func TestFeedListInherits(t *testing.T) {
+	c := Default()
+	c.Feed.OwnerEmail = "podcast@example.com"
+	c.Feeds = []Feed{{Key: "feed.xml"}, {Key: "uk.xml", Title: "Українською", Description: "Статті вголос"}}
+	c.Feeds[1].Match.Language = "uk"
+	got := c.FeedList()
+	if got[0].Description != c.Feed.Description || got[0].Language != "en" || got[0].Title != c.Feed.Title ||
+		got[0].Category != "News" || got[0].OwnerEmail != "podcast@example.com" {
+		t.Errorf("first entry: %+v", got[0])
+	}
+	if got[1].Language != "uk" || got[1].Description != "Статті вголос" || got[1].Title != "Українською" {
+		t.Errorf("second entry: %+v", got[1])
+	}
+	if c.Feeds[0].Description != "" {
+		t.Error("FeedList changed the configuration")
+	}
+}
