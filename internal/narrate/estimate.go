@@ -58,7 +58,7 @@ func EstimateCost(ctx context.Context, o Options, entries []source.Entry) ([]Est
 		}
 		if err == nil {
 			est.Title = a.Title
-			if _, ok := unchanged(ctx, o, b, GUID(a), a.ContentHash(), v.Name); ok && !o.Force {
+			if _, ok := unchanged(ctx, o, b, b.identity(a), a.ContentHash(), v.Name); ok && !o.Force {
 				est.Skipped = true
 				out = append(out, est)
 				continue

@@ -420,7 +420,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		a.Publication = o.Publication
 	}
 	r.Title, r.Language = a.Title, a.Language
-	r.GUID = GUID(a)
+	r.GUID = b.identity(a)
 	v, err := o.voice(a.Language)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
@@ -662,15 +662,57 @@ func putJSON(ctx context.Context, st store.Store, key string, encode func() ([]b
 	return st.Put(ctx, key, bytes.NewReader(b), store.Meta{ContentType: "application/json", CacheControl: "public, max-age=300"})
 }
 
-// GUID is the episode's stable identity: the article's canonical URL when it
-// has one, otherwise a hash of its title and byline, so that narrating the
-// same article again replaces its episode.
+// GUID is the episode's stable identity, so that narrating the same
+// article again replaces its episode: the article's canonical URL (or
+// the URL it was fetched from), else, for a file, a hash of the file's
+// absolute path (its title can be edited, its place rarely is; the hash
+// keeps the machine's folders out of the public feed), else a hash of
+// its title and byline (text posted with neither).
 func GUID(a article.Article) string {
 	if a.URL != "" {
 		return a.URL
 	}
+	if p := filePath(a.Source); p != "" {
+		sum := sha256.Sum256([]byte("file\n" + p))
+		return "urn:aloud:file:" + hex.EncodeToString(sum[:16])
+	}
+	return titleGUID(a)
+}
+
+// titleGUID is the identity made from the title and byline: every
+// article's before files had their own, and still that of posted text.
+func titleGUID(a article.Article) string {
 	sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(a.Title), " ")) + "\n" + a.Byline))
 	return "urn:aloud:" + hex.EncodeToString(sum[:16])
+}
+
+// filePath is the absolute, cleaned path of a source that is a local
+// file, or "" for URLs, posts and standard input.
+func filePath(source string) string {
+	if source == "" || source == "-" || strings.Contains(source, ":") && !filepath.IsAbs(source) {
+		return ""
+	}
+	abs, err := filepath.Abs(source)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(abs)
+}
+
+// identity is the article's GUID in batch b: GUID(a), unless the catalog
+// holds the article under the title hash an earlier version gave files,
+// which it keeps, so that upgrading makes no second episode.
+func (b *batch) identity(a article.Article) string {
+	g := GUID(a)
+	if _, ok := b.known(g); ok || !strings.HasPrefix(g, "urn:aloud:file:") {
+		return g
+	}
+	if old := titleGUID(a); old != g {
+		if _, ok := b.known(old); ok {
+			return old
+		}
+	}
+	return g
 }
 
 // description is the episode's show notes: the opening of the article, the
