@@ -43,10 +43,50 @@ type Episode struct {
 	Section         string    `json:"section,omitempty"`
 }
 
-// Catalog is every published episode.
+// Catalog is every published episode, and the identity of every feed
+// published from it.
 type Catalog struct {
 	Version  int       `json:"version"`
 	Episodes []Episode `json:"episodes"`
+	// Feeds holds each feed's podcast:guid and address by its key: the
+	// guid is assigned once and kept when the address changes.
+	Feeds map[string]FeedIdentity `json:"feeds,omitempty"`
+}
+
+// FeedIdentity is what a feed keeps across runs.
+type FeedIdentity struct {
+	GUID string `json:"guid"`          // podcast:guid, never changed once given
+	URL  string `json:"url"`           // where the feed was last published
+	Was  string `json:"was,omitempty"` // its address before it moved, if it did
+}
+
+// Identify gives every feed key in urls (key → the feed's public URL) its
+// identity: a new feed gets a podcast:guid made from its URL when that is
+// absolute (a random one when the store has no public base URL, so two
+// such stores never share one); a feed whose URL changed keeps its guid
+// and remembers where it was. It reports whether anything changed.
+func (c *Catalog) Identify(urls map[string]string) bool {
+	changed := false
+	for key, u := range urls {
+		id, ok := c.Feeds[key]
+		switch {
+		case !ok:
+			id = FeedIdentity{GUID: PodcastGUID(u), URL: u}
+			if !isURL(u) {
+				id.GUID = randomGUID()
+			}
+		case id.URL != u:
+			id.Was, id.URL = id.URL, u
+		default:
+			continue
+		}
+		if c.Feeds == nil {
+			c.Feeds = map[string]FeedIdentity{}
+		}
+		c.Feeds[key] = id
+		changed = true
+	}
+	return changed
 }
 
 const catalogVersion = 1
@@ -138,6 +178,11 @@ func ParseCatalog(data []byte) (Catalog, error) {
 	}
 	if c.Version != catalogVersion {
 		return Catalog{}, fmt.Errorf("catalog version %d is not supported (want %d)", c.Version, catalogVersion)
+	}
+	for key, id := range c.Feeds {
+		if !guidPattern.MatchString(id.GUID) {
+			return Catalog{}, fmt.Errorf("feed %q: podcast guid %q is not a UUID", key, id.GUID)
+		}
 	}
 	seen := map[string]bool{}
 	for i, e := range c.Episodes {

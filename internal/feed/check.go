@@ -136,7 +136,6 @@ func HTTPSize(client *http.Client) func(context.Context, string) (int64, error) 
 
 var (
 	durationRE = regexp.MustCompile(`^\d+(:[0-5][0-9](:[0-5][0-9])?)?$`)
-	uuidRE     = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 )
 
 // Check validates a podcast feed against the rules that apply to a feed
@@ -260,7 +259,7 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	switch g := ch.all(nsPodcast, "guid"); {
 	case len(g) > 1:
 		add("C17", Error, "channel", "podcast:guid appears %d times", len(g))
-	case len(g) == 1 && !uuidRE.MatchString(g[0].value()):
+	case len(g) == 1 && !guidPattern.MatchString(g[0].value()):
 		add("C17", Error, "channel", "podcast:guid %q is not a UUID", g[0].value())
 	}
 	if l := ch.all(nsPodcast, "locked"); len(l) > 1 || (len(l) == 1 && l[0].value() != "yes" && l[0].value() != "no") {

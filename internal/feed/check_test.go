@@ -95,3 +95,22 @@ func FuzzCheck(f *testing.F) {
 		Check(context.Background(), b, CheckOptions{})
 	})
 }
+
+// TestCheckAcceptsUpperCaseGUID: the Podcasting 2.0 guid may be written
+// in upper case (a UUID's hex digits are case-insensitive, RFC 9562).
+func TestCheckAcceptsUpperCaseGUID(t *testing.T) {
+	g := golden(t)
+	upper := strings.Replace(g, "48d3f85d-cfdc-5722-bf03-4328d6125dea", "48D3F85D-CFDC-5722-BF03-4328D6125DEA", 1)
+	if upper == g {
+		t.Fatal("the replacement did not change the feed")
+	}
+	ps, err := Check(context.Background(), []byte(upper), CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.Rule == "C17" {
+			t.Errorf("upper-case podcast:guid refused: %v", p)
+		}
+	}
+}

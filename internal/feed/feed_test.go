@@ -104,6 +104,7 @@ func TestParseCatalogRejects(t *testing.T) {
 		{"missing guid", `{"version":1,"episodes":[{"slug":"a","audio_key":"a.mp3"}]}`, "lacks a guid"},
 		{"escaping key", `{"version":1,"episodes":[{"guid":"g","slug":"a","audio_key":"../../etc/passwd"}]}`, "invalid store key"},
 		{"duplicate guid", `{"version":1,"episodes":[{"guid":"g","slug":"a","audio_key":"a.mp3"},{"guid":"g","slug":"b","audio_key":"b.mp3"}]}`, "duplicate guid"},
+		{"feed guid", `{"version":1,"episodes":[],"feeds":{"feed.xml":{"guid":"not-a-uuid","url":"https://a.example/feed.xml"}}}`, "not a UUID"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

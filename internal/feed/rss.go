@@ -2,9 +2,11 @@ package feed
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/sha1"
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -84,6 +86,7 @@ type channel struct {
 	XMLName xml.Name `xml:"channel"`
 	podcast.Podcast
 	PodcastGUID string      `xml:"podcast:guid"`
+	NewFeedURL  string      `xml:"itunes:new-feed-url,omitempty"`
 	Locked      locked      `xml:"podcast:locked"`
 	ITunesImage *itunesHref `xml:"itunes:image,omitempty"`
 	Items       []item      `xml:"item"`
@@ -120,8 +123,9 @@ type sidecar struct {
 }
 
 type person struct {
-	Name string `xml:",chardata"`
-	Role string `xml:"role,attr"`
+	Name  string `xml:",chardata"`
+	Group string `xml:"group,attr"`
+	Role  string `xml:"role,attr"`
 }
 
 // RSS builds the channel's podcast feed (RSS 2.0 with the iTunes and
@@ -174,9 +178,17 @@ func RSS(ch Channel, c Catalog, url func(key string) string, now time.Time) ([]b
 		p.AddAtomLink(self)
 	}
 	out := channel{Podcast: p, PodcastGUID: PodcastGUID(self), ITunesImage: &itunesHref{Href: image}}
-	out.Locked = locked{Value: "no"}
+	if id, ok := c.Feeds[ch.FeedKeyOf()]; ok {
+		// The guid given when the feed first appeared; a feed that moved
+		// tells apps at its old address where it is now.
+		out.PodcastGUID = id.GUID
+		if id.Was != "" && isURL(self) {
+			out.NewFeedURL = self
+		}
+	}
+	out.Locked = locked{Value: "no", Owner: ch.OwnerEmail}
 	if ch.Locked {
-		out.Locked = locked{Value: "yes", Owner: ch.OwnerEmail}
+		out.Locked.Value = "yes"
 	}
 	for _, e := range eps {
 		pub := e.Published
@@ -205,7 +217,7 @@ func RSS(ch Channel, c Catalog, url func(key string) string, now time.Time) ([]b
 			ei.Chapters = &sidecar{URL: url(e.ChaptersKey), Type: "application/json+chapters"}
 		}
 		if e.Author != "" {
-			ei.Person = &person{Name: clip(e.Author, 128), Role: "author"}
+			ei.Person = &person{Name: clip(e.Author, 128), Group: "writing", Role: "author"}
 		}
 		out.Items = append(out.Items, ei)
 	}
@@ -229,6 +241,18 @@ func isURL(s string) bool {
 // podcastNamespace is the UUID namespace of podcast:guid (Podcast Index,
 // guid.md).
 var podcastNamespace = [16]byte{0xea, 0xd4, 0xc2, 0x36, 0xbf, 0x58, 0x58, 0xc6, 0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6}
+
+// randomGUID is a random UUID (version 4, RFC 9562).
+func randomGUID() string {
+	var u [16]byte
+	rand.Read(u[:])
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// guidPattern is a UUID as podcast:guid holds it, either case.
+var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // PodcastGUID is the podcast:guid of a feed URL: a UUIDv5 (RFC 9562: SHA-1
 // of namespace and name, version and variant bits set) of the URL with its

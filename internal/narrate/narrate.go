@@ -361,6 +361,7 @@ func (b *batch) write(ctx context.Context, o Options, eps []feed.Episode) error 
 		for _, ep := range eps {
 			c.Upsert(ep)
 		}
+		c.Identify(feedURLs(o.Store, o.Channels)) // in the same write
 		return nil
 	})
 	b.mu.Lock()

@@ -27,6 +27,19 @@ func PublishFeeds(ctx context.Context, st store.Store, channels []feed.Channel, 
 			break
 		}
 	}
+	urls := feedURLs(st, channels)
+	if probe := cat; probe.Identify(urls) {
+		// A new feed gets its podcast:guid, a moved one keeps it: kept in
+		// the catalog, so it is given once, whatever the address.
+		var err error
+		cat, err = feed.UpdateCatalog(ctx, st, func(c *feed.Catalog) error {
+			c.Identify(urls)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("recording the feeds' identity: %w", err)
+		}
+	}
 	for _, ch := range channels {
 		rss, err := feed.RSS(ch, cat, st.URL, now)
 		if err != nil {
@@ -38,6 +51,16 @@ func PublishFeeds(ctx context.Context, st store.Store, channels []feed.Channel, 
 		}
 	}
 	return nil
+}
+
+// feedURLs maps each channel's feed key to its public URL, for
+// Catalog.Identify.
+func feedURLs(st store.Store, channels []feed.Channel) map[string]string {
+	urls := map[string]string{}
+	for _, ch := range channels {
+		urls[ch.FeedKeyOf()] = st.URL(ch.FeedKeyOf())
+	}
+	return urls
 }
 
 // Unpublished is what Unpublish did.
@@ -70,6 +93,7 @@ func Unpublish(ctx context.Context, st store.Store, channels []feed.Channel, slu
 	if found {
 		cat, err = feed.UpdateCatalog(ctx, st, func(c *feed.Catalog) error {
 			c.Remove(out.Episode.GUID)
+			c.Identify(feedURLs(st, channels))
 			return nil
 		})
 		if err != nil {
