@@ -150,9 +150,15 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serv
 	logger.Info("shutting down: no new jobs; waiting for running ones", "grace", sc.Grace)
 	sctx, cancel := context.WithTimeout(context.Background(), sc.Grace)
 	defer cancel()
-	hs.Shutdown(sctx)
-	if err := srv.Shutdown(sctx); err != nil {
-		return err
+	// The API keeps answering during the grace period: a new job gets
+	// 503, /healthz says "shutting down", a job's status can still be
+	// read. It closes once the jobs are done or cut short.
+	jobsErr := srv.Shutdown(sctx)
+	hctx, hcancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer hcancel()
+	hs.Shutdown(hctx)
+	if jobsErr != nil {
+		return jobsErr
 	}
 	logger.Info("stopped")
 	return nil

@@ -292,8 +292,14 @@ func (s *Server) health(w http.ResponseWriter, _ *http.Request) {
 			running++
 		}
 	}
+	closed, queued := s.closed, len(s.queue)
 	s.mu.Unlock()
-	reply(w, http.StatusOK, map[string]any{"status": "ok", "queued": len(s.queue), "running": running, "queue_size": s.cfg.QueueSize})
+	if closed {
+		// Load balancers take the server out while it finishes its jobs.
+		reply(w, http.StatusServiceUnavailable, map[string]any{"status": "shutting down", "queued": queued, "running": running, "queue_size": s.cfg.QueueSize})
+		return
+	}
+	reply(w, http.StatusOK, map[string]any{"status": "ok", "queued": queued, "running": running, "queue_size": s.cfg.QueueSize})
 }
 
 func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
@@ -371,11 +377,19 @@ var (
 	errFull    = errors.New("queue full")
 )
 
-func (s *Server) enqueue(j *Job) error {
+// enqueue queues a new job, unless QueueSize jobs already wait.
+func (s *Server) enqueue(j *Job) error { return s.put(j, false) }
+
+// put queues j; a job kept at the last shutdown (kept) is never refused
+// for the queue's size: the queue was made large enough for them all.
+func (s *Server) put(j *Job, kept bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return errClosing
+	}
+	if !kept && len(s.queue) >= s.cfg.QueueSize {
+		return errFull
 	}
 	select {
 	case s.queue <- j:
@@ -466,9 +480,21 @@ func (s *Server) restore() error {
 	if err := json.Unmarshal(data, &kept); err != nil {
 		return fmt.Errorf("the kept queue %s is damaged (%v); move it away to start", s.cfg.QueueFile, err)
 	}
+	if len(kept) > cap(s.queue)-len(s.queue) {
+		// More were kept than the queue holds (a smaller queue_size, or
+		// jobs cut short besides the queued ones): every one is run;
+		// new jobs wait until fewer than queue_size are left.
+		s.mu.Lock()
+		bigger := make(chan *Job, len(s.queue)+len(kept)+s.cfg.QueueSize)
+		for len(s.queue) > 0 {
+			bigger <- <-s.queue
+		}
+		s.queue = bigger
+		s.mu.Unlock()
+	}
 	for _, k := range kept {
-		if s.enqueue(&Job{ID: k.ID, Status: Queued, Created: k.Created, Request: k.Request}) != nil {
-			return fmt.Errorf("the kept queue %s holds %d jobs, more than the queue size %d", s.cfg.QueueFile, len(kept), s.cfg.QueueSize)
+		if err := s.put(&Job{ID: k.ID, Status: Queued, Created: k.Created, Request: k.Request}, true); err != nil {
+			return fmt.Errorf("requeueing the jobs kept in %s: %w", s.cfg.QueueFile, err)
 		}
 	}
 	s.cfg.Logger.Info("requeued jobs kept at the last shutdown", "jobs", len(kept))

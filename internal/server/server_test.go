@@ -329,3 +329,73 @@ func TestDamagedQueueFile(t *testing.T) {
 		t.Errorf("damaged queue file: %v", err)
 	}
 }
+
+// TestKeptQueueLargerThanQueueSize: a restart never refuses the jobs the
+// last shutdown kept, however many; new jobs wait until fewer than
+// queue_size are left.
+func TestKeptQueueLargerThanQueueSize(t *testing.T) {
+	queueFile := filepath.Join(t.TempDir(), "queue.json")
+	var kept []spooled
+	for i := range 7 {
+		kept = append(kept, spooled{ID: fmt.Sprintf("kept%02d", i), Created: time.Now().UTC(), Request: Request{URL: fmt.Sprintf("https://example.com/%d", i)}})
+	}
+	data, _ := json.Marshal(kept)
+	os.WriteFile(queueFile, data, 0o600)
+	f := &fakeNarrator{release: make(chan struct{}), started: make(chan string, 10)}
+	_, hs := newTestServer(t, Config{Narrator: f, QueueFile: queueFile, QueueSize: 3, Workers: 1})
+	<-f.started // one runs, six wait: more than the queue size
+	if a := post(t, hs.URL, `{"url":"https://example.com/new"}`); a.code != 429 {
+		t.Errorf("a new job while the kept ones exceed the queue: %d", a.code)
+	}
+	go func() {
+		for range f.started {
+		}
+	}()
+	close(f.release)
+	for _, k := range kept {
+		waitStatus(t, hs.URL, k.ID, Done)
+	}
+	if a := post(t, hs.URL, `{"url":"https://example.com/new"}`); a.code != 202 {
+		t.Errorf("a new job once the kept ones ran: %d", a.code)
+	}
+}
+
+// TestGracePeriodAnswers: while the running job finishes, the API still
+// answers: a new job gets 503, /healthz says it is shutting down (503),
+// and the running job's status can be read.
+func TestGracePeriodAnswers(t *testing.T) {
+	f := &fakeNarrator{release: make(chan struct{}), started: make(chan string, 10)}
+	s, hs := newTestServer(t, Config{Narrator: f, QueueFile: filepath.Join(t.TempDir(), "queue.json")})
+	running := post(t, hs.URL, `{"url":"https://example.com/running"}`)
+	<-f.started
+	done := make(chan error, 1)
+	go func() { done <- s.Shutdown(context.Background()) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.mu.Lock()
+		closed := s.closed
+		s.mu.Unlock()
+		if closed || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if a := post(t, hs.URL, `{"url":"https://example.com/late"}`); a.code != 503 {
+		t.Errorf("a job during the grace period: %d %v", a.code, a.body)
+	}
+	resp, err := http.Get(hs.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 503 {
+		t.Errorf("healthz during the grace period: %d", resp.StatusCode)
+	}
+	if a := call(t, "GET", hs.URL+"/v1/narrations/"+running.body["id"].(string), "Bearer "+token, "", ""); a.body["status"] != string(Running) {
+		t.Errorf("the running job's status during the grace period: %v", a.body)
+	}
+	close(f.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
