@@ -13,7 +13,7 @@ BENCH_PACKAGES := $(PACKAGES) ffmpeg time
 # has no deadline to race.
 FUZZTIME  ?= 10000x
 
-.PHONY: all build demo deps test-deps test vet fmt-check fuzz bench eval-extract eval-normalize renders clean
+.PHONY: all build demo deps test-deps test vet fmt-check staticcheck cross fuzz bench eval-extract eval-normalize renders clean
 
 all: build
 
@@ -63,6 +63,18 @@ vet:
 fmt-check:
 	@out="$$(gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
+# staticcheck finds unused code, wrong error strings and the like; the
+# exact version, so that every machine reports the same.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+staticcheck:
+	$(GO) run $(STATICCHECK) ./...
+
+# cross builds the binary for the systems a newsroom runs it on, so that
+# code for one system only (file locks) cannot break another unseen.
+CROSS := linux/amd64 darwin/arm64 windows/amd64
+cross:
+	@set -e; for t in $(CROSS); do echo "build $$t"; GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) build -o /dev/null ./cmd/aloud; done
+
 # An explicit limit for every go test run, well above what a busy 2-core
 # machine needs (docs/BENCHMARKS.md), never Go's default of 10 minutes.
 TEST_TIMEOUT ?= 25m
@@ -70,7 +82,7 @@ TEST_TIMEOUT ?= 25m
 # test runs every test with the race detector, then a short run of every
 # fuzz target. tools/testreport prints each package's result, the output of
 # what failed, every skipped test with its reason, and the slowest packages.
-test: test-deps vet fmt-check
+test: test-deps vet fmt-check staticcheck cross
 	set -o pipefail; $(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) -json ./... | $(GO) run ./tools/testreport
 	$(MAKE) --no-print-directory fuzz
 

@@ -38,9 +38,14 @@ func main() {
 	}
 	// aloud's heap is small and its runs short: collecting less often
 	// saves a measurable share of a join of hundreds of files, and the
-	// soft limit keeps long joins from growing past it.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(40 << 20)
+	// soft limit keeps long joins from growing past it. These are
+	// defaults only: GOGC and GOMEMLIMIT, when set, are the user's word.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(40 << 20)
+	}
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if code != exitOK {

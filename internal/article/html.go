@@ -413,9 +413,6 @@ var blockTags = map[atom.Atom]bool{
 
 func isBlock(n *html.Node) bool { return blockTags[n.DataAtom] }
 
-// siteSuffix is what follows a headline in a <title>: " | Site", " - Site".
-var siteSuffix = lazy(`\s+[|\-–—·:]\s+([^|\-–—·:]+)$`)
-
 // prune removes what is never read aloud (scripts, navigation, hidden
 // elements, comments, share bars, captions and credits, ads) before the
 // main content is looked for, while class names still say what each is.

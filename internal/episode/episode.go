@@ -717,27 +717,9 @@ func splitFrames(b []byte) [][]byte {
 	return out
 }
 
-func lowestBitrate(f mp3.Format) int {
-	if f.Version == mp3.MPEG1 {
-		return 32
-	}
-	return 8
-}
-
 func round2(v float64) float64 {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return -99
 	}
 	return math.Round(v*100) / 100
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }

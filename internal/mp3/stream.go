@@ -252,12 +252,14 @@ const maxFrameSize = 2881
 const windowSize = 64 << 10
 
 // windowPool recycles window buffers: a join scans hundreds of segments.
-var windowPool = sync.Pool{New: func() any { return make([]byte, windowSize) }}
+// It holds pointers, so that putting one back allocates nothing.
+var windowPool = sync.Pool{New: func() any { b := make([]byte, windowSize); return &b }}
 
 // release returns the buffer to the pool.
 func (w *window) release() {
 	if cap(w.buf) == windowSize {
-		windowPool.Put(w.buf[:windowSize])
+		b := w.buf[:windowSize]
+		windowPool.Put(&b)
 	}
 	w.buf = nil
 }
@@ -282,7 +284,7 @@ func (w *window) at(off int64, n int) ([]byte, error) {
 	fill := min(max(int64(windowSize), want), w.size-off)
 	if cap(w.buf) < int(fill) {
 		if fill <= windowSize {
-			w.buf = windowPool.Get().([]byte)
+			w.buf = *windowPool.Get().(*[]byte)
 		} else {
 			w.buf = make([]byte, fill)
 		}

@@ -513,8 +513,6 @@ func sentenceEndsHere(c *context) bool {
 
 // --- cardinals ---
 
-var deYearCues = set("im", "jahr", "jahre", "jahres", "seit", "von", "ab", "anno", "frühjahr", "sommer", "herbst", "winter",
-	"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember", "bis", "um", "zwischen")
 var deCountCues = set("rund", "etwa", "über", "fast", "knapp", "ca", "circa", "insgesamt", "mehr", "weniger", "als", "zu", "mit", "auf")
 
 func deNumber(c *context, m match) (string, bool) {

@@ -17,7 +17,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/aloud-dev/aloud/internal/store"
 )
@@ -121,26 +120,22 @@ func (s *Store) Put(ctx context.Context, key string, body io.ReadSeeker, meta st
 	return nil
 }
 
+// lock holds the store against other writers: other goroutines (the
+// mutex) and other processes (a lock of the operating system's; see
+// lockFolder).
 func (s *Store) lock() (func(), error) {
 	s.mu.Lock()
 	if err := os.MkdirAll(s.root, 0o755); err != nil {
 		s.mu.Unlock()
 		return nil, err
 	}
-	// The lock is on the folder itself, so the store holds no lock file.
-	f, err := os.Open(s.root)
+	unlock, err := lockFolder(s.root)
 	if err != nil {
 		s.mu.Unlock()
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		s.mu.Unlock()
-		return nil, err
+		return nil, fmt.Errorf("locking %s: %w", s.root, err)
 	}
 	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
+		unlock()
 		s.mu.Unlock()
 	}, nil
 }
