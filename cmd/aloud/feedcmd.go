@@ -92,7 +92,7 @@ Exit status: 0 when no feed has an error (warnings allowed), 1 otherwise.`,
 			}
 			failed := 0
 			for _, t := range targets {
-				ps, err := feed.Check(ctx, t.data, feed.CheckOptions{Size: t.size})
+				ps, err := feed.Check(ctx, t.data, feed.CheckOptions{Size: t.size, URL: t.name})
 				if err != nil {
 					return fmt.Errorf("%s: %w", t.name, err)
 				}

@@ -13,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/language"
 )
 
 // Severity of a problem: an Error breaks the feed for Apple Podcasts or the
@@ -76,6 +79,9 @@ func (n *node) value() string { return strings.TrimSpace(n.text.String()) }
 func parseTree(data []byte) (*node, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
+	// A feed may declare any character set XML allows; ISO-8859-1 and
+	// windows-1252 are common in feeds made by older systems.
+	dec.CharsetReader = charset.NewReaderLabel
 	root := &node{}
 	stack := []*node{root}
 	for {
@@ -110,6 +116,9 @@ type CheckOptions struct {
 	// compare with the length the feed states: HTTPSize asks the server,
 	// a store can answer for its own files. A size of -1 means unknown.
 	Size func(ctx context.Context, url string) (int64, error)
+	// URL, when known, is where the feed is served; its atom:link
+	// rel="self" must name it.
+	URL string
 }
 
 // HTTPSize asks for an enclosure's size with a HEAD request.
@@ -205,8 +214,10 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	case len(desc) > maxDescription:
 		add("C3", Error, "channel", "description of %d bytes, Apple's limit is %d", len(desc), maxDescription)
 	}
-	if text(ch, "", "language") == "" {
+	if lang := text(ch, "", "language"); lang == "" {
 		add("C4", Error, "channel", "no language (Apple requires one, e.g. en or en-us)")
+	} else if !validLanguage(lang) {
+		add("C4", Error, "channel", "language %q is not a language code (ISO 639, e.g. en or en-us)", lang)
 	}
 	if img := ch.first(nsITunes, "image"); img == nil {
 		add("C5", Error, "channel", "no itunes:image (Apple requires artwork)")
@@ -251,6 +262,10 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	for _, l := range ch.all(nsAtom, "link") {
 		if r, _ := l.attr("rel"); r == "self" {
 			selfLink = true
+			href, _ := l.attr("href")
+			if o.URL != "" && isURL(o.URL) && href != o.URL {
+				add("D7", Warning, "channel", "atom:link rel=\"self\" is %q, but the feed is at %q (apps that follow it go elsewhere)", href, o.URL)
+			}
 		}
 	}
 	if !selfLink {
@@ -278,10 +293,25 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 			add("I5", Error, where, "description of %d bytes, Apple's limit is %d", len(d), maxDescription)
 		}
 		checkEnclosure(ctx, it, where, o, add)
+		if ex := it.all(nsITunes, "explicit"); len(ex) > 1 {
+			add("I7", Error, where, "itunes:explicit appears %d times", len(ex))
+		} else if len(ex) == 1 && !trueFalse(ex[0].value()) {
+			add("I7", Error, where, "itunes:explicit is %q, want true or false", ex[0].value())
+		}
+		if im := it.all(nsITunes, "image"); len(im) > 1 {
+			add("I8", Error, where, "itunes:image appears %d times", len(im))
+		} else if len(im) == 1 {
+			if href, _ := im[0].attr("href"); !isURL(href) {
+				add("I8", Error, where, "itunes:image href %q is not an absolute http(s) URL", href)
+			}
+		}
 		g := it.first("", "guid")
-		if g == nil {
+		switch {
+		case g == nil:
 			add("I3", Warning, where, "no guid: apps fall back to the enclosure URL, which changes if the file moves")
-		} else {
+		case g.value() == "":
+			add("I3", Error, where, "the guid is blank: apps cannot tell this episode from others")
+		default:
 			v := g.value()
 			perma, has := g.attr("isPermaLink")
 			switch {
@@ -353,11 +383,15 @@ func trueFalse(s string) bool {
 }
 
 func checkEnclosure(ctx context.Context, it *node, where string, o CheckOptions, add func(string, Severity, string, string, ...any)) {
-	enc := it.first("", "enclosure")
-	if enc == nil {
+	encs := it.all("", "enclosure")
+	if len(encs) == 0 {
 		add("I2", Error, where, "no enclosure")
 		return
 	}
+	if len(encs) > 1 {
+		add("I2", Error, where, "%d enclosures: an episode has one (apps play the first or none)", len(encs))
+	}
+	enc := encs[0]
 	u, hasURL := enc.attr("url")
 	l, hasLen := enc.attr("length")
 	typ, hasType := enc.attr("type")
@@ -377,6 +411,8 @@ func checkEnclosure(ctx context.Context, it *node, where string, o CheckOptions,
 	}
 	if mt, _, err := mime.ParseMediaType(typ); err != nil || !strings.Contains(mt, "/") {
 		add("I2", Error, where, "enclosure type %q is not a MIME type", typ)
+	} else if !strings.HasPrefix(mt, "audio/") && !strings.HasPrefix(mt, "video/") && mt != "application/pdf" {
+		add("I2", Error, where, "enclosure type %q is not audio, video or PDF, the media Apple and Spotify play", typ)
 	} else if strings.HasSuffix(strings.ToLower(u), ".mp3") && mt != "audio/mpeg" {
 		add("I2", Error, where, "an MP3 enclosure has type %q, want audio/mpeg", typ)
 	}
@@ -391,20 +427,99 @@ func checkEnclosure(ctx context.Context, it *node, where string, o CheckOptions,
 	}
 }
 
-// checkRFC2822 accepts RFC 2822 dates (optional weekday, which must match
-// the date; numeric or named zones) and says what is wrong otherwise.
+// checkRFC2822 accepts the dates RFC 2822 (section 3.3, with the
+// obsolete forms of 4.3 that feeds still carry) allows: an optional
+// weekday, which must match the date, in any case; a one- or two-digit
+// day; a month name in any case; a two-, three- or four-digit year;
+// seconds optional; a numeric zone, UT, GMT, a US zone, Z or another
+// military letter. Anything else, an unknown zone too, is refused with
+// what is wrong.
 func checkRFC2822(s string) error {
-	layouts := []string{"Mon, 02 Jan 2006 15:04:05 -0700", "Mon, 02 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700",
-		"Mon, 2 Jan 2006 15:04:05 MST", "02 Jan 2006 15:04:05 -0700", "02 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 MST"}
-	for _, l := range layouts {
-		t, err := time.Parse(l, s)
-		if err != nil {
-			continue
-		}
-		if strings.HasPrefix(l, "Mon") && t.Weekday().String()[:3] != s[:3] {
-			return fmt.Errorf("the weekday is %s, not %s", t.Weekday().String()[:3], s[:3])
-		}
-		return nil
-	}
-	return fmt.Errorf("not an RFC 2822 date (like Wed, 15 Jun 2019 19:00:00 +0000)")
+	_, err := parseRFC2822(s)
+	return err
 }
+
+// rfc2822Zones are the named zones RFC 2822 allows (section 4.3), with
+// their offsets in hours; military zones other than Z are read as
+// -0000 (unknown), as the RFC says, since their meaning was confused.
+var rfc2822Zones = map[string]int{"UT": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+
+var rfc2822RE = regexp.MustCompile(`^(?:([A-Za-z]{3})\s*,\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2,4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]{1,3})$`)
+
+func parseRFC2822(s string) (time.Time, error) {
+	bad := fmt.Errorf("not an RFC 2822 date (like Wed, 12 Jun 2019 19:00:00 +0000)")
+	m := rfc2822RE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return time.Time{}, bad
+	}
+	month := -1
+	for i := time.January; i <= time.December; i++ {
+		if strings.EqualFold(i.String()[:3], m[3]) {
+			month = int(i)
+		}
+	}
+	if month < 0 {
+		return time.Time{}, fmt.Errorf("%q is not a month", m[3])
+	}
+	day, _ := strconv.Atoi(m[2])
+	year, _ := strconv.Atoi(m[4])
+	switch len(m[4]) {
+	case 2: // RFC 2822 4.3: 00–49 are 2000–2049, 50–99 are 1950–1999
+		if year < 50 {
+			year += 2000
+		} else {
+			year += 1900
+		}
+	case 3:
+		year += 1900
+	}
+	hour, _ := strconv.Atoi(m[5])
+	minute, _ := strconv.Atoi(m[6])
+	sec := 0
+	if m[7] != "" {
+		sec, _ = strconv.Atoi(m[7])
+	}
+	if hour > 23 || minute > 59 || sec > 60 {
+		return time.Time{}, fmt.Errorf("%s:%s is not a time of day", m[5], m[6])
+	}
+	var offset int
+	zone := strings.ToUpper(m[8])
+	switch h, ok := rfc2822Zones[zone]; {
+	case zone[0] == '+' || zone[0] == '-':
+		hh, _ := strconv.Atoi(zone[1:3])
+		mm, _ := strconv.Atoi(zone[3:5])
+		if mm > 59 {
+			return time.Time{}, fmt.Errorf("zone %s is not an offset", m[8])
+		}
+		offset = (hh*60 + mm) * 60
+		if zone[0] == '-' {
+			offset = -offset
+		}
+	case ok:
+		offset = h * 3600
+	case len(zone) == 1 && zone != "J":
+		offset = 0
+	default:
+		return time.Time{}, fmt.Errorf("zone %q is not one RFC 2822 allows (+0000, GMT, UT, EST…)", m[8])
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, min(sec, 59), 0, time.FixedZone(zone, offset))
+	if t.Day() != day {
+		return time.Time{}, fmt.Errorf("%s %s has no day %d", m[3], m[4], day)
+	}
+	if m[1] != "" && !strings.EqualFold(t.Weekday().String()[:3], m[1]) {
+		return time.Time{}, fmt.Errorf("the weekday is %s, not %s", t.Weekday().String()[:3], m[1])
+	}
+	return t, nil
+}
+
+// validLanguage reports whether s is a language code as RSS and Apple
+// take it: ISO 639 with optional subtags (en, en-us, pt-BR, zh-Hant).
+func validLanguage(s string) bool {
+	if !languageRE.MatchString(s) {
+		return false
+	}
+	_, err := language.Parse(s)
+	return err == nil
+}
+
+var languageRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
