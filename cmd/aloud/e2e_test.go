@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,6 +27,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/player"
@@ -213,11 +215,11 @@ func TestNarrateEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	slug := "riverside-library-stays-open-late-after-volunteers-step-in"
-	if !res.OK || res.Slug != slug || res.AudioURL != srv.URL+"/"+slug+".mp3" {
+	if !res.OK || res.Slug != slug || !versionKey(slug, ".mp3").MatchString(res.AudioKey) || res.AudioURL != srv.URL+"/"+res.AudioKey {
 		t.Fatalf("result %+v", res)
 	}
 
-	audio, err := os.ReadFile(filepath.Join(out, slug+".mp3"))
+	audio, err := os.ReadFile(filepath.Join(out, res.AudioKey))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -456,4 +458,24 @@ func TestUsageErrors(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "--public-base-url") {
 		t.Errorf("help: %d %q", r.code, r.stdout)
 	}
+}
+
+// versionKey matches the key of an episode file's version: the slug, the
+// first 12 hex digits of the audio's hash, the extension.
+func versionKey(slug, ext string) *regexp.Regexp {
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(slug) + `-[0-9a-f]{12}` + regexp.QuoteMeta(ext) + `$`)
+}
+
+// catalogEpisodes reads the catalog of the folder store out.
+func catalogEpisodes(t *testing.T, out string) map[string]feed.Episode {
+	t.Helper()
+	c, err := feed.ParseCatalog([]byte(mustRead(t, filepath.Join(out, "episodes.json"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eps := map[string]feed.Episode{}
+	for _, e := range c.Episodes {
+		eps[e.Slug] = e
+	}
+	return eps
 }

@@ -129,6 +129,7 @@ func TestUnpublish(t *testing.T) {
 		t.Fatalf("%d items before", n)
 	}
 	slug := "ferry-timetable-changes"
+	ferry := catalogEpisodes(t, out)[slug]
 	r := aloud(t, dir, "unpublish", slug)
 	if r.code != 0 || !strings.Contains(r.stdout, "unpublished "+slug) {
 		t.Fatalf("unpublish: exit %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -136,7 +137,7 @@ func TestUnpublish(t *testing.T) {
 	if it := items(); len(it) != 1 || it[0].Title == "Ferry timetable changes" {
 		t.Errorf("feed after unpublish: %d items", len(it))
 	}
-	if _, err := os.Stat(filepath.Join(out, slug+".mp3")); err != nil {
+	if _, err := os.Stat(filepath.Join(out, ferry.AudioKey)); err != nil {
 		t.Errorf("without --delete the audio stays: %v", err)
 	}
 	// The feed was rewritten with the address it was published with.
@@ -149,16 +150,20 @@ func TestUnpublish(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || r.code != 0 || len(res.Deleted) != 4 {
 		t.Errorf("unpublish --delete: exit %d, %+v\n%s%s", r.code, res, r.stdout, r.stderr)
 	}
-	for _, ext := range []string{".mp3", ".json", ".vtt", ".chapters.json"} {
-		if _, err := os.Stat(filepath.Join(out, slug+ext)); !os.IsNotExist(err) {
-			t.Errorf("%s%s still there: %v", slug, ext, err)
+	for _, key := range []string{ferry.AudioKey, ferry.ManifestKey, ferry.TranscriptKey, ferry.ChaptersKey} {
+		if _, err := os.Stat(filepath.Join(out, key)); !os.IsNotExist(err) {
+			t.Errorf("%s still there: %v", key, err)
 		}
 	}
 	sample := "riverside-library-stays-open-late-after-volunteers-step-in"
+	sampleAudio := catalogEpisodes(t, out)[sample].AudioKey
+	if sampleAudio == "" {
+		t.Fatal("the sample is not in the catalog")
+	}
 	if r := aloud(t, dir, "unpublish", "--delete", sample); r.code != 0 || len(items()) != 0 {
 		t.Errorf("unpublish --delete of a listed episode: exit %d, %d items\n%s", r.code, len(items()), r.stderr)
 	}
-	if _, err := os.Stat(filepath.Join(out, sample+".mp3")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(out, sampleAudio)); !os.IsNotExist(err) {
 		t.Errorf("audio of the deleted episode still there: %v", err)
 	}
 	for _, tc := range []struct {

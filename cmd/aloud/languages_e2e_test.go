@@ -115,7 +115,7 @@ func TestNarrateLanguages(t *testing.T) {
 			if json.Unmarshal(data, &m) != nil || m.Language != tc.lang || m.Voice != tc.voice || m.Disclosure != tc.disclosure {
 				t.Errorf("manifest %s", data)
 			}
-			vtt, _ := os.ReadFile(filepath.Join(dir, "out", res.Slug+".vtt"))
+			vtt, _ := os.ReadFile(filepath.Join(dir, "out", strings.TrimSuffix(res.AudioKey, ".mp3")+".vtt"))
 			if !strings.HasPrefix(string(vtt), "WEBVTT\nLanguage: "+tc.lang+"\n") || !strings.Contains(string(vtt), tc.disclosure) {
 				t.Errorf("transcript %.200s", vtt)
 			}

@@ -79,14 +79,14 @@ python3 -m http.server does not, and seeking fails with it.`,
 			}
 			where := loc.String()
 			ctx := cmd.Context()
+			cat, _, err := feed.LoadCatalog(ctx, st)
+			if err != nil {
+				return err
+			}
 			slug := ""
 			if len(args) == 1 {
 				slug = args[0]
 			} else {
-				cat, _, err := feed.LoadCatalog(ctx, st)
-				if err != nil {
-					return err
-				}
 				eps := cat.Sorted()
 				if len(eps) == 0 {
 					return fmt.Errorf("%s has no episodes yet: narrate an article first", where)
@@ -97,12 +97,20 @@ python3 -m http.server does not, and seeking fails with it.`,
 			if err != nil {
 				return err
 			}
+			// The transcript of the version the catalog names (older
+			// versions kept it at SLUG.vtt).
+			vttKey := slug + ".vtt"
+			for _, e := range cat.Episodes {
+				if e.Slug == slug && e.TranscriptKey != "" {
+					vttKey = e.TranscriptKey
+				}
+			}
 			var cues []episode.Cue
-			if rc, _, err := st.Get(ctx, slug+".vtt"); err == nil {
+			if rc, _, err := st.Get(ctx, vttKey); err == nil {
 				data, _ := io.ReadAll(io.LimitReader(rc, 16<<20))
 				rc.Close()
 				if cues, err = episode.ParseVTT(data); err != nil {
-					return fmt.Errorf("%s.vtt: %w", slug, err)
+					return fmt.Errorf("%s: %w", vttKey, err)
 				}
 			}
 			page, err := player.Demo(m, cues)

@@ -17,6 +17,7 @@ import (
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
 	"github.com/mmcdole/gofeed"
 
+	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/store/s3"
 )
@@ -57,15 +58,16 @@ func TestNarrateToS3(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	for _, key := range []string{slug + ".mp3", slug + ".json", slug + ".vtt", slug + ".chapters.json", "feed.xml", "episodes.json",
+	ep := s3Episode(t, st, slug)
+	for _, key := range []string{ep.AudioKey, ep.ManifestKey, ep.TranscriptKey, ep.ChaptersKey, "feed.xml", "episodes.json",
 		"player/aloud-player.js", "player/aloud-player.css"} {
 		if _, err := st.Stat(ctx, key); err != nil {
 			t.Errorf("%s not published: %v", key, err)
 		}
 	}
-	audio, _ := st.Stat(ctx, slug+".mp3")
+	audio, _ := st.Stat(ctx, ep.AudioKey)
 	f := storedFeed(t, st)
-	if len(f.Items) != 1 || f.Items[0].Enclosures[0].URL != "https://cdn.example.com/news/"+slug+".mp3" ||
+	if len(f.Items) != 1 || f.Items[0].Enclosures[0].URL != "https://cdn.example.com/news/"+ep.AudioKey ||
 		f.Items[0].Enclosures[0].Length != fmt.Sprint(audio.Size) {
 		t.Errorf("feed items %+v, audio %d bytes", f.Items, audio.Size)
 	}
@@ -76,7 +78,7 @@ func TestNarrateToS3(t *testing.T) {
 		t.Fatalf("second run: exit %d\n%s", r.code, r.stderr)
 	}
 	mu.Lock()
-	if puts[slug+".mp3"] != 1 || puts["player/aloud-player.js"] != 1 || puts[slug+".vtt"] != 1 {
+	if puts[ep.AudioKey] != 1 || puts["player/aloud-player.js"] != 1 || puts[ep.TranscriptKey] != 1 {
 		t.Errorf("unchanged files uploaded again: %v", puts)
 	}
 	if puts["episodes.json"] != 2 {
@@ -108,7 +110,7 @@ func TestNarrateToS3(t *testing.T) {
 	if c, _, err := loadCatalogFrom(ctx, st); err != nil || c != 0 {
 		t.Errorf("catalog holds %d episodes after unpublish, %v", c, err)
 	}
-	for _, key := range []string{slug + ".mp3", slug + ".json", slug + ".vtt", slug + ".chapters.json"} {
+	for _, key := range []string{ep.AudioKey, ep.ManifestKey, ep.TranscriptKey, ep.ChaptersKey} {
 		if _, err := st.Stat(ctx, key); err == nil {
 			t.Errorf("%s still in the bucket", key)
 		}
@@ -122,7 +124,8 @@ func loadCatalogFrom(ctx context.Context, st store.Store) (int, string, error) {
 	}
 	defer rc.Close()
 	data, _ := io.ReadAll(rc)
-	return strings.Count(string(data), `"guid"`), m.ETag, nil
+	c, err := feed.ParseCatalog(data)
+	return len(c.Episodes), m.ETag, err
 }
 
 // TestS3FailurePartWay: uploads that fail part-way (the server refusing
@@ -178,7 +181,8 @@ func TestS3FailurePartWay(t *testing.T) {
 		t.Fatalf("narrate: exit %d\n%s", r.code, r.stderr)
 	}
 	for _, tc := range []struct{ refuse, want string }{
-		{"ferry-timetable-changes.mp3", "publishing audio"},
+		{".vtt", "publishing transcript"}, // after the audio: it is removed again
+		{".mp3", "publishing audio"},      // only the new article's audio is written
 		{"episodes.json", "catalog"},
 		{"feed.xml", "feed.xml"},
 	} {
@@ -191,6 +195,13 @@ func TestS3FailurePartWay(t *testing.T) {
 		}
 		if n := feedItems(); n != 1 {
 			t.Errorf("refusing %s: the feed has %d items, want the old 1", tc.refuse, n)
+		}
+		if tc.refuse == ".vtt" {
+			for m, err := range st.List(ctx, "ferry-timetable-changes") {
+				if err == nil {
+					t.Errorf("refusing %s: the failed article left %s behind", tc.refuse, m.Key)
+				}
+			}
 		}
 	}
 	mu.Lock()
@@ -310,4 +321,20 @@ func TestS3Shards(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, fmt.Sprintf(`"skipped":%d`, n)) {
 		t.Errorf("re-run: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
+}
+
+// s3Episode is the catalog's episode with the slug.
+func s3Episode(t *testing.T, st store.Store, slug string) feed.Episode {
+	t.Helper()
+	c, _, err := feed.LoadCatalog(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range c.Episodes {
+		if e.Slug == slug {
+			return e
+		}
+	}
+	t.Fatalf("no episode %s in the catalog", slug)
+	return feed.Episode{}
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -163,6 +164,9 @@ func Run(ctx context.Context, o Options, entries []source.Entry) ([]Result, erro
 		o.Now = time.Now
 	}
 	start := o.Now()
+	if n := sweepWork(o.TempDir, time.Now()); n > 0 {
+		o.Logger.Info("removed the work folders of runs that were stopped", "folders", n)
+	}
 	// One read of the catalog serves the whole batch (unchanged checks,
 	// slugs); each catalog write on the way refreshes it.
 	cat, _, err := feed.LoadCatalog(ctx, o.Store)
@@ -243,6 +247,8 @@ feed:
 		if err := publishLatest(pctx, o); err != nil {
 			feedErr = fmt.Errorf("publishing the feeds: %w", err)
 			sum.Failures = append(sum.Failures, feedErr.Error())
+		} else {
+			deleteObsolete(pctx, o, b)
 		}
 	}
 	cancel()
@@ -304,6 +310,9 @@ type batch struct {
 	pending   []feed.Episode    // stored, not yet in the catalog
 	assets    sync.Once         // the player's files, published once a batch
 	assetsErr error
+	// obsolete are the files of episodes' earlier versions, deleted
+	// once the catalog and the feeds name the new ones.
+	obsolete  []string
 	lastFlush time.Time
 	flushMu   sync.Mutex // one catalog update at a time
 }
@@ -443,7 +452,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	}
 	r.Chunks, r.Chars = len(sc.Chunks), sc.Chars()
 
-	work, err := os.MkdirTemp(o.TempDir, "aloud-")
+	work, err := workDir(o.TempDir)
 	if err != nil {
 		return fail(err)
 	}
@@ -480,27 +489,54 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	}
 
 	report(StagePublish, 0, 0)
+	version, err := fileVersion(audio)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", in, err))
+	}
 	r.Slug = b.slug(r.GUID, a.Title)
-	r.AudioKey, r.ManifestKey = r.Slug+".mp3", r.Slug+".json"
+	// The audio, transcript and chapters of each version have keys of
+	// their own (the audio's hash in the name): the version the catalog
+	// and the feeds name stays whole until they name the new one, and a
+	// CDN never serves old bytes under a new length. The manifest keeps
+	// its key, which article pages embed.
+	r.AudioKey, r.ManifestKey = r.Slug+"-"+version+".mp3", r.Slug+".json"
+	vttKey, chaptersKey := r.Slug+"-"+version+".vtt", r.Slug+"-"+version+".chapters.json"
 	r.AudioURL, r.ManifestURL, r.FeedURL = o.Store.URL(r.AudioKey), o.Store.URL(r.ManifestKey), o.Store.URL(feed.FeedKey)
 	r.DurationSeconds = player.Seconds(res.Duration)
 	r.SizeBytes = res.SizeBytes
+	prev, _ := b.known(r.GUID)
+	kept := map[string]bool{prev.AudioKey: true, prev.TranscriptKey: true, prev.ChaptersKey: true}
+	var stored []string
+	// undo removes what this article stored when it fails before its
+	// episode is catalogued, but never a file the catalog still names.
+	undo := func(err error) Result {
+		for _, k := range stored {
+			if !kept[k] {
+				if derr := o.Store.Delete(context.WithoutCancel(ctx), k); derr != nil && !errors.Is(derr, store.ErrNotExist) {
+					o.Logger.Warn("could not remove a file of a failed article", "key", k, "err", derr)
+				}
+			}
+		}
+		return fail(err)
+	}
 
 	if err := o.Store.Put(ctx, r.AudioKey, audio,
-		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=86400"}); err != nil {
-		return fail(fmt.Errorf("%s: publishing audio: %w", in, err))
+		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=31536000, immutable"}); err != nil {
+		return undo(fmt.Errorf("%s: publishing audio: %w", in, err))
 	}
+	stored = append(stored, r.AudioKey)
 	if err := b.publishAssets(ctx, o.Store); err != nil {
-		return fail(fmt.Errorf("%s: %w", in, err))
+		return undo(fmt.Errorf("%s: %w", in, err))
 	}
-	vttKey, chaptersKey := r.Slug+".vtt", r.Slug+".chapters.json"
 	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments), a.Language)),
-		store.Meta{ContentType: "text/vtt", CacheControl: "public, max-age=300"}); err != nil {
-		return fail(fmt.Errorf("%s: publishing transcript: %w", in, err))
+		store.Meta{ContentType: "text/vtt", CacheControl: "public, max-age=31536000, immutable"}); err != nil {
+		return undo(fmt.Errorf("%s: publishing transcript: %w", in, err))
 	}
-	if err := putJSON(ctx, o.Store, chaptersKey, func() ([]byte, error) { return episode.ChaptersJSON(res.Chapters) }); err != nil {
-		return fail(fmt.Errorf("%s: publishing chapters: %w", in, err))
+	stored = append(stored, vttKey)
+	if err := putJSONMeta(ctx, o.Store, chaptersKey, "public, max-age=31536000, immutable", func() ([]byte, error) { return episode.ChaptersJSON(res.Chapters) }); err != nil {
+		return undo(fmt.Errorf("%s: publishing chapters: %w", in, err))
 	}
+	stored = append(stored, chaptersKey)
 	now := o.Now().UTC()
 	m := player.Manifest{
 		Slug: r.Slug, Title: a.Title, ArticleURL: a.URL, DurationSeconds: r.DurationSeconds,
@@ -510,7 +546,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	}
 	m.FromEpisode(res)
 	if err := putJSON(ctx, o.Store, r.ManifestKey, m.Encode); err != nil {
-		return fail(fmt.Errorf("%s: publishing manifest: %w", in, err))
+		return undo(fmt.Errorf("%s: publishing manifest: %w", in, err))
 	}
 	published := a.Published.UTC()
 	if published.IsZero() {
@@ -523,6 +559,7 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
 	_, r.Replaced = b.known(ep.GUID)
+	b.retire(prev, ep)
 	if eps := b.add(ep, o.Now()); eps != nil {
 		// A long batch publishes as it goes; a failure here is retried
 		// with the rest at the end.
@@ -656,11 +693,78 @@ func cover(ctx context.Context, o Options, a article.Article) *episode.Cover {
 var defaultCover = sync.OnceValue(feed.DefaultCover)
 
 func putJSON(ctx context.Context, st store.Store, key string, encode func() ([]byte, error)) error {
+	return putJSONMeta(ctx, st, key, "public, max-age=300", encode)
+}
+
+func putJSONMeta(ctx context.Context, st store.Store, key, cacheControl string, encode func() ([]byte, error)) error {
 	b, err := encode()
 	if err != nil {
 		return err
 	}
-	return st.Put(ctx, key, bytes.NewReader(b), store.Meta{ContentType: "application/json", CacheControl: "public, max-age=300"})
+	return st.Put(ctx, key, bytes.NewReader(b), store.Meta{ContentType: "application/json", CacheControl: cacheControl})
+}
+
+// fileVersion names a version of an episode: the first 12 hex digits of
+// the SHA-256 of its audio, so that the same audio keeps its keys (and
+// is not uploaded again) and new audio gets new ones. f is left at its
+// start.
+func fileVersion(f *os.File) (string, error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("hashing the episode: %w", err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+// retire notes the files of prev, the episode's earlier version, that
+// the new version ep does not reuse: they are deleted once the catalog
+// and the feeds name ep (deleteObsolete).
+func (b *batch) retire(prev, ep feed.Episode) {
+	if prev.GUID == "" {
+		return
+	}
+	now := map[string]bool{ep.AudioKey: true, ep.TranscriptKey: true, ep.ChaptersKey: true, ep.ManifestKey: true}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, k := range []string{prev.AudioKey, prev.TranscriptKey, prev.ChaptersKey} {
+		if k != "" && !now[k] {
+			b.obsolete = append(b.obsolete, k)
+		}
+	}
+}
+
+// deleteObsolete removes the earlier versions' files, after the catalog
+// and the feeds were written: a file the catalog names (another run may
+// have written it meanwhile) is kept. What a run killed before this
+// leaves behind is named in no catalog and harms nothing but space.
+func deleteObsolete(ctx context.Context, o Options, b *batch) {
+	b.mu.Lock()
+	keys := b.obsolete
+	b.obsolete = nil
+	b.mu.Unlock()
+	if len(keys) == 0 {
+		return
+	}
+	cat, _, err := feed.LoadCatalog(ctx, o.Store)
+	if err != nil {
+		o.Logger.Warn("earlier versions' files kept: reading the catalog failed", "files", len(keys), "err", err)
+		return
+	}
+	named := protectedKeys(o.Channels, cat)
+	for _, k := range keys {
+		if named[k] {
+			continue
+		}
+		if err := o.Store.Delete(ctx, k); err != nil && !errors.Is(err, store.ErrNotExist) {
+			o.Logger.Warn("could not delete an earlier version's file", "key", k, "err", err)
+		}
+	}
 }
 
 // GUID is the episode's stable identity, so that narrating the same

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"time"
 
 	"github.com/aloud-dev/aloud/internal/feed"
@@ -110,6 +111,18 @@ func Unpublish(ctx context.Context, st store.Store, channels []feed.Channel, slu
 		return out, nil
 	}
 	keys := []string{slug + ".mp3", slug + ".json", slug + ".vtt", slug + ".chapters.json"}
+	if !found {
+		// Finishing an earlier unpublish: its versioned files too.
+		version := regexp.MustCompile(`^` + regexp.QuoteMeta(slug) + `-[0-9a-f]{12}\.(mp3|vtt|chapters\.json)$`)
+		for m, err := range st.List(ctx, slug+"-") {
+			if err != nil {
+				return out, fmt.Errorf("listing %s's files: %w", slug, err)
+			}
+			if version.MatchString(m.Key) {
+				keys = append(keys, m.Key)
+			}
+		}
+	}
 	if found {
 		e := out.Episode
 		keys = []string{e.AudioKey, e.ManifestKey, e.TranscriptKey, e.ChaptersKey}

@@ -89,6 +89,15 @@ func (s *Store) Put(ctx context.Context, key string, body io.ReadSeeker, meta st
 			return fmt.Errorf("put %s: %w", key, store.ErrPrecondition)
 		}
 	}
+	if meta.IfMatch == "" && !meta.IfAbsent {
+		// Only what changed is written: the same bytes leave the file,
+		// and its modification time, alone.
+		if same, err := sameContent(p, body); err != nil {
+			return fmt.Errorf("put %s: %w", key, err)
+		} else if same {
+			return nil
+		}
+	}
 	if _, err := body.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("put %s: %w", key, err)
 	}
@@ -266,4 +275,38 @@ func (c *ctxReader) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	return c.r.Read(p)
+}
+
+// sameContent reports whether the file at p holds exactly body's bytes.
+func sameContent(p string, body io.ReadSeeker) (bool, error) {
+	size, err := body.Seek(0, io.SeekEnd)
+	if err != nil {
+		return false, err
+	}
+	st, err := os.Stat(p)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != size {
+		return false, nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false, nil
+	}
+	defer f.Close()
+	if _, err := body.Seek(0, io.SeekStart); err != nil {
+		return false, err
+	}
+	a, b := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		n, errA := io.ReadFull(body, a)
+		m, errB := io.ReadFull(f, b[:max(n, 1)])
+		if n != m || !bytes.Equal(a[:n], b[:m]) {
+			return false, nil
+		}
+		if errA == io.EOF || errA == io.ErrUnexpectedEOF {
+			return true, nil // the sizes are equal, and every piece was
+		}
+		if errA != nil || errB != nil {
+			return false, nil
+		}
+	}
 }

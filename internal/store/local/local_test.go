@@ -1,12 +1,14 @@
 package local
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/store/storetest"
@@ -96,5 +98,37 @@ func TestDeleteLeavesNoFolders(t *testing.T) {
 	})
 	if strings.Join(left, " ") != ". a a/keep.json" {
 		t.Errorf("left %v, want the store folder, a and a/keep.json", left)
+	}
+}
+
+// TestPutWritesOnlyChanges: the same bytes leave the file untouched (its
+// modification time too); different bytes of the same size replace it.
+func TestPutWritesOnlyChanges(t *testing.T) {
+	dir := t.TempDir()
+	s, err := New(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	body := bytes.Repeat([]byte("0123456789abcdef"), 10000) // more than one 64 KB piece
+	if err := s.Put(ctx, "a.mp3", bytes.NewReader(body), store.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "a.mp3")
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	os.Chtimes(p, old, old)
+	if err := s.Put(ctx, "a.mp3", bytes.NewReader(body), store.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(p); !st.ModTime().Equal(old) {
+		t.Errorf("the same bytes were written again (modified %s)", st.ModTime())
+	}
+	changed := bytes.Clone(body)
+	changed[len(changed)-1] = 'X'
+	if err := s.Put(ctx, "a.mp3", bytes.NewReader(changed), store.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(p); !bytes.Equal(got, changed) {
+		t.Error("a change of the last byte was not written")
 	}
 }
