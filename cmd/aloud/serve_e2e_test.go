@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -145,5 +146,106 @@ func TestServe(t *testing.T) {
 	defer mu.Unlock()
 	if !strings.Contains(logs.String(), "msg=stopped") {
 		t.Errorf("logs:\n%s", logs.String())
+	}
+}
+
+// TestServeGracePeriod: after SIGTERM, while a job still runs, the
+// server answers: a new job gets 503, /healthz 503, the running job's
+// status can be read; the job finishes, and the server stops.
+func TestServeGracePeriod(t *testing.T) {
+	dir := t.TempDir()
+	release := make(chan struct{})
+	fetched := make(chan struct{}, 1)
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case fetched <- struct{}{}:
+		default:
+		}
+		<-release // the job runs until the test lets the page answer
+		io.WriteString(w, storyPage("Trams return", "Li Wei", "The trams return to the high street on Saturday."))
+	}))
+	defer page.Close()
+	defer func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	}()
+	port := page.URL[strings.LastIndex(page.URL, ":")+1:]
+	os.WriteFile(filepath.Join(dir, "aloud.yaml"), []byte("serve:\n  allow: [localhost]\n"), 0o644)
+	const token = "a-long-random-test-token-0123456789"
+	cmd := aloudCmd(dir, "serve", "--listen", "127.0.0.1:0", "--out", "out", "--grace", "30s", "--queue-file", filepath.Join(dir, "queue.json"))
+	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token, "ALOUD_CACHE=off")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		re := regexp.MustCompile(`address=(http://[0-9.:]+)`)
+		for sc.Scan() {
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the server did not say where it listens")
+	}
+	call := func(method, path, body string) (int, map[string]any) {
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		defer resp.Body.Close()
+		var m map[string]any
+		json.NewDecoder(resp.Body).Decode(&m)
+		return resp.StatusCode, m
+	}
+	code, job := call("POST", "/v1/narrations", fmt.Sprintf(`{"url":"http://localhost:%s/news/tram"}`, port))
+	if code != 202 {
+		t.Fatalf("job: %d %v", code, job)
+	}
+	<-fetched
+	cmd.Process.Signal(syscall.SIGTERM)
+	// The server marks itself closing at once; ask until it says so.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if code, _ := call("GET", "/healthz", ""); code == 503 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if code, m := call("POST", "/v1/narrations", `{"title":"Late","text":"Too late."}`); code != 503 {
+		t.Errorf("a new job during the grace period: %d %v", code, m)
+	}
+	if code, m := call("GET", "/healthz", ""); code != 503 || m["status"] != "shutting down" {
+		t.Errorf("healthz during the grace period: %d %v", code, m)
+	}
+	if code, m := call("GET", "/v1/narrations/"+job["id"].(string), ""); code != 200 || m["status"] != "running" {
+		t.Errorf("the running job during the grace period: %d %v", code, m)
+	}
+	close(release)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("after the grace period: %v", err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("the server did not stop after its job")
+	}
+	if eps := catalogEpisodes(t, filepath.Join(dir, "out")); len(eps) != 1 {
+		t.Errorf("the job that ran through the grace period published %d episodes", len(eps))
 	}
 }
