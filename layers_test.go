@@ -11,7 +11,7 @@ import (
 const module = "github.com/aloud-dev/aloud/"
 
 // allowed lists, for each package, the project packages it may import
-// (ARCHITECTURE.md, "The flow"). Backends under internal/speech/ may import
+// (docs/ARCHITECTURE.md, "The flow"). Backends under internal/speech/ may import
 // only internal/speech.
 var allowed = map[string][]string{
 	"cmd/aloud":                  {"*"},
