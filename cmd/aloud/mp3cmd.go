@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -254,11 +255,20 @@ func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) er
 	return nil
 }
 
-// inputName replaces "segment N" in a join error with the input's name.
+// inputName names the input a join failed on by its path, keeping the
+// error's chain.
 func inputName(err error, inputs []string) error {
-	msg := err.Error()
-	for i := len(inputs) - 1; i >= 0; i-- {
-		msg = strings.ReplaceAll(msg, fmt.Sprintf("segment %d", i), inputs[i])
+	var se *episode.SegmentError
+	if errors.As(err, &se) && se.Index >= 0 && se.Index < len(inputs) {
+		sep := ": "
+		if strings.HasPrefix(se.Err.Error(), "is ") {
+			sep = " "
+		}
+		name := inputs[se.Index]
+		if se.What != "" {
+			name = se.What + " " + name
+		}
+		return fmt.Errorf("%s%s%w", name, sep, se.Err)
 	}
-	return fmt.Errorf("%s", strings.TrimPrefix(msg, "episode: "))
+	return err
 }

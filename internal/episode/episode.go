@@ -12,12 +12,35 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
 )
+
+// SegmentError is the failure of one segment of a join, by its index in
+// the segments given, so that a caller can name the segment its own way
+// (a file's path, a chunk's text) with errors.As.
+type SegmentError struct {
+	Index int
+	What  string // what was being done to it, when not reading it
+	Err   error
+}
+
+func (e *SegmentError) Error() string {
+	sep := ": "
+	if strings.HasPrefix(e.Err.Error(), "is ") {
+		sep = " " // "segment 2 is WAV…"
+	}
+	if e.What != "" {
+		return fmt.Sprintf("episode: %s segment %d%s%v", e.What, e.Index, sep, e.Err)
+	}
+	return fmt.Sprintf("episode: segment %d%s%v", e.Index, sep, e.Err)
+}
+
+func (e *SegmentError) Unwrap() error { return e.Err }
 
 // Segment is one synthesized chunk and the silence before it.
 type Segment struct {
@@ -244,12 +267,12 @@ func probeFirst(segs []Segment) ([]Segment, error) {
 	copy(out, segs)
 	r, size, done, err := out[0].open()
 	if err != nil {
-		return nil, fmt.Errorf("episode: segment 0: %w", err)
+		return nil, &SegmentError{Index: 0, Err: err}
 	}
 	defer done()
 	f, kbps, err := mp3.Probe(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("episode: segment 0: %w", err)
+		return nil, &SegmentError{Index: 0, Err: err}
 	}
 	out[0].format, out[0].kbps = f, kbps
 	return out, nil
@@ -522,7 +545,7 @@ func gapless(segs []Segment) (delays, paddings []int, err error) {
 	for i, sg := range segs {
 		delays[i], paddings[i], err = delayPadding(sg)
 		if err != nil {
-			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
+			return nil, nil, &SegmentError{Index: i, Err: err}
 		}
 	}
 	return delays, paddings, nil
@@ -627,7 +650,7 @@ func measure(ctx context.Context, segs []Segment, pauses []int, f mp3.Format) (*
 		<-ahead
 		if d.err != nil {
 			cancel()
-			return nil, nil, nil, fmt.Errorf("episode: measuring segment %d: %w", i, d.err)
+			return nil, nil, nil, &SegmentError{Index: i, What: "measuring", Err: d.err}
 		}
 		frames[i] = d.frames
 		want := len(m.frameEnergy) + d.frames

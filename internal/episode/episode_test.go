@@ -255,6 +255,10 @@ func TestJoinErrors(t *testing.T) {
 			if st, _ := f.Stat(); st.Size() != 0 {
 				t.Errorf("wrote %d bytes on error", st.Size())
 			}
+			var se *SegmentError
+			if tc.name != "none" && !errors.As(err, &se) {
+				t.Errorf("%v is not a *SegmentError", err)
+			}
 			if tc.name == "mismatch without encoder" && !errors.Is(err, ErrMismatch) {
 				t.Errorf("not ErrMismatch: %v", err)
 			}

@@ -37,7 +37,7 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 		}
 		r, size, done, err := sg.open()
 		if err != nil {
-			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
+			return nil, nil, &SegmentError{Index: i, Err: err}
 		}
 		f, kbps, err := mp3.Probe(r, size)
 		done()
@@ -45,7 +45,7 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 			continue // Layer I or II: re-encoded below, like WAV
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
+			return nil, nil, &SegmentError{Index: i, Err: err}
 		}
 		out[i].format, out[i].kbps, probed[i] = canonical(f), kbps, true
 		if _, seen := weight[out[i].format]; !seen {
@@ -86,11 +86,14 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 			if probed[i] {
 				what = sg.format.String()
 			}
-			return nil, nil, fmt.Errorf("episode: segment %d is %s, the others %s, and no encoder is configured: %w", i, what, target, ErrMismatch)
+			if best < 0 {
+				return nil, nil, &SegmentError{Index: i, Err: fmt.Errorf("is %s, not MPEG Layer III, and no encoder is configured to make it MP3: %w", what, ErrMismatch)}
+			}
+			return nil, nil, &SegmentError{Index: i, Err: fmt.Errorf("is %s, the others %s, and no encoder is configured: %w", what, target, ErrMismatch)}
 		}
 		pcm, rate, ch, err := decodeSegment(ctx, sg, sg.Format == speech.WAV, enc)
 		if err != nil {
-			return nil, nil, fmt.Errorf("episode: segment %d: %w", i, err)
+			return nil, nil, &SegmentError{Index: i, Err: err}
 		}
 		outRate, outCh := rate, ch
 		switch {
@@ -113,12 +116,12 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 			data, err = enc.EncodePCM(ctx, raw, outRate, outCh)
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("episode: re-encoding segment %d: %w", i, err)
+			return nil, nil, &SegmentError{Index: i, What: "re-encoding", Err: err}
 		}
 		ns := Segment{Audio: bytes.NewReader(data), Size: int64(len(data)), Format: speech.MP3, PauseBefore: sg.PauseBefore}
 		f, kbps, err := mp3.Probe(ns.Audio, ns.Size)
 		if err != nil {
-			return nil, nil, fmt.Errorf("episode: re-encoded segment %d: %w", i, err)
+			return nil, nil, &SegmentError{Index: i, What: "reading the re-encoded", Err: err}
 		}
 		ns.format, ns.kbps = canonical(f), kbps
 		if best < 0 && i == 0 {
@@ -131,11 +134,11 @@ func harmonize(ctx context.Context, segs []Segment, enc speech.Encoder) ([]Segme
 	// or stereo), which the others match.
 	r, size, done, err := out[0].open()
 	if err != nil {
-		return nil, nil, fmt.Errorf("episode: segment 0: %w", err)
+		return nil, nil, &SegmentError{Index: 0, Err: err}
 	}
 	defer done()
 	if out[0].format, _, err = mp3.Probe(r, size); err != nil {
-		return nil, nil, fmt.Errorf("episode: segment 0: %w", err)
+		return nil, nil, &SegmentError{Index: 0, Err: err}
 	}
 	return out, reencoded, nil
 }

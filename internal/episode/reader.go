@@ -209,11 +209,11 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 		if i > 0 && rd.wantPause[i] > 0 {
 			var err error
 			if _, prevPad, err = delayPadding(rd.segs[i-1]); err != nil {
-				fail(fmt.Errorf("episode: segment %d: %w", i-1, err))
+				fail(&SegmentError{Index: i - 1, Err: err})
 				return
 			}
 			if delay, _, err = delayPadding(sg); err != nil {
-				fail(fmt.Errorf("episode: segment %d: %w", i, err))
+				fail(&SegmentError{Index: i, Err: err})
 				return
 			}
 		}
@@ -227,7 +227,7 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 
 	r, size, done, err := sg.open()
 	if err != nil {
-		fail(fmt.Errorf("episode: segment %d: %w", i, err))
+		fail(&SegmentError{Index: i, Err: err})
 		return
 	}
 	var (
@@ -264,7 +264,7 @@ func (rd *reader) read(ctx context.Context, i int, sg Segment, out chan<- piece)
 		fail(errRestart)
 		return
 	case err != nil:
-		fail(fmt.Errorf("episode: segment %d: %w", i, err))
+		fail(&SegmentError{Index: i, Err: err})
 		return
 	}
 	d.header, d.samples, d.pause = st.Header, st.Samples(), pause
