@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -191,7 +192,13 @@ func TestBadRequests(t *testing.T) {
 	if a := call(t, "DELETE", hs.URL+"/v1/narrations", "Bearer "+token, "", ""); a.code != 404 && a.code != 405 {
 		t.Errorf("DELETE: %d", a.code)
 	}
-	time.Sleep(50 * time.Millisecond)
+	// A refused request is never queued: nothing waits or runs now, and
+	// the narrator saw nothing.
+	if h := call(t, "GET", hs.URL+"/healthz", "", "", ""); h.body["queued"] != 0.0 || h.body["running"] != 0.0 {
+		t.Errorf("after the refused requests: %v", h.body)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if len(f.got) != 0 {
 		t.Errorf("bad requests reached the narrator: %v", f.got)
 	}
@@ -273,14 +280,20 @@ func TestShutdown(t *testing.T) {
 	<-f.started
 	post(t, hs.URL, `{"url":"https://example.com/waiting-1"}`)
 	post(t, hs.URL, `{"title":"Waiting","html":"<p>two</p>"}`)
-	go func() { time.Sleep(100 * time.Millisecond); close(f.release) }()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := s.Shutdown(ctx); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- s.Shutdown(ctx) }()
+	waitClosed(t, s)
+	close(f.release) // the running job ends within the grace period
+	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if j := s.jobs[running.body["id"].(string)]; j.Status != Done {
-		t.Errorf("the running job ended %s, want done", j.Status)
+	s.mu.Lock()
+	status := s.jobs[running.body["id"].(string)].Status
+	s.mu.Unlock()
+	if status != Done {
+		t.Errorf("the running job ended %s, want done", status)
 	}
 	if a := post(t, hs.URL, `{"url":"https://example.com/late"}`); a.code != 503 {
 		t.Errorf("a job after shutdown: %d", a.code)
@@ -370,16 +383,7 @@ func TestGracePeriodAnswers(t *testing.T) {
 	<-f.started
 	done := make(chan error, 1)
 	go func() { done <- s.Shutdown(context.Background()) }()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		s.mu.Lock()
-		closed := s.closed
-		s.mu.Unlock()
-		if closed || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitClosed(t, s)
 	if a := post(t, hs.URL, `{"url":"https://example.com/late"}`); a.code != 503 {
 		t.Errorf("a job during the grace period: %d %v", a.code, a.body)
 	}
@@ -397,5 +401,24 @@ func TestGracePeriodAnswers(t *testing.T) {
 	close(f.release)
 	if err := <-done; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// waitClosed waits until a Shutdown begun in another goroutine has
+// stopped taking jobs.
+func waitClosed(t *testing.T, s *Server) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.mu.Lock()
+		closed := s.closed
+		s.mu.Unlock()
+		if closed {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("Shutdown did not stop taking jobs")
+		}
+		runtime.Gosched()
 	}
 }
