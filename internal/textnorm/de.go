@@ -256,7 +256,7 @@ func deTime(c *context, m match) (string, bool) {
 	if m.get("uhr") == "" && atoi(h) > 24 {
 		return "", false
 	}
-	out := deCardinal(h, deMasc) + " uhr"
+	out := deCardinal(h, deMasc) + " Uhr"
 	switch {
 	case s != "":
 		unit := func(v, one, many string) string {

@@ -163,7 +163,8 @@ func deDecimal(n number, form deForm) string {
 	return s
 }
 
-var deMonths = []string{"", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
+// deMonths are nouns, written with a capital as German writes them.
+var deMonths = []string{"", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
 
 // deMonthNumber is a month's number from its German name or abbreviation.
 func deMonthNumber(s string) int {
@@ -172,6 +173,7 @@ func deMonthNumber(s string) int {
 		return 0
 	}
 	for i, m := range deMonths[1:] {
+		m = strings.ToLower(m)
 		if s == m || strings.HasPrefix(m, s) || (s == "mrz" && i == 2) || (s == "sept" && i == 8) {
 			return i + 1
 		}

@@ -13,10 +13,10 @@ func TestLanguages(t *testing.T) {
 	for _, tc := range []struct{ lang, in, want string }{
 		// German: ordinals by the article before them, the decimal comma,
 		// years, times with "Uhr".
-		{"de", "am 3. Mai", "am dritten mai"},
+		{"de", "am 3. Mai", "am dritten Mai"},
 		{"de", "Der 2. Weltkrieg", "Der zweite Weltkrieg"},
-		{"de", "Berlin, 24. Juli 2013", "Berlin, vier und zwanzigster juli zwei tausend dreizehn"},
-		{"de", "um 08:00 Uhr", "um acht uhr"},
+		{"de", "Berlin, 24. Juli 2013", "Berlin, vier und zwanzigster Juli zwei tausend dreizehn"},
+		{"de", "um 08:00 Uhr", "um acht Uhr"},
 		{"de", "Es kostet 3,50 €.", "Es kostet drei euro fünfzig cent."},
 		{"de", "1.234.567 Einwohner", "eine million zwei hundert vier und dreißig tausend fünf hundert sieben und sechzig Einwohner"},
 		{"de", "im Jahr 1980", "im Jahr neunzehn hundert achtzig"},
