@@ -17,5 +17,5 @@ func ExampleParseLocation() {
 	}
 	// Output:
 	// file   out
-	// s3 newsroom-audio podcast 
+	// s3 newsroom-audio podcast
 }
