@@ -262,7 +262,12 @@ func isHeadline(t string) bool {
 //     byline, a date or a standfirst between at most;
 //   - a byline or date line under it (within four lines, above the body's
 //     third line): the headline heads the article's header;
-//   - a headline's length: four to twenty words;
+//   - a headline's length: four to twenty words; and a headline said
+//     again elsewhere on the page (share text, a caption, breadcrumbs)
+//     counts more; a line of one or two words ("Next story") less;
+//   - the body's first three lines are candidates too, when a byline or
+//     date stands under them or they repeat: the body's span can begin
+//     above the headline (a notice, a standfirst set before it);
 //   - against: the marks of navigation ("|", "»", "›" — breadcrumbs and
 //     links to the previous and next post), a line of names (a byline
 //     without "By"), a credit ("Name / Agency").
@@ -273,25 +278,48 @@ func isHeadline(t string) bool {
 func chooseTextTitle(units []string, start int) int {
 	from := max(0, start-headerReach)
 	limit := min(len(units), start+3)
+	norms := make([]string, len(units))
+	for i, u := range units {
+		norms[i] = normTitle(u)
+	}
 	best, bestScore := -1, 0
-	for i := start - 1; i >= from; i-- {
+	// The body's first lines are candidates too: the body's span can
+	// begin at a long line above the headline (a notice, a standfirst
+	// set before it), and only a header under it says which is which.
+	for i := limit - 1; i >= from; i-- {
 		u := units[i]
 		if !isHeadline(u) {
 			continue
 		}
+		inBody := i >= start
 		score := max(0, 5-(start-i)) // nearness: 4 for the line above the body
-		for j := i + 1; j <= i+4 && j < limit; j++ {
+		if inBody {
+			score = 4
+		}
+		header := false
+		for j := i + 1; j <= i+4 && j < limit+2 && j < len(units); j++ {
 			// A time ago far above the body dates a teaser, not the article.
 			if isBylineLine(units[j], "") || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
 				score += 5
+				header = true
 				break
 			}
+		}
+		if inBody && !header && !repeats(norms, i) {
+			continue // a line of the body, not its headline
 		}
 		switch w := wordCount(u); {
 		case w >= 4 && w <= 20:
 			score += 2
+			// A headline is often said twice on a page: over the story
+			// and in its share links, picture captions or breadcrumbs.
+			if repeats(norms, i) {
+				score += 3
+			}
 		case w == 3:
 			score++
+		case w <= 2:
+			score -= 2 // "Next story", "Supported by": page furniture
 		}
 		if strings.ContainsAny(u, "|»«›‹") || strings.Contains(u, " > ") {
 			score -= 3
@@ -310,6 +338,21 @@ func chooseTextTitle(units []string, start int) int {
 		return 0
 	}
 	return -1
+}
+
+// repeats reports whether line i's text is said again elsewhere on the
+// page, as a line of its own or inside a longer one.
+func repeats(norms []string, i int) bool {
+	n := norms[i]
+	if len(n) < 12 {
+		return false
+	}
+	for j, m := range norms {
+		if j != i && (m == n || len(m) > len(n) && strings.Contains(" "+m+" ", " "+n+" ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCredit reports a photo credit: "Carolyn Kaster / AP", "Photo: …".
