@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -34,40 +35,10 @@ func TestServe(t *testing.T) {
 	cmd := aloudCmd(dir, "serve", "--listen", "127.0.0.1:0", "--out", "out", "--public-base-url", "https://cdn.example.com",
 		"--queue-file", filepath.Join(dir, "queue.json"))
 	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token, "ALOUD_CACHE=off")
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	var logs strings.Builder
-	addr := make(chan string, 1)
-	scanned := make(chan struct{})
-	go func() {
-		defer close(scanned)
-		sc := bufio.NewScanner(stderr)
-		re := regexp.MustCompile(`address=(http://[0-9.:]+)`)
-		for sc.Scan() {
-			mu.Lock()
-			logs.WriteString(sc.Text() + "\n")
-			mu.Unlock()
-			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-	}()
-	var base string
-	select {
-	case base = <-addr:
-	case <-time.After(20 * time.Second):
-		cmd.Process.Kill()
-		t.Fatalf("the server did not say where it listens:\n%s", logs.String())
-	}
-	defer cmd.Process.Kill()
-	mu.Lock()
+	base, logs := startServe(t, cmd)
 	if started := logs.String(); !strings.Contains(started, " store=out ") || !strings.Contains(started, "public_base_url=https://cdn.example.com") {
 		t.Errorf("the start line does not name the store and its public URL:\n%s", started)
 	}
-	mu.Unlock()
 
 	send := func(body string) (int, map[string]any) {
 		req, _ := http.NewRequest("POST", base+"/v1/narrations", strings.NewReader(body))
@@ -133,7 +104,7 @@ func TestServe(t *testing.T) {
 
 	cmd.Process.Signal(syscall.SIGTERM)
 	errc := make(chan error, 1)
-	go func() { <-scanned; errc <- cmd.Wait() }() // every log line read before Wait closes the pipe
+	go func() { <-logs.done; errc <- cmd.Wait() }() // every log line read before Wait closes the pipe
 	select {
 	case err := <-errc:
 		if err != nil {
@@ -142,8 +113,6 @@ func TestServe(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the server did not stop on SIGTERM")
 	}
-	mu.Lock()
-	defer mu.Unlock()
 	if !strings.Contains(logs.String(), "msg=stopped") {
 		t.Errorf("logs:\n%s", logs.String())
 	}
@@ -177,27 +146,7 @@ func TestServeGracePeriod(t *testing.T) {
 	const token = "a-long-random-test-token-0123456789"
 	cmd := aloudCmd(dir, "serve", "--listen", "127.0.0.1:0", "--out", "out", "--grace", "30s", "--queue-file", filepath.Join(dir, "queue.json"))
 	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token, "ALOUD_CACHE=off")
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		re := regexp.MustCompile(`address=(http://[0-9.:]+)`)
-		for sc.Scan() {
-			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-	}()
-	var base string
-	select {
-	case base = <-addr:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the server did not say where it listens")
-	}
+	base, logs := startServe(t, cmd)
 	call := func(method, path, body string) (int, map[string]any) {
 		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -236,7 +185,7 @@ func TestServeGracePeriod(t *testing.T) {
 	}
 	close(release)
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	go func() { <-logs.done; done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		if err != nil {
@@ -247,5 +196,51 @@ func TestServeGracePeriod(t *testing.T) {
 	}
 	if eps := catalogEpisodes(t, filepath.Join(dir, "out")); len(eps) != 1 {
 		t.Errorf("the job that ran through the grace period published %d episodes", len(eps))
+	}
+}
+
+// serveLog is what a serve process logged, kept line by line.
+type serveLog struct {
+	mu   sync.Mutex
+	b    strings.Builder
+	done chan struct{} // closed when the log ends
+}
+
+func (l *serveLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// startServe starts cmd (aloud serve) and returns the address it says
+// it listens at and its log; the process is killed when the test ends.
+func startServe(t *testing.T, cmd *exec.Cmd) (string, *serveLog) {
+	t.Helper()
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	logs := &serveLog{done: make(chan struct{})}
+	addr := make(chan string, 1)
+	go func() {
+		defer close(logs.done)
+		sc := bufio.NewScanner(stderr)
+		re := regexp.MustCompile(`address=(http://[0-9.:]+)`)
+		for sc.Scan() {
+			logs.mu.Lock()
+			logs.b.WriteString(sc.Text() + "\n")
+			logs.mu.Unlock()
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+	}()
+	select {
+	case base := <-addr:
+		return base, logs
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the server did not say where it listens:\n%s", logs.String())
+		return "", nil
 	}
 }
