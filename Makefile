@@ -119,13 +119,13 @@ fuzz:
 # its reference in the same run, and prints the ratios.
 bench:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(BENCH_PACKAGES)"
-	$(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 -timeout $(TEST_TIMEOUT) ./cmd/aloud | tee bench.out
-	$(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x -timeout $(TEST_TIMEOUT) ./cmd/aloud | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'CRC16$$|Scan' -count 3 -timeout $(TEST_TIMEOUT) ./internal/mp3 | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'Batch' -benchtime 1x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'Chunks100' -benchtime 3x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'ParseHTML1MB|ParseHTMLLongStory|ParseText1MB' -benchtime 10x -count 3 -timeout $(TEST_TIMEOUT) ./internal/article | tee -a bench.out
-	$(GO) test -run '^$$' -bench 'NormalizeArticle' -count 3 -timeout $(TEST_TIMEOUT) ./internal/textnorm | tee -a bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'Sample|Join600' -benchtime 10x -count 3 -timeout $(TEST_TIMEOUT) ./cmd/aloud | tee bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'Join3h' -benchtime 1x -timeout $(TEST_TIMEOUT) ./cmd/aloud | tee -a bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'CRC16$$|Scan' -count 3 -timeout $(TEST_TIMEOUT) ./internal/mp3 | tee -a bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'Batch' -benchtime 1x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'Chunks100' -benchtime 3x -timeout $(TEST_TIMEOUT) ./internal/narrate | tee -a bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'ParseHTML1MB|ParseHTMLLongStory|ParseText1MB' -benchtime 10x -count 3 -timeout $(TEST_TIMEOUT) ./internal/article | tee -a bench.out
+	set -o pipefail; $(GO) test -run '^$$' -bench 'NormalizeArticle' -count 3 -timeout $(TEST_TIMEOUT) ./internal/textnorm | tee -a bench.out
 	@awk '/^BenchmarkNarrateSample-/ {a+=$$3; na++} /^BenchmarkNarrateSampleNoLoudness/ {an+=$$3; nan++} \
 		/^BenchmarkByHandSample-/ {h+=$$3; nh++} /^BenchmarkByHandSampleLoudnorm/ {hl+=$$3; nhl++} \
 		/^BenchmarkJoin600\/aloud/ {ja+=$$3; nja++} /^BenchmarkJoin600\/ffmpeg/ {jf+=$$3; njf++} /^BenchmarkJoin600\/cat/ {jc+=$$3; njc++} \

@@ -261,7 +261,8 @@ func BenchmarkBatch(b *testing.B) {
 	}
 }
 
-// longRead is one article of 99 paragraphs: with its intro, 100 chunks.
+// longRead is one article of 99 paragraphs: with its intro and closing
+// line, 101 chunks.
 type longRead struct{}
 
 func (longRead) LoadEntry(_ context.Context, e source.Entry) (article.Article, error) {
@@ -272,12 +273,14 @@ func (longRead) LoadEntry(_ context.Context, e source.Entry) (article.Article, e
 	return a, nil
 }
 
-// BenchmarkChunks100 narrates 100 chunks through the shared runner with a
-// voice that answers after 200 ms and allows 8 requests at once. The ideal
-// is 100 × 200 ms ÷ 8 = 2.5 s of waiting plus what the same article costs
+// BenchmarkChunks100 narrates an article of about 100 chunks (101)
+// through the shared runner with a voice that answers after 200 ms and
+// allows 8 requests at once. The ideal is chunks × 200 ms ÷ 8 (2.525 s)
+// of waiting plus what the same article costs
 // with an instant voice (script, join, store): over-ideal-% is how far
 // above that the run is.
 func BenchmarkChunks100(b *testing.B) {
+	chunks := 0
 	run := func(latency time.Duration) (time.Duration, *slowVoice) {
 		voice := newSlowVoice(b, latency, 8)
 		o, _ := options(b, backends.Runner(voice, nil), 1)
@@ -287,15 +290,20 @@ func BenchmarkChunks100(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if res[0].Chunks != 100 || voice.requests.Load() != 100 {
+		// 100 paragraphs, the intro and the closing line: one request a
+		// chunk, none repeated.
+		if res[0].Chunks < 100 || voice.requests.Load() != int64(res[0].Chunks) {
 			b.Fatalf("%d chunks, %d requests", res[0].Chunks, voice.requests.Load())
 		}
+		chunks = res[0].Chunks
 		return time.Since(start), voice
 	}
 	for b.Loop() {
 		instant, _ := run(0)
 		took, voice := run(200 * time.Millisecond)
-		ideal := 2500*time.Millisecond + instant
+		// The ideal: every chunk's 200 ms, 8 at once, and nothing else
+		// but what the same article costs with an instant voice.
+		ideal := time.Duration(chunks)*200*time.Millisecond/8 + instant
 		b.ReportMetric(took.Seconds(), "total-s")
 		b.ReportMetric(instant.Seconds(), "instant-voice-s")
 		b.ReportMetric(100*(took.Seconds()/ideal.Seconds()-1), "over-ideal-%")
