@@ -270,8 +270,11 @@ func TestPastedPageText(t *testing.T) {
 			"Electricity was restored to most homes", "Parents were asked to check the city's app for changes.", 3},
 		{"teasers.txt", "Scientists map the deepest cave in the Balkans", "",
 			"Divers reached a depth of 1,024 metres", "found on the way down.", 3},
+		{"blog.txt", "Why I stopped flying to the islands", "Ruth Adeyemi",
+			"For ten summers I flew to the islands", "give the sea a day of it.", 4},
 	}
-	junk := []string{"Skip to content", "Subscribe", "Advertisement", "Most popular", "indicates required", "Related", "Comments", "©", "min ago", "Photo:", "You may also like", "Share"}
+	junk := []string{"Skip to content", "Subscribe", "Advertisement", "Most popular", "indicates required", "Related", "Comments", "©", "min ago", "Photo:", "You may also like", "Share",
+		"Previous post", "comments…", "children still talk", "Filed under"}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", "pasted", tc.file))

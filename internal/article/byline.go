@@ -14,6 +14,10 @@ import (
 
 // bylinePrefix are the words a byline starts with, in the languages aloud
 // reads: "By", "Von", "Por", "Par", "Di", "Door", "Av", "Przez", "Автор"…
+// innerByline finds a byline's prefix inside a line, after a date or a
+// separator: the year or the separator, then "by", "par", "por"….
+var innerByline = lazy(`(?i)(?:\d{4},?|[|•·—–])\s+(?:by|von|por|par|di|door|av|af|przez|від|от)\s`)
+
 var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|photos?|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka)[:\s]\s*`)
 
 // bylineEnd are the words that end the names in a byline: what pages
@@ -155,13 +159,29 @@ func textByline(units []string, title, start, end int) string {
 			order = append(order, i)
 		}
 	}
+	// The story's first lines can hold the byline too, under a caption
+	// or a standfirst: "By" lines are looked for a little further.
+	for i := to; i < min(end, start+5); i++ {
+		order = append(order, i)
+	}
 	for _, i := range order {
 		t := units[i]
+		if wordCount(t) > 25 {
+			continue
+		}
 		lead := strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
-		if bylinePrefix.FindString(lead) != "" && wordCount(t) <= 25 {
-			if names := cleanByline(t); wordCount(names) >= 1 && looksLikeNames(names) {
-				return names
+		if bylinePrefix.FindString(lead) == "" {
+			// "on March 10, 2015 by Jane Doe", "Le Monde | 04.05.2015 |
+			// Par Jane Doe": the byline after a date or a separator.
+			m := innerByline.FindStringSubmatchIndex(t)
+			if m == nil {
+				continue
 			}
+			lead = t[m[1]:]
+			lead = strings.TrimLeftFunc(lead, func(r rune) bool { return !unicode.IsLetter(r) })
+		}
+		if names := cleanByline(lead); wordCount(names) >= 1 && looksLikeNames(names) {
+			return names
 		}
 	}
 	if title >= 0 {

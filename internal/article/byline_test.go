@@ -41,6 +41,9 @@ func TestTextByline(t *testing.T) {
 		{"names over a date", "Headline about the bridge repairs\nHazel Sheffield\nFriday 25 December 2015\n\n" + body, "Hazel Sheffield"},
 		{"German", "Brücke wird saniert\nVon Julia Vergin\n23. Februar 2025\n\n" + languageSamples["de"], "Julia Vergin"},
 		{"Russian", "Мост закроют на ремонт\nАвтор: Иван Петров\n23 февраля 2025\n\n" + languageSamples["ru"], "Иван Петров"},
+		{"after a date", "Headline about the bridge repairs\non March 10, 2015 by Nikhil Marathe\n\n" + body, "Nikhil Marathe"},
+		{"after separators", "La mairie ferme le vieux pont\nLe Courrier | 04.05.2015 à 13h36 | Par Martin Untersinger\n\n" + body, "Martin Untersinger"},
+		{"under a caption", "Headline about the bridge repairs\n\n" + body + "\n\nThe old bridge at dawn. Photograph: Jo Bloggs\n\nImage\n\nBy Corey Kilgannon\n\n" + body, "Corey Kilgannon"},
 		{"none", "Headline about the bridge repairs\n\n" + body, ""},
 	}
 	for _, tc := range tests {

@@ -89,7 +89,7 @@ func TestCopiedTextCorpus(t *testing.T) {
 		floor float64
 	}{
 		{"readability", corpora.ReadabilitySet, corpora.ReadabilityPages, 0.83},
-		{"dragnet", corpora.DragnetSet, corpora.DragnetPages, 0.78},
+		{"dragnet", corpora.DragnetSet, corpora.DragnetPages, 0.81},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {

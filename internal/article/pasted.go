@@ -46,6 +46,13 @@ func parseText(src string) Article {
 	}
 	a.Byline = textByline(units, title, start, end)
 	a.Published = textDate(units, from, min(end, start+3))
+	if a.Published.IsZero() {
+		// Else the date nearest above the header: a dateline set over the
+		// headline, or the title was not where the header is.
+		for i := from - 1; i >= max(0, start-headerReach) && a.Published.IsZero(); i-- {
+			a.Published = textDate(units, i, i+1)
+		}
+	}
 
 	for i := start; i < end; i++ {
 		t := units[i]
@@ -392,7 +399,13 @@ var (
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after
 	// them: they are lines like any other that is not running text.)
-	stopMarker = lazy(`(?i)^(?:comments?(?: \(\d+\))?|\d+ (?:comments?|responses?|replies)|(?:leave|post|add) a (?:comment|reply)|join the (?:conversation|discussion)|show comments|©.*|copyright\b.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service))$`)
+	stopMarker = lazy(`(?i)^(?:comments?(?: \(\d+\))?|(?:leave|post|add) a (?:comment|reply)|join the (?:conversation|discussion)|show comments|©.*|copyright\b.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service)` +
+		// A count of comments, however a blog words it: "{ 69 comments…
+		// read them below or add one }", "100 of 524 comments loaded",
+		// "12 Kommentare", "3 réponses".
+		`|[^\pL\d]{0,3}(?:\d+ of )?\d+\s+(?:comments?|responses?|replies|trackbacks?|kommentare?|comentarios?|commentaires?|commenti|réponses?|respuestas?|комментари\pL*|коментар\pL*)\b.{0,60}` +
+		// A blog's links to its neighbours, after the post.
+		`|(?:previous|next|older|newer) (?:post|entry|article|story)\b.{0,100})$`)
 	// teaserMarker heads a list of other stories or an offer.
 	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*)$`)
 )
