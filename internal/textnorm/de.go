@@ -38,7 +38,7 @@ func deScaleWord(s string, one bool) string {
 }
 
 var german = sync.OnceValue(func() *language {
-	l := &language{code: "de"}
+	l := &language{code: "de", decimal: ','}
 	add, addGlued := l.adders()
 
 	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, deElectronic)

@@ -41,7 +41,7 @@ func enMonthNumber(s string) int {
 }
 
 var english = sync.OnceValue(func() *language {
-	l := &language{code: "en"}
+	l := &language{code: "en", decimal: '.'}
 	add, addGlued := l.adders()
 
 	// Electronic: e-mail addresses, URLs, bare domains.
@@ -53,6 +53,8 @@ var english = sync.OnceValue(func() *language {
 	// Telephone numbers, IP addresses.
 	add(Telephone, `(?:\+(?P<cc>\d{1,3})[\s.-]?)?(?:\((?P<area>\d{3})\)\s?|(?P<area2>\d{3})[\s.-])(?P<ex>\d{3})[\s.-](?P<line>\d{4})(?:-(?P<ext>\d{1,4}))?`, enTelephone)
 	add(Telephone, `\+(?P<cc>\d{1,3})(?P<rest>(?:[\s.-]?\(?\d{1,5}\)?){2,6})`, enTelephone)
+	// A national number with its trunk 0, in groups: 020 7946 0958.
+	add(Telephone, `(?P<rest>0\d{1,4}(?:[\s.-]\d{2,4}){1,3})`, enTelephone)
 	add(Telephone, `(?P<one>1)-(?P<toll>8\d\d)-(?P<word>[A-Z0-9]+(?:-[A-Z0-9]+)*)`, enTelephone)
 	add(Telephone, `(?P<ssn>\d{3}-\d{2}-\d{4})`, enTelephone)
 	add(Telephone, `(?P<ex>\d{3})-(?P<line>\d{4})`, enTelephone)
@@ -121,6 +123,21 @@ var english = sync.OnceValue(func() *language {
 
 	// Roman numerals after a name or a word that numbers parts.
 	add(Roman, `(?P<r>[IVXLCDM]{1,8})`, enRoman)
+
+	// A decimal with letters glued on that no unit rule reads: 0.5pp,
+	// 3.2bn, 4.5k. The number is said whole (never "zero point" and the
+	// rest apart: a value must not change), the letters as written, or
+	// the scale they abbreviate.
+	add(Decimal, `(?P<num>\d+(?:\.\d+)?)(?P<suf>\p{L}{1,4})`, func(c *context, m match) (string, bool) {
+		suf := m.get("suf")
+		scale, isScale := enGluedScales[strings.ToLower(suf)]
+		if isScale {
+			suf = scale
+		} else if !strings.Contains(m.get("num"), ".") {
+			return "", false // 3rd, 2Q22, 5pm: the rules of their own
+		}
+		return enDecimal(enSeps.parseNumber(m.get("num")), true) + " " + suf, true
+	})
 
 	// Serial numbers and codes: letters and digits, joined by hyphens or
 	// slashes: B2A23C, F-16, COVID-19, t-0t25d12-f, 31/31/100.
@@ -401,7 +418,7 @@ func enTelephone(c *context, m match) (string, bool) {
 			groups = append(groups, enDigits(g))
 			digits += len(g)
 		}
-		if digits < 6 {
+		if digits < 6 || m.get("cc") == "" && digits < 9 {
 			return "", false
 		}
 		return strings.Join(groups, ", "), true
@@ -949,6 +966,10 @@ func enOrdinalRule(c *context, m match) (string, bool) {
 
 // --- decimals and cardinals ---
 
+// enGluedScales are the scale words news writes glued to a number:
+// "3.2bn", "1.5tn", "2.5mn".
+var enGluedScales = map[string]string{"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion", "mn": "million", "mln": "million"}
+
 // Words before a number that say it counts something ("about 2000
 // people"), and words that say a four-digit number is a year ("in 1998").
 var (
@@ -1207,6 +1228,16 @@ func enAbbreviation(c *context, m match) (string, bool) {
 			return "Street" + end, true
 		}
 		return "", false
+	case enStreetTypes[w] != "" && c.afterName():
+		// "Elm Dr.", "Park Ave.", "Mill Rd.": a street's type after its
+		// name, mid-sentence ("Dr. Smith" at a sentence's start, or after
+		// a lower-case word, is a title). Its full stop ends the sentence
+		// when a capital or the end follows.
+		end := ""
+		if next == "" || nextCap {
+			end = "."
+		}
+		return enStreetTypes[w] + end, true
 	case lw == "no" && startsWithDigit(c.text[c.end:]):
 		return "number", true
 	case enTitles[lw] != "" && nextCap && w == strings.ToUpper(w[:1])+strings.ToLower(w[1:]):

@@ -109,6 +109,12 @@ func TestEnglish(t *testing.T) {
 		// Abbreviations, by position.
 		{"St. Louis", "Saint Louis"},
 		{"He lives on Main St. in town", "He lives on Main Street in town"},
+		{"Dr. Smith lives on Elm Dr.", "doctor Smith lives on Elm Drive."},
+		{"Call 020 7946 0958 today", "Call zero two zero, seven nine four six, zero nine five eight today"},
+		{"Support rose 0.5pp to 1.2bn people", "Support rose zero point five pp to one point two billion people"},
+		{"Debt of 3bn and v1.2rc3", "Debt of three billion and v1.2rc3"},
+		{"Turn into Mill Rd. and then Park Ave. It is near.", "Turn into Mill Road and then Park Avenue. It is near."},
+		{"Ask Dr. Jones on Oak Dr. Tomorrow is fine.", "Ask doctor Jones on Oak Drive. Tomorrow is fine."},
 		{"1428 Elm St. It was late.", "fourteen twenty eight Elm Street. It was late."},
 		{"Dr. Evil", "doctor Evil"},
 		{"No. 10 Downing Street", "number ten Downing Street"},

@@ -18,7 +18,7 @@ const (
 )
 
 var spanish = sync.OnceValue(func() *language {
-	l := &language{code: "es"}
+	l := &language{code: "es", decimal: ','}
 	add, addGlued := l.adders()
 
 	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, esElectronic)

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -121,6 +122,48 @@ func TestPropertyDecimals(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyGluedDecimals: a decimal with letters glued on ("0.5pp",
+// "3.2bn", "7.5M") keeps its value: it is said whole, or left as
+// written, never its integer part apart from a fraction read as a
+// number of its own ("0.five pp").
+func TestPropertyGluedDecimals(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	n := Normalizer{Language: "en"}
+	letters := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for range 3000 {
+		whole := r.Uint64N(100000)
+		frac := fmt.Sprint(1 + r.Uint64N(999))
+		var suf strings.Builder
+		for range 1 + r.IntN(4) {
+			suf.WriteByte(letters[r.IntN(len(letters))])
+		}
+		written := fmt.Sprintf("%d.%s%s", whole, frac, suf.String())
+		out := n.Normalize("It rose " + written + " on Monday")
+		spoken := between(t, out, "It rose", "on Monday")
+		if strings.Contains(spoken, written) {
+			continue // left as written: the voice reads it
+		}
+		words := strings.Fields(spoken)
+		// The number is the words up to the last digit word after
+		// "point"; what follows is the suffix or its unit.
+		end := slices.Index(words, "point")
+		if end < 0 || strings.ContainsAny(spoken, "0123456789") {
+			t.Fatalf("%q → %q", written, out)
+		}
+		end++
+		for end < len(words) && digitWord[words[end]] {
+			end++
+		}
+		got, ok := oracleDecimal(strings.Join(words[:end], " "))
+		if want := fmt.Sprintf("%d.%s", whole, frac); !ok || got != want {
+			t.Fatalf("%q → %q: read back as %q, want %s", written, out, got, want)
+		}
+	}
+}
+
+var digitWord = map[string]bool{"zero": true, "oh": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true}
 
 // TestPropertyMoney: a sum keeps its currency, its amount and its minor
 // units: "$1,234.05" is one thousand two hundred thirty four dollars and

@@ -417,3 +417,27 @@ func TestPropertyPunctuationKept(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyGluedDecimalsIntl: in every language with rules, a decimal
+// with letters glued on is said whole or left as written: never a digit
+// left over beside words ("0, пять пп" reads a different number).
+func TestPropertyGluedDecimalsIntl(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, lang := range []struct{ code, sep, letters string }{
+		{"de", ",", "abcdefghkmnprstzMK"}, {"es", ",", "abcdefgkmnprstMK"}, {"ru", ",", "абвгдекмнпрстМК"}, {"uk", ",", "абвгдекмнпрстМК"},
+	} {
+		n := Normalizer{Language: lang.code}
+		letters := []rune(lang.letters)
+		for range 2000 {
+			var suf strings.Builder
+			for range 1 + r.IntN(3) {
+				suf.WriteRune(letters[r.IntN(len(letters))])
+			}
+			written := fmt.Sprintf("%d%s%d%s", r.IntN(10000), lang.sep, 1+r.IntN(999), suf.String())
+			out := n.Normalize("x " + written + " y")
+			if !strings.Contains(out, written) && strings.ContainsAny(out, "0123456789") {
+				t.Fatalf("%s: %q → %q", lang.code, written, out)
+			}
+		}
+	}
+}

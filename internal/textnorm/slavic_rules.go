@@ -76,7 +76,7 @@ func (w *slavicWords) monthNumber(s string) int {
 // buildSlavic makes a language's rules from its tables and words.
 func buildSlavic(s *slavic, w *slavicWords) func() *language {
 	return sync.OnceValue(func() *language {
-		l := &language{code: w.code}
+		l := &language{code: w.code, decimal: ','}
 		add, addGlued := l.adders()
 		sep := separators{decimal: ",", groups: []string{" ", "\u00a0", "\u202f"}}
 		num := `(?:\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+|\d+)(?:[,.]\d+)?`

@@ -165,6 +165,9 @@ func (n Normalizer) Tokens(text string) []Token {
 type language struct {
 	code  string
 	rules []rule
+	// decimal is the language's decimal separator: a digit after it
+	// and a digit is inside a number.
+	decimal byte
 	// rangeWord joins the ends of a range ("to", "bis"); ranges says two
 	// tokens joined by a dash (or an "x") as a range, or declines.
 	rangeWord string
@@ -331,6 +334,23 @@ func (c *context) alone() bool {
 
 // atSentenceStart reports whether nothing but spaces, quotes and brackets
 // come before the match since the text's start or the last full stop.
+// afterName reports whether the word before the match is capitalized
+// and does not start its sentence: a name ("Elm" in "Elm Dr."), not a
+// capital that only starts a sentence ("Ask Dr. Jones").
+func (c *context) afterName() bool {
+	prev := c.prevRaw()
+	if prev == "" || !unicode.IsUpper([]rune(prev)[0]) || c.atSentenceStart() {
+		return false
+	}
+	before := strings.TrimRightFunc(c.before(), unicode.IsSpace)
+	before = strings.TrimRightFunc(before[:len(before)-len(prev)], func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘«([", r) })
+	if before == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return !strings.ContainsRune(".!?…:", r)
+}
+
 func (c *context) atSentenceStart() bool {
 	before := strings.TrimRightFunc(c.before(), func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘«([", r) })
 	if before == "" {
@@ -384,6 +404,18 @@ func (l *language) scan(text string) []span {
 				pos = end
 				continue
 			}
+		}
+		if unicode.IsDigit(r) && pos-2 >= plain && text[pos-1] == l.decimal && text[pos-2] >= '0' && text[pos-2] <= '9' {
+			// Inside a number no rule read whole ("v1.2rc3"): the rest of
+			// it is left as written too, never read apart from its start.
+			for pos < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[pos:])
+				if unicode.IsSpace(r2) {
+					break
+				}
+				pos += s2
+			}
+			continue
 		}
 		best, ok := l.longest(text, pos)
 		if ok {
