@@ -124,6 +124,22 @@ var english = sync.OnceValue(func() *language {
 	// Roman numerals after a name or a word that numbers parts.
 	add(Roman, `(?P<r>[IVXLCDM]{1,8})`, enRoman)
 
+	// Temperatures as British news writes them, the degree sign left
+	// out: "30C", "-5C", "86F"; "pc" for per cent: "up 4pc".
+	add(Measure, `(?P<sign>[-−])?(?P<num>\d{1,3}(?:\.\d+)?)(?P<t>[CF]|pc)`, func(c *context, m match) (string, bool) {
+		if enLabelCues[c.prevWord()] {
+			return "", false // "Room 5C", "Year 10F": a label
+		}
+		n := enSeps.parseNumber(m.get("sign") + m.get("num"))
+		switch m.get("t") {
+		case "pc":
+			return enDecimal(n, true) + " percent", m.get("sign") == ""
+		case "C":
+			return enDecimal(n, true) + " degrees Celsius", true
+		}
+		return enDecimal(n, true) + " degrees Fahrenheit", true
+	})
+
 	// A decimal with letters glued on that no unit rule reads: 0.5pp,
 	// 3.2bn, 4.5k. The number is said whole (never "zero point" and the
 	// rest apart: a value must not change), the letters as written, or
@@ -231,6 +247,8 @@ func enRanges(p rangePair) (string, bool) {
 		// The start was read alone ("1234" as a year); before a measure
 		// it is a quantity.
 		a.spoken = enDecimal(enSeps.parseNumber(p.aw), true)
+	case a.class == Measure && b.class == Measure:
+		// 52%-48%, 5.25%-5.5%, 10kg-12kg: two amounts joined by a dash.
 	case a.class == Cardinal && b.class == Cardinal && isNumeric(p.aw) && isNumeric(p.bw):
 		// A range goes up; two small numbers are a score or a vote
 		// ("won 3-1", "voted 7-2"), said with "to" too. "978-0" is
@@ -1003,9 +1021,12 @@ func set(words ...string) map[string]bool {
 // people"). A singular noun after a number is what a year modifies ("the
 // 1953 flood"), not what it counts.
 func enCounts(c *context) bool {
-	if enCountCues[c.prevWord()] {
-		return true
-	}
+	return enCountCues[c.prevWord()] || enCountsAfter(c)
+}
+
+// enCountsAfter reports whether a plural noun follows the token: what a
+// count counts ("1.5m people", "3m homes").
+func enCountsAfter(c *context) bool {
 	next := c.nextWord()
 	if next == "" || !isLowerWord(next) || enNotNouns[next] {
 		return false
@@ -1103,10 +1124,27 @@ func enYearReading(c *context, y int) bool {
 	switch {
 	case enYearCues[prev] && !(prev == "by" || prev == "around"):
 		return y >= 1000 && y < 3000
+	case enPairWords[prev] && enYearLike(c.prevWordN(2)):
+		// "between 1914 and 1918", "1998 or 1999", "from 2019 to 2021":
+		// the second of a pair of years is a year too.
+		return y >= 1000 && y < 3000
 	case enCounts(c):
 		return false
 	}
 	return y >= 1100 && y < 2100 && y%1000 != 0
+}
+
+// enLabelCues are words before a number and a letter that make them a
+// label, not a measure: "Room 5C", "Gate 12F".
+var enLabelCues = set("room", "flat", "apartment", "apt", "gate", "class", "year", "form", "grade", "platform", "seat", "unit",
+	"suite", "floor", "block", "row", "bus", "route", "level", "ward", "bay", "stand", "section", "box", "locker", "cabin")
+
+// enPairWords join two numbers of one kind.
+var enPairWords = set("and", "or", "to", "through", "till", "until", "nor")
+
+// enYearLike reports a word that is a four-digit year, 1000–2999.
+func enYearLike(w string) bool {
+	return len(w) == 4 && isDigits(w) && w[0] >= '1' && w[0] <= '2'
 }
 
 // --- roman numerals ---
@@ -1152,6 +1190,13 @@ func enSerial(c *context, m match) (string, bool) {
 	}
 	if !strings.ContainsAny(s, "0123456789") {
 		return "", false
+	}
+	if first, rest, ok := strings.Cut(s, "-"); ok && enOrdinalWord.MatchString(strings.ToLower(first)) && isLetters(rest) && len(first) <= 6 {
+		// "3rd-quarter", "21st-century": an ordinal joined to a word.
+		n := enOrdinalWord.FindStringSubmatch(first)[1]
+		if strings.ToLower(first[len(n):]) == enSuffix(int(atoi(n)%100)) {
+			return enOrdinal(n) + "-" + rest, true
+		}
 	}
 	return sayRuns(s, func(d string) string {
 		if len(d) >= 4 || (len(d) > 1 && d[0] == '0') {

@@ -448,6 +448,13 @@ func (l *language) longest(text string, pos int) (span, bool) { return l.longest
 func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 	var best span
 	found := false
+	if strings.HasPrefix(text[pos:], "-") || strings.HasPrefix(text[pos:], "−") {
+		// A dash glued after a word, a number or a sign ("52%-48%",
+		// "COVID-19") joins; it is never a minus.
+		if prev, _ := utf8.DecodeLastRuneInString(text[:pos]); pos > 0 && (isWordRune(prev) || strings.ContainsRune("%°º)]", prev)) {
+			return best, false
+		}
+	}
 	rest := window(text[pos:])
 	r0, _ := utf8.DecodeRuneInString(rest)
 	for _, r := range l.rules {
