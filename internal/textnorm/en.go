@@ -166,7 +166,7 @@ var english = sync.OnceValue(func() *language {
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
 	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
 	// Signs on their own.
-	add(Symbol, `(?P<sym>[%&@#$€£+=~×±°º]|\+\+)`, enSymbol)
+	add(Symbol, `(?P<sym>[%&@#$€£+=~×±°º<>≤≥]|\+\+)`, enSymbol)
 	add(Symbol, `/`, func(c *context, m match) (string, bool) {
 		// A slash on its own between words: "upgrade / update".
 		return "slash", c.followedBySpace() && strings.HasSuffix(c.text[:c.start], " ")
@@ -1247,6 +1247,21 @@ var enTitles = map[string]string{"dr": "doctor", "mr": "mister", "mrs": "misses"
 	"supt": "superintendent", "insp": "inspector", "det": "detective", "fr": "father", "sr": "senior", "jr": "junior", "mt": "mount",
 	"ft": "fort", "pt": "point", "cmdr": "commander", "cdr": "commander", "brig": "brigadier", "amb": "ambassador", "atty": "attorney"}
 
+// enDayAbbrevs are the weekdays' abbreviations.
+var enDayAbbrevs = map[string]string{"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+	"thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+
+// enMonthAhead reports a month's name or abbreviation as the next word.
+func enMonthAhead(c *context) bool {
+	next := strings.ToLower(strings.TrimSuffix(c.nextWord(), "."))
+	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} {
+		if strings.HasPrefix(next, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // enAbbrevs are said in full wherever they stand.
 var enAbbrevs = map[string]string{"e.g": "for example", "i.e": "that is", "etc": "et cetera", "vs": "versus", "approx": "approximately",
 	"incl": "including", "est": "established", "dept": "department", "govt": "government", "univ": "university", "assn": "association",
@@ -1283,6 +1298,12 @@ func enAbbreviation(c *context, m match) (string, bool) {
 			end = "."
 		}
 		return enStreetTypes[w] + end, true
+	case (lw == "mr" || lw == "mrs" || lw == "ms") && w != strings.ToUpper(w):
+		// Always a title, even before "and": "Mr. and Mrs. Smith".
+		return enTitles[lw], true
+	case enDayAbbrevs[lw] != "" && w != lw && (strings.HasPrefix(c.text[c.end:], ",") || enMonthAhead(c)):
+		// "Fri., Jan. 5", "Tues. Feb. 4": a weekday before a date.
+		return enDayAbbrevs[lw], true
 	case lw == "no" && startsWithDigit(c.text[c.end:]):
 		return "number", true
 	case enTitles[lw] != "" && nextCap && w == strings.ToUpper(w[:1])+strings.ToLower(w[1:]):
@@ -1362,6 +1383,12 @@ func enSymbol(c *context, m match) (string, bool) {
 		return "percent", true
 	case "&":
 		return "and", true
+	case "<", ">", "≤", "≥":
+		// Before a number: "<10", ">50%", "≥ 18".
+		if !startsWithDigit(strings.TrimLeft(next, " ")) {
+			return "", false
+		}
+		return map[string]string{"<": "less than", ">": "more than", "≤": "at most", "≥": "at least"}[sym], true
 	case "@":
 		return "at", true
 	case "#":
