@@ -55,6 +55,7 @@ var german = sync.OnceValue(func() *language {
 
 	add(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s?(?P<uhr>(?i:uhr))(?:\s(?P<zone>(?i:mez|mesz|utc|gmt|est)))?`, deTime)
 	add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?`, deTime)
+	add(Range, scorePattern, sayScore(func(d string) string { return deCardinal(d, deAlone) }, "zu"))
 	add(Time, `(?P<h>\d{1,2})\s(?P<uhr>(?i:uhr))`, deTime)
 
 	add(Date, `(?P<d>\d{1,2})\.\s?(?P<mon>`+deMonth+`)\.?(?:\s(?P<y>\d{4}))?`, deDateDM)
@@ -544,6 +545,10 @@ func deNumber(c *context, m match) (string, bool) {
 	v := atoi(n.whole)
 	var s string
 	switch {
+	case !n.grouped && (len(n.whole) > 1 && n.whole[0] == '0' || deDigitCues[c.prevWord()] || isDigits(c.prevWord()) && strings.HasPrefix(c.prevWord(), "0")):
+		// "030", "007": a code or a dialling prefix, digit by digit;
+		// its zeros are part of it.
+		s = deDigits(n.whole)
 	case len(n.whole) == 4 && !n.grouped && v >= 1100 && v < 2000 && !deCountCues[c.prevWord()]:
 		s = deYear(int(v))
 	default:
@@ -554,6 +559,10 @@ func deNumber(c *context, m match) (string, bool) {
 	}
 	return words(plus, s), true
 }
+
+// deDigitCues are words after which a number is said digit by digit:
+// a telephone or fax number ("Tel. 030 123456").
+var deDigitCues = set("tel", "telefon", "fax", "mobil", "handy", "durchwahl", "telefonnummer", "rufnummer")
 
 // groupSepOf is the group separator a number was written with.
 func groupSepOf(s string) string {

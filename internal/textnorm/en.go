@@ -78,6 +78,7 @@ var english = sync.OnceValue(func() *language {
 	// Times: 1:59 p.m., 14:10:30, 5pm, 1.59 p.m. est.
 	addGlued(Time, `(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?|\.(?P<dm>\d{2}))?\s?(?P<ampm>`+enAmPm+`)(?:\s?(?P<zone>`+enZones+`))?`, enTime)
 	add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s(?P<zone>`+enZones+`))?`, enTime)
+	add(Range, scorePattern, sayScore(func(d string) string { return enCardinal(d, false) }, "to"))
 
 	// Dates.
 	add(Date, `(?P<mon>`+enMonth+`)\.?(?:\s|-|\.\s?)(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?(?:,?\s(?P<y>\d{4}))?`, enDateMD)

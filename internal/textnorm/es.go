@@ -17,6 +17,9 @@ const (
 	esScale = `(?i:mil millones|millones|millón|billones|billón|trillones|trillón|mil)`
 )
 
+// esScoreCues are words before a score: "ganó 2-1", "por 3-0".
+var esScoreCues = set("ganó", "gana", "ganaron", "perdió", "pierde", "perdieron", "empató", "venció", "derrotó", "por", "marcador", "resultado", "victoria", "derrota", "empate")
+
 var spanish = sync.OnceValue(func() *language {
 	l := &language{code: "es", decimal: ','}
 	add, addGlued := l.adders()
@@ -36,6 +39,14 @@ var spanish = sync.OnceValue(func() *language {
 	add(Money, `(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?\s?(?P<cur>`+esCurrencyPattern()+`)`, esMoney)
 
 	addGlued(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s?(?P<ampm>[ap]\.\s?m\.?|[ap]m\b))?(?:\s?(?P<zone>(?i:est|cet|gmt|utc))(?P<off>[-+]\d{1,2}(?::\d{2})?)?)?(?:\s?(?P<hs>h)\b)?`, esTime)
+	add(Range, scorePattern, sayScore(func(d string) string { return esCardinal(d, esAlone) }, "a"))
+	add(Range, `(?P<sa>\d{1,2})-(?P<sb>\d{1,2})`, func(c *context, m match) (string, bool) {
+		// "ganó 2-1": two small numbers joined by a dash are a score.
+		if !esScoreCues[c.prevWord()] {
+			return "", false
+		}
+		return esCardinal(m.get("sa"), esAlone) + " a " + esCardinal(m.get("sb"), esAlone), true
+	})
 	add(Time, `(?P<h>\d{1,2})\s?h\s?(?P<m>\d{1,2})\s?min(?:\s?(?P<s>\d{1,2})\s?seg)?`, func(c *context, m match) (string, bool) {
 		if m.get("s") == "" {
 			return esTime(c, m)

@@ -114,6 +114,8 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return w.money(s, c, parse(m.get("amt")), m.get("scale"), m.get("cur"))
 		})
 
+		// A score, "2:1": "два один", as commentators say it.
+		add(Range, scorePattern, sayScore(func(d string) string { return s.cardinal(d, masc, nom) }, ""))
 		add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?`, func(c *context, m match) (string, bool) {
 			h, mi, sec := m.get("h"), m.get("m"), m.get("s")
 			if atoi(h) > 24 || atoi(mi) > 59 || atoi(sec) > 59 {

@@ -199,6 +199,23 @@ func window(rest string) string {
 // adders return the functions a language's rules are added with: add for a
 // token that ends at a word's end, addGlued for one that may be followed
 // by letters or digits.
+// scorePattern is a score or a ratio, "2:1", "3:0", that no time rule
+// reads (a time has two digits after the colon and an hour up to 24).
+const scorePattern = `(?P<sa>\d{1,3}):(?P<sb>\d{1,3})`
+
+// sayScore says a score with the language's word between its two
+// numbers ("zwei zu eins", "dos a uno"), or declines what reads as a
+// time.
+func sayScore(cardinal func(string) string, join string) func(*context, match) (string, bool) {
+	return func(c *context, m match) (string, bool) {
+		a, b := m.get("sa"), m.get("sb")
+		if len(b) == 2 && atoi(a) <= 24 && atoi(b) <= 59 {
+			return "", false // 14:30 is a time, read by the time rules
+		}
+		return words(cardinal(a), join, cardinal(b)), true
+	}
+}
+
 func (l *language) adders() (add, addGlued func(class Class, re string, say func(c *context, m match) (string, bool))) {
 	mk := func(glued bool) func(Class, string, func(*context, match) (string, bool)) {
 		return func(class Class, re string, say func(c *context, m match) (string, bool)) {
