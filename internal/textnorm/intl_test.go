@@ -22,6 +22,8 @@ func TestLanguages(t *testing.T) {
 		{"es", "El Madrid ganó 2-1.", "El Madrid ganó dos a uno."},
 		{"ru", "«Спартак» выиграл 2:1.", "«Спартак» выиграл два один."},
 		{"uk", "«Динамо» виграло 3:0.", "«Динамо» виграло три нуль."},
+		{"ru", "книги, журналы и т. д.", "книги, журналы и так далее"},
+		{"uk", "книжки, журнали і т. ін.", "книжки, журнали і таке інше"},
 		{"de", "Es kostet 3,50 €.", "Es kostet drei euro fünfzig cent."},
 		{"de", "1.234.567 Einwohner", "eine million zwei hundert vier und dreißig tausend fünf hundert sieben und sechzig Einwohner"},
 		{"de", "im Jahr 1980", "im Jahr neunzehn hundert achtzig"},
