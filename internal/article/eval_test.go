@@ -275,9 +275,14 @@ func headline(want, got string) string {
 // sameMeta compares metadata as a listener hears it: case and spacing
 // aside, and without the "By" that Readability keeps and aloud drops
 // (the intro says "By …" itself).
+var quoteFold = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "„", "\"", "′", "'")
+
 func sameMeta(want, got string) bool {
 	norm := func(s string) string {
 		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+		// Typographic and straight quotes say the same: a page's <title>
+		// often has straight ones where its headline has curly ones.
+		s = quoteFold.Replace(s)
 		s = strings.TrimSpace(strings.TrimPrefix(s, "by "))
 		// A list of names is the same list however it is joined:
 		// "A, B and C", "A, B, C", "A & B".

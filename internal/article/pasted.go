@@ -257,9 +257,28 @@ func wordCount(s string) int {
 // byline or a line of page furniture.
 func isHeadline(t string) bool {
 	n := wordCount(t)
-	return n >= 2 && n <= 30 && len(t) <= 300 && !strings.HasSuffix(t, ".") &&
+	return n >= 2 && n <= 30 && len(t) <= 300 && (!strings.HasSuffix(t, ".") || n <= 20 && titleCased(t)) &&
 		!isDateLine(t) && !isBylineLine(t, "") && !isNameAndTime(t) && !boilerplate.MatchString(t) && !stopMarker.MatchString(t) && !teaserMarker.MatchString(t) &&
 		strings.IndexFunc(t, unicode.IsLetter) >= 0
+}
+
+// titleCased reports a line written in title case, as English headlines
+// are ("Dead Phone Battery? Just Burn Something."): most of its longer
+// words start with a capital. Such a line is a headline even when it ends
+// with a full stop; running text never is.
+func titleCased(t string) bool {
+	long, upper := 0, 0
+	for _, w := range strings.Fields(t) {
+		r := []rune(strings.TrimLeft(w, "\"'‘“(«"))
+		if len(r) < 4 || !unicode.IsLetter(r[0]) {
+			continue
+		}
+		long++
+		if unicode.IsUpper(r[0]) {
+			upper++
+		}
+	}
+	return long >= 3 && 4*upper >= 3*long
 }
 
 // chooseTextTitle finds the headline before the body (start), by
