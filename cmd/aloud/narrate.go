@@ -498,7 +498,7 @@ func feedChannels(cfg config.Config) ([]feed.Channel, error) {
 			Key: f.Key, Title: f.Title, Description: f.Description, Link: f.Link, Language: f.Language,
 			Author: f.Author, OwnerName: f.OwnerName, OwnerEmail: f.OwnerEmail, ImageURL: f.Image,
 			Category: f.Category, Subcategory: f.Subcategory, Explicit: f.Explicit, Locked: f.Locked,
-			MaxItems: f.MaxItems, Match: feed.Match{Language: f.Match.Language, Section: f.Match.Section},
+			MaxItems: f.MaxItems, Match: feed.Match{Language: f.Match.Language, Section: f.Match.Section, Kind: f.Match.Kind},
 		})
 	}
 	return out, nil

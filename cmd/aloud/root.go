@@ -108,7 +108,7 @@ ALOUD_* environment variables, then flags; flags win.`,
 	pf.StringVar(&g.configPath, "config", "", "read configuration from `FILE` (default: aloud.yaml if present)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print results only, no progress")
 	pf.BoolVar(&g.json, "json", false, "print one JSON object per article on stdout, nothing else")
-	root.AddCommand(newNarrateCmd(g, narrateF), newVoicesCmd(g), newExtractCmd(g), newScriptCmd(g), newNormalizeCmd(g), newMP3Cmd(g), newPlayerCmd(g), newFeedCmd(g), newUnpublishCmd(g), newServeCmd(g), newInitCmd(g), newDoctorCmd(g))
+	root.AddCommand(newNarrateCmd(g, narrateF), newRoundupCmd(g), newVoicesCmd(g), newExtractCmd(g), newScriptCmd(g), newNormalizeCmd(g), newMP3Cmd(g), newPlayerCmd(g), newFeedCmd(g), newUnpublishCmd(g), newServeCmd(g), newInitCmd(g), newDoctorCmd(g))
 	refuseUnknown(root)
 	return root
 }

@@ -124,7 +124,7 @@ func runServe(ctx context.Context, g *globals, cfg config.Config, sc config.Serv
 		return err
 	}
 	srv, err := server.New(server.Config{Token: sc.Token, QueueSize: sc.QueueSize, Workers: workers, MaxBody: sc.MaxBody,
-		Guard: guard, QueueFile: sc.QueueFile, Logger: logger, Narrator: n})
+		Guard: guard, QueueFile: sc.QueueFile, Logger: logger, Narrator: n, Rounder: n})
 	if err != nil {
 		return usageError{err}
 	}
@@ -218,6 +218,35 @@ func (p *pipelines) feed(key string) (config.Feed, bool) {
 }
 
 // Narrate runs one job and reads back the manifest it published.
+// Roundup makes a roundup as "aloud roundup" does, with the server's
+// voices, store and feeds.
+func (p *pipelines) Roundup(ctx context.Context, r server.RoundupRequest) (narrate.RoundupResult, error) {
+	ro := narrate.RoundupOptions{Section: r.Section, Feed: r.Feed, Limit: r.Limit, Order: r.Order, Title: r.Title, DryRun: r.DryRun}
+	if r.Since != "" {
+		t, err := parseSince(r.Since, time.Now())
+		if err != nil {
+			return narrate.RoundupResult{}, &server.RequestError{Err: err}
+		}
+		ro.Since = t
+	}
+	if ro.Order != "" && ro.Order != "newest" && ro.Order != "oldest" {
+		return narrate.RoundupResult{}, &server.RequestError{Err: fmt.Errorf("order %q: want newest or oldest", ro.Order)}
+	}
+	if ro.Limit < 0 || ro.Limit > 100 {
+		return narrate.RoundupResult{}, &server.RequestError{Err: fmt.Errorf("limit %d: out of range 1–100", ro.Limit)}
+	}
+	if ro.Feed != "" {
+		if _, ok := p.feed(ro.Feed); !ok {
+			return narrate.RoundupResult{}, &server.RequestError{Err: fmt.Errorf("feed %q is not configured", ro.Feed)}
+		}
+	}
+	o, err := p.options("")
+	if err != nil {
+		return narrate.RoundupResult{}, err
+	}
+	return narrate.Roundup(ctx, o, ro)
+}
+
 func (p *pipelines) Narrate(ctx context.Context, id string, r server.Request) (narrate.Result, json.RawMessage, error) {
 	o, err := p.options(r.Voice)
 	if err != nil {

@@ -244,3 +244,49 @@ func startServe(t *testing.T, cmd *exec.Cmd) (string, *serveLog) {
 		return "", nil
 	}
 }
+
+// TestServeRoundup: POST /v1/roundups makes the roundup of what the store
+// holds, as aloud roundup does: 200 with the result, unchanged the second
+// time, 400 for a bad request, 422 when no story matches.
+func TestServeRoundup(t *testing.T) {
+	dir := t.TempDir()
+	stories := roundupStories(t, dir, 2, "")
+	if r := aloud(t, dir, append([]string{"narrate", "-q", "--public-base-url", "https://cdn.example.com"}, stories...)...); r.code != 0 {
+		t.Fatalf("narrate: exit %d\n%s", r.code, r.stderr)
+	}
+	const token = "a-long-random-test-token-0123456789"
+	cmd := aloudCmd(dir, "serve", "--listen", "127.0.0.1:0", "--out", "out", "--public-base-url", "https://cdn.example.com",
+		"--queue-file", filepath.Join(dir, "queue.json"))
+	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token)
+	base, _ := startServe(t, cmd)
+	post := func(body string) (int, map[string]any) {
+		req, _ := http.NewRequest("POST", base+"/v1/roundups", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var m map[string]any
+		json.NewDecoder(resp.Body).Decode(&m)
+		return resp.StatusCode, m
+	}
+	code, m := post(`{"title":"Evening briefing","since":"48h"}`)
+	stories2, _ := m["stories"].([]any)
+	if code != 200 || m["ok"] != true || len(stories2) != 2 || !strings.HasPrefix(fmt.Sprint(m["audio_url"]), "https://cdn.example.com/evening-briefing-") {
+		t.Fatalf("roundup: %d %v", code, m)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "roundup.xml")); err != nil {
+		t.Errorf("no roundup feed: %v", err)
+	}
+	if code, m := post(`{"title":"Evening briefing","since":"48h"}`); code != 200 || m["skipped"] != true {
+		t.Errorf("the same roundup again: %d %v", code, m)
+	}
+	for body, want := range map[string]int{`{"since":"whenever"}`: 400, `{"order":"random"}`: 400, `{"feed":"nope.xml"}`: 400,
+		`{"colour":"blue"}`: 400, `{"section":"Gardening"}`: 422} {
+		if code, m := post(body); code != want {
+			t.Errorf("%s: %d %v, want %d", body, code, m, want)
+		}
+	}
+}

@@ -152,6 +152,9 @@ type Feed struct {
 	Match       struct {
 		Language string `yaml:"language"`
 		Section  string `yaml:"section"`
+		// Kind "roundup" makes the feed the roundups' (aloud roundup);
+		// empty, it lists narrated articles.
+		Kind string `yaml:"kind"`
 	} `yaml:"match"`
 }
 
@@ -489,6 +492,9 @@ func (c Config) Validate() error {
 		keys[key] = true
 		if f.MaxItems < 0 {
 			return c.fieldError(field+".max_items", "must not be negative")
+		}
+		if k := f.Match.Kind; k != "" && k != "roundup" {
+			return c.fieldError(field+".match.kind", "%q: want roundup, or nothing for narrated articles", k)
 		}
 		if f.OwnerEmail != "" && !strings.Contains(f.OwnerEmail, "@") {
 			return c.fieldError(field+".owner_email", "%q is not an e-mail address", f.OwnerEmail)

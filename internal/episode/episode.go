@@ -104,6 +104,7 @@ type Cover struct {
 type Chapter struct {
 	Segment int
 	Title   string
+	URL     string // a web page about the chapter (a roundup's story), or ""
 }
 
 // Options shape the join.
@@ -144,6 +145,7 @@ type Timing struct {
 // ChapterTiming is a chapter with its times.
 type ChapterTiming struct {
 	Title string        `json:"title"`
+	URL   string        `json:"url,omitempty"`
 	Start time.Duration `json:"start"`
 	End   time.Duration `json:"end"`
 }
@@ -359,7 +361,7 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	chapters := normalizeChapters(o.Chapters, len(segs))
 	placeholder := make([]ChapterTiming, len(chapters))
 	for i, c := range chapters {
-		placeholder[i].Title = c.Title
+		placeholder[i].Title, placeholder[i].URL = c.Title, c.URL
 	}
 	tag, err := tagBytes(o.Tags, placeholder)
 	if err != nil {
@@ -719,7 +721,7 @@ func chapterTimings(chs []Chapter, segs []Timing, total time.Duration) []Chapter
 		} else if prev := segs[c.Segment-1].End; prev < start {
 			start = prev // the chapter takes in the pause before it
 		}
-		out[i] = ChapterTiming{Title: c.Title, Start: start, End: total}
+		out[i] = ChapterTiming{Title: c.Title, URL: c.URL, Start: start, End: total}
 		if i > 0 {
 			out[i-1].End = start
 		}

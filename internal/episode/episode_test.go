@@ -87,7 +87,7 @@ func TestJoinRealSegments(t *testing.T) {
 	}
 	date := time.Date(2026, 11, 20, 8, 30, 0, 0, time.UTC)
 	out, res := join(t, segs, Options{Tags: Tags{Title: "Riverside", Author: "Dana", Publication: "Courier", Date: date},
-		Chapters: []Chapter{{0, "Introduction"}, {2, "Body"}}})
+		Chapters: []Chapter{{Segment: 0, Title: "Introduction"}, {Segment: 2, Title: "Body", URL: "https://courier.example.com/body"}}})
 	if int64(len(out)) != res.SizeBytes {
 		t.Errorf("size %d, wrote %d", res.SizeBytes, len(out))
 	}
@@ -549,7 +549,7 @@ func TestJoinIsDeterministic(t *testing.T) {
 	segs := []Segment{BytesSegment(audios[0], 0), BytesSegment(audios[1], 500*time.Millisecond)}
 	o := Options{Tags: Tags{Title: "T", Author: "A", Publication: "P", Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
 		URL: "https://example.com/a", Comment: "c", Cover: &Cover{MIME: "image/png", Data: []byte("\x89PNG fake")}},
-		Chapters: []Chapter{{0, "One"}, {1, "Two"}}, TargetLUFS: -16}
+		Chapters: []Chapter{{Segment: 0, Title: "One"}, {Segment: 1, Title: "Two"}}, TargetLUFS: -16}
 	first, _ := join(t, segs, o)
 	for range 3 {
 		if again, _ := join(t, segs, o); !bytes.Equal(again, first) {

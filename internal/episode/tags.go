@@ -60,6 +60,10 @@ func tagBytes(t Tags, chapters []ChapterTiming) ([]byte, error) {
 			binary.Write(&b, binary.BigEndian, uint32(0xffffffff)) // byte offsets unused
 			binary.Write(&b, binary.BigEndian, uint32(0xffffffff))
 			writeFrame(&b, "TIT2", append([]byte{3}, c.Title...))
+			if c.URL != "" {
+				// The chapter's link: UTF-8, an empty description, the URL.
+				writeFrame(&b, "WXXX", append([]byte{3, 0}, c.URL...))
+			}
 			writeFrame(&frames, "CHAP", b.Bytes())
 		}
 		writeFrame(&frames, "CTOC", toc.Bytes())

@@ -119,13 +119,14 @@ func ChaptersJSON(chs []ChapterTiming) ([]byte, error) {
 		StartTime float64 `json:"startTime"`
 		EndTime   float64 `json:"endTime,omitempty"`
 		Title     string  `json:"title"`
+		URL       string  `json:"url,omitempty"`
 	}
 	doc := struct {
 		Version  string    `json:"version"`
 		Chapters []chapter `json:"chapters"`
 	}{Version: "1.2.0", Chapters: []chapter{}}
 	for _, c := range chs {
-		doc.Chapters = append(doc.Chapters, chapter{StartTime: seconds(c.Start), EndTime: seconds(c.End), Title: c.Title})
+		doc.Chapters = append(doc.Chapters, chapter{StartTime: seconds(c.Start), EndTime: seconds(c.End), Title: c.Title, URL: c.URL})
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {

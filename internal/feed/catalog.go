@@ -41,6 +41,10 @@ type Episode struct {
 	ChaptersKey     string    `json:"chapters_key,omitempty"`
 	Language        string    `json:"language,omitempty"`
 	Section         string    `json:"section,omitempty"`
+	// Kind is "" for a narrated article, KindRoundup for a roundup.
+	Kind string `json:"kind,omitempty"`
+	// Stories are a roundup's stories, by GUID, in the order played.
+	Stories []string `json:"stories,omitempty"`
 }
 
 // Catalog is every published episode, and the identity of every feed

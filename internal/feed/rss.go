@@ -42,10 +42,19 @@ type Channel struct {
 type Match struct {
 	Language string // BCP 47 prefix: "uk" matches uk and uk-UA
 	Section  string // the article's section, case-insensitive
+	// Kind is the kind of episode: "" for narrated articles, KindRoundup
+	// for roundups; a feed lists one kind.
+	Kind string
 }
+
+// KindRoundup marks a roundup episode: the day's stories in one.
+const KindRoundup = "roundup"
 
 // Matches reports whether the episode belongs in a feed with the rule.
 func (m Match) Matches(e Episode) bool {
+	if m.Kind != e.Kind {
+		return false
+	}
 	if m.Language != "" && !strings.HasPrefix(strings.ToLower(e.Language), strings.ToLower(m.Language)) {
 		return false
 	}

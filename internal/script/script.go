@@ -123,69 +123,126 @@ func (c Chunk) Say() string {
 // ErrEmpty means the article has nothing to speak.
 var ErrEmpty = errors.New("nothing to speak")
 
-// Build makes the script of an article.
-func Build(a article.Article, o Options) (Script, error) {
+// builder adds spoken text to a script as chunks within the voice's
+// limits, normalized and marked for the lexicons.
+type builder struct {
+	s    Script
+	o    Options
+	lim  limit
+	norm func(string) string
+	mark func(string) string
+}
+
+func newBuilder(title, lang string, o Options) (*builder, error) {
 	if o.MaxChars <= 0 {
 		o.MaxChars = 1000
 	}
 	if o.MaxChars < 40 {
-		return Script{}, fmt.Errorf("script: chunk limit of %d characters is too small", o.MaxChars)
+		return nil, fmt.Errorf("script: chunk limit of %d characters is too small", o.MaxChars)
 	}
 	if o.MaxBytes > 0 && o.MaxBytes < 4*40 {
-		return Script{}, fmt.Errorf("script: chunk limit of %d bytes is too small", o.MaxBytes)
+		return nil, fmt.Errorf("script: chunk limit of %d bytes is too small", o.MaxBytes)
 	}
-	lim := limit{chars: o.MaxChars, bytes: o.MaxBytes}
-	s := Script{Title: a.Title, Language: a.Language}
-	var norm func(string) string
+	b := &builder{s: Script{Title: title, Language: lang}, lim: limit{chars: o.MaxChars, bytes: o.MaxBytes}}
 	if o.Normalize != nil {
 		n := *o.Normalize
 		if n.Language == "" {
-			n.Language = a.Language
+			n.Language = lang
 		}
-		norm = n.Normalize
+		b.norm = n.Normalize
 	}
-	var mark func(string) string
-	if !o.Pronounce.For(a.Language) {
+	if !o.Pronounce.For(lang) {
 		o.Pronounce = nil
 	}
 	switch {
 	case o.SSML && o.Pronounce != nil:
 		// Every chunk is a <speak> document: its text escaped, the
 		// lexicons' words marked. The wrapper counts against the limit.
-		lim.chars -= len(speakOpen + speakClose)
-		if lim.bytes > 0 {
-			lim.bytes -= len(speakOpen + speakClose)
+		b.lim.chars -= len(speakOpen + speakClose)
+		if b.lim.bytes > 0 {
+			b.lim.bytes -= len(speakOpen + speakClose)
 		}
-		mark = o.Pronounce.SSML
+		b.mark = o.Pronounce.SSML
 	case o.Pronounce != nil:
-		mark = o.Pronounce.Alias
+		b.mark = o.Pronounce.Alias
 	}
-	add := func(kind Kind, text string, pause time.Duration, chapter string) {
-		for i, part := range splitSpoken(text, lim, norm, mark) {
-			p := pause
-			if i > 0 {
-				p = o.Pauses.Sentence
-			}
-			c := Chunk{Index: len(s.Chunks), Kind: kind, Text: part.text, PauseBefore: p}
-			if o.SSML {
-				c.Spoken, c.SSML = speakOpen+part.spoken+speakClose, true
-			} else if part.spoken != part.text {
-				c.Spoken = part.spoken
-			}
-			if i == 0 {
-				c.Chapter = chapter
-			}
-			s.Chunks = append(s.Chunks, c)
+	b.o = o
+	return b, nil
+}
+
+// add speaks text as chunks of kind: the first after pause, marked as a
+// chapter's start when chapter is set.
+func (b *builder) add(kind Kind, text string, pause time.Duration, chapter string) {
+	for i, part := range splitSpoken(text, b.lim, b.norm, b.mark) {
+		p := pause
+		if i > 0 {
+			p = b.o.Pauses.Sentence
+		}
+		c := Chunk{Index: len(b.s.Chunks), Kind: kind, Text: part.text, PauseBefore: p}
+		if b.o.SSML {
+			c.Spoken, c.SSML = speakOpen+part.spoken+speakClose, true
+		} else if part.spoken != part.text {
+			c.Spoken = part.spoken
+		}
+		if i == 0 {
+			c.Chapter = chapter
+		}
+		b.s.Chunks = append(b.s.Chunks, c)
+	}
+}
+
+// Line is a piece of text spoken on its own, as a roundup's opening,
+// transitions and closing are: after Pause, starting a chapter when
+// Chapter is set.
+type Line struct {
+	Text    string
+	Pause   time.Duration
+	Chapter string
+}
+
+// Lines makes a script of lines in the language, with no intro, outro or
+// disclosure: each line is normalized and chunked as an article's
+// paragraphs are. The second result gives, for each chunk, the index of
+// the line it came from.
+func Lines(title, lang string, lines []Line, o Options) (Script, []int, error) {
+	b, err := newBuilder(title, lang, o)
+	if err != nil {
+		return Script{}, nil, err
+	}
+	var of []int
+	for i, l := range lines {
+		text := strings.TrimSpace(l.Text)
+		if text == "" {
+			continue
+		}
+		n := len(b.s.Chunks)
+		b.add(Body, text, l.Pause, l.Chapter)
+		for range len(b.s.Chunks) - n {
+			of = append(of, i)
 		}
 	}
+	if len(b.s.Chunks) == 0 {
+		return Script{}, nil, fmt.Errorf("script of %q: %w", title, ErrEmpty)
+	}
+	return b.s, of, nil
+}
+
+// Build makes the script of an article.
+func Build(a article.Article, o Options) (Script, error) {
+	b, err := newBuilder(a.Title, a.Language, o)
+	if err != nil {
+		return Script{}, err
+	}
+	o = b.o
+	add := b.add
 	tpl := o.template(a.Language)
 	intro, disclosure := render(tpl.Intro, a), render(tpl.Disclosure, a)
 	if o.Disclosure != nil {
 		disclosure = *o.Disclosure
 	}
 	add(Intro, intro, 0, "Introduction")
-	s.Disclosure = strings.TrimSpace(disclosure)
-	if d := s.Disclosure; d != "" {
+	b.s.Disclosure = strings.TrimSpace(disclosure)
+	if d := b.s.Disclosure; d != "" {
 		add(Disclosure, d, o.Pauses.Sentence, "")
 	}
 	first := true
@@ -218,7 +275,7 @@ func Build(a article.Article, o Options) (Script, error) {
 			add(Outro, outro, max(o.Pauses.Paragraph, o.Pauses.AfterIntro), "")
 		}
 	}
-	return s, nil
+	return b.s, nil
 }
 
 // template is the article language's template, field by field: the
@@ -255,7 +312,7 @@ var slot = regexp.MustCompile(`\{(title|byline|date|publication|section)\}`)
 // whose placeholders are all empty.
 func render(tpl string, a article.Article) string {
 	values := map[string]string{"title": strings.TrimRight(a.Title, "."), "byline": a.Byline,
-		"date": spokenDate(a.Published, a.Language), "publication": a.Publication, "section": a.Section}
+		"date": SpokenDate(a.Published, a.Language), "publication": a.Publication, "section": a.Section}
 	var out []string
 	for _, sent := range Sentences(tpl) {
 		names := slot.FindAllStringSubmatch(sent, -1)

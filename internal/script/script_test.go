@@ -340,3 +340,28 @@ func checkGolden(t *testing.T, golden string, s Script) {
 		t.Errorf("%s differs; got:\n%s", golden, got)
 	}
 }
+
+// TestLines: lines are spoken as written lines, normalized in their
+// language, each chunk mapped to its line, chapters where asked.
+func TestLines(t *testing.T) {
+	n := textnorm.Normalizer{}
+	sc, of, err := Lines("Briefing", "de", []Line{
+		{Text: "Morgenbriefing vom 2. Dezember 2026. Beiträge: 3"},
+		{Text: "Beitrag 1. Hafen baut neue Mole.", Pause: 700 * time.Millisecond, Chapter: "Hafen baut neue Mole"},
+	}, Options{MaxChars: 200, Normalize: &n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Chunks) != 2 || len(of) != 2 || of[0] != 0 || of[1] != 1 {
+		t.Fatalf("chunks %+v, lines %v", sc.Chunks, of)
+	}
+	if got := sc.Chunks[0].Say(); !strings.Contains(got, "zweiten Dezember") || !strings.Contains(got, "drei") {
+		t.Errorf("not normalized in German: %q", got)
+	}
+	if c := sc.Chunks[1]; c.Chapter != "Hafen baut neue Mole" || c.PauseBefore != 700*time.Millisecond || c.Kind != Body {
+		t.Errorf("second chunk %+v", c)
+	}
+	if _, _, err := Lines("x", "en", []Line{{Text: "  "}}, Options{}); err == nil {
+		t.Error("no text: no error")
+	}
+}

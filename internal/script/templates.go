@@ -8,7 +8,7 @@ import (
 // BuiltinTemplates are what is said around an article in each language
 // aloud ships a voice for, when the configuration says nothing else: the
 // intro (title, byline, date) and the disclosure that the audio was made
-// with AI. The {date} is said the language's way (spokenDate), and the
+// with AI. The {date} is said the language's way (SpokenDate), and the
 // normalizer then reads it in the case the words before it ask for ("am
 // 20. November" → "am zwanzigsten november").
 var BuiltinTemplates = map[string]Template{
@@ -40,10 +40,10 @@ var monthNames = map[string][12]string{
 	"ru": {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
 }
 
-// spokenDate writes a date as the language writes it in prose, for the
+// SpokenDate writes a date as the language writes it in prose, for the
 // intro: "November 20, 2026", "20. November 2026", "20 de noviembre de
 // 2026", "20 listopada 2026", "20 листопада 2026 року". Zero: "".
-func spokenDate(t time.Time, lang string) string {
+func SpokenDate(t time.Time, lang string) string {
 	if t.IsZero() {
 		return ""
 	}

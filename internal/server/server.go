@@ -80,6 +80,24 @@ type Narrator interface {
 	Check(r Request) error
 }
 
+// RoundupRequest is the body of POST /v1/roundups: which stories, and
+// the roundup's title (as aloud roundup's flags).
+type RoundupRequest struct {
+	Since   string `json:"since,omitempty"` // a duration back from now (24h) or a date
+	Section string `json:"section,omitempty"`
+	Feed    string `json:"feed,omitempty"`
+	Limit   int    `json:"limit,omitempty"`
+	Order   string `json:"order,omitempty"`
+	Title   string `json:"title,omitempty"`
+	DryRun  bool   `json:"dry_run,omitempty"`
+}
+
+// Rounder makes a roundup of published stories (aloud roundup). Its
+// errors wrapping narrate.ErrNoStories are the caller's (no stories match).
+type Rounder interface {
+	Roundup(ctx context.Context, r RoundupRequest) (narrate.RoundupResult, error)
+}
+
 // Config sets the server up.
 type Config struct {
 	Token     string // bearer token every /v1 call must carry; required
@@ -94,6 +112,8 @@ type Config struct {
 	QueueFile string
 	Logger    *slog.Logger
 	Narrator  Narrator
+	// Rounder, when set, serves POST /v1/roundups.
+	Rounder Rounder
 }
 
 // Status of a job.
@@ -132,6 +152,8 @@ type Server struct {
 	order []string // job ids, oldest first, for forgetting
 	wg    sync.WaitGroup
 	stop  context.CancelFunc
+	// rounding makes roundups one at a time.
+	rounding sync.Mutex
 	// closed: shutting down; no job is queued or started any more.
 	closed bool
 	mux    *http.ServeMux
@@ -171,6 +193,9 @@ func New(cfg Config) (*Server, error) {
 	s.mux.HandleFunc("GET /healthz", s.health)
 	s.mux.HandleFunc("POST /v1/narrations", s.auth(s.submit))
 	s.mux.HandleFunc("GET /v1/narrations/{id}", s.auth(s.status))
+	if cfg.Rounder != nil {
+		s.mux.HandleFunc("POST /v1/roundups", s.auth(s.roundup))
+	}
 	s.mux.HandleFunc("/v1/", s.auth(func(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, "no such endpoint: %s %s (POST /v1/narrations, GET /v1/narrations/{id})", r.Method, r.URL.Path)
 	}))
@@ -301,6 +326,50 @@ func (s *Server) health(w http.ResponseWriter, _ *http.Request) {
 	}
 	reply(w, http.StatusOK, map[string]any{"status": "ok", "queued": queued, "running": running, "queue_size": s.cfg.QueueSize})
 }
+
+// roundup makes a roundup while the caller waits (a few seconds: only its
+// opening and transitions are synthesized), one at a time.
+func (s *Server) roundup(w http.ResponseWriter, r *http.Request) {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		fail(w, http.StatusUnsupportedMediaType, "send the roundup as JSON with Content-Type: application/json")
+		return
+	}
+	s.mu.Lock()
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
+		fail(w, http.StatusServiceUnavailable, "the server is shutting down; retry shortly")
+		return
+	}
+	var req RoundupRequest
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		fail(w, http.StatusBadRequest, "not a roundup request: %v", err)
+		return
+	}
+	s.rounding.Lock()
+	defer s.rounding.Unlock()
+	res, err := s.cfg.Rounder.Roundup(r.Context(), req)
+	switch {
+	case errors.Is(err, narrate.ErrNoStories):
+		fail(w, http.StatusUnprocessableEntity, "%v", err)
+	case errors.As(err, new(*RequestError)):
+		fail(w, http.StatusBadRequest, "%v", err)
+	case err != nil:
+		s.cfg.Logger.Warn("roundup failed", "err", err)
+		fail(w, http.StatusInternalServerError, "%v", err)
+	default:
+		reply(w, http.StatusOK, res)
+	}
+}
+
+// RequestError is a roundup request the server cannot take as asked (a
+// bad date, order or limit): 400.
+type RequestError struct{ Err error }
+
+func (e *RequestError) Error() string { return e.Err.Error() }
+func (e *RequestError) Unwrap() error { return e.Err }
 
 func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
