@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,6 +19,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/store"
 	"github.com/aloud-dev/aloud/internal/store/s3"
 )
@@ -337,4 +339,61 @@ func s3Episode(t *testing.T, st store.Store, slug string) feed.Episode {
 	}
 	t.Fatalf("no episode %s in the catalog", slug)
 	return feed.Episode{}
+}
+
+// TestRoundupOnS3: a roundup of stories in a bucket reads their audio
+// and transcripts from it and publishes its own files and feed there;
+// run again, it uploads nothing.
+func TestRoundupOnS3(t *testing.T) {
+	backend := s3mem.New()
+	if err := backend.CreateBucket("podcast"); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	puts := 0
+	fake := gofakes3.New(backend).Server()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut && !strings.Contains(r.URL.Path, "conditional-write-probe") {
+			mu.Lock()
+			puts++
+			mu.Unlock()
+		}
+		fake.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	stories := roundupStories(t, dir, 2, "")
+	run := func(args ...string) runResult {
+		return runS3(dir, srv.URL, "s3://podcast/news", "https://cdn.example.com/news", args...)
+	}
+	if r := run(append([]string{"narrate", "-q"}, stories...)...); r.code != 0 {
+		t.Fatalf("narrate: exit %d\n%s", r.code, r.stderr)
+	}
+	r := run("--json", "roundup", "--title", "Evening briefing")
+	var res narrate.RoundupResult
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &res) != nil || !res.OK || len(res.Stories) != 2 {
+		t.Fatalf("roundup on S3: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	st, err := s3.New(context.Background(), s3.Config{Bucket: "podcast", Prefix: "news", Endpoint: srv.URL, PathStyle: true,
+		AccessKeyID: "AKIDTEST", SecretAccessKey: "secret", PublicBaseURL: "https://cdn.example.com/news"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ep := s3Episode(t, st, res.Slug)
+	for _, key := range []string{ep.AudioKey, ep.ManifestKey, ep.TranscriptKey, ep.ChaptersKey, "roundup.xml"} {
+		if _, err := st.Stat(context.Background(), key); err != nil {
+			t.Errorf("%s not in the bucket: %v", key, err)
+		}
+	}
+	mu.Lock()
+	before := puts
+	mu.Unlock()
+	if r := run("--json", "roundup", "--title", "Evening briefing"); r.code != 0 || !strings.Contains(r.stdout, `"skipped":true`) {
+		t.Errorf("the same roundup again: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if puts != before {
+		t.Errorf("the unchanged roundup uploaded %d objects", puts-before)
+	}
 }
