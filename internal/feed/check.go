@@ -155,14 +155,12 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	if err != nil {
 		return nil, fmt.Errorf("not well-formed XML: %w", err)
 	}
-	var ps []Problem
-	add := func(rule string, sev Severity, where, format string, args ...any) {
-		ps = append(ps, Problem{Rule: rule, Severity: sev, Where: where, Message: fmt.Sprintf(format, args...)})
-	}
+	c := &checker{o: o}
+	add := c.add
 	rss := root.first("", "rss")
 	if rss == nil {
 		add("D1", Error, "document", "the root element is not <rss>")
-		return ps, nil
+		return c.ps, nil
 	}
 	if v, _ := rss.attr("version"); v != "2.0" {
 		add("D1", Error, "document", "rss version is %q, want 2.0", v)
@@ -170,11 +168,38 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	chans := rss.all("", "channel")
 	if len(chans) != 1 {
 		add("D1", Error, "document", "%d channel elements, want one", len(chans))
-		return ps, nil
+		return c.ps, nil
 	}
 	ch := chans[0]
-	// Namespaces: an undeclared prefix leaves the prefix as the space, a
-	// wrong declaration leaves the wrong URL.
+	c.namespaces(ch)
+	c.channel(ch)
+	c.items(ctx, ch)
+	return c.ps, nil
+}
+
+// checker collects the problems of one feed.
+type checker struct {
+	o  CheckOptions
+	ps []Problem
+}
+
+func (c *checker) add(rule string, sev Severity, where, format string, args ...any) {
+	c.ps = append(c.ps, Problem{Rule: rule, Severity: sev, Where: where, Message: fmt.Sprintf(format, args...)})
+}
+
+// text is the text of parent's first child element of the name, or "".
+func text(parent *node, space, local string) string {
+	if n := parent.first(space, local); n != nil {
+		return n.value()
+	}
+	return ""
+}
+
+// namespaces checks the prefixes used under ch against the namespaces
+// declared (D2, D3): an undeclared prefix leaves the prefix as the
+// space, a wrong declaration leaves the wrong URL.
+func (c *checker) namespaces(ch *node) {
+	add := c.add
 	var walk func(n *node)
 	walk = func(n *node) {
 		switch n.space {
@@ -194,13 +219,11 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 	}
 	walk(ch)
 
-	text := func(parent *node, space, local string) string {
-		if n := parent.first(space, local); n != nil {
-			return n.value()
-		}
-		return ""
-	}
-	// Channel.
+}
+
+// channel checks the channel's own elements (C1–C18, D7, I4).
+func (c *checker) channel(ch *node) {
+	add, o := c.add, c.o
 	if text(ch, "", "title") == "" {
 		add("C1", Error, "channel", "no title")
 	}
@@ -281,7 +304,11 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 		add("C18", Error, "channel", "podcast:locked must appear once with yes or no")
 	}
 
-	// Items.
+}
+
+// items checks every item (I1–I11).
+func (c *checker) items(ctx context.Context, ch *node) {
+	add, o := c.add, c.o
 	guids := map[string]int{}
 	for i, it := range ch.all("", "item") {
 		title := text(it, "", "title")
@@ -351,7 +378,6 @@ func Check(ctx context.Context, data []byte, o CheckOptions) ([]Problem, error) 
 			}
 		}
 	}
-	return ps, nil
 }
 
 // SelfURL is the feed's own address from its atom:link rel="self", or ""
