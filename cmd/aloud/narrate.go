@@ -329,15 +329,12 @@ func (vs *voiceSet) build(name string) (narrate.Voice, error) {
 	if err != nil {
 		return narrate.Voice{}, usageError{err}
 	}
-	syn, err = backends.Cached(syn, vs.cache, vs.st, identity)
+	var once sync.Once
+	syn, err = backends.Cached(syn, vs.cache, vs.st, identity, func(err error) {
+		once.Do(func() { fmt.Fprintf(vs.g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
+	})
 	if err != nil {
 		return narrate.Voice{}, usageError{err}
-	}
-	if c, ok := syn.(*cache.Cache); ok {
-		var once sync.Once
-		c.OnError = func(err error) {
-			once.Do(func() { fmt.Fprintf(vs.g.stderr, "warning: %v (further cache warnings not shown)\n", err) })
-		}
 	}
 	skip, err := textnorm.ParseClasses(preset.Handles)
 	if err != nil {

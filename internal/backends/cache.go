@@ -54,19 +54,25 @@ func (b storeBlobs) Save(ctx context.Context, key string, data []byte) error {
 
 // Cached wraps syn in the segment cache that setting names: "off" none,
 // "store" the store's .aloud/segments/, else the folder CacheDir names.
-// identity is the voice's part of every key.
-func Cached(syn speech.Synthesizer, setting string, st store.Store, identity string) (speech.Synthesizer, error) {
+// identity is the voice's part of every key; onError, when set, is told
+// of a cache that cannot be read or written (the voice is used anyway).
+func Cached(syn speech.Synthesizer, setting string, st store.Store, identity string, onError func(error)) (speech.Synthesizer, error) {
+	var blobs cache.Blobs
 	switch setting {
 	case "off":
 		return syn, nil
 	case "store":
-		return cache.New(syn, storeBlobs{st}, identity), nil
+		blobs = storeBlobs{st}
+	default:
+		dir, err := CacheDir(setting)
+		if err != nil {
+			return nil, err
+		}
+		blobs = cache.Dir(dir)
 	}
-	dir, err := CacheDir(setting)
-	if err != nil {
-		return nil, err
-	}
-	return cache.New(syn, cache.Dir(dir), identity), nil
+	c := cache.New(syn, blobs, identity)
+	c.OnError = onError
+	return c, nil
 }
 
 // CacheDir is the folder a cache setting names: the setting itself, or for
