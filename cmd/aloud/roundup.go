@@ -18,7 +18,7 @@ func newRoundupCmd(g *globals) *cobra.Command {
 		Use:   "roundup",
 		Short: "Make one episode of stories already narrated: a briefing",
 		Long: `Make a briefing from stories already published: a spoken opening ("Morning
-briefing for December 2, 2026. Stories: 5"), before each story a short
+briefing for Wednesday, December 2, 2026. Stories: 5"), before each story a short
 transition with its title, the story's own audio copied frame by frame, and
 a closing. Only the opening, transitions and closing are synthesized (in the
 stories' language, by its voice, through the segment cache); nothing is

@@ -51,6 +51,9 @@ func roundupLines(lang, title string, stories []feed.Episode) []script.Line {
 		}
 	}
 	date := script.SpokenDate(day.UTC(), lang)
+	if primary == "en" || !ok {
+		date = day.UTC().Weekday().String() + ", " + date // "Tuesday, December 2, 2026"
+	}
 	lines := []script.Line{{Text: fmt.Sprintf(w.opening, strings.TrimRight(title, ". "), date, len(stories))}}
 	for i, s := range stories {
 		lines = append(lines, script.Line{Text: fmt.Sprintf(w.transition, i+1, strings.TrimRight(s.Title, ". ")), Pause: 700 * time.Millisecond})
