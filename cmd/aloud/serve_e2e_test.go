@@ -40,19 +40,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("the start line does not name the store and its public URL:\n%s", started)
 	}
 
-	send := func(body string) (int, map[string]any) {
-		req, _ := http.NewRequest("POST", base+"/v1/narrations", strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var m map[string]any
-		json.NewDecoder(resp.Body).Decode(&m)
-		return resp.StatusCode, m
-	}
+	send := func(body string) (int, map[string]any) { return apiCall(t, "POST", base+"/v1/narrations", token, body) }
 	wait := func(id string) map[string]any {
 		deadline := time.Now().Add(60 * time.Second)
 		for time.Now().Before(deadline) {
@@ -148,17 +136,7 @@ func TestServeGracePeriod(t *testing.T) {
 	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token, "ALOUD_CACHE=off")
 	base, logs := startServe(t, cmd)
 	call := func(method, path, body string) (int, map[string]any) {
-		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatalf("%s %s: %v", method, path, err)
-		}
-		defer resp.Body.Close()
-		var m map[string]any
-		json.NewDecoder(resp.Body).Decode(&m)
-		return resp.StatusCode, m
+		return apiCall(t, method, base+path, token, body)
 	}
 	code, job := call("POST", "/v1/narrations", fmt.Sprintf(`{"url":"http://localhost:%s/news/tram"}`, port))
 	if code != 202 {
@@ -259,19 +237,7 @@ func TestServeRoundup(t *testing.T) {
 		"--queue-file", filepath.Join(dir, "queue.json"))
 	cmd.Env = append(cmd.Env, "ALOUD_SERVE_TOKEN="+token)
 	base, _ := startServe(t, cmd)
-	post := func(body string) (int, map[string]any) {
-		req, _ := http.NewRequest("POST", base+"/v1/roundups", strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var m map[string]any
-		json.NewDecoder(resp.Body).Decode(&m)
-		return resp.StatusCode, m
-	}
+	post := func(body string) (int, map[string]any) { return apiCall(t, "POST", base+"/v1/roundups", token, body) }
 	code, m := post(`{"title":"Evening briefing","since":"48h"}`)
 	stories2, _ := m["stories"].([]any)
 	if code != 200 || m["ok"] != true || len(stories2) != 2 || !strings.HasPrefix(fmt.Sprint(m["audio_url"]), "https://cdn.example.com/evening-briefing-") {
@@ -289,4 +255,21 @@ func TestServeRoundup(t *testing.T) {
 			t.Errorf("%s: %d %v, want %d", body, code, m, want)
 		}
 	}
+}
+
+// apiCall sends a JSON request with the bearer token and reads the JSON
+// answer.
+func apiCall(t *testing.T, method, url, token, body string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	json.NewDecoder(resp.Body).Decode(&m)
+	return resp.StatusCode, m
 }
