@@ -423,6 +423,29 @@ func (w *slavicWords) date(s *slavic, c *context, d string, mon int, y, ynoun st
 	return out, true
 }
 
+// centuryNoun reports a century's noun after the number n (up to 30)
+// and the case and gender of the ordinal it asks for. "2 века" and the
+// like (a count: two centuries) are not.
+func (w *slavicWords) centuryNoun(noun, n string) (int, sGender, bool) {
+	v := atoi(n)
+	if v < 1 || v > 30 || len(n) > 2 {
+		return 0, masc, false
+	}
+	switch w.code {
+	case "ru":
+		cs, ok := map[string]int{"век": nom, "века": gen, "веке": prep, "веку": dat, "веком": ins}[noun]
+		if !ok || noun == "века" && v%10 >= 2 && v%10 <= 4 && v/10 != 1 {
+			return 0, masc, false
+		}
+		return cs, masc, true
+	case "uk":
+		if noun == "століття" || noun == "сторіччя" {
+			return nom, neut, true
+		}
+	}
+	return 0, masc, false
+}
+
 // yearWithNoun says "2024 году" as "две тысячи двадцать четвертом году":
 // the ordinal takes the case of the noun after it, or of the preposition
 // before an abbreviated one (в 2024 г. → "году").
@@ -436,6 +459,11 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 		if w.year[1][cs] == ln || w.year[1][nom] == ln {
 			g = plur
 		}
+		return s.ordinal(y, g, cs) + " " + noun, true
+	}
+	if cs, g, ok := w.centuryNoun(ln, y); ok {
+		// "21 век", "в 21 веке", "XXI століття": a century is counted
+		// with an ordinal.
 		return s.ordinal(y, g, cs) + " " + noun, true
 	}
 	if w.yearAbbr[ln] && strings.HasSuffix(noun, ".") {
@@ -480,8 +508,11 @@ func (w *slavicWords) suffixFits(c *context, n, suf string, g sGender, cs int) b
 	prev := w.preps[c.prevWord()]
 	switch suf {
 	case "е", "є", "і":
-		decade := len(n) == 4 && strings.HasSuffix(n, "0")
-		next := c.nextWord()
+		// A decade: "1950-е", or "90-е" before a plural noun ("90-е
+		// годы"); before another noun the neuter ("5-е место").
+		next := strings.ToLower(c.nextWord())
+		decade := len(n) == 4 && strings.HasSuffix(n, "0") ||
+			strings.HasSuffix(n, "0") && (next == w.year[1][nom] || next == w.year[1][acc])
 		if decade || next == "" {
 			return g == plur && cs == nom
 		}
