@@ -17,9 +17,6 @@ const (
 	esScale = `(?i:mil millones|millones|millón|billones|billón|trillones|trillón|mil)`
 )
 
-// esScoreCues are words before a score: "ganó 2-1", "por 3-0".
-var esScoreCues = set("ganó", "gana", "ganaron", "perdió", "pierde", "perdieron", "empató", "venció", "derrotó", "por", "marcador", "resultado", "victoria", "derrota", "empate")
-
 var spanish = sync.OnceValue(func() *language {
 	l := &language{code: "es", decimal: ','}
 	add, addGlued := l.adders()
@@ -32,6 +29,9 @@ var spanish = sync.OnceValue(func() *language {
 
 	add(Telephone, `(?:\+(?P<cc>\d{1,3})\s?)?(?:\((?P<area>\d{2,4})\)\s?)?(?P<num>\d{3}[\s.-]\d{3}[\s.-]\d{4}|\d{4}[\s.-]\d{4})(?:-(?P<ext>\d{1,4}))?`, esTelephone)
 	add(Telephone, `(?:\+(?P<cc>\d{1,3})\s?)?\((?P<area>\d{2,4})\)\s?(?P<num>\d{3}[\s.-]\d{4})(?:-(?P<ext>\d{1,4}))?`, esTelephone)
+	// Spanish numbers have nine digits and start with 6 to 9: 912 345
+	// 678, 91 123 45 67 (spaces only: dots group thousands).
+	add(Telephone, `(?P<num>[6-9]\d{2} \d{3} \d{3}|[6-9]\d \d{3} \d{2} \d{2})`, esTelephone)
 	add(Telephone, `(?P<toll>0-800)-(?P<word>\p{L}+)`, esTelephone)
 	add(Telephone, `(?P<ip>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})`, esTelephone)
 
@@ -41,10 +41,9 @@ var spanish = sync.OnceValue(func() *language {
 	addGlued(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s?(?P<ampm>[ap]\.\s?m\.?|[ap]m\b))?(?:\s?(?P<zone>(?i:est|cet|gmt|utc))(?P<off>[-+]\d{1,2}(?::\d{2})?)?)?(?:\s?(?P<hs>h)\b)?`, esTime)
 	add(Range, scorePattern, sayScore(func(d string) string { return esCardinal(d, esAlone) }, "a"))
 	add(Range, `(?P<sa>\d{1,2})-(?P<sb>\d{1,2})`, func(c *context, m match) (string, bool) {
-		// "ganó 2-1": two small numbers joined by a dash are a score.
-		if !esScoreCues[c.prevWord()] {
-			return "", false
-		}
+		// "ganó 2-1", "Madrid 3-1 Barcelona", "3-5 años": two small
+		// numbers joined by a dash are a score or a range, both said
+		// with "a".
 		return esCardinal(m.get("sa"), esAlone) + " a " + esCardinal(m.get("sb"), esAlone), true
 	})
 	add(Time, `(?P<h>\d{1,2})\s?h\s?(?P<m>\d{1,2})\s?min(?:\s?(?P<s>\d{1,2})\s?seg)?`, func(c *context, m match) (string, bool) {
