@@ -15,7 +15,7 @@ const (
 	enNum    = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`
 	enInt    = `\d{1,3}(?:,\d{3})+|\d+`
 	enMonth  = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
-	enScale  = `thousand|million|billion|trillion|quadrillion`
+	enScale  = `thousand|million|billion|trillion|quadrillion|lakh|crore`
 	enZones  = `(?i:e\.?s\.?t|e\.?d\.?t|c\.?s\.?t|c\.?d\.?t|m\.?s\.?t|m\.?d\.?t|p\.?s\.?t|p\.?d\.?t|g\.?m\.?t|u\.?t\.?c|b\.?s\.?t|c\.?e\.?s\.?t|c\.?e\.?t)\.?|ET|PT|CT|MT`
 	enAmPm   = `[aApP]\.?\s?[mM]\b\.?`
 	enOrdSuf = `st|nd|rd|th|ST|ND|RD|TH`
@@ -240,6 +240,13 @@ func enRanges(p rangePair) (string, bool) {
 		}
 	}
 	switch {
+	case a.class == Date && b.class == Cardinal && isDigits(p.bw) && len(p.bw) <= 2 && atoi(p.bw) >= 1 && atoi(p.bw) <= 31 && !p.spaced:
+		// "March 3–5": the second day of the same month.
+		return a.spoken + " to " + enOrdinal(p.bw), true
+	case a.class == Cardinal && isDigits(p.aw) && len(p.aw) <= 2 && atoi(p.aw) >= 1 && atoi(p.aw) <= 31 && b.class == Date &&
+		strings.HasPrefix(b.spoken, "the ") && !p.spaced:
+		// "3–5 March 2024": the first day, then the date.
+		return "the " + enOrdinal(p.aw) + " to " + b.spoken, true
 	case a.class == Date && b.class == Date:
 	case a.class == Time && b.class == Time, a.class == Money && b.class == Money:
 	case p.spaced:
@@ -306,6 +313,7 @@ var (
 	plainNumber      = regexp.MustCompile(`^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$`)
 	digitRuns        = regexp.MustCompile(`\d+`)
 	enOrdinalWord    = regexp.MustCompile(`^(\d+)(st|nd|rd|th)$`)
+	enDecadeWord     = regexp.MustCompile(`^(\d{1,3}0)s$`)
 	enMathToken      = regexp.MustCompile(enNum + `|[a-zA-Z]|[-+*/=×÷^]`)
 	dropDotsSpaces   = strings.NewReplacer(".", "", " ", "")
 )
@@ -550,7 +558,8 @@ var enCurrencies = map[string]currency{
 }
 
 var enScaleLetters = map[string]string{"k": "thousand", "thousand": "thousand", "m": "million", "mn": "million", "million": "million",
-	"b": "billion", "bn": "billion", "billion": "billion", "t": "trillion", "tn": "trillion", "trillion": "trillion", "quadrillion": "quadrillion"}
+	"b": "billion", "bn": "billion", "billion": "billion", "t": "trillion", "tn": "trillion", "trillion": "trillion", "quadrillion": "quadrillion",
+	"lakh": "lakh", "crore": "crore"}
 
 var enPer = map[string]string{"mo": "month", "month": "month", "wk": "week", "week": "week", "hr": "hour", "h": "hour", "hour": "hour",
 	"yr": "year", "year": "year", "day": "day", "d": "day", "min": "minute", "minute": "minute", "night": "night", "person": "person",
@@ -914,6 +923,10 @@ var enVulgar = map[string][2]string{"½": {"1", "2"}, "⅓": {"1", "3"}, "⅔": 
 
 func enFraction(c *context, m match) (string, bool) {
 	num, den := m.get("num"), m.get("den")
+	if y := atoi(num); m.get("int") == "" && len(num) == 4 && len(den) == 2 && y >= 1900 && y < 2100 && atoi(den) == (y+1)%100 {
+		// "the 2023/24 season": a season or a fiscal year, not a fraction.
+		return enYear(int(y)) + " to " + enTwoDigitYear(int(atoi(den))), true
+	}
 	if v, ok := enVulgar[m.get("vf")]; ok {
 		num, den = v[0], v[1]
 	}
@@ -1191,6 +1204,16 @@ func enSerial(c *context, m match) (string, bool) {
 	}
 	if !strings.ContainsAny(s, "0123456789") {
 		return "", false
+	}
+	if y, ok := strings.CutPrefix(s, "FY"); ok && len(y) == 4 && isDigits(y) && atoi(y) >= 1900 && atoi(y) < 2100 {
+		return "FY " + enYear(int(atoi(y))), true // a fiscal year
+	}
+	if first, rest, ok := strings.Cut(s, "-"); ok && isLetters(rest) && enDecadeWord.MatchString(first) {
+		// "1970s-era", "80s-style": a decade joined to a word.
+		d := enDecadeWord.FindStringSubmatch(first)[1]
+		if said, ok := enDecade(c, match{text: first, sub: []string{first, "", d}, names: []string{"", "mid", "dec"}}); ok {
+			return said + "-" + rest, true
+		}
 	}
 	if first, rest, ok := strings.Cut(s, "-"); ok && enOrdinalWord.MatchString(strings.ToLower(first)) && isLetters(rest) && len(first) <= 6 {
 		// "3rd-quarter", "21st-century": an ordinal joined to a word.
