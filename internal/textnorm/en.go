@@ -66,7 +66,7 @@ var english = sync.OnceValue(func() *language {
 	add(Address, `(?P<state>[A-Z]{2})(?:\s(?P<zip>\d{5}(?:-\d{4})?))?`, enState)
 
 	// Money: $20.50, US$76.3 trillion, £10/wk, $.50, 5 USD, ¥30B.
-	add(Money, `(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|R\$|[$£€¥₩₹₴₽₺₪]|(?:USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD)\s?)\s?(?P<amt>`+enNum+`)(?:\s?(?P<scale>(?i:`+enScale+`|bn|mn|tn|[kmbt]))\b)?(?:\s?(?P<code>USD|EUR|GBP))?(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
+	add(Money, `(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|R\$|[$£€¥₩₹₴₽₺₪]|(?:USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD)\s?)\s?(?P<amt>`+enNum+`)(?:(?:\s?|-)(?P<scale>(?i:`+enScale+`|bn|mn|tn|[kmbt]))\b)?(?:\s?(?P<code>USD|EUR|GBP))?(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
 	add(Money, `(?P<amt>`+enNum+`)(?:\s?(?P<scale>`+enScale+`|bn|mn))?\s?(?P<cur>USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD|[€£₴₽])(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
 	addGlued(Money, `(?P<cents>\d{1,3})¢`, func(c *context, m match) (string, bool) {
 		if atoi(m.get("cents")) == 1 {
@@ -216,6 +216,22 @@ func enRanges(p rangePair) (string, bool) {
 		}
 		return "", false
 	}
+	if a.class == Money && b.class == Cardinal && enScaled.MatchString(p.bw) {
+		// "$3-4 million": the scale and the currency are said once, after
+		// the second end.
+		cur := enCurrencyPrefix.FindString(p.aw)
+		amt := strings.TrimPrefix(p.aw, cur)
+		if cur == "" || !isNumeric(amt) {
+			return "", false
+		}
+		num, scale, _ := strings.Cut(p.bw, " ")
+		second, ok := enMoney(nil, match{text: cur + p.bw, sub: []string{cur + p.bw, cur, num, scale},
+			names: []string{"", "cur", "amt", "scale"}})
+		if !ok {
+			return "", false
+		}
+		return enDecimal(enSeps.parseNumber(amt), false) + " to " + second, true
+	}
 	if a.class == Money && b.class == Cardinal && isNumeric(p.bw) {
 		// $5-10: the currency is said once, after the second end.
 		cur := enCurrencyPrefix.FindString(p.aw)
@@ -314,6 +330,7 @@ var (
 	digitRuns        = regexp.MustCompile(`\d+`)
 	enOrdinalWord    = regexp.MustCompile(`^(\d+)(st|nd|rd|th)$`)
 	enDecadeWord     = regexp.MustCompile(`^(\d{1,3}0)s$`)
+	enScaled         = regexp.MustCompile(`^\d[\d,]*(?:\.\d+)?\s(?:` + enScale + `)$`)
 	enMathToken      = regexp.MustCompile(enNum + `|[a-zA-Z]|[-+*/=×÷^]`)
 	dropDotsSpaces   = strings.NewReplacer(".", "", " ", "")
 )

@@ -123,6 +123,7 @@ func TestEnglish(t *testing.T) {
 		{"the 2023/24 season and FY2024", "the twenty twenty three to twenty four season and FY twenty twenty four"},
 		{"a 1970s-era law and 80s-style hair", "a nineteen seventies-era law and eighties-style hair"},
 		{"a ₹500 crore plan", "a five hundred crore rupees plan"},
+		{"a $1.5-billion deal worth $3-4 million a year", "a one point five billion dollars deal worth three to four million dollars a year"},
 		{"Support rose 0.5pp to 1.2bn people", "Support rose zero point five pp to one point two billion people"},
 		{"Debt of 3bn and v1.2rc3", "Debt of three billion and v1.2rc3"},
 		{"Turn into Mill Rd. and then Park Ave. It is near.", "Turn into Mill Road and then Park Avenue. It is near."},
