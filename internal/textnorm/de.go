@@ -38,7 +38,10 @@ func deScaleWord(s string, one bool) string {
 }
 
 var german = sync.OnceValue(func() *language {
-	l := &language{code: "de", decimal: ','}
+	l := &language{code: "de", decimal: ',', capitalNouns: true, sentenceStarters: set("der", "die", "das", "den", "dem", "des",
+		"ein", "eine", "einen", "es", "er", "sie", "wir", "ich", "ihr", "man", "im", "in", "am", "an", "auf", "aus", "bei", "mit",
+		"nach", "seit", "von", "vor", "zu", "zum", "zur", "doch", "aber", "und", "oder", "dann", "so", "auch", "dies", "diese",
+		"dieser", "damit", "dabei", "danach", "deshalb", "trotzdem", "nun", "jetzt", "heute", "wie", "was", "wer", "wo", "warum")}
 	add, addGlued := l.adders()
 
 	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, deElectronic)
@@ -58,6 +61,20 @@ var german = sync.OnceValue(func() *language {
 	add(Range, scorePattern, sayScore(func(d string) string { return deCardinal(d, deAlone) }, "zu"))
 	add(Time, `(?P<h>\d{1,2})\s(?P<uhr>(?i:uhr))`, deTime)
 
+	// A ruler's number after the name: "Friedrich II." → "Friedrich der
+	// Zweite" ("Ludwig XIV." der Vierzehnte).
+	add(Roman, `(?P<r>[IVXL]{1,6})\.`, func(c *context, m match) (string, bool) {
+		v := romanValue(m.get("r"))
+		prev := c.prevRaw()
+		if v < 1 || v > 30 || !isLetters(prev) || !unicode.IsUpper([]rune(prev)[0]) || prev == strings.ToUpper(prev) {
+			return "", false
+		}
+		if deRomanCardinalCues[strings.ToLower(prev)] {
+			return deCardinal(itoa(v), deAlone), true // "Kapitel IV.": Kapitel vier
+		}
+		o := deOrdinal(itoa(v), "e")
+		return "der " + strings.ToUpper(o[:1]) + o[1:], true
+	})
 	add(Date, `(?P<d>\d{1,2})\.\s?(?P<mon>`+deMonth+`)\.?(?:\s(?P<y>\d{4}))?`, deDateDM)
 	add(Date, `(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?`, deDateNumeric)
 	add(Date, `(?P<d>\d{1,2})\.(?P<m>\d{1,2})`, deDateNumeric)
@@ -75,9 +92,9 @@ var german = sync.OnceValue(func() *language {
 		return deCardinal(m.get("dec"), deAlone) + "er" + m.get("suf"), true
 	})
 
-	add(Measure, `(?P<num>`+deNum+`|\d+\s\d+/\d+|\d+/\d+)(?:\s(?P<scale>`+deScale+`))?\s?(?P<unit>[\p{L}µμ°%]+[²³23]?(?:/[\p{L}]+[²³23]?)?)`+wordEnd, deMeasure)
+	add(Measure, `(?P<sign>[-−])?(?P<num>`+deNum+`|\d+\s\d+/\d+|\d+/\d+)(?:\s(?P<scale>`+deScale+`))?\s?(?P<unit>[\p{L}µμ°%]+[²³23]?(?:/[\p{L}]+[²³23]?)?)`+wordEnd, deMeasure)
 	add(Measure, `(?P<sign>-)(?P<num>\d+\s\d+/\d+|\d+/\d+)\s?(?P<unit>[\p{L}µμ°%]+[²³23]?)`+wordEnd, deMeasure)
-	addGlued(Measure, `(?P<num>`+deNum+`)\s?(?P<unit>%|°C|°)`, deMeasure)
+	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+deNum+`)\s?(?P<unit>%|‰|°C|°)`, deMeasure)
 	add(Measure, `(?P<num>`+deNum+`)/(?P<per>[\p{L}]+[²³23]?)`, func(c *context, m match) (string, bool) {
 		u, ok := deUnits[m.get("per")]
 		if !ok {
@@ -361,7 +378,7 @@ var deUnits = func() map[string]deUnit {
 		{"m² m2 qm", "quadrat meter", "quadrat meter", false}, {"km² km2", "quadrat kilometer", "quadrat kilometer", false},
 		{"cm² cm2", "quadrat zentimeter", "quadrat zentimeter", false}, {"m³ m3", "kubikmeter", "kubikmeter", false},
 		{"ha", "hektar", "hektar", false}, {"ft", "fuß", "fuß", false}, {"mi", "meile", "meilen", true}, {"mph", "meile pro stunde", "meilen pro stunde", true},
-		{"%", "prozent", "prozent", false}, {"°C", "grad celsius", "grad celsius", false}, {"°", "grad", "grad", false},
+		{"%", "prozent", "prozent", false}, {"‰", "Promille", "Promille", false}, {"°C", "grad celsius", "grad celsius", false}, {"°", "grad", "grad", false},
 		{"hz Hz", "hertz", "hertz", false}, {"khz kHz", "kilohertz", "kilohertz", false}, {"mhz MHz", "megahertz", "megahertz", false},
 		{"gb GB", "gigabyte", "gigabyte", false}, {"mb MB", "megabyte", "megabyte", false}, {"kb KB", "kilobyte", "kilobyte", false},
 		{"db dB", "dezibel", "dezibel", false}, {"bar", "bar", "bar", false}, {"cal kcal", "kalorie", "kalorien", true},
@@ -559,6 +576,11 @@ func deNumber(c *context, m match) (string, bool) {
 	}
 	return words(plus, s), true
 }
+
+// deRomanCardinalCues are words that number parts with a Roman numeral
+// read as a cardinal: "Kapitel IV", "Teil II".
+var deRomanCardinalCues = set("kapitel", "teil", "band", "akt", "szene", "artikel", "abschnitt", "paragraph", "buch", "folge",
+	"staffel", "stufe", "klasse", "phase", "anhang", "tabelle", "abbildung")
 
 // deDigitCues are words after which a number is said digit by digit:
 // a telephone or fax number ("Tel. 030 123456").

@@ -168,6 +168,13 @@ type language struct {
 	// decimal is the language's decimal separator: a digit after it
 	// and a digit is inside a number.
 	decimal byte
+	// capitalNouns: the language writes every noun with a capital
+	// (German), so a capital after an abbreviation's dot starts a
+	// sentence only when it is a word that cannot follow the token in
+	// one: an article, a pronoun, a preposition ("5 Mio. Das ist viel."
+	// against "1,2 Mio. Besucher").
+	capitalNouns     bool
+	sentenceStarters map[string]bool
 	// rangeWord joins the ends of a range ("to", "bis"); ranges says two
 	// tokens joined by a dash (or an "x") as a range, or declines.
 	rangeWord string
@@ -520,7 +527,9 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		best, found = cand, true
 	}
 	if found {
-		best.end = sentenceStop(text, best)
+		if !l.capitalNouns || l.sentenceStarters[strings.ToLower(nextWordOf(text, best.end))] {
+			best.end = sentenceStop(text, best)
+		}
 		best.spoken = pad(text, best.start, best.end, best.spoken)
 	}
 	return best, found
@@ -555,6 +564,16 @@ func sentenceStop(text string, s span) int {
 		return s.end - 1
 	}
 	return s.end
+}
+
+// nextWordOf is the word after position end: its letters.
+func nextWordOf(text string, end int) string {
+	rest := strings.TrimLeft(text[end:], " ")
+	i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return rest
+	}
+	return rest[:i]
 }
 
 // extendRange makes a token the start of a range when a dash and a token
