@@ -141,6 +141,14 @@ var english = sync.OnceValue(func() *language {
 		return enDecimal(n, true) + " degrees Fahrenheit", true
 	})
 
+	// "104 degrees F": a scale's letter after the word degrees.
+	add(Abbreviation, `(?P<t>[CF])`, func(c *context, m match) (string, bool) {
+		if p := c.prevWord(); p != "degrees" && p != "degree" {
+			return "", false
+		}
+		return map[string]string{"C": "Celsius", "F": "Fahrenheit"}[m.get("t")], true
+	})
+
 	// A decimal with letters glued on that no unit rule reads: 0.5pp,
 	// 3.2bn, 4.5k. The number is said whole (never "zero point" and the
 	// rest apart: a value must not change), the letters as written, or
@@ -184,8 +192,8 @@ var english = sync.OnceValue(func() *language {
 		switch {
 		case enMonthNumber(word) > 0 || strings.EqualFold(word, "may"):
 			return startsWithDigit(next) // July 25, May 5
-		case strings.Trim(word, "IVXLCDM") == "":
-			return true // roman numerals
+		case strings.Trim(word, "IVXLCDM") == "", word == "F":
+			return true // roman numerals; "degrees F"
 		case len(word) == 2 && word == strings.ToUpper(word):
 			return true // a state
 		case len(word) == 3 && word == strings.ToUpper(word):
@@ -277,7 +285,10 @@ func enRanges(p rangePair) (string, bool) {
 		// A range goes up; two small numbers are a score or a vote
 		// ("won 3-1", "voted 7-2"), said with "to" too. "978-0" is
 		// neither.
-		score := len(p.aw) <= 2 && len(p.bw) <= 2 && isDigits(p.aw) && isDigits(p.bw)
+		// Two numbers of up to three digits, the second smaller, are a
+		// tally or a score too ("passed 218-214").
+		score := len(p.aw) <= 3 && len(p.bw) <= 3 && isDigits(p.aw) && isDigits(p.bw) && p.aw[0] != '0' && p.bw[0] != '0' ||
+			len(p.aw) <= 2 && len(p.bw) <= 2 && isDigits(p.aw) && isDigits(p.bw)
 		if !score && !(numericValue(p.aw) < numericValue(p.bw)) {
 			return "", false
 		}
@@ -1191,6 +1202,9 @@ func enRoman(c *context, m match) (string, bool) {
 		return "", false
 	}
 	if enRomanCardinalCues[c.prevWord()] {
+		if len(r) == 1 && !strings.ContainsAny(r, "IVX") {
+			return "", false // "Grade C", "Type D": a letter
+		}
 		return enCardinal(itoa(v), false), true // Part XL, World War II
 	}
 	// After a name, a king, a pope or a son: "Henry the eighth". One

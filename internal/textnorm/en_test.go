@@ -124,6 +124,8 @@ func TestEnglish(t *testing.T) {
 		{"a 1970s-era law and 80s-style hair", "a nineteen seventies-era law and eighties-style hair"},
 		{"a ₹500 crore plan", "a five hundred crore rupees plan"},
 		{"a $1.5-billion deal worth $3-4 million a year", "a one point five billion dollars deal worth three to four million dollars a year"},
+		{"The bill passed 218-214; highs of 104 degrees F.", "The bill passed two hundred and eighteen to two hundred and fourteen; highs of one hundred and four degrees Fahrenheit."},
+		{"Grade C students read Part V.", "Grade C students read Part five."},
 		{"Support rose 0.5pp to 1.2bn people", "Support rose zero point five pp to one point two billion people"},
 		{"Debt of 3bn and v1.2rc3", "Debt of three billion and v1.2rc3"},
 		{"Turn into Mill Rd. and then Park Ave. It is near.", "Turn into Mill Road and then Park Avenue. It is near."},
