@@ -489,83 +489,8 @@ func one(ctx context.Context, o Options, b *batch, e source.Entry) Result {
 	}
 
 	report(StagePublish, 0, 0)
-	version, err := fileVersion(audio)
-	if err != nil {
+	if err := publishEpisode(ctx, o, b, &r, a, sc, v.Name, audio, res); err != nil {
 		return fail(fmt.Errorf("%s: %w", in, err))
-	}
-	r.Slug = b.slug(r.GUID, a.Title)
-	// The audio, transcript and chapters of each version have keys of
-	// their own (the audio's hash in the name): the version the catalog
-	// and the feeds name stays whole until they name the new one, and a
-	// CDN never serves old bytes under a new length. The manifest keeps
-	// its key, which article pages embed.
-	r.AudioKey, r.ManifestKey = r.Slug+"-"+version+".mp3", r.Slug+".json"
-	vttKey, chaptersKey := r.Slug+"-"+version+".vtt", r.Slug+"-"+version+".chapters.json"
-	r.AudioURL, r.ManifestURL, r.FeedURL = o.Store.URL(r.AudioKey), o.Store.URL(r.ManifestKey), o.Store.URL(feed.FeedKey)
-	r.DurationSeconds = player.Seconds(res.Duration)
-	r.SizeBytes = res.SizeBytes
-	prev, _ := b.known(r.GUID)
-	kept := map[string]bool{prev.AudioKey: true, prev.TranscriptKey: true, prev.ChaptersKey: true}
-	var stored []string
-	// undo removes what this article stored when it fails before its
-	// episode is catalogued, but never a file the catalog still names.
-	undo := func(err error) Result {
-		for _, k := range stored {
-			if !kept[k] {
-				if derr := o.Store.Delete(context.WithoutCancel(ctx), k); derr != nil && !errors.Is(derr, store.ErrNotExist) {
-					o.Logger.Warn("could not remove a file of a failed article", "key", k, "err", derr)
-				}
-			}
-		}
-		return fail(err)
-	}
-
-	if err := o.Store.Put(ctx, r.AudioKey, audio,
-		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=31536000, immutable"}); err != nil {
-		return undo(fmt.Errorf("%s: publishing audio: %w", in, err))
-	}
-	stored = append(stored, r.AudioKey)
-	if err := b.publishAssets(ctx, o.Store); err != nil {
-		return undo(fmt.Errorf("%s: %w", in, err))
-	}
-	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments), a.Language)),
-		store.Meta{ContentType: "text/vtt", CacheControl: "public, max-age=31536000, immutable"}); err != nil {
-		return undo(fmt.Errorf("%s: publishing transcript: %w", in, err))
-	}
-	stored = append(stored, vttKey)
-	if err := putJSONMeta(ctx, o.Store, chaptersKey, "public, max-age=31536000, immutable", func() ([]byte, error) { return episode.ChaptersJSON(res.Chapters) }); err != nil {
-		return undo(fmt.Errorf("%s: publishing chapters: %w", in, err))
-	}
-	stored = append(stored, chaptersKey)
-	now := o.Now().UTC()
-	m := player.Manifest{
-		Slug: r.Slug, Title: a.Title, ArticleURL: a.URL, DurationSeconds: r.DurationSeconds,
-		Audio: player.Audio{Key: r.AudioKey, URL: r.AudioURL, Type: "audio/mpeg", SizeBytes: res.SizeBytes},
-		Voice: v.Name, Language: a.Language, Disclosure: sc.Disclosure, Created: now,
-		TranscriptURL: o.Store.URL(vttKey), ChaptersURL: o.Store.URL(chaptersKey),
-	}
-	m.FromEpisode(res)
-	if err := putJSON(ctx, o.Store, r.ManifestKey, m.Encode); err != nil {
-		return undo(fmt.Errorf("%s: publishing manifest: %w", in, err))
-	}
-	published := a.Published.UTC()
-	if published.IsZero() {
-		published = now
-	}
-	ep := feed.Episode{
-		GUID: r.GUID, Slug: r.Slug, Title: a.Title, Author: a.Byline, Description: description(a, sc.Disclosure),
-		ArticleURL: a.URL, Published: published, Updated: now, AudioKey: r.AudioKey, ManifestKey: r.ManifestKey,
-		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: v.Name, ContentHash: a.ContentHash(),
-		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
-	}
-	_, r.Replaced = b.known(ep.GUID)
-	b.retire(prev, ep)
-	if eps := b.add(ep, o.Now()); eps != nil {
-		// A long batch publishes as it goes; a failure here is retried
-		// with the rest at the end.
-		if err := b.write(ctx, o, eps); err != nil {
-			o.Logger.Warn("catalog update deferred to the end of the batch", "err", err)
-		}
 	}
 	o.Logger.Debug("narrated", "input", in, "slug", r.Slug, "seconds", r.DurationSeconds, "took", o.Now().Sub(start))
 	return r
@@ -859,3 +784,90 @@ type Discard struct{}
 
 // Report does nothing.
 func (Discard) Report(Event) {}
+
+// publishEpisode stores a narrated article's episode, in the order that
+// keeps every state consistent: its versioned audio, transcript and
+// chapters, its manifest, then the episode queued for the catalog (the
+// earlier version's files are retired, deleted once the feeds name the
+// new one). What it stored is removed again if a later step fails.
+func publishEpisode(ctx context.Context, o Options, b *batch, r *Result, a article.Article, sc script.Script, voice string, audio *os.File, res episode.Result) error {
+	version, err := fileVersion(audio)
+	if err != nil {
+		return err
+	}
+	r.Slug = b.slug(r.GUID, a.Title)
+	// The audio, transcript and chapters of each version have keys of
+	// their own (the audio's hash in the name): the version the catalog
+	// and the feeds name stays whole until they name the new one, and a
+	// CDN never serves old bytes under a new length. The manifest keeps
+	// its key, which article pages embed.
+	r.AudioKey, r.ManifestKey = r.Slug+"-"+version+".mp3", r.Slug+".json"
+	vttKey, chaptersKey := r.Slug+"-"+version+".vtt", r.Slug+"-"+version+".chapters.json"
+	r.AudioURL, r.ManifestURL, r.FeedURL = o.Store.URL(r.AudioKey), o.Store.URL(r.ManifestKey), o.Store.URL(feed.FeedKey)
+	r.DurationSeconds = player.Seconds(res.Duration)
+	r.SizeBytes = res.SizeBytes
+	prev, _ := b.known(r.GUID)
+	kept := map[string]bool{prev.AudioKey: true, prev.TranscriptKey: true, prev.ChaptersKey: true}
+	var stored []string
+	// undo removes what this article stored when it fails before its
+	// episode is catalogued, but never a file the catalog still names.
+	undo := func(err error) error {
+		for _, k := range stored {
+			if !kept[k] {
+				if derr := o.Store.Delete(context.WithoutCancel(ctx), k); derr != nil && !errors.Is(derr, store.ErrNotExist) {
+					o.Logger.Warn("could not remove a file of a failed article", "key", k, "err", derr)
+				}
+			}
+		}
+		return err
+	}
+
+	if err := o.Store.Put(ctx, r.AudioKey, audio,
+		store.Meta{ContentType: "audio/mpeg", CacheControl: "public, max-age=31536000, immutable"}); err != nil {
+		return undo(fmt.Errorf("publishing audio: %w", err))
+	}
+	stored = append(stored, r.AudioKey)
+	if err := b.publishAssets(ctx, o.Store); err != nil {
+		return undo(err)
+	}
+	if err := o.Store.Put(ctx, vttKey, bytes.NewReader(episode.WriteVTT(episode.Cues(sc.Chunks, res.Segments), a.Language)),
+		store.Meta{ContentType: "text/vtt", CacheControl: "public, max-age=31536000, immutable"}); err != nil {
+		return undo(fmt.Errorf("publishing transcript: %w", err))
+	}
+	stored = append(stored, vttKey)
+	if err := putJSONMeta(ctx, o.Store, chaptersKey, "public, max-age=31536000, immutable", func() ([]byte, error) { return episode.ChaptersJSON(res.Chapters) }); err != nil {
+		return undo(fmt.Errorf("publishing chapters: %w", err))
+	}
+	stored = append(stored, chaptersKey)
+	now := o.Now().UTC()
+	m := player.Manifest{
+		Slug: r.Slug, Title: a.Title, ArticleURL: a.URL, DurationSeconds: r.DurationSeconds,
+		Audio: player.Audio{Key: r.AudioKey, URL: r.AudioURL, Type: "audio/mpeg", SizeBytes: res.SizeBytes},
+		Voice: voice, Language: a.Language, Disclosure: sc.Disclosure, Created: now,
+		TranscriptURL: o.Store.URL(vttKey), ChaptersURL: o.Store.URL(chaptersKey),
+	}
+	m.FromEpisode(res)
+	if err := putJSON(ctx, o.Store, r.ManifestKey, m.Encode); err != nil {
+		return undo(fmt.Errorf("publishing manifest: %w", err))
+	}
+	published := a.Published.UTC()
+	if published.IsZero() {
+		published = now
+	}
+	ep := feed.Episode{
+		GUID: r.GUID, Slug: r.Slug, Title: a.Title, Author: a.Byline, Description: description(a, sc.Disclosure),
+		ArticleURL: a.URL, Published: published, Updated: now, AudioKey: r.AudioKey, ManifestKey: r.ManifestKey,
+		SizeBytes: res.SizeBytes, DurationSeconds: r.DurationSeconds, Voice: voice, ContentHash: a.ContentHash(),
+		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
+	}
+	_, r.Replaced = b.known(ep.GUID)
+	b.retire(prev, ep)
+	if eps := b.add(ep, o.Now()); eps != nil {
+		// A long batch publishes as it goes; a failure here is retried
+		// with the rest at the end.
+		if err := b.write(ctx, o, eps); err != nil {
+			o.Logger.Warn("catalog update deferred to the end of the batch", "err", err)
+		}
+	}
+	return nil
+}
