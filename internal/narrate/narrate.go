@@ -174,8 +174,36 @@ func Run(ctx context.Context, o Options, entries []source.Entry) ([]Result, erro
 		return nil, err
 	}
 	b := &batch{claimed: map[string]string{}, cat: cat}
-	results := make([]Result, len(entries))
 	o.Reporter.Report(Event{Stage: StageBatch, Total: len(entries)})
+	results := narrateAll(ctx, o, b, entries)
+
+	sum := summarize(ctx, results)
+	feedErr := finishBatch(ctx, o, b, &sum)
+	sum.Wall = o.Now().Sub(start)
+	sum.WallSeconds = sum.Wall.Seconds()
+	o.Reporter.Report(Event{Stage: StageSummary, Summary: &sum})
+	kept := results[:0]
+	for _, r := range results {
+		if r.Input != "" {
+			kept = append(kept, r)
+		}
+	}
+	switch {
+	case ctx.Err() != nil:
+		return kept, ctx.Err()
+	case sum.Failed > 0:
+		return kept, fmt.Errorf("%w: %d of %d articles", ErrFailed, sum.Failed, len(entries))
+	case feedErr != nil:
+		return kept, feedErr
+	}
+	return kept, nil
+}
+
+// narrateAll narrates the entries, o.Jobs at a time, reporting each as
+// it ends; an entry never started (the run was cancelled) has an empty
+// Result.
+func narrateAll(ctx context.Context, o Options, b *batch, entries []source.Entry) []Result {
+	results := make([]Result, len(entries))
 	workers := max(o.Jobs, 1)
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -210,6 +238,11 @@ feed:
 	close(next)
 	wg.Wait()
 
+	return results
+}
+
+// summarize counts what the results did.
+func summarize(ctx context.Context, results []Result) Summary {
 	var sum Summary
 	for _, r := range results {
 		if r.Input == "" {
@@ -234,10 +267,18 @@ feed:
 			sum.AudioSeconds += r.DurationSeconds
 		}
 	}
-	// The episodes stored go to the catalog, and the feeds are written
-	// from it, once, even when the run was interrupted (what was stored
-	// is complete), and also when every article was skipped: a run
-	// interrupted before its feeds were written is finished by the next.
+	for _, r := range results {
+		sum.CostUSD += r.CostUSD
+	}
+	return sum
+}
+
+// finishBatch puts the episodes stored in the catalog and writes the
+// feeds from it, once, even when the run was interrupted (what was
+// stored is complete), and also when every article was skipped (a run
+// interrupted before its feeds were written is finished by the next);
+// then the earlier versions' files go. A failure is also noted in sum.
+func finishBatch(ctx context.Context, o Options, b *batch, sum *Summary) error {
 	var feedErr error
 	pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
 	if err := b.flush(pctx, o); err != nil {
@@ -252,27 +293,7 @@ feed:
 		}
 	}
 	cancel()
-	for _, r := range results {
-		sum.CostUSD += r.CostUSD
-	}
-	sum.Wall = o.Now().Sub(start)
-	sum.WallSeconds = sum.Wall.Seconds()
-	o.Reporter.Report(Event{Stage: StageSummary, Summary: &sum})
-	kept := results[:0]
-	for _, r := range results {
-		if r.Input != "" {
-			kept = append(kept, r)
-		}
-	}
-	switch {
-	case ctx.Err() != nil:
-		return kept, ctx.Err()
-	case sum.Failed > 0:
-		return kept, fmt.Errorf("%w: %d of %d articles", ErrFailed, sum.Failed, len(entries))
-	case feedErr != nil:
-		return kept, feedErr
-	}
-	return kept, nil
+	return feedErr
 }
 
 // interrupted reports whether r stopped because the run was cancelled,
