@@ -333,14 +333,17 @@ func TestPropertyYearsSlavic(t *testing.T) {
 		frames [][2]string
 		read   func(string) (string, bool)
 	}{
-		{"ru", [][2]string{{"в ", " году"}, {"с ", " года"}, {"к ", " году"}, {"", " год"}}, func(s string) (string, bool) { return ruOrdinalLast.read(ruOracle, s) }},
-		{"uk", [][2]string{{"у ", " році"}, {"з ", " року"}, {"", " рік"}}, func(s string) (string, bool) { return ukOrdinalLast.read(ukOracle, s) }},
+		{"ru", [][2]string{{"в ", " году"}, {"с ", " года"}, {"к ", " году"}, {"", " год"}, {"в ", " году."}}, func(s string) (string, bool) { return ruOrdinalLast.read(ruOracle, s) }},
+		{"uk", [][2]string{{"у ", " році"}, {"з ", " року"}, {"", " рік"}, {"у ", " році."}}, func(s string) (string, bool) { return ukOrdinalLast.read(ukOracle, s) }},
 	} {
 		n := Normalizer{Language: tc.lang}
 		for y := 1000; y < 3000; y++ {
 			for _, f := range tc.frames {
 				out := n.Normalize(f[0] + fmt.Sprint(y) + f[1])
 				said := between(t, out, strings.TrimSpace(f[0]), strings.TrimSpace(f[1]))
+				if !strings.HasSuffix(out, f[1]) {
+					t.Fatalf("%s: %q → %q: the noun and what follows it changed", tc.lang, f[0]+fmt.Sprint(y)+f[1], out)
+				}
 				if got, ok := tc.read(said); !ok || got != fmt.Sprint(y) {
 					t.Fatalf("%s: %q → %q: read back as %q", tc.lang, f[0]+fmt.Sprint(y)+f[1], out, got)
 				}

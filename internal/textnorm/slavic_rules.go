@@ -185,8 +185,12 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		})
 
 		// Measures: 12 кг, 3,2 л, 3 км/ч, 4 кг/кг.
-		addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<unit>%|°C|°|[\p{L}]+[²³]?(?:·[\p{L}]+)?(?:/[\p{L}]+[²³]?)?)`+wordEnd, func(c *context, m match) (string, bool) {
-			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", m.get("unit"))
+		addGlued(Measure, `(?:(?P<sign>[-−])|(?P<plus>\+))?(?P<num>`+num+`)\s?(?P<unit>%|°C|°|[\p{L}]+[²³]?(?:·[\p{L}]+)?(?:/[\p{L}]+[²³]?)?)`+wordEnd, func(c *context, m match) (string, bool) {
+			said, ok := w.measure(s, c, parse(m.get("num")), m.get("sign") != "", m.get("unit"))
+			if ok && m.get("plus") != "" {
+				said = w.plus + " " + said // "+5 °C": плюс пять градусов
+			}
+			return said, ok
 		})
 		// "2 тыс. рублей", "5 млн. человек": the dot is the abbreviation's
 		// (wordEnd gives back the character after a unit, so these take
@@ -451,7 +455,9 @@ func (w *slavicWords) centuryNoun(noun, n string) (int, sGender, bool) {
 // before an abbreviated one (в 2024 г. → "году").
 func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (string, bool) {
 	ln := strings.ToLower(strings.TrimSuffix(noun, "."))
-	if cs, ok := w.yearNouns[ln]; ok && !strings.HasSuffix(noun, ".") {
+	if cs, ok := w.yearNouns[ln]; ok && !w.yearAbbr[ln] {
+		// The noun in full; a dot after it ends the sentence and stays
+		// ("в 2023 году." was read as a cardinal for that dot).
 		if cs == prep && w.preps[c.prevWord()] == dat {
 			cs = dat
 		}
