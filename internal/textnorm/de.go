@@ -510,6 +510,9 @@ func deOrdinalRule(c *context, m match) (string, bool) {
 		if strings.TrimSpace(c.text[c.end:]) != "" && !c.alone() {
 			return "", false
 		}
+		if prev != "" && !articled {
+			return "", false // "Er kam 2023.": the text's last sentence ends here
+		}
 	case unicode.IsLower([]rune(next)[0]) && !articled:
 		return "", false // "bis 20. dann": not an ordinal
 	case unicode.IsUpper([]rune(next)[0]) && !articled && deMonthNumber(next) == 0 && c.prevWord() != "" && !startsWithDigit(c.text[c.end:]):

@@ -18,6 +18,7 @@ func TestLanguages(t *testing.T) {
 		{"de", "Berlin, 24. Juli 2013", "Berlin, vier und zwanzigster Juli zwei tausend dreizehn"},
 		{"de", "um 08:00 Uhr", "um acht Uhr"},
 		{"de", "Köln gewann 2:1.", "Köln gewann zwei zu eins."},
+		{"de", "Er kam 2023.", "Er kam zwei tausend drei und zwanzig."},
 		{"de", "Tel. 030 123456", "telefon null drei null eins zwei drei vier fünf sechs"},
 		{"de", "Im Jahr 2023 kamen 1,2 Mio. Besucher.", "Im Jahr zwei tausend drei und zwanzig kamen eins komma zwei millionen Besucher."},
 		{"de", "Es kostet 5 Mio. Das ist viel.", "Es kostet fünf millionen. Das ist viel."},
