@@ -330,19 +330,7 @@ func (m *Meter) FrameGains(targetLUFS, maxTruePeak, stepDB float64) (gains []int
 		}
 	}
 	apply(best)
-	lufs = m.gainedLoudness(gains, stepDB)
-	truePeak = math.Inf(-1)
-	weighted, energy := 0.0, 0.0
-	for k := range n {
-		if p := float64(m.framePeak[k]); p > 0 {
-			truePeak = max(truePeak, 20*math.Log10(p)+float64(gains[k])*stepDB)
-		}
-		weighted += float64(gains[k]) * stepDB * float64(m.frameEnergy[k])
-		energy += float64(m.frameEnergy[k])
-	}
-	if energy > 0 {
-		meanGainDB = weighted / energy
-	}
+	lufs, truePeak, meanGainDB = m.gainedLevels(gains, stepDB)
 	return gains, lufs, truePeak, meanGainDB
 }
 
@@ -435,20 +423,28 @@ func (m *Meter) SegmentGains(bounds []int, targetLUFS, maxTruePeak, stepDB float
 		}
 	}
 	assign(best)
+	lufs, truePeak, gainDB = m.gainedLevels(gains, stepDB)
+	return gains, lufs, truePeak, gainDB
+}
+
+// gainedLevels is what per-frame gains make of the episode: its
+// integrated loudness, its true peak, and the gain in dB weighted by each
+// frame's energy (what a listener hears as "the" gain).
+func (m *Meter) gainedLevels(gains []int8, stepDB float64) (lufs, truePeak, meanGainDB float64) {
 	lufs = m.gainedLoudness(gains, stepDB)
 	truePeak = math.Inf(-1)
 	weighted, energy := 0.0, 0.0
-	for k := range n {
+	for k, g := range gains {
 		if p := float64(m.framePeak[k]); p > 0 {
-			truePeak = max(truePeak, 20*math.Log10(p)+float64(gains[k])*stepDB)
+			truePeak = max(truePeak, 20*math.Log10(p)+float64(g)*stepDB)
 		}
-		weighted += float64(gains[k]) * stepDB * float64(m.frameEnergy[k])
+		weighted += float64(g) * stepDB * float64(m.frameEnergy[k])
 		energy += float64(m.frameEnergy[k])
 	}
 	if energy > 0 {
-		gainDB = weighted / energy
+		meanGainDB = weighted / energy
 	}
-	return gains, lufs, truePeak, gainDB
+	return lufs, truePeak, meanGainDB
 }
 
 // shortLoudness is the loudness of audio shorter than one 400 ms block:
