@@ -1330,8 +1330,7 @@ func enAbbreviation(c *context, m match) (string, bool) {
 	switch {
 	case lw == "st":
 		// "St. Louis" is a saint; "Main St." a street.
-		prevRaw := c.prevRaw()
-		afterName := prevRaw != "" && unicode.IsUpper([]rune(prevRaw)[0]) && !c.atSentenceStart()
+		afterName := c.afterName()
 		if nextCap && !afterName {
 			return "Saint", true
 		}

@@ -108,6 +108,7 @@ func TestEnglish(t *testing.T) {
 		{"Q&A", "Q and A"},
 		// Abbreviations, by position.
 		{"St. Louis", "Saint Louis"},
+		{"Ask St. Louis about it; St. Mary St. is near.", "Ask Saint Louis about it; Saint Mary Street is near."},
 		{"He lives on Main St. in town", "He lives on Main Street in town"},
 		{"Dr. Smith lives on Elm Dr.", "doctor Smith lives on Elm Drive."},
 		{"Call 020 7946 0958 today", "Call zero two zero, seven nine four six, zero nine five eight today"},

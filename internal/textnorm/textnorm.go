@@ -372,7 +372,13 @@ func (c *context) afterName() bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return !strings.ContainsRune(".!?…:", r)
+	if r == '.' {
+		// A short capitalized word before the dot is an abbreviation
+		// ("St. Mary St."), not a sentence's end.
+		w := before[strings.LastIndexFunc(before[:len(before)-1], func(r rune) bool { return !unicode.IsLetter(r) })+1 : len(before)-1]
+		return utf8.RuneCountInString(w) <= 3 && w != "" && unicode.IsUpper([]rune(w)[0])
+	}
+	return !strings.ContainsRune("!?…:", r)
 }
 
 func (c *context) atSentenceStart() bool {
