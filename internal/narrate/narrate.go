@@ -158,7 +158,7 @@ func Run(ctx context.Context, o Options, entries []source.Entry) ([]Result, erro
 		o.Reporter = Discard{}
 	}
 	if o.Logger == nil {
-		o.Logger = slog.New(slog.DiscardHandler)
+		o.Logger = discardLogger()
 	}
 	if o.Now == nil {
 		o.Now = time.Now
