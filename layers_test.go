@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"internal/store/local":       {"internal/store"},
 	"internal/store/s3":          {"internal/store"},
 	"internal/store/storetest":   {"internal/store"},
-	"internal/feed":              {"internal/store", "internal/episode"},
+	"internal/feed":              {"internal/config", "internal/store", "internal/episode"},
 	"internal/player":            {"internal/episode"},
 	"internal/narrate":           {"internal/article", "internal/source", "internal/script", "internal/speech", "internal/mp3", "internal/episode", "internal/store", "internal/feed", "internal/player"},
 	"internal/ui":                {"internal/narrate"},

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/aloud-dev/aloud/internal/feed"
 )
 
 // servedSample narrates the sample article and a second one into dir/out,
@@ -55,7 +57,7 @@ func TestFeedCheck(t *testing.T) {
 	if err := os.WriteFile(huge, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	os.Truncate(huge, maxFeedBytes+1)
+	os.Truncate(huge, feed.MaxFeedBytes+1)
 	tests := []struct {
 		name, feed string
 		args       []string

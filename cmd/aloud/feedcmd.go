@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -19,12 +15,7 @@ import (
 	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/source"
-	"github.com/aloud-dev/aloud/internal/store"
 )
-
-// maxFeedBytes bounds a feed read for checking; Apple's own limit is far
-// lower, so anything larger is hostile or broken.
-const maxFeedBytes = 64 << 20
 
 func newFeedCmd(g *globals) *cobra.Command {
 	var sf storeFlags
@@ -53,34 +44,26 @@ Exit status: 0 when no feed has an error (warnings allowed), 1 otherwise.`,
   aloud feed check --no-fetch --json out/feed.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			type target struct {
-				name string
-				data []byte
-				size func(context.Context, string) (int64, error)
-			}
-			var targets []target
-			httpSize := feed.HTTPSize(&http.Client{Timeout: 30 * time.Second})
+			httpSize := feed.SizeFunc(feed.HTTPSize(&http.Client{Timeout: 30 * time.Second}))
 			if noFetch {
 				httpSize = nil
 			}
+			type result struct {
+				name string
+				ps   []feed.Problem
+			}
+			var results []result
 			if len(args) == 0 {
 				st, loc, cfg, err := sf.open(cmd, g)
 				if err != nil {
 					return err
 				}
 				for _, f := range cfg.FeedList() {
-					key := feedKey(f)
-					data, err := readKey(ctx, st, key)
+					where, ps, err := feed.CheckStored(ctx, st, feedKey(f), httpSize)
 					if err != nil {
 						return fmt.Errorf("%s: %w", loc, err)
 					}
-					// Where the store is served: its public base URL, or
-					// else what the feed says its own address is.
-					prefix := strings.TrimSuffix(st.URL(key), key)
-					if !strings.Contains(prefix, "://") {
-						prefix = strings.TrimSuffix(feed.SelfURL(data), key)
-					}
-					targets = append(targets, target{st.URL(key), data, storeSize(st, prefix, httpSize)})
+					results = append(results, result{where, ps})
 				}
 			}
 			for _, a := range args {
@@ -88,24 +71,20 @@ Exit status: 0 when no feed has an error (warnings allowed), 1 otherwise.`,
 				if err != nil {
 					return err
 				}
-				targets = append(targets, target{a, data, httpSize})
+				ps, err := feed.Check(ctx, data, feed.CheckOptions{Size: httpSize, URL: a})
+				if err != nil {
+					return fmt.Errorf("%s: %w", a, err)
+				}
+				results = append(results, result{a, ps})
 			}
 			failed := 0
-			for _, t := range targets {
-				ps, err := feed.Check(ctx, t.data, feed.CheckOptions{Size: t.size, URL: t.name})
-				if err != nil {
-					return fmt.Errorf("%s: %w", t.name, err)
-				}
-				errs := 0
-				for _, p := range ps {
-					if p.Severity == feed.Error {
-						errs++
-					}
-				}
+			for _, r := range results {
+				errs := feed.Errors(r.ps)
 				if errs > 0 {
 					failed++
 				}
 				if g.json {
+					ps := r.ps
 					if ps == nil {
 						ps = []feed.Problem{}
 					}
@@ -115,18 +94,18 @@ Exit status: 0 when no feed has an error (warnings allowed), 1 otherwise.`,
 						Errors   int            `json:"errors"`
 						Warnings int            `json:"warnings"`
 						Problems []feed.Problem `json:"problems"`
-					}{t.name, errs == 0, errs, len(ps) - errs, ps})
+					}{r.name, errs == 0, errs, len(ps) - errs, ps})
 					continue
 				}
-				for _, p := range ps {
-					fmt.Fprintf(g.stdout, "%s: %s\n", t.name, p)
+				for _, p := range r.ps {
+					fmt.Fprintf(g.stdout, "%s: %s\n", r.name, p)
 				}
 				if !g.quiet {
-					fmt.Fprintf(g.stdout, "%s: %s, %s\n", t.name, plural(errs, "error"), plural(len(ps)-errs, "warning"))
+					fmt.Fprintf(g.stdout, "%s: %s, %s\n", r.name, plural(errs, "error"), plural(len(r.ps)-errs, "warning"))
 				}
 			}
 			if failed > 0 {
-				return fmt.Errorf("%d of %d feeds have errors", failed, len(targets))
+				return fmt.Errorf("%d of %d feeds have errors", failed, len(results))
 			}
 			return nil
 		},
@@ -177,8 +156,8 @@ longer list them. If it stops part-way, running it again finishes the job.`,
 		Args: exactArgs(1, "unpublish needs one SLUG"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			slug := args[0]
-			if store.ValidKey(slug) != nil || strings.Contains(slug, "/") {
-				return usageError{fmt.Errorf("%q is not a slug", slug)}
+			if err := feed.CheckSlug(slug); err != nil {
+				return usageError{err}
 			}
 			st, channels, err := sf.openFeeds(cmd, g)
 			if err != nil {
@@ -209,77 +188,23 @@ longer list them. If it stops part-way, running it again finishes the job.`,
 	return cmd
 }
 
-// readKey reads a whole stored object, within maxFeedBytes.
-func readKey(ctx context.Context, st store.Store, key string) ([]byte, error) {
-	rc, _, err := st.Get(ctx, key)
-	if errors.Is(err, store.ErrNotExist) {
-		return nil, fmt.Errorf("no %s yet: narrate an article first", key)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readBounded(rc, key)
-}
-
 // readFeed reads a feed from an http(s) URL (through the same fetcher as
 // articles) or a file.
 func readFeed(ctx context.Context, where string) ([]byte, error) {
 	if source.IsURL(where) {
-		l := &source.Loader{MaxBytes: maxFeedBytes, Timeout: 60 * time.Second, UserAgent: "aloud/" + programVersion()}
+		l := &source.Loader{MaxBytes: feed.MaxFeedBytes, Timeout: 60 * time.Second, UserAgent: "aloud/" + programVersion()}
 		data, _, err := l.Document(ctx, where, source.FeedTypes)
 		if err != nil {
 			return nil, err
 		}
-		return readBounded(bytes.NewReader(data), where)
+		return feed.ReadBounded(bytes.NewReader(data), where)
 	}
 	f, err := os.Open(filepath.Clean(where))
 	if err != nil {
 		return nil, usageError{fmt.Errorf("reading feed: %w", err)}
 	}
 	defer f.Close()
-	return readBounded(f, where)
-}
-
-func readBounded(r io.Reader, name string) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFeedBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
-	}
-	if len(data) > maxFeedBytes {
-		return nil, fmt.Errorf("%s is larger than %d MB: not a feed to check", name, maxFeedBytes>>20)
-	}
-	if len(strings.TrimSpace(string(data))) == 0 {
-		return nil, fmt.Errorf("%s is empty", name)
-	}
-	return data, nil
-}
-
-// storeSize answers enclosure sizes for the store's own files (URLs that
-// start with prefix, where the store is served) from the store, and asks
-// the server (if allowed) for any other URL.
-func storeSize(st store.Store, prefix string, other func(context.Context, string) (int64, error)) func(context.Context, string) (int64, error) {
-	return func(ctx context.Context, u string) (int64, error) {
-		rest, ok := strings.CutPrefix(u, prefix)
-		if !ok || prefix == "" {
-			if other == nil {
-				return -1, nil // not ours, and --no-fetch: unknown
-			}
-			return other(ctx, u)
-		}
-		key, err := url.PathUnescape(rest)
-		if err != nil {
-			return 0, err
-		}
-		m, err := st.Stat(ctx, key)
-		if errors.Is(err, store.ErrNotExist) {
-			return 0, fmt.Errorf("the file %s is not in the store", key)
-		}
-		if err != nil {
-			return 0, err
-		}
-		return m.Size, nil
-	}
+	return feed.ReadBounded(f, where)
 }
 
 func plural(n int, what string) string {

@@ -2,13 +2,10 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -31,7 +28,6 @@ import (
 	"github.com/aloud-dev/aloud/internal/store/s3"
 	"github.com/aloud-dev/aloud/internal/textnorm"
 	"github.com/aloud-dev/aloud/internal/ui"
-	"github.com/aloud-dev/aloud/voices"
 )
 
 // narrateOptions is what `aloud narrate` was asked to do.
@@ -157,10 +153,8 @@ func (g *globals) mode() ui.Mode {
 }
 
 func checkBaseURL(u string) error {
-	c := config.Default()
-	c.PublicBaseURL = u
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("--public-base-url: %q is not an absolute http(s) URL (e.g. https://cdn.example.com/podcast)", u)
+	if err := config.CheckBaseURL(u); err != nil {
+		return fmt.Errorf("--public-base-url: %w", err)
 	}
 	return nil
 }
@@ -231,7 +225,7 @@ func newPipeline(cfg config.Config, g *globals, st store.Store, loader *source.L
 			return narrate.Options{}, usageError{err}
 		}
 	}
-	channels, err := feedChannels(cfg)
+	channels, err := feed.Channels(cfg)
 	if err != nil {
 		return narrate.Options{}, usageError{err}
 	}
@@ -340,13 +334,13 @@ func (vs *voiceSet) build(name string) (narrate.Voice, error) {
 	if err != nil {
 		return narrate.Voice{}, usageError{err}
 	}
-	pronounce, err := pronouncer(cfg, append(append([]string{}, cfg.Lexicons...), preset.Lexicons...))
+	pronounce, err := vs.presets.Pronouncer(append(append([]string{}, cfg.Lexicons...), preset.Lexicons...))
 	if err != nil {
 		return narrate.Voice{}, usageError{err}
 	}
 	lim := syn.Limits()
 	v := narrate.Voice{
-		Name: preset.Name, Synth: syn, PricePerMillionChars: price(cfg, preset),
+		Name: preset.Name, Synth: syn, PricePerMillionChars: cfg.Price(preset.Name, preset.Backend, preset.PricePerMillionChars),
 		Script: script.Options{Disclosure: cfg.Disclosure, Pauses: script.Pauses(cfg.Pauses),
 			Normalize: &textnorm.Normalizer{Skip: skip}, Pronounce: pronounce, SSML: pronounce != nil && lim.SSML && lim.Phonemes,
 			Templates: templates(cfg)},
@@ -365,57 +359,6 @@ func templates(cfg config.Config) map[string]script.Template {
 		m[strings.ToLower(lang)] = script.Template(t)
 	}
 	return m
-}
-
-// pronouncer loads the named lexicons: a path, or NAME.pls in the user's
-// voices_dir/lexicons, then among the built-in ones. None: nil.
-func pronouncer(cfg config.Config, names []string) (*script.Pronouncer, error) {
-	var lexicons []script.Lexicon
-	seen := map[string]bool{}
-	for _, n := range names {
-		if seen[n] {
-			continue
-		}
-		seen[n] = true
-		var data []byte
-		var err error
-		switch {
-		case strings.ContainsAny(n, `/\`) || strings.HasSuffix(n, ".pls"):
-			data, err = os.ReadFile(n)
-		default:
-			err = fs.ErrNotExist
-			if cfg.VoicesDir != "" {
-				data, err = os.ReadFile(filepath.Join(cfg.VoicesDir, "lexicons", n+".pls"))
-			}
-			if errors.Is(err, fs.ErrNotExist) {
-				data, err = fs.ReadFile(voices.FS, "lexicons/"+n+".pls")
-			}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("lexicon %q: %w", n, err)
-		}
-		lx, err := script.ParseLexicon(data, n)
-		if err != nil {
-			return nil, err
-		}
-		lexicons = append(lexicons, lx)
-	}
-	if len(lexicons) == 0 {
-		return nil, nil
-	}
-	return script.NewPronouncer(lexicons...), nil
-}
-
-// price is what the voice costs per million characters: the config's
-// price for the preset's name, else for its backend, else the preset's own.
-func price(cfg config.Config, p speech.Preset) float64 {
-	if v, ok := cfg.Prices[p.Name]; ok {
-		return v
-	}
-	if v, ok := cfg.Prices[p.Backend]; ok {
-		return v
-	}
-	return p.PricePerMillionChars
 }
 
 // logger writes warnings (retries, deferred catalog writes) to stderr:
@@ -477,26 +420,4 @@ func readCover(path string) (*episode.Cover, error) {
 	default:
 		return nil, fmt.Errorf("cover_image %s: %s is not JPEG or PNG", path, mt)
 	}
-}
-
-// feedChannels turns the configured feeds into channels, checking each
-// category against Apple's list.
-func feedChannels(cfg config.Config) ([]feed.Channel, error) {
-	var out []feed.Channel
-	for i, f := range cfg.FeedList() {
-		name := "feed"
-		if len(cfg.Feeds) > 0 {
-			name = fmt.Sprintf("feeds.%d", i)
-		}
-		if err := feed.CheckCategory(f.Category, f.Subcategory); err != nil {
-			return nil, fmt.Errorf("%s.category: %w", name, err)
-		}
-		out = append(out, feed.Channel{
-			Key: f.Key, Title: f.Title, Description: f.Description, Link: f.Link, Language: f.Language,
-			Author: f.Author, OwnerName: f.OwnerName, OwnerEmail: f.OwnerEmail, ImageURL: f.Image,
-			Category: f.Category, Subcategory: f.Subcategory, Explicit: f.Explicit, Locked: f.Locked,
-			MaxItems: f.MaxItems, Match: feed.Match{Language: f.Match.Language, Section: f.Match.Section, Kind: f.Match.Kind},
-		})
-	}
-	return out, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/server"
 	"github.com/aloud-dev/aloud/internal/source"
@@ -270,7 +271,7 @@ func (p *pipelines) Narrate(ctx context.Context, id string, r server.Request) (n
 	if err != nil {
 		return res, nil, err // published, but the feeds were not
 	}
-	data, err := readKey(ctx, p.st, res.ManifestKey)
+	data, err := feed.ReadStored(ctx, p.st, res.ManifestKey)
 	if err != nil {
 		return res, nil, fmt.Errorf("reading the manifest back: %w", err)
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/aloud-dev/aloud/internal/backends"
 	"github.com/aloud-dev/aloud/internal/config"
+	"github.com/aloud-dev/aloud/internal/feed"
 	"github.com/aloud-dev/aloud/internal/mp3"
 	"github.com/aloud-dev/aloud/internal/speech"
 	"github.com/aloud-dev/aloud/internal/store"
@@ -124,7 +125,7 @@ when something would stop aloud from working.`,
 			} else {
 				add(check{ok: true, what: "public base URL: " + base})
 			}
-			if _, err := feedChannels(cfg); err != nil {
+			if _, err := feed.Channels(cfg); err != nil {
 				add(check{what: "feeds: " + err.Error(), fix: "pick a category from Apple's list (docs/PUBLISHING.md)"})
 			} else {
 				add(check{ok: true, what: fmt.Sprintf("feeds: %d configured", len(cfg.FeedList()))})
@@ -252,7 +253,7 @@ func doctorStore(cmd *cobra.Command, g *globals, sf *storeFlags, cfg config.Conf
 		return
 	}
 	defer st.Delete(context.WithoutCancel(ctx), key)
-	if got, err := readKey(ctx, st, key); err != nil || !bytes.Equal(got, body) {
+	if got, err := feed.ReadStored(ctx, st, key); err != nil || !bytes.Equal(got, body) {
 		add(check{what: fmt.Sprintf("store %s: wrote a test object but cannot read it back (%v)", loc, err), fix: fix})
 		return
 	}

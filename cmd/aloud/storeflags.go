@@ -95,7 +95,7 @@ func (f *storeFlags) openFeeds(cmd *cobra.Command, g *globals) (store.Store, []f
 	if err != nil {
 		return nil, nil, err
 	}
-	channels, err := feedChannels(cfg)
+	channels, err := feed.Channels(cfg)
 	if err != nil {
 		return nil, nil, usageError{err}
 	}
@@ -137,7 +137,7 @@ func presetsFor(cfg config.Config) speech.Presets {
 // with (its atom:link rel="self" without the key), or "".
 func publishedBase(ctx context.Context, st store.Store, cfg config.Config) string {
 	key := feedKey(cfg.FeedList()[0])
-	data, err := readKey(ctx, st, key)
+	data, err := feed.ReadStored(ctx, st, key)
 	if err != nil {
 		return ""
 	}

@@ -41,7 +41,7 @@ func newVoicesCmd(g *globals) *cobra.Command {
 			if first == nil {
 				first = &p
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t$%.2f\t%s\n", p.Name, p.Backend, p.Language, price(cfg, p), p.Description)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t$%.2f\t%s\n", p.Name, p.Backend, p.Language, cfg.Price(p.Name, p.Backend, p.PricePerMillionChars), p.Description)
 		}
 		tw.Flush()
 		if language != "" {

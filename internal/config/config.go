@@ -384,12 +384,33 @@ func (c Config) DisclosureText() string {
 	return *c.Disclosure
 }
 
+// CheckBaseURL says whether u can be a public base URL: absolute, http(s),
+// with neither query nor fragment.
+func CheckBaseURL(u string) error {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.RawQuery != "" || p.Fragment != "" {
+		return fmt.Errorf("%q is not an absolute http(s) URL without query (e.g. https://cdn.example.com/podcast)", u)
+	}
+	return nil
+}
+
+// Price is what a voice costs per million characters: the configured price
+// for the preset's name, else for its backend, else the preset's own.
+func (c Config) Price(preset, backend string, own float64) float64 {
+	if v, ok := c.Prices[preset]; ok {
+		return v
+	}
+	if v, ok := c.Prices[backend]; ok {
+		return v
+	}
+	return own
+}
+
 // Validate checks values, naming the file and line of a bad one.
 func (c Config) Validate() error {
 	if c.PublicBaseURL != "" {
-		u, err := url.Parse(c.PublicBaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-			return c.fieldError("public_base_url", "%q is not an absolute http(s) URL without query (e.g. https://cdn.example.com/podcast)", c.PublicBaseURL)
+		if err := CheckBaseURL(c.PublicBaseURL); err != nil {
+			return c.fieldError("public_base_url", "%v", err)
 		}
 	}
 	if strings.TrimSpace(c.Out) == "" {

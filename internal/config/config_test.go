@@ -142,3 +142,38 @@ func TestFeedListInherits(t *testing.T) {
 		t.Error("FeedList changed the configuration")
 	}
 }
+
+func TestCheckBaseURL(t *testing.T) {
+	for u, ok := range map[string]bool{
+		"https://cdn.example.com/pod": true,
+		"http://127.0.0.1:8080":       true,
+		"cdn.example.com/pod":         false,
+		"ftp://cdn.example.com":       false,
+		"https://":                    false,
+		"https://x.example/?a=1":      false,
+		"https://x.example/#top":      false,
+		"":                            false,
+		"https://x.example/%zz":       false,
+	} {
+		if err := CheckBaseURL(u); (err == nil) != ok {
+			t.Errorf("CheckBaseURL(%q) = %v, want ok=%v", u, err, ok)
+		}
+	}
+}
+
+func TestPrice(t *testing.T) {
+	c := Config{Prices: map[string]float64{"en-polly-neural": 19, "openai": 12}}
+	for _, tc := range []struct {
+		preset, backend string
+		own, want       float64
+	}{
+		{"en-polly-neural", "polly", 16, 19}, // the preset's own setting
+		{"en-openai", "openai", 15, 12},      // the backend's
+		{"en-espeak", "espeak", 0, 0},        // the preset's price
+		{"de-azure", "azure", 16, 16},
+	} {
+		if got := c.Price(tc.preset, tc.backend, tc.own); got != tc.want {
+			t.Errorf("Price(%s, %s, %v) = %v, want %v", tc.preset, tc.backend, tc.own, got, tc.want)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/aloud-dev/aloud/internal/store"
 )
 
 // MaxSlugLen bounds slugs so keys stay short in URLs and file systems.
@@ -131,4 +133,13 @@ func (c *Catalog) SlugAvoiding(guid, title string, claimed map[string]string) st
 		slug = strings.TrimRight(base[:min(len(base), MaxSlugLen-len(suffix))], "-") + suffix
 	}
 	return slug
+}
+
+// CheckSlug says whether slug can name an episode: a store key of one
+// element (no folder, no "." or ".."), as Slugify and --slug make them.
+func CheckSlug(slug string) error {
+	if strings.Contains(slug, "/") || store.ValidKey(slug) != nil {
+		return fmt.Errorf("%q is not a slug (the name of an episode's files without extension, e.g. city-council-approves-budget)", slug)
+	}
+	return nil
 }

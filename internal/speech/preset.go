@@ -8,12 +8,14 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/aloud-dev/aloud/internal/script"
 	"github.com/aloud-dev/aloud/internal/textnorm"
 )
 
@@ -111,30 +113,80 @@ var ErrUnknownVoice = errors.New("unknown voice preset")
 // Load finds the preset nameOrPath: a path to a YAML file, or a name looked
 // up as NAME.yaml in Dirs and then in Embedded.
 func (ps Presets) Load(nameOrPath string) (Preset, error) {
-	if strings.ContainsAny(nameOrPath, `/\`) || strings.HasSuffix(nameOrPath, ".yaml") || strings.HasSuffix(nameOrPath, ".yml") {
-		data, err := os.ReadFile(nameOrPath)
-		if err != nil {
-			return Preset{}, fmt.Errorf("voice preset %s: %w", nameOrPath, err)
-		}
-		return ParsePreset(data, nameOrPath)
+	data, source, err := ps.find(nameOrPath, "", ".yaml", ".yml")
+	if errors.Is(err, fs.ErrNotExist) && !isPath(nameOrPath, ".yaml", ".yml") {
+		return Preset{}, fmt.Errorf("voice %q: %w (known: %s)", nameOrPath, ErrUnknownVoice, strings.Join(ps.Names(), ", "))
 	}
-	for _, d := range ps.Dirs {
-		path := filepath.Join(d, nameOrPath+".yaml")
-		data, err := os.ReadFile(path)
-		if err == nil {
-			return ParsePreset(data, path)
+	if err != nil {
+		return Preset{}, fmt.Errorf("voice preset %s: %w", source, err)
+	}
+	return ParsePreset(data, source)
+}
+
+// Pronouncer loads the named pronunciation lexicons: each a path to a PLS
+// file, or a name looked up as lexicons/NAME.pls in Dirs and then in
+// Embedded, the way presets are. No names: nil.
+func (ps Presets) Pronouncer(names []string) (*script.Pronouncer, error) {
+	var lexicons []script.Lexicon
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			continue
 		}
+		seen[n] = true
+		data, _, err := ps.find(n, "lexicons", ".pls")
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %q: %w", n, err)
+		}
+		lx, err := script.ParseLexicon(data, n)
+		if err != nil {
+			return nil, err
+		}
+		lexicons = append(lexicons, lx)
+	}
+	if len(lexicons) == 0 {
+		return nil, nil
+	}
+	return script.NewPronouncer(lexicons...), nil
+}
+
+// isPath says whether a name given for a preset or lexicon is a file's
+// path rather than a name to look up.
+func isPath(name string, exts ...string) bool {
+	if strings.ContainsAny(name, `/\`) {
+		return true
+	}
+	for _, e := range exts {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// find reads a file by path, or as sub/NAME+exts[0] in Dirs and then in
+// Embedded; it returns the data and where it was found (or looked for).
+// Nothing found: an error that is fs.ErrNotExist.
+func (ps Presets) find(name, sub string, exts ...string) ([]byte, string, error) {
+	if isPath(name, exts...) {
+		data, err := os.ReadFile(name)
+		return data, name, err
+	}
+	file := name + exts[0]
+	for _, d := range ps.Dirs {
+		path := filepath.Join(d, sub, file)
+		data, err := os.ReadFile(path)
 		if !errors.Is(err, fs.ErrNotExist) {
-			return Preset{}, fmt.Errorf("voice preset %s: %w", path, err)
+			return data, path, err
 		}
 	}
 	if ps.Embedded != nil {
-		data, err := fs.ReadFile(ps.Embedded, nameOrPath+".yaml")
+		data, err := fs.ReadFile(ps.Embedded, pathpkg.Join(sub, file))
 		if err == nil {
-			return ParsePreset(data, "built-in "+nameOrPath+".yaml")
+			return data, "built-in " + pathpkg.Join(sub, file), nil
 		}
 	}
-	return Preset{}, fmt.Errorf("voice %q: %w (known: %s)", nameOrPath, ErrUnknownVoice, strings.Join(ps.Names(), ", "))
+	return nil, file, fs.ErrNotExist
 }
 
 // Names lists every preset name that Load can find.

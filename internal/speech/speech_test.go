@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,5 +237,52 @@ func TestChooseVoice(t *testing.T) {
 		if tc.want == "" && (!errors.As(err, &nv) || !strings.Contains(err.Error(), `voices: {ja: PRESET}`)) {
 			t.Errorf("%q: error %v, want a *NoVoiceError saying how to add a voice", tc.lang, err)
 		}
+	}
+}
+
+// TestPronouncerSearch: lexicons are found the way presets are, the user's
+// folder before the built-in ones, a path as given.
+func TestPronouncerSearch(t *testing.T) {
+	lex := func(word, alias string) []byte {
+		return []byte(`<lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon" alphabet="ipa" xml:lang="en">` +
+			`<lexeme><grapheme>` + word + `</grapheme><alias>` + alias + `</alias></lexeme></lexicon>`)
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "lexicons"), 0o755)
+	os.WriteFile(filepath.Join(dir, "lexicons", "news.pls"), lex("Kyiv", "Mine"), 0o644)
+	other := filepath.Join(dir, "other.pls")
+	os.WriteFile(other, lex("Lviv", "Luh-veev"), 0o644)
+	ps := Presets{Dirs: []string{dir}, Embedded: fstest.MapFS{
+		"lexicons/news.pls":  {Data: lex("Kyiv", "Built-in")},
+		"lexicons/extra.pls": {Data: lex("Odesa", "Oh-dessa")},
+	}}
+	for _, tc := range []struct {
+		names []string
+		in    string
+		want  string
+	}{
+		{[]string{"news"}, "Kyiv", "Mine"},
+		{[]string{"extra"}, "Odesa", "Oh-dessa"},
+		{[]string{other, other}, "Lviv", "Luh-veev"},
+	} {
+		p, err := ps.Pronouncer(tc.names)
+		if err != nil {
+			t.Fatalf("%v: %v", tc.names, err)
+		}
+		if got := p.Alias(tc.in); got != tc.want {
+			t.Errorf("%v: %q read as %q, want %q", tc.names, tc.in, got, tc.want)
+		}
+	}
+	if p, err := ps.Pronouncer(nil); p != nil || err != nil {
+		t.Errorf("no lexicons: %v, %v", p, err)
+	}
+	for _, name := range []string{"nope", filepath.Join(dir, "nope.pls")} {
+		if _, err := ps.Pronouncer([]string{name}); err == nil || !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "nope") {
+			t.Errorf("missing lexicon %s: %v", name, err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "lexicons", "bad.pls"), []byte("<lexicon"), 0o644)
+	if _, err := ps.Pronouncer([]string{"bad"}); err == nil {
+		t.Error("a broken lexicon was accepted")
 	}
 }
