@@ -1,21 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"github.com/aloud-dev/aloud/internal/episode"
 	"github.com/aloud-dev/aloud/internal/feed"
+	"github.com/aloud-dev/aloud/internal/narrate"
 	"github.com/aloud-dev/aloud/internal/player"
-	"github.com/aloud-dev/aloud/internal/store"
 )
 
 type playerOptions struct {
@@ -41,11 +36,14 @@ pointing at the episode's manifest. With --highlight, the player highlights
 the sentence being read in the page element that selector names.`,
 		Args: exactArgs(1, "snippet needs the SLUG of a narrated episode"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := feed.CheckSlug(args[0]); err != nil {
+				return usageError{err}
+			}
 			st, _, _, err := o.open(cmd, g)
 			if err != nil {
 				return err
 			}
-			if _, err := readManifest(cmd.Context(), st, args[0]); err != nil {
+			if _, err := narrate.ReadManifest(cmd.Context(), st, args[0]); err != nil {
 				return err
 			}
 			fmt.Fprint(g.stdout, player.Snippet(st.URL, args[0], o.Highlight))
@@ -70,6 +68,11 @@ python3 -m http.server does not, and seeking fails with it.`,
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("demo takes at most one SLUG")}
 			}
+			if len(args) == 1 {
+				if err := feed.CheckSlug(args[0]); err != nil {
+					return usageError{err}
+				}
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -79,60 +82,21 @@ python3 -m http.server does not, and seeking fails with it.`,
 			}
 			where := loc.String()
 			ctx := cmd.Context()
-			cat, _, err := feed.LoadCatalog(ctx, st)
-			if err != nil {
-				return err
-			}
 			slug := ""
 			if len(args) == 1 {
 				slug = args[0]
-			} else {
-				eps := cat.Sorted()
-				if len(eps) == 0 {
-					return fmt.Errorf("%s has no episodes yet: narrate an article first", where)
-				}
-				slug = eps[0].Slug
 			}
-			m, err := readManifest(ctx, st, slug)
-			if err != nil {
-				return err
-			}
-			// The transcript of the version the catalog names (older
-			// versions kept it at SLUG.vtt).
-			vttKey := slug + ".vtt"
-			for _, e := range cat.Episodes {
-				if e.Slug == slug && e.TranscriptKey != "" {
-					vttKey = e.TranscriptKey
-				}
-			}
-			var cues []episode.Cue
-			if rc, _, err := st.Get(ctx, vttKey); err == nil {
-				data, _ := io.ReadAll(io.LimitReader(rc, 16<<20))
-				rc.Close()
-				if cues, err = episode.ParseVTT(data); err != nil {
-					return fmt.Errorf("%s: %w", vttKey, err)
-				}
-			}
-			page, err := player.Demo(m, cues)
-			if err != nil {
-				return err
-			}
-			for key, body := range player.Assets() {
-				if err := st.Put(ctx, key, bytes.NewReader(body), store.Meta{}); err != nil {
-					return err
-				}
-			}
-			if err := st.Put(ctx, "demo.html", bytes.NewReader(page), store.Meta{ContentType: "text/html"}); err != nil {
-				return err
+			if _, err := narrate.WriteDemo(ctx, st, slug); err != nil {
+				return fmt.Errorf("%s: %w", where, err)
 			}
 			if loc.Scheme == "s3" {
-				fmt.Fprintf(g.stdout, "%s\n", st.URL("demo.html"))
+				fmt.Fprintf(g.stdout, "%s\n", st.URL(narrate.DemoKey))
 				if o.Serve != "" {
 					return usageError{fmt.Errorf("--serve serves a local folder; %s is served by its bucket's own address", where)}
 				}
 				return nil
 			}
-			fmt.Fprintf(g.stdout, "%s\n", filepath.Join(where, "demo.html"))
+			fmt.Fprintf(g.stdout, "%s\n", filepath.Join(where, narrate.DemoKey))
 			if o.Serve == "" {
 				fmt.Fprintf(g.stderr, "Try it with:  aloud player demo --serve --out %s   (a local server that lets the player seek)\n", where)
 				return nil
@@ -153,25 +117,6 @@ python3 -m http.server does not, and seeking fails with it.`,
 	demo.Flags().Lookup("serve").NoOptDefVal = "127.0.0.1:8080"
 	cmd.AddCommand(snippet, demo)
 	return cmd
-}
-
-func readManifest(ctx context.Context, st store.Store, slug string) (player.Manifest, error) {
-	if err := store.ValidKey(slug + ".json"); err != nil || filepath.Base(slug) != slug {
-		return player.Manifest{}, usageError{fmt.Errorf("%q is not a slug", slug)}
-	}
-	rc, _, err := st.Get(ctx, slug+".json")
-	if errors.Is(err, store.ErrNotExist) {
-		return player.Manifest{}, fmt.Errorf("no episode %q in the store (no %s.json)", slug, slug)
-	}
-	if err != nil {
-		return player.Manifest{}, err
-	}
-	defer rc.Close()
-	var m player.Manifest
-	if err := json.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(&m); err != nil {
-		return player.Manifest{}, fmt.Errorf("%s.json: %w", slug, err)
-	}
-	return m, nil
 }
 
 func exactArgs(n int, msg string) cobra.PositionalArgs {
