@@ -280,10 +280,12 @@ func probeFirst(segs []Segment) ([]Segment, error) {
 	return out, nil
 }
 
-// joinFrames writes segments that all have the first one's format.
+// joinFrames writes segments that all have the first one's format: the
+// loudness plan (when asked), the tag and header placeholders, the frames
+// of every segment in order, then the timings, and the tag and header
+// patched with the final figures.
 func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, o Options, fast bool) (Result, error) {
 	f, firstKbps := segs[0].format, segs[0].kbps
-	spf := f.Samples()
 	silence, err := mp3.Silence(f, firstKbps, 2)
 	if err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
@@ -298,61 +300,10 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	for i, sg := range segs {
 		wantPause[i] = int(sg.PauseBefore * time.Duration(f.RateHz) / time.Second)
 	}
-	var pauses []int // silent frames before each segment, when known before the write
-
-	var loud *Loudness
-	var gains []int8 // per frame of the episode, nil for none
-	var firstFrame []int
-	var silences [][]time.Duration
+	var plan loudnessPlan
 	if o.TargetLUFS != 0 {
-		delays, paddings, err := gapless(segs)
-		if err != nil {
+		if plan, err = planLoudness(ctx, segs, wantPause, f, o); err != nil {
 			return Result{}, err
-		}
-		pauses = make([]int, len(segs))
-		for i := range segs {
-			prevPad := 0
-			if i > 0 {
-				prevPad = paddings[i-1]
-			}
-			pauses[i] = gaplessPause(wantPause[i], prevPad, delays[i], spf)
-		}
-		maxTP := o.MaxTruePeak
-		if maxTP == 0 {
-			maxTP = -1
-		}
-		m, sil, frames, err := measure(ctx, segs, pauses, f)
-		if err != nil {
-			return Result{}, err
-		}
-		silences = sil
-		in, tp := m.Integrated(), m.TruePeak()
-		if math.IsInf(in, -1) {
-			in = m.shortLoudness() // shorter than one 400 ms block
-		}
-		var out, outTP, gainDB float64
-		if o.Compress {
-			gains, out, outTP, gainDB = m.FrameGains(o.TargetLUFS, maxTP, mp3.GainStepDB)
-		} else {
-			bounds := make([]int, len(segs)+1)
-			n := 0
-			for i := range segs {
-				bounds[i] = n
-				n += pauses[i] + frames[i]
-			}
-			bounds[len(segs)] = n
-			gains, out, outTP, gainDB = m.SegmentGains(bounds, o.TargetLUFS, maxTP, mp3.GainStepDB)
-		}
-		loud = &Loudness{InputLUFS: round2(in), InputTruePeak: round2(tp), TargetLUFS: o.TargetLUFS,
-			OutputLUFS: round2(out), OutputPeak: round2(outTP), GainDB: round2(gainDB), Compressed: o.Compress,
-			PeakLimited: !o.Compress && out < o.TargetLUFS-mp3.GainStepDB/2}
-		// Where each segment's pause starts in the episode's frames, so
-		// the readers apply the right frame's gain.
-		firstFrame = make([]int, len(segs))
-		n := 0
-		for i := range segs {
-			firstFrame[i] = n
-			n += pauses[i] + frames[i]
 		}
 	}
 
@@ -371,111 +322,241 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 	if err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
-	// The episode is at most the segments' sizes, their pauses, the tag
-	// and the header frame; what is not used is cut off at the end. A
-	// frame at the first segment's bitrate is about the silent one, a byte
-	// more when padded.
 	frameBytes := int64(len(silence) / 2)
-	estimate := int64(len(tag) + len(header))
-	for i, sg := range segs {
-		if sg.Size == 0 && sg.Audio == nil {
-			estimate = 0 // a file not measured yet
-			break
-		}
-		estimate += sg.Size + int64((wantPause[i]+spf/2)/spf)*(frameBytes+1)
-	}
+	estimate := estimateSize(segs, wantPause, f.Samples(), frameBytes, len(tag)+len(header))
 	reserved := preallocate(w, estimate) // the file, when space was reserved for it
 	if _, err := w.Write(append(append([]byte(nil), tag...), header...)); err != nil {
 		return Result{}, fmt.Errorf("episode: %w", err)
 	}
 
-	// Segments are read, checked and checksummed on every CPU, a few
-	// ahead; this goroutine writes their pieces in order and adds up the
-	// music CRC, which covers exactly the audio frames.
-	rd := &reader{format: f, kbps: firstKbps, silence: splitFrames(silence), pauses: pauses, wantPause: wantPause,
-		gains: gains, firstFrame: firstFrame, fast: fast}
+	rd := &reader{format: f, kbps: firstKbps, silence: splitFrames(silence), pauses: plan.pauses, wantPause: wantPause,
+		gains: plan.gains, firstFrame: plan.firstFrame, fast: fast}
+	cp := copied{written: int64(len(tag) + len(header)), cbr: firstKbps}
+	if estimate > 0 {
+		// About as many frames as the estimate holds at the first
+		// segment's bitrate: the seek table then grows once.
+		cp.toc.Grow(int(estimate / frameBytes))
+	}
+	if err := cp.copy(ctx, w, rd, segs); err != nil {
+		return Result{}, err
+	}
+
+	res := cp.result(segs, plan.silences)
+	res.Loudness, res.Reencoded = plan.loud, reencoded
+	res.Chapters = chapterTimings(chapters, res.Segments, res.Duration)
+
+	if err := cp.patch(w, o.Tags, res.Chapters, len(tag), len(header), firstKbps); err != nil {
+		return Result{}, err
+	}
+	if reserved != nil {
+		if err := reserved.Truncate(cp.written); err != nil {
+			return Result{}, fmt.Errorf("episode: %w", err)
+		}
+	}
+	return res, nil
+}
+
+// patch writes the final tag (with the chapters' times) and header frame
+// (with the frame count, seek table, delay, padding and music CRC) over
+// their placeholders, which had the same sizes.
+func (cp *copied) patch(w Output, tags Tags, chapters []ChapterTiming, tagLen, headerLen, firstKbps int) error {
+	final, err := tagBytes(tags, chapters)
+	if err != nil {
+		return fmt.Errorf("episode: tags: %w", err)
+	}
+	if len(final) != tagLen {
+		return fmt.Errorf("episode: tag changed size from %d to %d bytes", tagLen, len(final))
+	}
+	sum := mp3.Summary{Format: cp.format, BitrateKbps: cp.cbr, Frames: cp.toc.Frames(), TOC: cp.toc.TOC(),
+		AudioBytes: int(cp.written) - tagLen - headerLen, Delay: cp.delay, Padding: cp.padding, Encoder: cp.encoder, MusicCRC: cp.crc,
+		// The same header frame size as the placeholder, CBR or not.
+		HeaderKbps: firstKbps}
+	header, err := mp3.HeaderFrame(sum)
+	if err != nil {
+		return fmt.Errorf("episode: %w", err)
+	}
+	if _, err := w.WriteAt(final, 0); err != nil {
+		return fmt.Errorf("episode: %w", err)
+	}
+	if _, err := w.WriteAt(header, int64(tagLen)); err != nil {
+		return fmt.Errorf("episode: %w", err)
+	}
+	return nil
+}
+
+// loudnessPlan is what the loudness pass decides before the write: the
+// silent frames before each segment, the gain of every frame, where each
+// segment's pause starts in the episode's frames (so the readers apply the
+// right frame's gain), the silences found in each segment, and the figures.
+type loudnessPlan struct {
+	pauses     []int
+	gains      []int8
+	firstFrame []int
+	silences   [][]time.Duration
+	loud       *Loudness
+}
+
+// planLoudness measures every segment (with the pauses it will have) and
+// chooses the gains that bring the episode to o.TargetLUFS within
+// o.MaxTruePeak: one gain per segment, or per frame with o.Compress.
+func planLoudness(ctx context.Context, segs []Segment, wantPause []int, f mp3.Format, o Options) (loudnessPlan, error) {
+	delays, paddings, err := gapless(segs)
+	if err != nil {
+		return loudnessPlan{}, err
+	}
+	var p loudnessPlan
+	p.pauses = make([]int, len(segs))
+	for i := range segs {
+		prevPad := 0
+		if i > 0 {
+			prevPad = paddings[i-1]
+		}
+		p.pauses[i] = gaplessPause(wantPause[i], prevPad, delays[i], f.Samples())
+	}
+	maxTP := o.MaxTruePeak
+	if maxTP == 0 {
+		maxTP = -1
+	}
+	m, sil, frames, err := measure(ctx, segs, p.pauses, f)
+	if err != nil {
+		return loudnessPlan{}, err
+	}
+	p.silences = sil
+	in, tp := m.Integrated(), m.TruePeak()
+	if math.IsInf(in, -1) {
+		in = m.shortLoudness() // shorter than one 400 ms block
+	}
+	p.firstFrame = make([]int, len(segs)+1)
+	n := 0
+	for i := range segs {
+		p.firstFrame[i] = n
+		n += p.pauses[i] + frames[i]
+	}
+	p.firstFrame[len(segs)] = n
+	var out, outTP, gainDB float64
+	if o.Compress {
+		p.gains, out, outTP, gainDB = m.FrameGains(o.TargetLUFS, maxTP, mp3.GainStepDB)
+	} else {
+		p.gains, out, outTP, gainDB = m.SegmentGains(p.firstFrame, o.TargetLUFS, maxTP, mp3.GainStepDB)
+	}
+	p.firstFrame = p.firstFrame[:len(segs)]
+	p.loud = &Loudness{InputLUFS: round2(in), InputTruePeak: round2(tp), TargetLUFS: o.TargetLUFS,
+		OutputLUFS: round2(out), OutputPeak: round2(outTP), GainDB: round2(gainDB), Compressed: o.Compress,
+		PeakLimited: !o.Compress && out < o.TargetLUFS-mp3.GainStepDB/2}
+	return p, nil
+}
+
+// estimateSize is at most the episode's size: the segments' sizes, their
+// pauses (a frame at the first segment's bitrate is about the silent one,
+// a byte more when padded), the tag and the header frame; what is not used
+// is cut off at the end. Zero when a segment's size is not known yet.
+func estimateSize(segs []Segment, wantPause []int, spf int, frameBytes int64, head int) int64 {
+	estimate := int64(head)
+	for i, sg := range segs {
+		if sg.Size == 0 && sg.Audio == nil {
+			return 0
+		}
+		estimate += sg.Size + int64((wantPause[i]+spf/2)/spf)*(frameBytes+1)
+	}
+	return estimate
+}
+
+// copied is what the frames' copy learns on its way: the bytes, seek
+// table and music CRC written, and for each segment where it starts on the
+// episode's sample grid, its length and its encoder's header.
+type copied struct {
+	toc      mp3.TOCBuilder
+	crc      uint16
+	written  int64
+	samples  int
+	silenced int
+	cbr      int // the bitrate, 0 once a segment is variable
+
+	grid    []int
+	segLen  []int
+	headers []*mp3.XingHeader
+	format  mp3.Format
+
+	delay, padding int // the first segment's encoder delay, the last one's padding
+	encoder        string
+}
+
+// copy reads the segments on every CPU, a few ahead, and writes their
+// pieces in order, adding up the music CRC, which covers exactly the audio
+// frames.
+func (cp *copied) copy(ctx context.Context, w Output, rd *reader, segs []Segment) error {
+	spf := rd.format.Samples()
+	cp.format = rd.format
+	cp.grid, cp.segLen, cp.headers = make([]int, len(segs)), make([]int, len(segs)), make([]*mp3.XingHeader, len(segs))
 	ctx, cancel := context.WithCancel(ctx)
 	results := rd.start(ctx, segs)
 	defer rd.wait()
 	defer cancel()
-
-	var (
-		toc      mp3.TOCBuilder
-		crc      uint16
-		written  = int64(len(tag) + len(header))
-		samples  int
-		silenced int
-		cbr      = firstKbps
-		grid     = make([]int, len(segs))
-		segLen   = make([]int, len(segs))
-		headers  = make([]*mp3.XingHeader, len(segs))
-	)
-	if estimate > 0 {
-		// About as many frames as the estimate holds at the first
-		// segment's bitrate: the seek table then grows once.
-		toc.Grow(int(estimate / frameBytes))
-	}
 	for i := range segs {
-		before := samples
+		before := cp.samples
 		for p := range results[i] {
 			if p.err != nil {
-				return Result{}, p.err
+				return p.err
 			}
 			if len(p.data) > 0 {
 				if _, err := w.Write(p.data); err != nil {
-					return Result{}, fmt.Errorf("episode: %w", err)
+					return fmt.Errorf("episode: %w", err)
 				}
-				crc = mp3.CRC16Combine(crc, p.crc, int64(len(p.data)))
-				written += int64(len(p.data))
+				cp.crc = mp3.CRC16Combine(cp.crc, p.crc, int64(len(p.data)))
+				cp.written += int64(len(p.data))
 				for _, sz := range p.sizes {
-					toc.Add(int(sz))
+					cp.toc.Add(int(sz))
 				}
 			}
 			rd.recycle(p)
 			if d := p.done; d != nil {
-				headers[i], segLen[i] = d.header, d.samples
-				grid[i] = before + d.pause*spf
-				samples = grid[i] + d.samples
-				silenced += d.silenced
+				cp.headers[i], cp.segLen[i] = d.header, d.samples
+				cp.grid[i] = before + d.pause*spf
+				cp.samples = cp.grid[i] + d.samples
+				cp.silenced += d.silenced
 				if d.variable {
-					cbr = 0
+					cp.cbr = 0
 				}
 			}
 		}
 		rd.written()
 	}
 	if err := ctx.Err(); err != nil {
-		return Result{}, err
+		return err
 	}
+	if h := cp.headers[0]; h != nil && h.DelayPad {
+		cp.delay, cp.encoder = h.Delay, h.Encoder
+	}
+	if h := cp.headers[len(segs)-1]; h != nil && h.DelayPad {
+		cp.padding = h.Padding
+	}
+	return nil
+}
 
-	delay, padding, encoder := 0, 0, ""
-	if h := headers[0]; h != nil && h.DelayPad {
-		delay, encoder = h.Delay, h.Encoder
-	}
-	if h := headers[len(segs)-1]; h != nil && h.DelayPad {
-		padding = h.Padding
-	}
-	playback := func(gridSamples int) time.Duration {
-		s := min(max(gridSamples-delay, 0), samples-delay-padding)
-		return time.Duration(s) * time.Second / time.Duration(f.RateHz)
-	}
-	res := Result{
-		Duration: playback(samples), Frames: toc.Frames(), Format: f, BitrateKbps: cbr,
-		Loudness: loud, Reencoded: reencoded, Silenced: silenced, SizeBytes: written,
-	}
+// playback is the time a listener hears at a point of the sample grid:
+// after the first encoder's delay, and never past the last one's padding.
+func (cp *copied) playback(gridSamples int) time.Duration {
+	s := min(max(gridSamples-cp.delay, 0), cp.samples-cp.delay-cp.padding)
+	return time.Duration(s) * time.Second / time.Duration(cp.format.RateHz)
+}
+
+// result is the episode's length and each segment's timing: where its
+// sound starts and ends (after its encoder's delay, before its padding),
+// its sentences and the silences found in it, in playback time.
+func (cp *copied) result(segs []Segment, silences [][]time.Duration) Result {
+	res := Result{Duration: cp.playback(cp.samples), Frames: cp.toc.Frames(), Format: cp.format, BitrateKbps: cp.cbr,
+		Silenced: cp.silenced, SizeBytes: cp.written}
 	for i := range segs {
-		// The segment's sound starts after its encoder's delay and ends
-		// before its padding.
 		delay, pad := 0, 0
-		if h := headers[i]; h != nil && h.DelayPad {
+		if h := cp.headers[i]; h != nil && h.DelayPad {
 			delay, pad = h.Delay, h.Padding
 		}
-		t := Timing{Start: playback(grid[i] + delay), End: playback(grid[i] + segLen[i] - pad)}
+		t := Timing{Start: cp.playback(cp.grid[i] + delay), End: cp.playback(cp.grid[i] + cp.segLen[i] - pad)}
 		if silences != nil {
 			for _, s := range silences[i] {
 				// Decoded PCM runs on the frame grid; playback starts
 				// the encoder delay later.
-				at := playback(grid[i] + int(s*time.Duration(f.RateHz)/time.Second))
+				at := cp.playback(cp.grid[i] + int(s*time.Duration(cp.format.RateHz)/time.Second))
 				if at > t.Start && at < t.End {
 					t.Silences = append(t.Silences, at)
 				}
@@ -490,42 +571,14 @@ func joinFrames(ctx context.Context, w Output, segs []Segment, reencoded []int, 
 				first = false
 				continue
 			}
-			at := playback(grid[i] + delay + int(m.Offset*time.Duration(f.RateHz)/time.Second))
+			at := cp.playback(cp.grid[i] + delay + int(m.Offset*time.Duration(cp.format.RateHz)/time.Second))
 			if at > t.Start && at < t.End {
 				t.Sentences = append(t.Sentences, at)
 			}
 		}
 		res.Segments = append(res.Segments, t)
 	}
-	res.Chapters = chapterTimings(chapters, res.Segments, res.Duration)
-
-	final, err := tagBytes(o.Tags, res.Chapters)
-	if err != nil {
-		return Result{}, fmt.Errorf("episode: tags: %w", err)
-	}
-	if len(final) != len(tag) {
-		return Result{}, fmt.Errorf("episode: tag changed size from %d to %d bytes", len(tag), len(final))
-	}
-	sum := mp3.Summary{Format: f, BitrateKbps: cbr, Frames: toc.Frames(), TOC: toc.TOC(),
-		AudioBytes: int(written) - len(tag) - len(header), Delay: delay, Padding: padding, Encoder: encoder, MusicCRC: crc}
-	// The same header frame size as the placeholder, CBR or not.
-	sum.HeaderKbps = firstKbps
-	header, err = mp3.HeaderFrame(sum)
-	if err != nil {
-		return Result{}, fmt.Errorf("episode: %w", err)
-	}
-	if _, err := w.WriteAt(final, 0); err != nil {
-		return Result{}, fmt.Errorf("episode: %w", err)
-	}
-	if _, err := w.WriteAt(header, int64(len(tag))); err != nil {
-		return Result{}, fmt.Errorf("episode: %w", err)
-	}
-	if reserved != nil {
-		if err := reserved.Truncate(written); err != nil {
-			return Result{}, fmt.Errorf("episode: %w", err)
-		}
-	}
-	return res, nil
+	return res
 }
 
 // gaplessPause is the silent frames of a pause of want samples after a
