@@ -13,48 +13,20 @@ func crcBytewise(crc uint16, b []byte) uint16 {
 	return crc
 }
 
-func TestCRC16Slicing(t *testing.T) {
+func TestCRC16(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := range 200 {
 		b := make([]byte, n)
 		for i := range b {
 			b[i] = byte(r.IntN(256))
 		}
-		if got, want := crc16Slicing(0x1234, b), crcBytewise(0x1234, b); got != want {
+		if got, want := CRC16(0x1234, b), crcBytewise(0x1234, b); got != want {
 			t.Fatalf("len %d: %04x, want %04x", n, got, want)
 		}
 	}
 	// The LAME tag's CRC-16 (ARC): the check value of "123456789" is 0xBB3D.
 	if got := CRC16(0, []byte("123456789")); got != 0xbb3d {
 		t.Errorf("check value %04x, want bb3d", got)
-	}
-}
-
-// TestCRC16Fold: folding by carry-less multiplication gives the tables'
-// CRC for every length and start value, across every branch of the
-// assembly (four blocks at a time, the lanes joined, single blocks, the
-// tail left to the tables).
-func TestCRC16Fold(t *testing.T) {
-	if !haveFold() {
-		t.Skip("no carry-less multiplication on this CPU")
-	}
-	r := rand.New(rand.NewPCG(7, 8))
-	data := make([]byte, 5000)
-	for i := range data {
-		data[i] = byte(r.IntN(256))
-	}
-	for n := 0; n <= len(data); n += 1 + n/50 {
-		seed := uint16(r.IntN(1 << 16))
-		if got, want := CRC16(seed, data[:n]), crcBytewise(seed, data[:n]); got != want {
-			t.Fatalf("len %d seed %04x: %04x, want %04x", n, seed, got, want)
-		}
-	}
-	// All ones and all zeros, where a wrong constant shows at once.
-	for _, fill := range []byte{0x00, 0xff} {
-		b := bytes.Repeat([]byte{fill}, 1024)
-		if got, want := CRC16(0xffff, b), crcBytewise(0xffff, b); got != want {
-			t.Errorf("1024 × %02x: %04x, want %04x", fill, got, want)
-		}
 	}
 }
 
@@ -70,21 +42,10 @@ func FuzzCRC16(f *testing.F) {
 
 func BenchmarkCRC16(b *testing.B) {
 	buf := make([]byte, 256<<10)
-	b.Run("fold", func(b *testing.B) {
-		if !haveFold() {
-			b.Skip("no carry-less multiplication on this CPU")
-		}
-		b.SetBytes(int64(len(buf)))
-		for b.Loop() {
-			CRC16(0, buf)
-		}
-	})
-	b.Run("tables", func(b *testing.B) {
-		b.SetBytes(int64(len(buf)))
-		for b.Loop() {
-			crc16Slicing(0, buf)
-		}
-	})
+	b.SetBytes(int64(len(buf)))
+	for b.Loop() {
+		CRC16(0, buf)
+	}
 }
 
 func TestCRC16Combine(t *testing.T) {
