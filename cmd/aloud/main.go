@@ -36,21 +36,29 @@ func main() {
 			}
 		}
 	}
-	// aloud's heap is small and its runs short: collecting less often
-	// saves a measurable share of a join of hundreds of files, and the
-	// soft limit keeps long joins from growing past it. These are
-	// defaults only: GOGC and GOMEMLIMIT, when set, are the user's word.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(40 << 20)
-	}
+	setGCDefaults(os.Args[1:])
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if code != exitOK {
 		pprof.StopCPUProfile()
 		os.Exit(code)
+	}
+}
+
+// setGCDefaults: aloud's heap is small and a command's run short, so
+// collecting less often saves a measurable share of a join of hundreds of
+// files, and a soft limit keeps long joins from growing past it. Not for
+// serve, which runs for days with jobs side by side and has no such bound,
+// and never over the user's word: GOGC and GOMEMLIMIT, when set, stand.
+func setGCDefaults(args []string) {
+	if cmd, _, err := newRootCmd(io.Discard, io.Discard, nil).Find(args); err == nil && cmd.Name() == "serve" {
+		return
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(40 << 20)
 	}
 }
 

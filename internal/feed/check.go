@@ -28,7 +28,7 @@ const (
 	Warning Severity = "warning"
 )
 
-// Problem is one broken rule of ../shared/corpora/feeds/RULES.md.
+// Problem is one broken rule of those docs/PUBLISHING.md lists.
 type Problem struct {
 	Rule     string   `json:"rule"` // e.g. "I2"
 	Severity Severity `json:"severity"`
