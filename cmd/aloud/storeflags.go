@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -64,7 +62,7 @@ func (f *storeFlags) open(cmd *cobra.Command, g *globals) (store.Store, store.Lo
 	if base == "" && f.inferBase {
 		// Rewriting feeds without the address they were published with
 		// would make every link relative: take it from the feed itself.
-		if inferred := publishedBase(cmd.Context(), st, cfg); inferred != "" {
+		if inferred := feed.PublishedBase(cmd.Context(), st, feedKey(cfg.FeedList()[0])); inferred != "" {
 			if !g.quiet && !g.json {
 				fmt.Fprintf(g.stderr, "public base URL %s (from the published feed's own link)\n", inferred)
 			}
@@ -131,20 +129,4 @@ func presetsFor(cfg config.Config) speech.Presets {
 		ps.Dirs = []string{cfg.VoicesDir}
 	}
 	return ps
-}
-
-// publishedBase is the public base URL a store's first feed was written
-// with (its atom:link rel="self" without the key), or "".
-func publishedBase(ctx context.Context, st store.Store, cfg config.Config) string {
-	key := feedKey(cfg.FeedList()[0])
-	data, err := feed.ReadStored(ctx, st, key)
-	if err != nil {
-		return ""
-	}
-	self := feed.SelfURL(data)
-	base, ok := strings.CutSuffix(self, "/"+key)
-	if !ok || checkBaseURL(base) != nil {
-		return ""
-	}
-	return base
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/aloud-dev/aloud/internal/config"
 	"github.com/aloud-dev/aloud/internal/store"
 )
 
@@ -106,4 +107,19 @@ func Errors(ps []Problem) int {
 		}
 	}
 	return n
+}
+
+// PublishedBase is the public base URL the feed under key was written with
+// (its atom:link rel="self" without the key), or "" when there is no such
+// feed or its address is not one.
+func PublishedBase(ctx context.Context, st store.Store, key string) string {
+	data, err := ReadStored(ctx, st, key)
+	if err != nil {
+		return ""
+	}
+	base, ok := strings.CutSuffix(SelfURL(data), "/"+key)
+	if !ok || config.CheckBaseURL(base) != nil {
+		return ""
+	}
+	return base
 }

@@ -27,7 +27,13 @@ func TestCheckStored(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			if got := PublishedBase(ctx, st, "feed.xml"); got != "" {
+				t.Errorf("no feed yet, but a published base %q", got)
+			}
 			put("feed.xml", []byte(golden(t)))
+			if got := PublishedBase(ctx, st, "feed.xml"); got != "https://cdn.example.com/pod" {
+				t.Errorf("published base %q", got)
+			}
 			put("newer.mp3", make([]byte, 1000)) // as the feed says
 			put("older.mp3", make([]byte, 7))    // the feed says 493098
 			asked := 0
