@@ -99,6 +99,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 			a.Blocks = mb
 		}
 	}
+	a.Blocks = cutThread(a.Blocks)
 	return a, nil
 }
 

@@ -65,6 +65,7 @@ func parseText(src string) Article {
 		}
 		a.Blocks = append(a.Blocks, Block{Kind: k, Text: t})
 	}
+	a.Blocks = cutThread(a.Blocks)
 	// A subheading is never the last thing read.
 	for len(a.Blocks) > 0 && a.Blocks[len(a.Blocks)-1].Kind == Heading {
 		a.Blocks = a.Blocks[:len(a.Blocks)-1]
