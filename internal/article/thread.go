@@ -44,7 +44,7 @@ func cutThread(blocks []Block) []Block {
 }
 
 // isSignature reports a comment's signature: a short line that is a
-// name saying something ("Ellen said...", "Reply from Gina:"), or a name
+// name saying something ("Ellen said...", "Gina says:"), or a name
 // with a date or time ("Posted by: Ellen at September 10, 2012 11:40 AM").
 func isSignature(t string) bool {
 	n := wordCount(t)
