@@ -309,6 +309,7 @@ func chooseTextTitle(units []string, start int) int {
 	for i, u := range units {
 		norms[i] = normTitle(u)
 	}
+	lead := leadWords(units, start)
 	best, bestScore := -1, 0
 	// The body's first lines are candidates too: the body's span can
 	// begin at a long line above the headline (a notice, a standfirst
@@ -354,6 +355,7 @@ func chooseTextTitle(units []string, start int) int {
 		if isNameLine(u) || isCredit(u) {
 			score -= 3
 		}
+		score += echoScore(u, lead, i)
 		if best < 0 || score > bestScore {
 			best, bestScore = i, score
 		}
@@ -366,6 +368,65 @@ func chooseTextTitle(units []string, start int) int {
 	}
 	return -1
 }
+
+// leadWords are the content words (four letters or more, lower-cased) of
+// the body's first lines, with the line each is first found in.
+func leadWords(units []string, start int) map[string]int {
+	words := map[string]int{}
+	n := 0
+	for i := start; i < len(units) && n < leadReach; i++ {
+		for _, w := range contentWords(units[i]) {
+			if _, ok := words[w]; !ok {
+				words[w] = i
+			}
+			n++
+		}
+	}
+	return words
+}
+
+// leadReach is how many words of the body's start a headline is compared
+// with.
+const leadReach = 150
+
+// contentWords are a line's words of four letters or more, lower-cased,
+// without the punctuation around them.
+func contentWords(t string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(f) >= 4 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// echoScore is what a headline gains for being echoed by the story: a
+// headline's key words come back in the first sentences of its story,
+// while a teaser for another story, a caption's credit or a menu do not.
+// Words of the line itself (when it stands in the body) do not count.
+func echoScore(line string, lead map[string]int, at int) int {
+	ws := contentWords(line)
+	if len(ws) == 0 {
+		return 0
+	}
+	seen := map[string]bool{}
+	hit, n := 0, 0
+	for _, w := range ws {
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		n++
+		if i, ok := lead[w]; ok && i != at {
+			hit++
+		}
+	}
+	return echoWeight * hit / n
+}
+
+// echoWeight is the most a headline gains for its words in the lead.
+var echoWeight = 6
 
 // repeats reports whether line i's text is said again elsewhere on the
 // page, as a line of its own or inside a longer one.
