@@ -170,6 +170,15 @@ func textByline(units []string, title, start, end int) string {
 			continue
 		}
 		lead := strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+		// "By" alone, its names linked on the next line: a copy puts a
+		// link on a line of its own.
+		if i+1 < len(units) && bylinePrefix.MatchString(lead+" ") && strings.TrimSpace(bylinePrefix.ReplaceAllString(lead+" ", "")) == "" {
+			lead = strings.TrimLeftFunc(units[i+1], func(r rune) bool { return !unicode.IsLetter(r) })
+			if names := cleanByline(lead); wordCount(names) >= 1 && looksLikeNames(names) {
+				return names
+			}
+			continue
+		}
 		if bylinePrefix.FindString(lead) == "" {
 			// "on March 10, 2015 by Jane Doe", "Le Monde | 04.05.2015 |
 			// Par Jane Doe": the byline after a date or a separator.
@@ -185,6 +194,14 @@ func textByline(units []string, title, start, end int) string {
 		}
 	}
 	if title >= 0 {
+		// Names with a date or time ("Alex Perry 1 day ago") say more
+		// than a line of names alone, which can be a section's or a
+		// publisher's name ("Tech Insider").
+		for i := title + 1; i < min(start, title+4); i++ {
+			if isNameAndTime(units[i]) {
+				return cleanByline(units[i])
+			}
+		}
 		for i := title + 1; i < min(start, title+4); i++ {
 			t := units[i]
 			if names := cleanByline(t); isNameLine(names) && !boilerplate.MatchString(t) &&

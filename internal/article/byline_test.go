@@ -44,6 +44,8 @@ func TestTextByline(t *testing.T) {
 		{"after a date", "Headline about the bridge repairs\non March 10, 2015 by Nikhil Marathe\n\n" + body, "Nikhil Marathe"},
 		{"after separators", "La mairie ferme le vieux pont\nLe Courrier | 04.05.2015 à 13h36 | Par Martin Untersinger\n\n" + body, "Martin Untersinger"},
 		{"under a caption", "Headline about the bridge repairs\n\n" + body + "\n\nThe old bridge at dawn. Photograph: Jo Bloggs\n\nImage\n\nBy Corey Kilgannon\n\n" + body, "Corey Kilgannon"},
+		{"by alone, names linked under it", "Headline about the bridge repairs\nBy\nDan Levy\n(National Lead Writer) on August 8, 2012\n\n" + body, "Dan Levy"},
+		{"names and a time over a section's name", "Headline about the bridge repairs\nTech Insider\nAlex Perry 1 day ago\n\n" + body, "Alex Perry"},
 		{"none", "Headline about the bridge repairs\n\n" + body, ""},
 	}
 	for _, tc := range tests {

@@ -327,7 +327,7 @@ func chooseTextTitle(units []string, start int) int {
 		header := false
 		for j := i + 1; j <= i+4 && j < limit+2 && j < len(units); j++ {
 			// A time ago far above the body dates a teaser, not the article.
-			if isBylineLine(units[j], "") || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
+			if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
 				score += 5
 				header = true
 				break
