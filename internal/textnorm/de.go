@@ -75,7 +75,7 @@ var german = sync.OnceValue(func() *language {
 		o := deOrdinal(itoa(v), "e")
 		return "der " + strings.ToUpper(o[:1]) + o[1:], true
 	})
-	add(Date, `(?P<d>\d{1,2})\.\s?(?P<mon>`+deMonth+`)\.?(?:\s(?P<y>\d{4}))?`, deDateDM)
+	add(Date, `(?P<d>\d{1,2})\.\s?(?P<mon>`+deMonth+`)(?P<dot>\.?)(?:\s(?P<y>\d{4}))?`, deDateDM)
 	add(Date, `(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?`, deDateNumeric)
 	add(Date, `(?P<d>\d{1,2})\.(?P<m>\d{1,2})`, deDateNumeric)
 	add(Date, `(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})`, deDateNumeric)
@@ -319,7 +319,7 @@ func deDateDM(c *context, m match) (string, bool) {
 	if y := m.get("y"); y != "" {
 		s += " " + deYear(int(atoi(y)))
 	}
-	return s, true
+	return s + fullStop(m, deMonths[mon]), true
 }
 
 func deDateNumeric(c *context, m match) (string, bool) {

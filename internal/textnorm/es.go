@@ -61,7 +61,7 @@ var spanish = sync.OnceValue(func() *language {
 			unit(m.get("s"), "segundo", "segundos", esMasc), true
 	})
 
-	add(Date, `(?:(?P<wd>`+esWeekdayPattern+`)\.?,?\s)?(?P<d>\d{1,2})(?:\.?º)?\s(?:de\s)?(?P<mon>`+esMonth+`)\.?(?:,?\s(?:de(?:l)?\s)?(?P<y>\d{4}))?`, esDate)
+	add(Date, `(?:(?P<wd>`+esWeekdayPattern+`)\.?,?\s)?(?P<d>\d{1,2})(?:\.?º)?\s(?:de\s)?(?P<mon>`+esMonth+`)(?P<dot>\.?)(?:,?\s(?:de(?:l)?\s)?(?P<y>\d{4}))?`, esDate)
 	add(Date, `(?P<mon>`+esMonth+`)\.?\s(?P<d>\d{1,2}),?\s(?P<y>\d{4})`, esDate)
 	add(Date, `(?P<d>\d{1,2})(?P<s1>[./-])(?P<m>\d{1,2})(?P<s2>[./-])(?P<y>\d{4})`, esDate)
 	add(Date, `(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})`, esDate)
@@ -350,7 +350,7 @@ func esDate(c *context, m match) (string, bool) {
 	if y := m.get("y"); y != "" {
 		s += " de " + esCardinal(y, esAlone)
 	}
-	return s, true
+	return s + fullStop(m, esMonths[mon]), true
 }
 
 // --- measures ---
@@ -666,13 +666,20 @@ func esNumber(c *context, m match) (string, bool) {
 	return words(plus, esDecimal(n, g)), true
 }
 
+// esFunctionWords are Spanish words that never are the noun after a
+// number: prepositions, articles, conjunctions, pronouns.
+var esFunctionWords = set("a", "al", "de", "del", "en", "y", "e", "o", "u", "ni", "por", "para", "con", "sin", "que", "el", "la", "los", "las",
+	"lo", "se", "es", "son", "fue", "hasta", "desde", "entre", "sobre", "contra", "según", "como", "más", "menos")
+
 // esGenderOfNext is the gender of the noun after a number, from its
 // ending: -a, -as, -ción, -dad are feminine ("veintiuna libras",
 // "doscientas personas"), except the -ma words of Greek origin and día.
 func esGenderOfNext(c *context) esGender {
 	next := strings.ToLower(c.nextWord())
 	switch {
-	case next == "":
+	case next == "" || esFunctionWords[next]:
+		// A preposition, article or conjunction is no noun the number
+		// counts: "del uno al cinco", "uno de cada tres".
 		return esAlone
 	case strings.HasSuffix(next, "ma") || strings.HasSuffix(next, "mas") || next == "día" || next == "días" || next == "mapa" || next == "mapas":
 		return esMasc

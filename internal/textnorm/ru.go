@@ -149,6 +149,8 @@ var ruWords = slavicWords{
 	plus:          "плюс",
 	and:           "и",
 	rangeWord:     "—",
+	rangeFrom:     "с",
+	rangeTo:       "по",
 	percent:       "процент",
 	wholeWord:     "целых",
 }

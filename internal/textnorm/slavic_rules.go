@@ -34,8 +34,10 @@ type slavicWords struct {
 	minus, plus    string
 	and            string
 	rangeWord      string
-	percent        string
-	wholeWord      string
+	// rangeFrom and rangeTo say a span of days: "с", "по".
+	rangeFrom, rangeTo string
+	percent            string
+	wholeWord          string
 }
 
 // unitForms are a noun's forms after a number: one (1, 21), few (2–4),
@@ -148,13 +150,20 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return out, true
 		})
 
+		// Days of one month: "с 1 по 5 мая", "1–5 мая" (said "с первого
+		// по пятое мая"), "до 5 мая".
+		yearPart := `(?:\s(?P<y>\d{4})(?:\s?(?P<ynoun>года|году|год|г\.))?)?`
+		add(Date, `(?P<d1>\d{1,2})(?:\s?[–—-]\s?|\s(?P<to>по|до)\s)(?P<d2>\d{1,2})\s(?P<mon>`+monthRe+`)(?P<dot>\.?)`+yearPart, func(c *context, m match) (string, bool) {
+			return w.dayRange(s, c, m)
+		})
 		// Dates: 6 марта 2006 года, 06.03.2006, 2/3/1906, 03-фев-2002.
-		add(Date, `(?P<d>\d{1,2})\s(?P<mon>`+monthRe+`)\.?(?:\s(?P<y>\d{4})(?:\s?(?P<ynoun>года|году|год|г\.))?)?`, func(c *context, m match) (string, bool) {
+		add(Date, `(?P<d>\d{1,2})\s(?P<mon>`+monthRe+`)(?P<dot>\.?)`+yearPart, func(c *context, m match) (string, bool) {
 			mon := w.monthNumber(m.get("mon"))
 			if mon == 0 {
 				return "", false
 			}
-			return w.date(s, c, m.get("d"), mon, m.get("y"), m.get("ynoun"))
+			out, ok := w.date(s, c, m.get("d"), mon, m.get("y"), m.get("ynoun"))
+			return out + fullStop(m, w.months[mon]), ok
 		})
 		add(Date, `(?P<d>\d{1,2})(?P<s1>[./-])(?P<m>\d{1,2}|[\p{L}]{3,4})(?P<s2>[./-])(?P<y>\d{4})(?:\s?(?P<ynoun>года|году|год|г\.))?`, func(c *context, m match) (string, bool) {
 			if m.get("s1") != m.get("s2") {
@@ -425,6 +434,40 @@ func (w *slavicWords) date(s *slavic, c *context, d string, mon int, y, ynoun st
 		}
 	}
 	return out, true
+}
+
+// dayRange says days of one month: the first an ordinal in the genitive
+// ("с первого"), the last in the accusative after "по" ("по пятое") or
+// the genitive after "до"; a dash is said "с … по …".
+func (w *slavicWords) dayRange(s *slavic, c *context, m match) (string, bool) {
+	mon := w.monthNumber(m.get("mon"))
+	d1, d2 := atoi(m.get("d1")), atoi(m.get("d2"))
+	if mon == 0 || d1 < 1 || d2 > 31 || d1 >= d2 {
+		return "", false
+	}
+	to, toCase := m.get("to"), acc
+	switch {
+	case to == "до":
+		toCase = gen
+	case to == "" && w.preps[c.prevWord()] != 0 && w.preps[c.prevWord()] != gen:
+		return "", false // "в 1–5 мая" and the like: not a span said "с … по …"
+	}
+	from := ""
+	if w.preps[c.prevWord()] != gen {
+		// A dash without "с": the span is said with it.
+		from = w.rangeFrom + " "
+	}
+	if to == "" {
+		to = w.rangeTo
+	}
+	out := from + s.ordinal(m.get("d1"), neut, gen) + " " + to + " " + s.ordinal(m.get("d2"), neut, toCase) + " " + w.months[mon]
+	if y := m.get("y"); y != "" {
+		out += " " + s.ordinal(y, masc, gen)
+		if m.get("ynoun") != "" {
+			out += " " + w.year[0][gen]
+		}
+	}
+	return out + fullStop(m, w.months[mon]), true
 }
 
 // centuryNoun reports a century's noun after the number n (up to 30)

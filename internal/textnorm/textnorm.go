@@ -633,3 +633,15 @@ func words(parts ...string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// fullStop is the sentence's full stop that a date rule took with its
+// month (the groups "mon", "dot" and "y"): after a month written in full
+// the dot ends the sentence ("am 5. Mai.", "el 5 de mayo.", "до 5 мая."),
+// after an abbreviation ("5. Okt.", "5 фев.") it is the abbreviation's,
+// and before a year it is neither.
+func fullStop(m match, full string) string {
+	if m.get("dot") == "" || m.get("y") != "" || !strings.EqualFold(m.get("mon"), full) {
+		return ""
+	}
+	return "."
+}

@@ -133,6 +133,8 @@ var ukWords = slavicWords{
 	plus:          "плюс",
 	and:           "і",
 	rangeWord:     "—",
+	rangeFrom:     "з",
+	rangeTo:       "по",
 	percent:       "відсоток",
 	wholeWord:     "цілих",
 }
