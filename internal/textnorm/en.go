@@ -170,7 +170,7 @@ var english = sync.OnceValue(func() *language {
 
 	// Abbreviations.
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\p{L}+)*)\.`, enAbbreviation)
-	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV)`, enWordAbbreviation)
+	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM])`, enWordAbbreviation)
 
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
 	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
@@ -1393,6 +1393,14 @@ func enWordAbbreviation(c *context, m match) (string, bool) {
 		return "et cetera", true
 	case "tv":
 		return "TV", true
+	case "y/y":
+		// Finance's changes over a period: year on year, quarter on
+		// quarter, month on month.
+		return "year on year", true
+	case "q/q":
+		return "quarter on quarter", true
+	case "m/m":
+		return "month on month", true
 	}
 	return "", false
 }

@@ -32,6 +32,10 @@ func TestEnglish(t *testing.T) {
 		{"1,000,000", "one million"},
 		{"123,000,012", "one hundred twenty three million twelve"},
 		{"007", "zero zero seven"},
+		// Finance's period changes.
+		{"revenue up 12% y/y and 3% q/q", "revenue up twelve percent year on year and three percent quarter on quarter"},
+		{"m/m growth was flat", "month on month growth was flat"},
+		{"answer y/n", "answer y slash n"},
 		{"i saw (22) ducklings", "i saw (twenty two) ducklings"},
 		// Money.
 		{"It cost $12,345.67", "It cost twelve thousand three hundred and forty five dollars sixty seven cents"},
