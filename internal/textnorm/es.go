@@ -11,8 +11,8 @@ import (
 var esSeps = separators{decimal: ",", groups: []string{".", " ", "\u00a0", "\u202f"}}
 
 const (
-	esNum   = `(?:\d{1,3}(?:[. \x{a0}\x{202f}]\d{3})+|\d+)(?:,\d+)?`
-	esInt   = `\d{1,3}(?:[. \x{a0}\x{202f}]\d{3})+|\d+`
+	esNum   = `(?:[1-9]\d{0,2}(?:[. \x{a0}\x{202f}]\d{3})+|\d+)(?:,\d+)?`
+	esInt   = `[1-9]\d{0,2}(?:[. \x{a0}\x{202f}]\d{3})+|\d+`
 	esMonth = `(?i:ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:t(?:iembre)?)?|set(?:iembre)?|oct(?:ubre)?|nov(?:iembre)?|dic(?:iembre)?)`
 	esScale = `(?i:mil millones|millones|millón|billones|billón|trillones|trillón|mil)`
 )

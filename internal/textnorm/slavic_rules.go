@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -81,7 +82,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		l := &language{code: w.code, decimal: ','}
 		add, addGlued := l.adders()
 		sep := separators{decimal: ",", groups: []string{" ", "\u00a0", "\u202f"}}
-		num := `(?:\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+|\d+)(?:[,.]\d+)?`
+		num := `(?:[1-9]\d{0,2}(?:[ \x{a0}\x{202f}]\d{3})+|\d+)(?:[,.]\d+)?`
 		parse := func(t string) number {
 			// A point is a decimal mark too in Russian and Ukrainian
 			// texts that follow English usage ("3.5 млрд").
@@ -103,6 +104,17 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				if g != "" {
 					parts = append(parts, s.group(g))
 				}
+			}
+			return strings.Join(parts, " "), true
+		})
+
+		// A number whose first group is a lone 0 ("0 800 500 335", a
+		// free line) is no amount written in thousands: a number to dial,
+		// said group by group.
+		add(Telephone, `0(?:[\s-]\d{2,3}){3,4}`, func(c *context, m match) (string, bool) {
+			parts := []string{s.group("0")}
+			for _, g := range strings.FieldsFunc(m.text[1:], func(r rune) bool { return r == ' ' || r == '-' }) {
+				parts = append(parts, s.group(g))
 			}
 			return strings.Join(parts, " "), true
 		})
@@ -152,7 +164,18 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 
 		// Days of one month: "с 1 по 5 мая", "1–5 мая" (said "с первого
 		// по пятое мая"), "до 5 мая".
-		yearPart := `(?:\s(?P<y>\d{4})(?:\s?(?P<ynoun>года|году|год|г\.))?)?`
+		// A date's year noun, written out or abbreviated: года, г.; року, р.
+		var yearWords []string
+		for n := range w.yearNouns {
+			yearWords = append(yearWords, n)
+		}
+		for a := range w.yearAbbr {
+			yearWords = append(yearWords, a+`\.`)
+		}
+		// Longest first, so that "году" is not read as "год" and a "у".
+		sort.Slice(yearWords, func(i, j int) bool { return len(yearWords[i]) > len(yearWords[j]) })
+		yearNoun := `(?P<ynoun>` + strings.Join(yearWords, "|") + `)`
+		yearPart := `(?:\s(?P<y>\d{4})(?:\s?` + yearNoun + `)?)?`
 		add(Date, `(?P<d1>\d{1,2})(?:\s?[–—-]\s?|\s(?P<to>по|до)\s)(?P<d2>\d{1,2})\s(?P<mon>`+monthRe+`)(?P<dot>\.?)`+yearPart, func(c *context, m match) (string, bool) {
 			return w.dayRange(s, c, m)
 		})
@@ -165,7 +188,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			out, ok := w.date(s, c, m.get("d"), mon, m.get("y"), m.get("ynoun"))
 			return out + fullStop(m, w.months[mon]), ok
 		})
-		add(Date, `(?P<d>\d{1,2})(?P<s1>[./-])(?P<m>\d{1,2}|[\p{L}]{3,4})(?P<s2>[./-])(?P<y>\d{4})(?:\s?(?P<ynoun>года|году|год|г\.))?`, func(c *context, m match) (string, bool) {
+		add(Date, `(?P<d>\d{1,2})(?P<s1>[./-])(?P<m>\d{1,2}|[\p{L}]{3,4})(?P<s2>[./-])(?P<y>\d{4})(?:\s?`+yearNoun+`)?`, func(c *context, m match) (string, bool) {
 			if m.get("s1") != m.get("s2") {
 				return "", false
 			}
