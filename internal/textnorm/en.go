@@ -90,6 +90,9 @@ var english = sync.OnceValue(func() *language {
 	add(Date, `(?i:Q)(?P<q>[1-4])(?:\s(?P<y>\d{4})|\s?'(?P<yy>\d{2}))?|(?P<q2>[1-4])Q\s?'?(?P<yy2>\d{2})|(?P<h>H)(?P<hn>[12])\s(?P<y2>\d{4})`, enQuarter)
 
 	// Measures: 12kg, 2°C, 41,459.00 km³, 12/kg, 4 1/2 lbs, kg/kg.
+	// A count with its scale glued on, as headlines write them: "40k
+	// more", "2.5m jobs", "1m people".
+	add(Cardinal, `(?P<num>\d{1,3}(?:\.\d+)?)(?P<scale>[km])`+wordEnd, enGluedScale)
 	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)-(?P<word>`+enUnitWords+`)`, enMeasureWord)
 	add(Measure, `(?P<int>\d+)\s(?P<fn>\d+)/(?P<fd>\d+)\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasureFraction)
@@ -911,6 +914,29 @@ func enMeasure(c *context, m match) (string, bool) {
 	and := m.get("scale") == ""
 	return words(enDecimal(n, and), m.get("scale"), name), true
 }
+
+// enGluedScale reads a count with a glued scale letter: k is a thousand
+// ("40k more") but for a race ("a 5k run", "five K"); m is a million
+// before a counted noun when the number is under 50 or has a decimal
+// ("1m people", "2.5m jobs"), and otherwise left to the measures: "the
+// 400m hurdles", "a 50m pool", "1.5m tall" are metres.
+func enGluedScale(c *context, m match) (string, bool) {
+	n := enSeps.parseNumber(m.get("num"))
+	switch m.get("scale") {
+	case "k":
+		if next := c.nextWord(); enRaces[next] || next != "" && unicode.IsUpper([]rune(next)[0]) {
+			return enDecimal(n, true) + " K", true // a race, a "4k TV"
+		}
+		return words(enDecimal(n, false), "thousand"), true
+	case "m":
+		if enCountsAfter(c) && (n.point || atoi(n.whole) < 50) {
+			return words(enDecimal(n, false), "million"), true
+		}
+	}
+	return "", false
+}
+
+var enRaces = set("run", "runs", "race", "races", "walk", "walks", "runner", "runners", "course")
 
 // enMeasureWord reads "7.2-millimeter", a number joined to a unit's name.
 func enMeasureWord(c *context, m match) (string, bool) {

@@ -32,6 +32,12 @@ func TestEnglish(t *testing.T) {
 		{"1,000,000", "one million"},
 		{"123,000,012", "one hundred twenty three million twelve"},
 		{"007", "zero zero seven"},
+		// Scales glued to a count, and the measures they are not.
+		{"Over 1m people signed; 40k more joined.", "Over one million people signed; forty thousand more joined."},
+		{"about 2.5m jobs", "about two point five million jobs"},
+		{"the 400m hurdles", "the four hundred meters hurdles"},
+		{"a 5k run", "a five K run"},
+		{"1.5m tall", "one point five meters tall"},
 		// Finance's period changes.
 		{"revenue up 12% y/y and 3% q/q", "revenue up twelve percent year on year and three percent quarter on quarter"},
 		{"m/m growth was flat", "month on month growth was flat"},
