@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // German writes a decimal comma and groups thousands with points or
@@ -54,7 +55,7 @@ var german = sync.OnceValue(func() *language {
 	add(Telephone, `(?:\+(?P<cc>\d{1,3})\s?)?(?:\((?P<area>0\d{2,5})\)|(?P<area2>0\d{2,5}))?[\s/-]?(?P<num>\d{3,5}[\s-]\d{2,5}(?:[\s-]\d{1,5})?)`, deTelephone)
 
 	add(Money, `(?P<cur>[$£€¥₴₽]|(?i:EUR|USD|CHF|GBP)\s?)\s?(?P<amt>`+deNum+`)(?:\s(?P<scale>`+deScale+`))?`, deMoney)
-	add(Money, `(?P<amt>`+deNum+`)(?:\s(?P<scale>`+deScale+`))?\s?(?P<cur>[$£€¥₴₽]|EUR|USD|CHF|GBP|(?i:euro|dollar|pfund|franken|cent))`, deMoney)
+	add(Money, `(?P<amt>`+deNum+`)(?:\s(?P<scale>`+deScale+`))?\s?(?P<cur>[$£€¥₴₽]|EUR|USD|CHF|GBP|(?i:euro|dollar|pfund|franken|cent))(?:/(?P<per>[\p{L}]+[²³23]?))?`, deMoney)
 
 	add(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s?(?P<uhr>(?i:uhr))(?:\s(?P<zone>(?i:mez|mesz|utc|gmt|est)))?`, deTime)
 	add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?`, deTime)
@@ -218,6 +219,19 @@ var deCurrencies = map[string]currency{
 }
 
 func deMoney(c *context, m match) (string, bool) {
+	said, ok := deSum(m)
+	if per := m.get("per"); ok && per != "" {
+		// "12,50 €/m²", "30 €/Monat": a price per unit.
+		if u, known := deUnits[per]; known {
+			per = u.one
+		}
+		said += " pro " + per
+	}
+	return said, ok
+}
+
+// deSum says an amount of money in its currency.
+func deSum(m match) (string, bool) {
 	cur := strings.TrimSpace(m.get("cur"))
 	if strings.EqualFold(cur, "cent") {
 		n := deSeps.parseNumber(m.get("amt"))
@@ -507,7 +521,11 @@ func deOrdinalRule(c *context, m match) (string, bool) {
 	articled := deEnding(c) != "er" || prev == "ein"
 	switch {
 	case next == "":
-		if strings.TrimSpace(c.text[c.end:]) != "" && !c.alone() {
+		rest := strings.TrimSpace(c.text[c.end:])
+		if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune("–—-,;:)", r) {
+			break // "fast jeder 2. – also": a dash or comma goes on the sentence
+		}
+		if rest != "" && !c.alone() {
 			return "", false
 		}
 		if prev != "" && !articled {
