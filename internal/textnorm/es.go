@@ -31,12 +31,12 @@ var spanish = sync.OnceValue(func() *language {
 	add(Telephone, `(?:\+(?P<cc>\d{1,3})\s?)?\((?P<area>\d{2,4})\)\s?(?P<num>\d{3}[\s.-]\d{4})(?:-(?P<ext>\d{1,4}))?`, esTelephone)
 	// Spanish numbers have nine digits and start with 6 to 9: 912 345
 	// 678, 91 123 45 67 (spaces only: dots group thousands).
-	add(Telephone, `(?P<num>[6-9]\d{2} \d{3} \d{3}|[6-9]\d \d{3} \d{2} \d{2})`, esTelephone)
+	add(Telephone, `(?:\+(?P<cc>\d{1,3})\s)?(?P<num>[6-9]\d{2} \d{3} \d{3}|[6-9]\d \d{3} \d{2} \d{2})`, esTelephone)
 	add(Telephone, `(?P<toll>0-800)-(?P<word>\p{L}+)`, esTelephone)
 	add(Telephone, `(?P<ip>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})`, esTelephone)
 
 	add(Money, `(?P<cur>`+esCurrencyPattern()+`)\s?(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?`, esMoney)
-	add(Money, `(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?\s?(?P<cur>`+esCurrencyPattern()+`)`, esMoney)
+	add(Money, `(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?\s?(?P<cur>`+esCurrencyPattern()+`)(?:/(?P<per>[\p{L}]+[²³23]?))?`, esMoney)
 
 	addGlued(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s?(?P<ampm>[ap]\.\s?m\.?|[ap]m\b))?(?:\s?(?P<zone>(?i:est|cet|gmt|utc))(?P<off>[-+]\d{1,2}(?::\d{2})?)?)?(?:\s?(?P<hs>h)\b)?`, esTime)
 	add(Range, scorePattern, sayScore(func(d string) string { return esCardinal(d, esAlone) }, "a"))
@@ -84,6 +84,18 @@ var spanish = sync.OnceValue(func() *language {
 
 	add(Ordinal, `(?P<n>`+esInt+`)(?:\.\s?|\s)?(?P<suf>º|ª|ᵉʳ|°|er|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma)`, esOrdinalRule)
 
+	// "s. XXI", "ss. XVI-XVII": the abbreviation of siglo before a numeral.
+	add(Roman, `(?P<s>ss?)\.\s?(?P<r>[IVXLC]{1,7})\b`, func(c *context, m match) (string, bool) {
+		v := romanValue(m.get("r"))
+		if v == 0 {
+			return "", false
+		}
+		noun := "siglo"
+		if m.get("s") == "ss" {
+			noun = "siglos"
+		}
+		return noun + " " + esCardinal(itoa(v), esAlone), true
+	})
 	add(Roman, `(?P<r>[IVXLCDM]{1,7}|[ivxlcdm]{1,7})`, esRoman)
 
 	add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?`, esNumber)
@@ -215,6 +227,19 @@ func esLookupCurrency(s string) (esCurrency, bool) {
 }
 
 func esMoney(c *context, m match) (string, bool) {
+	said, ok := esSum(c, m)
+	if per := m.get("per"); ok && per != "" {
+		// "12 €/m²", "30 €/mes": a price per unit.
+		if u, known := esUnits[per]; known {
+			per = u.one
+		}
+		said += " por " + per
+	}
+	return said, ok
+}
+
+// esSum says an amount of money in its currency.
+func esSum(c *context, m match) (string, bool) {
 	cur, ok := esLookupCurrency(m.get("cur"))
 	if !ok {
 		return "", false
