@@ -48,7 +48,9 @@ func cutThread(blocks []Block) []Block {
 // with a date or time ("Posted by: Ellen at September 10, 2012 11:40 AM").
 func isSignature(t string) bool {
 	n := wordCount(t)
-	if n == 0 || n > 16 {
+	if n == 0 || n > 16 || strings.Contains(t, "(@") {
+		// An embedded post's credit ("— Name (@handle) October 31,
+		// 2021") quotes a source in the story; it signs no comment.
 		return false
 	}
 	if n <= 6 && saidLine.MatchString(t) {

@@ -53,6 +53,10 @@ func TestCutThread(t *testing.T) {
 		{"references", append(append([]string{}, story...), thread(func(i int) string {
 			return fmt.Sprintf("^ \"Roadmap\". Mozilla Foundation. Retrieved %d May 2016.", i+1)
 		}, true)...), -1},
+		{"embedded posts' credits", append(append([]string{}, story...), thread(func(i int) string {
+			clubs := []string{"West Ham United", "Jane Doe", "City of London Police", "Paul Crowley"}
+			return fmt.Sprintf("— %s (@handle%d) October %d, 2021", clubs[i], i, i+1)
+		}, true)...), -1},
 		{"two signatures are no thread", append(append([]string{}, story...), thread(func(i int) string {
 			if i < 2 {
 				return "Posted by " + names[i] + " on April 2, 2007"
