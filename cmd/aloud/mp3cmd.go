@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/aloud-dev/aloud/internal/episode"
 	"github.com/aloud-dev/aloud/internal/mp3"
-	"github.com/aloud-dev/aloud/internal/speech"
 )
 
 func newMP3Cmd(g *globals) *cobra.Command {
@@ -187,54 +185,13 @@ temporary file beside it and renamed).`,
 }
 
 func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) error {
-	// Each input is looked at once: what it is and how long (the join
-	// then need not ask again).
-	out, _ := os.Stat(o.Out)
-	var segs []episode.Segment
-	for i, in := range o.Inputs {
-		st, err := os.Stat(in)
-		if err != nil {
-			return err
-		}
-		if st.IsDir() {
-			return fmt.Errorf("%s is a directory", in)
-		}
-		if out != nil && os.SameFile(st, out) {
-			return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
-		}
-		pause := o.Pause
-		if i == 0 {
-			pause = 0
-		}
-		format := speech.MP3
-		if strings.EqualFold(filepath.Ext(in), ".wav") {
-			format = speech.WAV
-		}
-		segs = append(segs, episode.Segment{Path: in, Size: st.Size(), Format: format, PauseBefore: pause})
-	}
-	dir := filepath.Dir(o.Out)
-	tmp, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(o.Out)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	res, err := episode.Join(cmd.Context(), tmp, segs, episode.Options{
+	res, err := episode.JoinFiles(cmd.Context(), o.Out, o.Inputs, o.Pause, episode.Options{
 		TargetLUFS: o.TargetLUFS, MaxTruePeak: maxTP, Compress: o.Compress, Encoder: &mp3.Lame{},
 	})
+	if errors.Is(err, episode.ErrOutputIsInput) {
+		return usageError{fmt.Errorf("-o %s is also an input", o.Out)}
+	}
 	if err != nil {
-		return fmt.Errorf("joining into %s: %w", o.Out, inputName(err, o.Inputs))
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	// No fsync: like cp, cat and ffmpeg, mp3 join leaves flushing to the
-	// system; the rename still means readers see the whole file or none.
-	// (The store's Put, which publishes, does sync.)
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), o.Out); err != nil {
 		return err
 	}
 	if g.json {
@@ -253,22 +210,4 @@ func runMP3Join(cmd *cobra.Command, g *globals, o joinOptions, maxTP float64) er
 		fmt.Fprintf(g.stderr, "note: %s was in another format and was re-encoded to %s\n", o.Inputs[i], res.Format)
 	}
 	return nil
-}
-
-// inputName names the input a join failed on by its path, keeping the
-// error's chain.
-func inputName(err error, inputs []string) error {
-	var se *episode.SegmentError
-	if errors.As(err, &se) && se.Index >= 0 && se.Index < len(inputs) {
-		sep := ": "
-		if strings.HasPrefix(se.Err.Error(), "is ") {
-			sep = " "
-		}
-		name := inputs[se.Index]
-		if se.What != "" {
-			name = se.What + " " + name
-		}
-		return fmt.Errorf("%s%s%w", name, sep, se.Err)
-	}
-	return err
 }

@@ -25,6 +25,7 @@ import (
 // (a file's path, a chunk's text) with errors.As.
 type SegmentError struct {
 	Index int
+	Name  string // the segment's file, when the caller named it; else "segment N"
 	What  string // what was being done to it, when not reading it
 	Err   error
 }
@@ -34,10 +35,17 @@ func (e *SegmentError) Error() string {
 	if strings.HasPrefix(e.Err.Error(), "is ") {
 		sep = " " // "segment 2 is WAV…"
 	}
-	if e.What != "" {
-		return fmt.Sprintf("episode: %s segment %d%s%v", e.What, e.Index, sep, e.Err)
+	name := fmt.Sprintf("segment %d", e.Index)
+	if e.Name != "" {
+		name = e.Name
 	}
-	return fmt.Sprintf("episode: segment %d%s%v", e.Index, sep, e.Err)
+	if e.What != "" {
+		name = e.What + " " + name
+	}
+	if e.Name != "" {
+		return name + sep + e.Err.Error()
+	}
+	return "episode: " + name + sep + e.Err.Error()
 }
 
 func (e *SegmentError) Unwrap() error { return e.Err }
