@@ -941,8 +941,15 @@ var enRaces = set("run", "runs", "race", "races", "walk", "walks", "runner", "ru
 // enMeasureWord reads "7.2-millimeter", a number joined to a unit's name.
 func enMeasureWord(c *context, m match) (string, bool) {
 	n := enSeps.parseNumber(m.get("sign") + m.get("num"))
-	return enDecimal(n, true) + " " + m.get("word"), true
+	word := m.get("word")
+	if full, ok := enShortTimeWords[strings.TrimSuffix(word, "s")]; ok {
+		word = full // "a 30-yr loan": thirty-year
+	}
+	return enDecimal(n, true) + " " + word, true
 }
+
+// enShortTimeWords are the short forms of periods joined to a number.
+var enShortTimeWords = map[string]string{"yr": "year", "hr": "hour", "wk": "week", "mo": "month"}
 
 func enMeasureFraction(c *context, m match) (string, bool) {
 	_, many, ok := enUnit(m.get("unit"))
@@ -1162,6 +1169,8 @@ func enNumber(c *context, m match) (string, bool) {
 		s = enDigits(digits) // "card ending in 8876"
 	case n.grouped:
 		s = enCardinal(digits, true)
+	case !n.neg && (len(digits) == 3 || len(digits) == 4) && enAfterCode(c) && !enCountsAfter(c):
+		s = enIdentifier(digits) // "SB 1047", "BA 2490", "F-35" and "A 380" alike
 	case len(digits) == 4 && !n.neg && enYearReading(c, int(atoi(digits))):
 		s = enYear(int(atoi(digits)))
 	case len(digits) >= 5 && (len(digits) > 12 || !enLongCounts(c)):
@@ -1175,6 +1184,41 @@ func enNumber(c *context, m match) (string, bool) {
 		s = "minus " + s
 	}
 	return words(plus, s), true
+}
+
+// enAfterCode reports a number that follows a code of capitals: a bill
+// ("SB 1047", "HR 2617"), a flight ("BA 2490"), a model ("A 380"). It is
+// the code's number, said as people say such numbers, not an amount.
+func enAfterCode(c *context) bool {
+	prev := c.prevRaw()
+	if len(prev) < 2 || len(prev) > 4 || !strings.HasSuffix(strings.TrimSpace(c.text[:c.start]), prev) {
+		return false
+	}
+	for _, r := range prev {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return !enNotCodes[prev]
+}
+
+// enNotCodes are capitals that stand before amounts and years, not codes.
+var enNotCodes = set("US", "USA", "UK", "EU", "UN", "AD", "BC", "BCE", "CE", "GDP", "CEO", "NFL", "NBA", "THE", "AND", "FOR", "TOP")
+
+// enIdentifier says a code's number of three or four digits in pairs, as
+// flights, bills and models are said: 1047 ten forty seven, 2490 twenty
+// four ninety, 737 seven thirty seven, 105 one oh five, 380 three eighty.
+func enIdentifier(d string) string {
+	if len(d) == 4 {
+		return enYear(int(atoi(d)))
+	}
+	switch {
+	case d[1:] == "00":
+		return enCardinal(d, true)
+	case d[1] == '0':
+		return enCardinal(d[:1], false) + " oh " + enCardinal(d[2:], false)
+	}
+	return enCardinal(d[:1], false) + " " + enCardinal(d[1:], false)
 }
 
 // enDigitCue reports whether the words before a number ask for its digits
@@ -1343,6 +1387,16 @@ func enMonthAhead(c *context) bool {
 	return false
 }
 
+// enAPStates are the AP stylebook's abbreviations of US states, said in
+// full after a town and a comma.
+var enAPStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+	"Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas",
+	"Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota",
+	"Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire",
+	"N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma",
+	"Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee",
+	"Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming"}
+
 // enAbbrevs are said in full wherever they stand.
 var enAbbrevs = map[string]string{"e.g": "for example", "i.e": "that is", "etc": "et cetera", "vs": "versus", "approx": "approximately",
 	"incl": "including", "est": "established", "dept": "department", "govt": "government", "univ": "university", "assn": "association",
@@ -1399,6 +1453,15 @@ func enAbbreviation(c *context, m match) (string, bool) {
 		return enTitles[lw], true
 	case (lw == "sr" || lw == "jr") && c.prevRaw() != "" && strings.HasSuffix(c.prevRaw(), ","):
 		return enTitles[lw], true
+	case enAPStates[w] != "" && strings.HasSuffix(c.prevRaw(), ",") && unicode.IsUpper([]rune(c.prevRaw())[0]):
+		// "Fort Myers, Fla.": a state after its town, as AP style writes
+		// it; its full stop ends the sentence when a capital or the end
+		// follows, not before a comma.
+		end := ""
+		if rest := c.text[c.end:]; strings.TrimSpace(rest) == "" || strings.HasPrefix(rest, " ") && nextCap {
+			end = "."
+		}
+		return enAPStates[w] + end, true
 	case enAbbrevs[lw] != "":
 		s := enAbbrevs[lw]
 		if (lw == "etc" || lw == "est" || lw == "approx" || lw == "incl") && c.atEndOfSentenceAfter() && next != "" {

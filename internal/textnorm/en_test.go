@@ -38,6 +38,16 @@ func TestEnglish(t *testing.T) {
 		{"the 400m hurdles", "the four hundred meters hurdles"},
 		{"a 5k run", "a five K run"},
 		{"1.5m tall", "one point five meters tall"},
+		// A code's number: bills, flights.
+		{"Newsom signed SB 1047.", "Newsom signed SB ten forty seven."},
+		{"Flight BA 2490 landed.", "Flight BA twenty four ninety landed."},
+		{"flight QF 105", "flight QF one oh five"},
+		{"US 2000 troops", "US two thousand troops"},
+		{"a 30-yr fixed loan", "a thirty year fixed loan"},
+		// AP's state abbreviations after a town.
+		{"The storm hit Fort Myers, Fla. Then it moved north.", "The storm hit Fort Myers, Florida. Then it moved north."},
+		{"She lives in Albany, N.Y., with her son.", "She lives in Albany, New York, with her son."},
+		{"The Ga. line", "The Ga. line"},
 		// Finance's period changes.
 		{"revenue up 12% y/y and 3% q/q", "revenue up twelve percent year on year and three percent quarter on quarter"},
 		{"m/m growth was flat", "month on month growth was flat"},

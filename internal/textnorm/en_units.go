@@ -152,4 +152,4 @@ func enUnitPattern() string {
 
 // enUnitWords are units written out, which follow a number with a hyphen
 // ("a 7.2-millimeter bullet").
-const enUnitWords = `(?:milli|centi|kilo|micro|nano)?(?:meters?|metres?|grams?|liters?|litres?|seconds?|watts?)|miles?|feet|foot|inch(?:es)?|yards?|pounds?|ounces?|tons?|tonnes?|gallons?|acres?|hectares?|degrees?|percent|hours?|minutes?`
+const enUnitWords = `(?:milli|centi|kilo|micro|nano)?(?:meters?|metres?|grams?|liters?|litres?|seconds?|watts?)|miles?|feet|foot|inch(?:es)?|yards?|pounds?|ounces?|tons?|tonnes?|gallons?|acres?|hectares?|degrees?|percent|hours?|minutes?|yrs?|hrs?|wks?|mos?`
