@@ -1236,6 +1236,10 @@ func enYearReading(c *context, y int) bool {
 	switch {
 	case enYearCues[prev] && !(prev == "by" || prev == "around"):
 		return y >= 1000 && y < 3000
+	case (prev == "by" || prev == "around") && y >= 1900 && y < 2100 && !enCountsAfter(c):
+		// "by 2025", "around 1990": news writes a count of thousands with
+		// a comma ("rose by 2,025"), a year without one.
+		return true
 	case enPairWords[prev] && enYearLike(c.prevWordN(2)):
 		// "between 1914 and 1918", "1998 or 1999", "from 2019 to 2021":
 		// the second of a pair of years is a year too.

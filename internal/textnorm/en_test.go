@@ -44,6 +44,8 @@ func TestEnglish(t *testing.T) {
 		{"flight QF 105", "flight QF one oh five"},
 		{"US 2000 troops", "US two thousand troops"},
 		{"a 30-yr fixed loan", "a thirty year fixed loan"},
+		{"raise the wage to $15/hour by 2025.", "raise the wage to fifteen dollars per hour by twenty twenty five."},
+		{"fell by 2000 votes", "fell by two thousand votes"},
 		// AP's state abbreviations after a town.
 		{"The storm hit Fort Myers, Fla. Then it moved north.", "The storm hit Fort Myers, Florida. Then it moved north."},
 		{"She lives in Albany, N.Y., with her son.", "She lives in Albany, New York, with her son."},
