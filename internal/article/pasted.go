@@ -34,6 +34,7 @@ func parseText(src string) Article {
 		return a
 	}
 	start, end := bodySpan(units)
+	start, end = coherentSpan(units, start, end)
 	// The header: the lines before the body, back to the title, and the
 	// first few of the body, where bylines and dates stand.
 	title := chooseTextTitle(units, start)
