@@ -93,7 +93,7 @@ var ruWords = slavicWords{
 	centuryG:  masc,
 	preps: map[string]int{"в": prep, "во": prep, "о": prep, "об": prep, "при": prep, "с": gen, "со": gen, "от": gen, "до": gen,
 		"из": gen, "около": gen, "после": gen, "без": gen, "для": gen, "у": gen, "к": dat, "ко": dat, "между": ins, "над": ins,
-		"под": ins, "перед": ins, "за": ins, "на": acc, "по": dat, "через": acc, "про": acc, "свыше": gen, "более": gen, "менее": gen},
+		"под": ins, "перед": ins, "за": acc, "на": acc, "по": dat, "через": acc, "про": acc, "свыше": gen, "более": gen, "менее": gen},
 	nominativeCues: set("сегодня", "завтра", "вчера", "это", "был", "была", "было", "будет", "наступило", "—"),
 	hour:           [3]string{"час", "часа", "часов"},
 	minute:         [3]string{"минута", "минуты", "минут"},

@@ -549,6 +549,12 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 		if c.prevWord() == "в" || c.prevWord() == "у" || c.prevWord() == "во" {
 			cs = prep
 		}
+		if _, governed := w.preps[c.prevWord()]; !governed && !c.atSentenceStart() {
+			// After a noun ("на выборах 2018 г.", "за 9 месяцев 2024 г.")
+			// the year tells whose: genitive. Nominative only where it
+			// opens a sentence ("2024 г. стал рекордным").
+			cs = gen
+		}
 		g, form := masc, 0
 		if ln == "гг" || ln == "рр" {
 			g, form = plur, 1 // 2020–2024 гг.

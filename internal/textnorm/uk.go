@@ -80,7 +80,7 @@ var ukWords = slavicWords{
 	centuryG: neut,
 	preps: map[string]int{"у": prep, "в": prep, "о": prep, "об": prep, "при": prep, "на": acc, "з": gen, "із": gen, "від": gen,
 		"до": gen, "після": gen, "без": gen, "для": gen, "біля": gen, "близько": gen, "понад": acc, "к": dat, "між": ins, "над": ins,
-		"під": ins, "перед": ins, "за": ins, "через": acc, "про": acc, "по": dat},
+		"під": ins, "перед": ins, "за": acc, "через": acc, "про": acc, "по": dat},
 	nominativeCues: set("сьогодні", "завтра", "вчора", "це", "був", "була", "було", "буде", "настало", "—"),
 	hour:           [3]string{"година", "години", "годин"},
 	minute:         [3]string{"хвилина", "хвилини", "хвилин"},
