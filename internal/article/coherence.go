@@ -14,19 +14,22 @@ package article
 // gapLines is how many lines that are not running text, one after
 // another, part a stretch; minShared is the share of a part's content
 // words the story so far must hold for the part to be the same story's.
-const gapLines = 4
+const gapLines = 3
 
-var minShared = 0.15
+// sampleWords is how many words of a part are compared.
+const sampleWords = 1000
+
+const minShared = 0.15
 
 // coherentSpan ends the body's span [start, end) after the last part that
 // reads as the same story as its core.
-func coherentSpan(units []string, start, end int) (int, int) {
+func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 	type part struct{ from, to, words int }
 	var parts []part
 	cur := part{from: start, to: start}
 	gap := 0
 	for i := start; i < end; i++ {
-		w := unitWeight(units[i])
+		w := weights[i]
 		if w < 0 {
 			gap++
 			if gap == gapLines && cur.words > 0 {
@@ -55,18 +58,33 @@ func coherentSpan(units []string, start, end int) (int, int) {
 			core = i
 		}
 	}
+	words := make([][]string, end-start) // each line's content words, read once
+	wordsOf := func(i int) []string {
+		if words[i-start] == nil {
+			words[i-start] = contentWords(units[i])
+			if words[i-start] == nil {
+				words[i-start] = []string{} // none: not to be read again
+			}
+		}
+		return words[i-start]
+	}
 	seen := map[string]bool{}
+	// A story's vocabulary shows in its first words: each part lends at
+	// most sampleWords words, and is judged by as many distinct ones, so
+	// that a long page costs no more than a short one.
 	add := func(p part) {
-		for i := p.from; i < p.to; i++ {
-			for _, w := range contentWords(units[i]) {
+		n := 0
+		for i := p.from; i < p.to && n < sampleWords; i++ {
+			for _, w := range wordsOf(i) {
 				seen[w] = true
+				n++
 			}
 		}
 	}
 	shares := func(p part) bool {
 		distinct := map[string]bool{}
-		for i := p.from; i < p.to; i++ {
-			for _, w := range contentWords(units[i]) {
+		for i := p.from; i < p.to && len(distinct) < sampleWords; i++ {
+			for _, w := range wordsOf(i) {
 				distinct[w] = true
 			}
 		}

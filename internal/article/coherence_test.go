@@ -28,8 +28,9 @@ func TestCoherentSpan(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			units := append(append(append([]string{"Menu", "Harbour board approves sea wall"}, story...), furniture...), tc.after...)
-			start, end := bodySpan(units)
-			start, end = coherentSpan(units, start, end)
+			weights := unitWeights(units)
+			start, end := bodySpan(units, weights)
+			start, end = coherentSpan(units, weights, start, end)
 			body := strings.Join(units[start:end], "\n")
 			if !strings.Contains(body, story[0]) || !strings.Contains(body, story[2]) {
 				t.Fatalf("the story itself was cut: %q", body)

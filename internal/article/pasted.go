@@ -33,8 +33,9 @@ func parseText(src string) Article {
 	if len(units) == 0 {
 		return a
 	}
-	start, end := bodySpan(units)
-	start, end = coherentSpan(units, start, end)
+	weights := unitWeights(units)
+	start, end := bodySpan(units, weights)
+	start, end = coherentSpan(units, weights, start, end)
 	// The header: the lines before the body, back to the title, and the
 	// first few of the body, where bylines and dates stand.
 	title := chooseTextTitle(units, start)
@@ -133,7 +134,7 @@ func itemised(lines []string) bool {
 // long: a video player's controls, a gallery or a code listing in the
 // middle of an article cost no more than a short paragraph. Text with no
 // running text at all is all body, as written.
-func bodySpan(units []string) (start, end int) {
+func bodySpan(units []string, weights []int) (start, end int) {
 	best, bestStart, bestEnd := 0, 0, 0
 	sum, runStart, gap := 0, 0, 0
 	for i, u := range units {
@@ -144,7 +145,7 @@ func bodySpan(units []string) (start, end int) {
 			sum, runStart, gap = 0, i+1, 0
 			continue
 		}
-		w := unitWeight(u)
+		w := weights[i]
 		if w < 0 {
 			// The gap's cost so far is capped: only what is left under
 			// the cap is taken.
@@ -175,6 +176,15 @@ const minArticleWords = 40
 
 // gapCap is the most a run of lines that are not running text costs.
 var gapCap = 100
+
+// unitWeights are the lines' weights (unitWeight), worked out once.
+func unitWeights(units []string) []int {
+	w := make([]int, len(units))
+	for i, u := range units {
+		w[i] = unitWeight(u)
+	}
+	return w
+}
 
 // unitWeight is what a line adds to the body: its words when it is a
 // sentence (or a long run of lower-case prose), a cost when it is not
