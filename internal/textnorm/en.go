@@ -929,12 +929,18 @@ func enGluedScale(c *context, m match) (string, bool) {
 		}
 		return words(enDecimal(n, false), "thousand"), true
 	case "m":
-		if enCountsAfter(c) && (n.point || atoi(n.whole) < 50) {
+		if enCountsAfter(c) && (n.point || atoi(n.whole) < 50 || !enDistanceNouns[c.nextWord()]) {
 			return words(enDecimal(n, false), "million"), true
 		}
 	}
 	return "", false
 }
+
+// enDistanceNouns are the plural nouns a distance in metres modifies ("the
+// 400m hurdles", "100m sprinters"); before other plural nouns a round
+// number with m counts millions ("81m votes").
+var enDistanceNouns = set("hurdles", "sprints", "sprinters", "races", "heats", "runs", "runners", "dashes", "lengths", "laps", "relays",
+	"swims", "swimmers", "finals", "semifinals", "events", "records", "tracks", "pools", "walls", "waves", "cliffs", "towers", "trees")
 
 var enRaces = set("run", "runs", "race", "races", "walk", "walks", "runner", "runners", "course")
 

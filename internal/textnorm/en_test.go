@@ -36,6 +36,8 @@ func TestEnglish(t *testing.T) {
 		{"Over 1m people signed; 40k more joined.", "Over one million people signed; forty thousand more joined."},
 		{"about 2.5m jobs", "about two point five million jobs"},
 		{"the 400m hurdles", "the four hundred meters hurdles"},
+		{"with 81m votes", "with eighty one million votes"},
+		{"100m sprinters", "one hundred meters sprinters"},
 		{"a 5k run", "a five K run"},
 		{"1.5m tall", "one point five meters tall"},
 		// A code's number: bills, flights.
