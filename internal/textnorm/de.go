@@ -312,7 +312,13 @@ func deTime(c *context, m match) (string, bool) {
 // deEnding is the ending an ordinal takes after the words before it: "am
 // dritten", "der dritte", "dritter" on its own.
 func deEnding(c *context) string {
-	switch c.prevWord() {
+	prev := c.prevWord()
+	if deWeekdays[prev] && c.prevWordN(2) != "" {
+		// "am Mittwoch, 5. Juni": the date stands beside the weekday and
+		// takes the case of the word before it.
+		prev = c.prevWordN(2)
+	}
+	switch prev {
 	case "der", "die", "das", "diese", "dieser", "jede", "jeder":
 		return "e"
 	case "am", "im", "vom", "zum", "beim", "dem", "den", "des", "zur", "einem", "einen", "seit", "ab", "bis", "vor", "nach":
@@ -322,6 +328,10 @@ func deEnding(c *context) string {
 	}
 	return "er"
 }
+
+// deWeekdays are the days' names, which a date can stand beside.
+var deWeekdays = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true,
+	"samstag": true, "sonnabend": true, "sonntag": true}
 
 func deDateDM(c *context, m match) (string, bool) {
 	mon := deMonthNumber(m.get("mon"))

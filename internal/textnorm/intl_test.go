@@ -46,6 +46,8 @@ func TestLanguages(t *testing.T) {
 		{"de", "Am 3. Okt. kam er.", "Am dritten Oktober kam er."},
 		{"de", "Fast jeder 2. – also viele – stimmte zu.", "Fast jeder zweite – also viele – stimmte zu."},
 		{"de", "Er wurde 3., danach kam er.", "Er wurde dritter, danach kam er."},
+		{"de", "Am Mittwoch, 5. Juni beginnt es.", "Am Mittwoch, fünften Juni beginnt es."},
+		{"de", "Mittwoch, 5. Juni: Sitzung.", "Mittwoch, fünfter Juni: Sitzung."},
 		{"de", "Die Miete beträgt 12,50 €/m².", "Die Miete beträgt zwölf euro fünfzig cent pro quadrat meter."},
 		{"de", "Das Abo kostet 30 €/Monat.", "Das Abo kostet dreißig euro pro Monat."},
 		{"es", "Fue el 5 de mayo. Luego llovió.", "Fue el cinco de mayo. Luego llovió."},
