@@ -581,6 +581,12 @@ func esFraction(c *context, m match) (string, bool) {
 	if atoi(b) == 0 {
 		return "", false
 	}
+	if y := atoi(m.get("den")); m.get("int") == "" && m.get("sign") == "" && len(m.get("den")) == 4 && y >= 1900 && y < 2100 {
+		// "la ley 7/2024", "el real decreto 463/2020": a number of the
+		// year, said as Spain cites its laws; a fraction's denominator is
+		// never a year.
+		return esCardinal(a, esAlone) + " de " + esCardinal(m.get("den"), esAlone), true
+	}
 	var s string
 	if a == "1" && b == "2" {
 		s = "un medio"

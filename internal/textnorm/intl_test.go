@@ -55,6 +55,8 @@ func TestLanguages(t *testing.T) {
 		{"es", "El alquiler cuesta 12 €/m² y 30 €/mes.", "El alquiler cuesta doce euros por metro cuadrado y treinta euros por mes."},
 		{"es", "Llame al +34 600 123 456.", "Llame al más treinta y cuatro seis cero cero uno dos tres cuatro cinco seis."},
 		{"es", "Ocurrió en el s. XIX.", "Ocurrió en el siglo diecinueve."},
+		{"es", "Entra en vigor la ley 7/2024.", "Entra en vigor la ley siete de dos mil veinticuatro."},
+		{"es", "Son 3/4 del total.", "Son tres cuartos del total."},
 		{"es", "Uno de cada 3 votó; ganó 1 a 0.", "Uno de cada tres votó; ganó uno a cero."},
 		{"uk", "Від 3 до 7 червня 2024 року.", "Від третього до сьомого червня дві тисячі двадцять четвертого року."},
 		{"ru", "в начале 20 века", "в начале двадцатого века"},
