@@ -1,5 +1,7 @@
 package article
 
+import "unicode"
+
 // A copied page's body is found as the stretch densest in running text;
 // on a page whose sidebar or live feed also holds paragraphs, that stretch
 // runs on across the page furniture between them into another story.
@@ -58,17 +60,14 @@ func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 			core = i
 		}
 	}
-	words := make([][]string, end-start) // each line's content words, read once
-	wordsOf := func(i int) []string {
+	words := make([][]uint64, end-start) // each line's content words, read once
+	wordsOf := func(i int) []uint64 {
 		if words[i-start] == nil {
-			words[i-start] = contentWords(units[i])
-			if words[i-start] == nil {
-				words[i-start] = []string{} // none: not to be read again
-			}
+			words[i-start] = appendWordHashes(make([]uint64, 0, 16), units[i])
 		}
 		return words[i-start]
 	}
-	seen := map[string]bool{}
+	seen := map[uint64]struct{}{}
 	// A story's vocabulary shows in its first words: each part lends at
 	// most sampleWords words, and is judged by as many distinct ones, so
 	// that a long page costs no more than a short one.
@@ -76,16 +75,17 @@ func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 		n := 0
 		for i := p.from; i < p.to && n < sampleWords; i++ {
 			for _, w := range wordsOf(i) {
-				seen[w] = true
+				seen[w] = struct{}{}
 				n++
 			}
 		}
 	}
+	distinct := map[uint64]struct{}{}
 	shares := func(p part) bool {
-		distinct := map[string]bool{}
+		clear(distinct)
 		for i := p.from; i < p.to && len(distinct) < sampleWords; i++ {
 			for _, w := range wordsOf(i) {
-				distinct[w] = true
+				distinct[w] = struct{}{}
 			}
 		}
 		if len(distinct) == 0 {
@@ -93,7 +93,7 @@ func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 		}
 		n := 0
 		for w := range distinct {
-			if seen[w] {
+			if _, ok := seen[w]; ok {
 				n++
 			}
 		}
@@ -109,4 +109,29 @@ func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 		return start, end
 	}
 	return start, parts[last].to
+}
+
+// appendWordHashes appends a hash of each content word of t (as
+// contentWords finds them: four letters or more, lower-cased), without
+// making a string of any: coherence compares words, not their text.
+func appendWordHashes(out []uint64, t string) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, n := uint64(offset), 0
+	flush := func() {
+		if n >= 4 {
+			out = append(out, h)
+		}
+		h, n = offset, 0
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		r = unicode.ToLower(r)
+		h = (h ^ uint64(r)) * prime
+		n++
+	}
+	flush()
+	return out
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Many pages follow the article with its readers' comments, and a page's
@@ -60,6 +61,9 @@ func isSignature(t string) bool {
 	// "Retrieved 2 May 2016." does), but for a clock's "p.m.".
 	if strings.HasSuffix(t, ".") && !strings.HasSuffix(strings.ToLower(t), "m.") {
 		return false
+	}
+	if strings.IndexFunc(t, unicode.IsDigit) < 0 {
+		return false // no date or time without a digit
 	}
 	dated := !findDate(t).IsZero() || clockTime.MatchString(t)
 	if !dated {
