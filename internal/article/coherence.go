@@ -63,7 +63,7 @@ func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 	words := make([][]uint64, end-start) // each line's content words, read once
 	wordsOf := func(i int) []uint64 {
 		if words[i-start] == nil {
-			words[i-start] = appendWordHashes(make([]uint64, 0, 16), units[i])
+			words[i-start] = contentWordHashes(make([]uint64, 0, 16), units[i])
 		}
 		return words[i-start]
 	}
@@ -111,10 +111,11 @@ func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 	return start, parts[last].to
 }
 
-// appendWordHashes appends a hash of each content word of t (as
-// contentWords finds them: four letters or more, lower-cased), without
-// making a string of any: coherence compares words, not their text.
-func appendWordHashes(out []uint64, t string) []uint64 {
+// contentWordHashes appends a hash of each content word of t — its words
+// of four letters or digits or more, lower-cased, without the punctuation
+// around them — making no string of any: the headline's echo and the
+// story's coherence compare words, not their text.
+func contentWordHashes(out []uint64, t string) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, n := uint64(offset), 0
 	flush := func() {

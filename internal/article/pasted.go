@@ -380,13 +380,15 @@ func chooseTextTitle(units []string, start int) int {
 	return -1
 }
 
-// leadWords are the content words (four letters or more, lower-cased) of
-// the body's first lines, with the line each is first found in.
-func leadWords(units []string, start int) map[string]int {
-	words := map[string]int{}
+// leadWords are the content words (contentWordHashes) of the body's first
+// lines, with the line each is first found in.
+func leadWords(units []string, start int) map[uint64]int {
+	words := map[uint64]int{}
 	n := 0
+	var buf []uint64
 	for i := start; i < len(units) && n < leadReach; i++ {
-		for _, w := range contentWords(units[i]) {
+		buf = contentWordHashes(buf[:0], units[i])
+		for _, w := range buf {
 			if _, ok := words[w]; !ok {
 				words[w] = i
 			}
@@ -400,28 +402,16 @@ func leadWords(units []string, start int) map[string]int {
 // with.
 const leadReach = 150
 
-// contentWords are a line's words of four letters or more, lower-cased,
-// without the punctuation around them.
-func contentWords(t string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if utf8.RuneCountInString(f) >= 4 {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // echoScore is what a headline gains for being echoed by the story: a
 // headline's key words come back in the first sentences of its story,
 // while a teaser for another story, a caption's credit or a menu do not.
 // Words of the line itself (when it stands in the body) do not count.
-func echoScore(line string, lead map[string]int, at int) int {
-	ws := contentWords(line)
+func echoScore(line string, lead map[uint64]int, at int) int {
+	ws := contentWordHashes(nil, line)
 	if len(ws) == 0 {
 		return 0
 	}
-	seen := map[string]bool{}
+	seen := map[uint64]bool{}
 	hit, n := 0, 0
 	for _, w := range ws {
 		if seen[w] {
@@ -437,7 +427,7 @@ func echoScore(line string, lead map[string]int, at int) int {
 }
 
 // echoWeight is the most a headline gains for its words in the lead.
-var echoWeight = 6
+const echoWeight = 6
 
 // repeats reports whether line i's text is said again elsewhere on the
 // page, as a line of its own or inside a longer one.
