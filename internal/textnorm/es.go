@@ -31,7 +31,15 @@ var spanish = sync.OnceValue(func() *language {
 	add(Telephone, `(?:\+(?P<cc>\d{1,3})\s?)?\((?P<area>\d{2,4})\)\s?(?P<num>\d{3}[\s.-]\d{4})(?:-(?P<ext>\d{1,4}))?`, esTelephone)
 	// Spanish numbers have nine digits and start with 6 to 9: 912 345
 	// 678, 91 123 45 67 (spaces only: dots group thousands).
-	add(Telephone, `(?:\+(?P<cc>\d{1,3})\s)?(?P<num>[6-9]\d{2} \d{3} \d{3}|[6-9]\d \d{3} \d{2} \d{2})`, esTelephone)
+	add(Telephone, `(?P<num>[6-9]\d{2} \d{3} \d{3}|[6-9]\d \d{3} \d{2} \d{2})`, esTelephone)
+	add(Telephone, intlPhonePattern, func(c *context, m match) (string, bool) {
+		return intlPhone(m, func(cc string) string {
+			if len(cc) <= 2 {
+				return "más " + esCardinal(cc, esAlone)
+			}
+			return "más " + esDigits(cc)
+		}, esDigits)
+	})
 	add(Telephone, `(?P<toll>0-800)-(?P<word>\p{L}+)`, esTelephone)
 	add(Telephone, `(?P<ip>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})`, esTelephone)
 

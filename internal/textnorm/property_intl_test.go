@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -440,6 +441,37 @@ func TestPropertyGluedDecimalsIntl(t *testing.T) {
 			out := n.Normalize("x " + written + " y")
 			if !strings.Contains(out, written) && strings.ContainsAny(out, "0123456789") {
 				t.Fatalf("%s: %q → %q", lang.code, written, out)
+			}
+		}
+	}
+}
+
+// TestPropertyInternationalPhones: a number written as ITU-T E.123 writes
+// it for the world ("+CC group group…") is said whole in every language
+// with rules, from its plus: never read as an amount, no digit left over.
+func TestPropertyInternationalPhones(t *testing.T) {
+	plus := map[string]string{"en": "plus", "de": "plus", "es": "más", "ru": "плюс", "uk": "плюс"}
+	r := rand.New(rand.NewPCG(21, 12))
+	digits := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteByte(byte('0' + r.IntN(10)))
+		}
+		return b.String()
+	}
+	for range 400 {
+		groups := []string{}
+		total := 0
+		for total < 7 || len(groups) < 2 {
+			g := digits(2 + r.IntN(3))
+			groups = append(groups, g)
+			total += len(g)
+		}
+		num := "+" + strconv.Itoa(1+r.IntN(998)) + " " + strings.Join(groups, " ")
+		for lang, word := range plus {
+			got := Normalizer{Language: lang}.Normalize("Tel: " + num + ".")
+			if strings.ContainsAny(got, "0123456789") || !strings.HasPrefix(got, "Tel: "+word+" ") {
+				t.Errorf("%s %q → %q", lang, num, got)
 			}
 		}
 	}

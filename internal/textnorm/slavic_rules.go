@@ -108,6 +108,9 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return strings.Join(parts, " "), true
 		})
 
+		add(Telephone, intlPhonePattern, func(c *context, m match) (string, bool) {
+			return intlPhone(m, func(cc string) string { return w.plus + " " + s.cardinal(cc, masc, nom) }, s.dialGroup)
+		})
 		// A number whose first group is a lone 0 ("0 800 500 335", a
 		// free line) is no amount written in thousands: a number to dial,
 		// said group by group.
@@ -348,6 +351,21 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 
 // group says a group of a telephone number: "01" "ноль один", "983"
 // "девятьсот восемьдесят три".
+// dialGroup says a written group of a number to dial as it is said, in
+// groups of two or three: "7946" as 79 46, "1234567" as 123 45 67.
+func (s *slavic) dialGroup(g string) string {
+	var parts []string
+	for len(g) > 3 {
+		n := 2
+		if len(g)%2 == 1 {
+			n = 3
+		}
+		parts = append(parts, s.group(g[:n]))
+		g = g[n:]
+	}
+	return strings.Join(append(parts, s.group(g)), " ")
+}
+
 func (s *slavic) group(g string) string {
 	var parts []string
 	for len(g) > 1 && g[0] == '0' {

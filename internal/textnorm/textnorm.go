@@ -645,3 +645,28 @@ func fullStop(m match, full string) string {
 	}
 	return "."
 }
+
+// intlPhonePattern is a telephone number as ITU-T E.123 writes it for
+// the world: a plus, the country code, then groups of digits apart
+// ("+44 20 7946 0958", "+380 44 123 4567", "+7 (495) 123-45-67"). No
+// amount is written so in any language.
+const intlPhonePattern = `\+(?P<cc>\d{1,3})(?P<rest>(?:[\s-]\(?\d{1,8}\)?){2,5})`
+
+// intlPhone says such a number: the plus and the country code as
+// plusCC says them, then each group as group says it. Fewer than six
+// digits after the code, or more than fourteen, is no number to dial.
+func intlPhone(m match, plusCC func(cc string) string, group func(g string) string) (string, bool) {
+	groups := strings.FieldsFunc(m.get("rest"), func(r rune) bool { return r < '0' || r > '9' })
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	if n < 6 || n+len(m.get("cc")) > 15 {
+		return "", false
+	}
+	parts := []string{plusCC(m.get("cc"))}
+	for _, g := range groups {
+		parts = append(parts, group(g))
+	}
+	return strings.Join(parts, " "), true
+}
