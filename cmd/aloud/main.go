@@ -13,6 +13,8 @@ import (
 	"runtime/pprof"
 	"syscall"
 
+	"github.com/spf13/cobra"
+
 	"github.com/aloud-dev/aloud/internal/narrate"
 )
 
@@ -36,8 +38,9 @@ func main() {
 			}
 		}
 	}
-	setGCDefaults(os.Args[1:])
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	root := newRootCmd(os.Stdout, os.Stderr, nil)
+	setGCDefaults(root, os.Args[1:])
+	code := runRoot(ctx, root, os.Args[1:], os.Stderr)
 	stop()
 	if code != exitOK {
 		pprof.StopCPUProfile()
@@ -50,8 +53,8 @@ func main() {
 // files, and a soft limit keeps long joins from growing past it. Not for
 // serve, which runs for days with jobs side by side and has no such bound,
 // and never over the user's word: GOGC and GOMEMLIMIT, when set, stand.
-func setGCDefaults(args []string) {
-	if cmd, _, err := newRootCmd(io.Discard, io.Discard, nil).Find(args); err == nil && cmd.Name() == "serve" {
+func setGCDefaults(root *cobra.Command, args []string) {
+	if cmd, _, err := root.Find(args); err == nil && cmd.Name() == "serve" {
 		return
 	}
 	if os.Getenv("GOGC") == "" {
@@ -63,7 +66,12 @@ func setGCDefaults(args []string) {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr, nil)
+	return runRoot(ctx, newRootCmd(stdout, stderr, nil), args, stderr)
+}
+
+// runRoot runs the command line args on root and gives the exit status,
+// the error said on stderr.
+func runRoot(ctx context.Context, root *cobra.Command, args []string, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {

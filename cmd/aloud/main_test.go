@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"runtime/debug"
 	"testing"
 )
@@ -30,7 +31,7 @@ func TestGCDefaults(t *testing.T) {
 			t.Setenv("GOMEMLIMIT", tc.mem)
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(noLimit)
-			setGCDefaults(tc.args)
+			setGCDefaults(newRootCmd(io.Discard, io.Discard, nil), tc.args)
 			if got := debug.SetGCPercent(100); got != tc.wantGC {
 				t.Errorf("GC percent %d, want %d", got, tc.wantGC)
 			}
