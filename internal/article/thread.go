@@ -73,8 +73,11 @@ func isSignature(t string) bool {
 }
 
 var (
-	// "Ellen said...", "Gina says:": a quote's "Makali wrote:" is not.
-	saidLine  = lazy(`(?i)^\S.{0,60}?\s(?:said|says)\s*(?:\.\.\.|…|:)\s*$`)
+	// "Ellen said...", "Gina says:", as blogging platforms head a comment
+	// in the languages aloud reads (a dit, sagte, dijo, disse, ha detto,
+	// zei, powiedział, написал(а), написав(ла)); a quote's "Makali wrote:"
+	// ends without the platform's ellipsis or colon after a "said".
+	saidLine  = lazy(`(?i)^\S.{0,60}?\s(?:said|says|a dit|dit|sagte|schrieb|dijo|dice|disse|diz|ha detto|zei|zegt|powiedział[a]?|написал[а]?|пишет|написав|написала|каже)\s*(?:\.\.\.|…|:)\s*$`)
 	signedBy  = lazy(`(?i)(?:^|\s)(?:posted|written|submitted|commented|replied)\s+by\b|^by\s|\s(?:said|says|wrote)\b|^\S+(?:\s\S+){0,3}\s+(?:on|at|\||–|—)\s+\S`)
 	clockTime = lazy(`(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s|$)`)
 )

@@ -45,6 +45,9 @@ func TestCutThread(t *testing.T) {
 			return fmt.Sprintf("Posted by: %s at November 8, 2012 7:%02d AM", names[i], 10+i)
 		}, true)...), len(story) + 1},
 		{"said over comments", append(append([]string{}, story...), thread(func(i int) string { return names[i] + " said..." }, false)...), len(story)},
+		{"said in other languages", append(append([]string{}, story...), thread(func(i int) string {
+			return names[i] + []string{" a dit…", " sagte:", " dijo...", " написала:"}[i]
+		}, false)...), len(story)},
 		{"name | date over comments", append(append([]string{}, story...), thread(func(i int) string {
 			return fmt.Sprintf("%s | 12 March 2024 14:%02d", names[i], i)
 		}, false)...), len(story)},
