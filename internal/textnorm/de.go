@@ -220,14 +220,7 @@ var deCurrencies = map[string]currency{
 
 func deMoney(c *context, m match) (string, bool) {
 	said, ok := deSum(m)
-	if per := m.get("per"); ok && per != "" {
-		// "12,50 €/m²", "30 €/Monat": a price per unit.
-		if u, known := deUnits[per]; known {
-			per = u.one
-		}
-		said += " pro " + per
-	}
-	return said, ok
+	return perUnit(said, "pro", m.get("per"), func(u string) (string, bool) { n, ok := deUnits[u]; return n.one, ok }), ok
 }
 
 // deSum says an amount of money in its currency.

@@ -236,14 +236,7 @@ func esLookupCurrency(s string) (esCurrency, bool) {
 
 func esMoney(c *context, m match) (string, bool) {
 	said, ok := esSum(c, m)
-	if per := m.get("per"); ok && per != "" {
-		// "12 €/m²", "30 €/mes": a price per unit.
-		if u, known := esUnits[per]; known {
-			per = u.one
-		}
-		said += " por " + per
-	}
-	return said, ok
+	return perUnit(said, "por", m.get("per"), func(u string) (string, bool) { n, ok := esUnits[u]; return n.one, ok }), ok
 }
 
 // esSum says an amount of money in its currency.

@@ -670,3 +670,16 @@ func intlPhone(m match, plusCC func(cc string) string, group func(g string) stri
 	}
 	return strings.Join(parts, " "), true
 }
+
+// perUnit says a price per unit after the sum ("12,50 €/m²" … pro
+// Quadratmeter, "30 €/mes" … por mes): the unit's name where the
+// language's table knows it, else the word as written. No unit: the sum.
+func perUnit(sum, per, unit string, name func(string) (string, bool)) string {
+	if unit == "" {
+		return sum
+	}
+	if n, ok := name(unit); ok {
+		unit = n
+	}
+	return sum + " " + per + " " + unit
+}
