@@ -65,10 +65,6 @@ func setGCDefaults(root *cobra.Command, args []string) {
 	}
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return runRoot(ctx, newRootCmd(stdout, stderr, nil), args, stderr)
-}
-
 // runRoot runs the command line args on root and gives the exit status,
 // the error said on stderr.
 func runRoot(ctx context.Context, root *cobra.Command, args []string, stderr io.Writer) int {
