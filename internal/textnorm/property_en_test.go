@@ -338,18 +338,21 @@ func readClock(said string) (h, m int, ampm string, ok bool) {
 	return 0, 0, ampm, false
 }
 
+// randomDigits is k random decimal digits.
+func randomDigits(r *rand.Rand, k int) string {
+	var b strings.Builder
+	for range k {
+		b.WriteByte(byte('0' + r.IntN(10)))
+	}
+	return b.String()
+}
+
 // TestPropertyTelephone: a telephone number keeps every digit, in order,
 // in its groups.
 func TestPropertyTelephone(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	n := Normalizer{Language: "en"}
-	d := func(k int) string {
-		var b strings.Builder
-		for range k {
-			b.WriteByte(byte('0' + r.IntN(10)))
-		}
-		return b.String()
-	}
+	d := func(k int) string { return randomDigits(r, k) }
 	for range 3000 {
 		area, ex, line := d(3), d(3), d(4)
 		formats := []string{"(%s) %s-%s", "%s-%s-%s", "%s.%s.%s", "+1 %s-%s-%s", "+1 (%s) %s-%s"}

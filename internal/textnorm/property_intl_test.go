@@ -452,13 +452,7 @@ func TestPropertyGluedDecimalsIntl(t *testing.T) {
 func TestPropertyInternationalPhones(t *testing.T) {
 	plus := map[string]string{"en": "plus", "de": "plus", "es": "más", "ru": "плюс", "uk": "плюс"}
 	r := rand.New(rand.NewPCG(21, 12))
-	digits := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteByte(byte('0' + r.IntN(10)))
-		}
-		return b.String()
-	}
+	digits := func(n int) string { return randomDigits(r, n) }
 	for range 400 {
 		groups := []string{}
 		total := 0
