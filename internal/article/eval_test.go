@@ -124,6 +124,8 @@ func TestCopiedTextCorpus(t *testing.T) {
 					c[1]++
 					if sameMeta(headline(pg.Title, a.Title), a.Title) {
 						c[0]++
+					} else {
+						t.Logf("%s title in text: got %q, want %q", pg.Name, a.Title, pg.Title)
 					}
 					meta["title in text"] = c
 				}

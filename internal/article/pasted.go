@@ -322,52 +322,8 @@ func chooseTextTitle(units []string, start int) int {
 	}
 	lead := leadWords(units, start)
 	best, bestScore := -1, 0
-	// The body's first lines are candidates too: the body's span can
-	// begin at a long line above the headline (a notice, a standfirst
-	// set before it), and only a header under it says which is which.
 	for i := limit - 1; i >= from; i-- {
-		u := units[i]
-		if !isHeadline(u) {
-			continue
-		}
-		inBody := i >= start
-		score := max(0, 5-(start-i)) // nearness: 4 for the line above the body
-		if inBody {
-			score = 4
-		}
-		header := false
-		for j := i + 1; j <= i+4 && j < limit+2 && j < len(units); j++ {
-			// A time ago far above the body dates a teaser, not the article.
-			if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
-				score += 5
-				header = true
-				break
-			}
-		}
-		if inBody && !header && !repeats(norms, i) {
-			continue // a line of the body, not its headline
-		}
-		switch w := wordCount(u); {
-		case w >= 4 && w <= 20:
-			score += 2
-			// A headline is often said twice on a page: over the story
-			// and in its share links, picture captions or breadcrumbs.
-			if repeats(norms, i) {
-				score += 3
-			}
-		case w == 3:
-			score++
-		case w <= 2:
-			score -= 2 // "Next story", "Supported by": page furniture
-		}
-		if strings.ContainsAny(u, "|»«›‹") || strings.Contains(u, " > ") {
-			score -= 3
-		}
-		if isNameLine(u) || isCredit(u) {
-			score -= 3
-		}
-		score += echoScore(u, lead, i)
-		if best < 0 || score > bestScore {
+		if score, ok := titleScore(units, norms, lead, i, start, limit); ok && (best < 0 || score > bestScore) {
 			best, bestScore = i, score
 		}
 	}
@@ -379,6 +335,66 @@ func chooseTextTitle(units []string, start int) int {
 	}
 	return -1
 }
+
+// titleScore scores units[i] as the headline of a body that starts at
+// start (chooseTextTitle says how); ok is false for a line that cannot
+// be the headline.
+func titleScore(units, norms []string, lead map[uint64]int, i, start, limit int) (score int, ok bool) {
+	u := units[i]
+	if !isHeadline(u) {
+		return 0, false
+	}
+	inBody := i >= start
+	header := false
+	for j := i + 1; j <= i+4 && j < limit+2 && j < len(units); j++ {
+		// A time ago far above the body dates a teaser, not the article.
+		if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
+			score += headerUnder
+			if j > i+1 {
+				score += headerNear - headerUnder
+			}
+			header = true
+			break
+		}
+	}
+	if inBody && !header && !repeats(norms, i) {
+		return 0, false // a line of the body, not its headline
+	}
+	switch w := wordCount(u); {
+	case w >= 4 && w <= 20:
+		score += 2
+		// A headline is often said twice on a page: over the story
+		// and in its share links, picture captions or breadcrumbs.
+		if repeats(norms, i) {
+			score += 3
+		}
+	case w <= 2:
+		score -= 2 // "Next story", "Supported by": page furniture
+	}
+	if navigation(u) {
+		score -= 4
+	}
+	if isNameLine(u) || isCredit(u) {
+		score -= 3
+	}
+	// Under another headline-like line, a line is its deck (a
+	// standfirst), not the headline.
+	if i > 0 && isHeadline(units[i-1]) && wordCount(units[i-1]) >= 4 && !navigation(units[i-1]) {
+		score -= 2
+	}
+	score += echoScore(u, lead, i)
+	return score, true
+}
+
+// navigation reports the marks of a breadcrumb or of links to the
+// previous and next post: "|", "»", "›", " > ".
+func navigation(t string) bool {
+	return strings.ContainsAny(t, "|»«›‹") || strings.Contains(t, " > ")
+}
+
+// What a byline or date line under a headline adds: directly under it,
+// or two to four lines down (a standfirst or a caption between).
+const headerUnder, headerNear = 5, 2
 
 // leadWords are the content words (contentWordHashes) of the body's first
 // lines, with the line each is first found in.
