@@ -140,9 +140,9 @@ func isNameLine(t string) bool {
 // the title first; else a line that begins with names and goes on with
 // a date or time ("Alex Perry 1 day ago"), or a line of names, in the
 // three lines between the title and the body; else a line of names beside a date line.
-func textByline(units []string, title, start, end int) string {
+func textByline(units []string, title, start, head, end int) string {
 	from := max(0, start-bylineReach)
-	to := min(end, start+3)
+	to := head
 	if title >= 0 {
 		from = max(0, title-2)
 	}
@@ -161,9 +161,54 @@ func textByline(units []string, title, start, end int) string {
 	}
 	// The story's first lines can hold the byline too, under a caption
 	// or a standfirst: "By" lines are looked for a little further.
-	for i := to; i < min(end, start+5); i++ {
+	for i := to; i < min(end, head+2); i++ {
 		order = append(order, i)
 	}
+	if names := prefixedByline(units, order); names != "" {
+		return names
+	}
+	if title >= 0 {
+		// Names with a date or time ("Alex Perry 1 day ago") say more
+		// than a line of names alone, which can be a section's or a
+		// publisher's name ("Tech Insider").
+		for i := title + 1; i < min(start, title+4); i++ {
+			if isNameAndTime(units[i]) {
+				return cleanByline(units[i])
+			}
+		}
+		for i := title + 1; i < min(start, title+4); i++ {
+			t := units[i]
+			if names := cleanByline(t); isNameLine(names) && !boilerplate.MatchString(t) &&
+				(isNameLine(t) || isDateLine(t) || wordCount(t) <= wordCount(names)+6) {
+				return names
+			}
+		}
+	}
+	for i := from; i < to; i++ {
+		t := units[i]
+		nextToDate := i > 0 && isDateLine(units[i-1]) || i+1 < len(units) && isDateLine(units[i+1])
+		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !boilerplate.MatchString(t) && i != title {
+			return names
+		}
+	}
+	if title >= 0 {
+		// The title found may be a teaser's or a caption: a "By" line
+		// nearer the body's start than the title's reach still names
+		// the article's writers.
+		order = order[:0]
+		for i := min(end, head+2) - 1; i >= max(0, start-bylineReach); i-- {
+			order = append(order, i)
+		}
+		return prefixedByline(units, order)
+	}
+	return ""
+}
+
+// prefixedByline is the first of units[order] that names writers after
+// a byline's prefix ("By …", "Von …", "Автор: …"), at its start or after
+// a date or separator ("on March 10, 2015 by Jane Doe"), or "By" alone
+// with the names on the next line.
+func prefixedByline(units []string, order []int) string {
 	for _, i := range order {
 		t := units[i]
 		if wordCount(t) > 25 {
@@ -190,30 +235,6 @@ func textByline(units []string, title, start, end int) string {
 			lead = strings.TrimLeftFunc(lead, func(r rune) bool { return !unicode.IsLetter(r) })
 		}
 		if names := cleanByline(lead); wordCount(names) >= 1 && looksLikeNames(names) {
-			return names
-		}
-	}
-	if title >= 0 {
-		// Names with a date or time ("Alex Perry 1 day ago") say more
-		// than a line of names alone, which can be a section's or a
-		// publisher's name ("Tech Insider").
-		for i := title + 1; i < min(start, title+4); i++ {
-			if isNameAndTime(units[i]) {
-				return cleanByline(units[i])
-			}
-		}
-		for i := title + 1; i < min(start, title+4); i++ {
-			t := units[i]
-			if names := cleanByline(t); isNameLine(names) && !boilerplate.MatchString(t) &&
-				(isNameLine(t) || isDateLine(t) || wordCount(t) <= wordCount(names)+6) {
-				return names
-			}
-		}
-	}
-	for i := from; i < to; i++ {
-		t := units[i]
-		nextToDate := i > 0 && isDateLine(units[i-1]) || i+1 < len(units) && isDateLine(units[i+1])
-		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !boilerplate.MatchString(t) && i != title {
 			return names
 		}
 	}

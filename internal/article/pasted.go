@@ -46,8 +46,9 @@ func parseText(src string) Article {
 	if title >= 0 {
 		from = max(0, title-2)
 	}
-	a.Byline = textByline(units, title, start, end)
-	a.Published = textDate(units, from, min(end, start+3))
+	head := headerEnd(weights, start, end)
+	a.Byline = textByline(units, title, start, head, end)
+	a.Published = textDate(units, from, head)
 	if a.Published.IsZero() {
 		// Else the date nearest above the header: a dateline set over the
 		// headline, or the title was not where the header is.
@@ -58,7 +59,7 @@ func parseText(src string) Article {
 
 	for i := start; i < end; i++ {
 		t := units[i]
-		if i == title || boilerplate.MatchString(t) || i < start+3 && (isDateLine(t) || isBylineLine(t, a.Byline)) {
+		if i == title || boilerplate.MatchString(t) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
 			continue
 		}
 		k := Paragraph
@@ -74,6 +75,25 @@ func parseText(src string) Article {
 	}
 	return a
 }
+
+// headerEnd is where the article's header ends, its byline and date
+// read above it: the body's second line of running text, for a
+// standfirst can open the body with share buttons, the byline and the
+// date under it; at least three lines into the body, at most headerBody.
+func headerEnd(weights []int, start, end int) int {
+	seen := 0
+	for i := start; i < min(end, start+headerBody); i++ {
+		if weights[i] > 0 {
+			if seen++; seen == 2 {
+				return min(end, max(i, start+3))
+			}
+		}
+	}
+	return min(end, start+headerBody)
+}
+
+// headerBody is the furthest into the body the header can reach.
+const headerBody = 10
 
 // headerReach is how many lines before the body the title, byline and
 // date are looked for; anchorReach, how far before it a byline or date

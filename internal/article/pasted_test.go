@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTitleEchoedByLead: of two headline-like lines over the story, the
@@ -45,5 +46,101 @@ func TestEchoScore(t *testing.T) {
 	// A line of the lead itself is no echo of the lead.
 	if got := echoScore("Science graduates lack skills, employers say.", lead, 1); got != 0 {
 		t.Errorf("the lead's own line scored %d", got)
+	}
+}
+
+// copiedPage joins lines as a browser's copy of a page sets them: a line
+// each, paragraphs apart.
+func copiedPage(lines ...string) []byte {
+	return []byte(strings.Join(lines, "\n\n"))
+}
+
+// storyBody is three paragraphs of running text that take up the words
+// of storyHeadline.
+const storyHeadline = "Harbour ferries return after the winter storms"
+
+var storyBody = []string{
+	"Harbour ferries returned to their winter timetable on Monday after three weeks of storms kept most of the fleet in port, the operator said.",
+	"Passengers queued from early morning at the main pier, and the first crossing left on time for the first time since the start of the month.",
+	"The operator said repairs to two of the landing stages would take until the spring, and that some crossings would stop at the town pier instead.",
+}
+
+// TestCopiedHeaderUnderStandfirst: a page that sets its standfirst first,
+// then share buttons, the writer's name and the date, before the story:
+// the byline and the date under the standfirst are the article's.
+func TestCopiedHeaderUnderStandfirst(t *testing.T) {
+	text := copiedPage(append([]string{"Home", "News", "Local",
+		storyHeadline,
+		"The crossings stopped for three weeks while storms closed the harbour mouth and damaged two of the landing stages along the estuary.",
+		"Share", "Email", "Print",
+		"Morag Lindsay",
+		"Monday 3 March 2025 08.15 GMT",
+	}, storyBody...)...)
+	a, err := Parse(text, Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline {
+		t.Errorf("title %q", a.Title)
+	}
+	if a.Byline != "Morag Lindsay" {
+		t.Errorf("byline %q", a.Byline)
+	}
+	if got := a.Published.Format(time.DateOnly); got != "2025-03-03" {
+		t.Errorf("date %s", got)
+	}
+	for _, b := range a.Blocks {
+		if b.Text == "Morag Lindsay" || strings.HasPrefix(b.Text, "Monday 3 March") {
+			t.Errorf("header line %q read as body", b.Text)
+		}
+	}
+}
+
+// TestCopiedHeadlineOverDeck: of two headline-like lines over the share
+// buttons and the byline, the headline is the first, not the deck under
+// it, though the deck stands nearer the byline and the story.
+func TestCopiedHeadlineOverDeck(t *testing.T) {
+	deck := "Operator says repairs to two landing stages will take until spring"
+	text := copiedPage(append([]string{"Menu", "Search", storyHeadline, deck, "Share", "By Morag Lindsay", "3 March 2025"}, storyBody...)...)
+	a, err := Parse(text, Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline || a.Byline != "Morag Lindsay" {
+		t.Errorf("title %q, byline %q", a.Title, a.Byline)
+	}
+}
+
+// TestCopiedBylineBesideWrongTitle: when the line taken for the title is
+// not the article's (here a teaser under the byline), a "By" line above
+// it, by the body's start, still names the writer.
+func TestCopiedBylineBesideWrongTitle(t *testing.T) {
+	teaser := "Five things to do in the city this weekend"
+	lines := []string{storyHeadline, "By Morag Lindsay", "Share", "Email", "Print", teaser, "Updated 2 hours ago"}
+	units := append(lines, storyBody...)
+	start := len(lines)
+	if got := textByline(units, 5, start, start+3, len(units)); got != "Morag Lindsay" {
+		t.Errorf("byline %q", got)
+	}
+	if got := prefixedByline(units, []int{6, 5, 4, 3, 2, 1, 0}); got != "Morag Lindsay" {
+		t.Errorf("prefixedByline %q", got)
+	}
+}
+
+// TestHeaderEnd: the header reaches the body's second line of running
+// text, three lines into the body at least and headerBody at most.
+func TestHeaderEnd(t *testing.T) {
+	for _, tc := range []struct {
+		weights []int
+		want    int
+	}{
+		{[]int{30, 20, 25, 40}, 3},                                      // paragraphs: three lines in
+		{[]int{30, -4, -3, -4, -4, -5, -4, 40, 30}, 7},                  // standfirst, buttons, byline, date
+		{[]int{30, -4, -4, -4, -4, -4, -4, -4, -4, -4, -4, -4, 40}, 10}, // capped
+		{[]int{30, -4}, 2},                                              // the end
+	} {
+		if got := headerEnd(tc.weights, 0, len(tc.weights)); got != tc.want {
+			t.Errorf("headerEnd(%v) = %d, want %d", tc.weights, got, tc.want)
+		}
 	}
 }
