@@ -21,6 +21,9 @@ const (
 	enOrdSuf = `st|nd|rd|th|ST|ND|RD|TH`
 )
 
+// enMonthNames are the months' full names, capitalized.
+const enMonthNames = `January|February|March|April|May|June|July|August|September|October|November|December`
+
 var enMonths = []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 // enMonthNumber is a month's number from its name or abbreviation, 0 when
@@ -82,8 +85,12 @@ var english = sync.OnceValue(func() *language {
 
 	// Dates.
 	add(Date, `(?P<mon>`+enMonth+`)\.?(?:\s|-|\.\s?)(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?(?:,?\s(?P<y>\d{4}))?`, enDateMD)
-	add(Date, `(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?\s(?:of\s)?(?P<mon>`+enMonth+`)\.?(?:,?\s(?P<y>\d{4}))?`, enDateDM)
+	add(Date, `(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?\s(?:of\s)?(?P<mon>`+enMonth+`)(?P<dot>\.)?(?:,?\s(?P<y>\d{4}))?`, enDateDM)
 	add(Date, `(?P<mon>`+enMonth+`)\.?,?\s(?P<y>\d{4})`, enDateMY)
+	// A month's abbreviation alone, after a word that sets a time ("in
+	// Nov.", "since Feb."); months joined by a dash ("July-September").
+	add(Date, `(?P<mon>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.`, enMonthAlone)
+	add(Date, `(?P<m1>`+enMonthNames+`)[-–—](?P<m2>`+enMonthNames+`)\b`, enMonthRange)
 	add(Date, `(?P<y>\d{4})(?P<s1>[/.-])(?P<m>\d{1,2})(?P<s2>[/.-])(?P<d>\d{1,2})`, enDateYMD)
 	add(Date, `(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P<s2>[/.-])(?P<y>\d{4}|\d{2})`, enDateNumeric)
 	add(Date, `(?P<mid>(?i:mid)-)?(?:(?P<dec>\d{1,3}0)'?s|['’](?P<short>\d0)s|(?P<bare>[1-9]0)s)`, enDecade)
@@ -93,6 +100,12 @@ var english = sync.OnceValue(func() *language {
 	// A count with its scale glued on, as headlines write them: "40k
 	// more", "2.5m jobs", "1m people".
 	add(Cardinal, `(?P<num>\d{1,3}(?:\.\d+)?)(?P<scale>[km])`+wordEnd, enGluedScale)
+	// Pence as British prices write them ("12p", "340p"); a video's
+	// lines ("1080p") are said in pairs.
+	add(Money, `(?P<num>\d{1,4}(?:\.\d+)?)p`+wordEnd, enPence)
+	// Inches with their full stop: "10 in. of rain" ("in" without one is
+	// the preposition).
+	add(Measure, `(?P<num>`+enNum+`)\s?in\.`, enInches)
 	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)-(?P<word>`+enUnitWords+`)`, enMeasureWord)
 	add(Measure, `(?P<int>\d+)\s(?P<fn>\d+)/(?P<fd>\d+)\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasureFraction)
@@ -771,6 +784,65 @@ func enDateDM(c *context, m match) (string, bool) {
 	}
 	if y := m.get("y"); y != "" {
 		s += " " + enYear(int(atoi(y)))
+	} else if m.get("dot") != "" && (strings.EqualFold(m.get("mon"), enMonths[mon]) || c.nextWord() != "" && c.atEndOfSentenceAfter()) {
+		// The full stop after "June" ends the sentence; after "Jan" it
+		// ends the abbreviation, and the sentence too when a capital
+		// follows.
+		s += "."
+	}
+	return s, true
+}
+
+// enMonthAlone reads "in Nov." as "in November", after a word that
+// says a time follows; its full stop ends the sentence too when a capital
+// follows.
+func enMonthAlone(c *context, m match) (string, bool) {
+	if !enBeforeMonth[c.prevWord()] {
+		return "", false
+	}
+	s := enMonths[enMonthNumber(m.get("mon"))]
+	if c.nextWord() != "" && c.atEndOfSentenceAfter() {
+		s += "."
+	}
+	return s, true
+}
+
+// enBeforeMonth are the words after which a month's abbreviation is a
+// month.
+var enBeforeMonth = set("in", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid", "last", "next", "this", "of", "before", "after", "between", "and")
+
+// enMonthRange reads "July-September" as "July to September".
+func enMonthRange(c *context, m match) (string, bool) {
+	return m.get("m1") + " to " + m.get("m2"), true
+}
+
+// enPence reads "12p" as "twelve pence" ("1p" is "one penny"), and the
+// lines of a video format ("720p", "1080p") in pairs: "ten eighty p".
+func enPence(c *context, m match) (string, bool) {
+	num := m.get("num")
+	if enVideoLines[num] {
+		return enHouseNumber(num) + " p", true
+	}
+	n := enSeps.parseNumber(num)
+	if num == "1" {
+		return "one penny", true
+	}
+	return enDecimal(n, true) + " pence", true
+}
+
+// enVideoLines are the heights of video formats, said with "p".
+var enVideoLines = set("144", "240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320")
+
+// enInches reads "10 in." as "ten inches"; the full stop ends the
+// sentence too when a capital follows.
+func enInches(c *context, m match) (string, bool) {
+	n := enSeps.parseNumber(m.get("num"))
+	s := enDecimal(n, true) + " inches"
+	if !n.point && trimZeros(n.whole) == "1" {
+		s = "one inch"
+	}
+	if c.nextWord() != "" && c.atEndOfSentenceAfter() {
+		s += "."
 	}
 	return s, true
 }

@@ -12,6 +12,26 @@ import (
 func TestEnglish(t *testing.T) {
 	n := Normalizer{Language: "en"}
 	for _, tc := range []struct{ in, want string }{
+		// A sentence's full stop after a date stays; an abbreviation's
+		// goes unless a new sentence starts after it.
+		{"It was published on 30 June.", "It was published on the thirtieth of June."},
+		{"He left on 30 June. She stayed.", "He left on the thirtieth of June. She stayed."},
+		{"We met on 1 Jan. She stayed.", "We met on the first of January. She stayed."},
+		{"on 1 Jan. 2024", "on the first of January twenty twenty four"},
+		{"25 Sept.", "the twenty fifth of September"},
+		// A month's abbreviation alone after a word that sets a time;
+		// months in a range.
+		{"Unemployment fell in Nov., the lowest since Feb. 2020.", "Unemployment fell in November, the lowest since February twenty twenty."},
+		{"prices rose in Dec. Then they fell.", "prices rose in December. Then they fell."},
+		{"Jan. Smith", "Jan. Smith"},
+		{"growth in July-September", "growth in July to September"},
+		// Pence, and a video's lines in pairs.
+		{"Shares fell 12p to 340p.", "Shares fell twelve pence to three hundred and forty pence."},
+		{"a 1p coin", "a one penny coin"},
+		{"filmed in 1080p and 720p", "filmed in ten eighty p and seven twenty p"},
+		// Inches written with their full stop.
+		{"10 in. of rain", "ten inches of rain"},
+		{"a 1 in. gap", "a one inch gap"},
 		// Cardinals, and what context makes of four digits and more.
 		{"about 12000 people", "about twelve thousand people"},
 		{"9000", "nine thousand"},
