@@ -123,8 +123,8 @@ var german = sync.OnceValue(func() *language {
 	})
 
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, deAbbreviation)
-	add(Symbol, `(?P<sym>[%&@+=~])`, func(c *context, m match) (string, bool) {
-		s, ok := map[string]string{"%": "prozent", "&": "und", "@": "at", "+": "plus", "=": "gleich", "~": "circa"}[m.get("sym")]
+	add(Symbol, `(?P<sym>[%&@+=~÷])`, func(c *context, m match) (string, bool) {
+		s, ok := map[string]string{"%": "prozent", "&": "und", "@": "at", "+": "plus", "=": "gleich", "~": "circa", "÷": "geteilt durch"}[m.get("sym")]
 		return s, ok
 	})
 	l.ranges = deRanges

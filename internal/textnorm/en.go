@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // English number forms: thousands grouped with commas, a point for
@@ -111,7 +112,7 @@ var english = sync.OnceValue(func() *language {
 	add(Measure, `(?P<int>\d+)\s(?P<fn>\d+)/(?P<fd>\d+)\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasureFraction)
 	addGlued(Measure, `(?P<num>`+enNum+`)\s?/\s?(?P<per>`+enUnitPattern()+`)`+wordEnd, enPerUnit)
 	addGlued(Measure, `(?P<u1>`+enUnitPattern()+`)/(?P<u2>`+enUnitPattern()+`)`+wordEnd, enUnitPerUnit)
-	addGlued(Measure, `(?P<ft>\d{1,2})(?:'|′|ft\.?\s?)(?P<in>\d{1,2})(?:"|″|''|in\.?)`, func(c *context, m match) (string, bool) {
+	addGlued(Measure, `(?P<ft>\d{1,2})(?:'|′|\s?ft\.?\s?)(?P<in>\d{1,2})(?:"|″|''|\s?in\b\.?)`, func(c *context, m match) (string, bool) {
 		// 5'10": five feet ten inches.
 		ft, in := m.get("ft"), m.get("in")
 		feet, inches := "feet", "inches"
@@ -191,7 +192,7 @@ var english = sync.OnceValue(func() *language {
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
 	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
 	// Signs on their own.
-	add(Symbol, `(?P<sym>[%&@#$€£+=~×±°º<>≤≥]|\+\+)`, enSymbol)
+	add(Symbol, `(?P<sym>[%&@#$€£+=~×÷±°º<>≤≥]|\+\+)`, enSymbol)
 	add(Symbol, `/`, func(c *context, m match) (string, bool) {
 		// A slash on its own between words: "upgrade / update".
 		return "slash", c.followedBySpace() && strings.HasSuffix(c.text[:c.start], " ")
@@ -1593,7 +1594,7 @@ func enMath(c *context, m match) (string, bool) {
 	for _, t := range tok.FindAllString(expr, -1) {
 		r := []rune(t)[0]
 		switch {
-		case len(t) == 1 && enOperators[r] != "" && !unicode.IsDigit(r):
+		case utf8.RuneCountInString(t) == 1 && enOperators[r] != "" && !unicode.IsDigit(r):
 			if r == '*' && !strings.Contains(expr, "=") {
 				out = append(out, "asterisk")
 				continue
@@ -1651,6 +1652,8 @@ func enSymbol(c *context, m match) (string, bool) {
 		return "", false
 	case "×":
 		return "times", true
+	case "÷":
+		return "divided by", true
 	case "±":
 		return "plus or minus", true
 	case "°", "º":

@@ -29,6 +29,11 @@ func TestEnglish(t *testing.T) {
 		{"Shares fell 12p to 340p.", "Shares fell twelve pence to three hundred and forty pence."},
 		{"a 1p coin", "a one penny coin"},
 		{"filmed in 1080p and 720p", "filmed in ten eighty p and seven twenty p"},
+		// Signs of more than one byte; feet and inches spaced; kitchen
+		// measures.
+		{"10 ÷ 2", "ten divided by two"},
+		{"He is 6 ft 2 in tall.", "He is six feet two inches tall."},
+		{"2 tbsp of sugar and 1 tsp salt", "two tablespoons of sugar and one teaspoon salt"},
 		// Inches written with their full stop.
 		{"10 in. of rain", "ten inches of rain"},
 		{"a 1 in. gap", "a one inch gap"},

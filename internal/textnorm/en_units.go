@@ -64,6 +64,7 @@ func buildUnits() map[string][2]string {
 		// Imperial and US customary.
 		"ft": {"foot", "feet"}, "yd": {"yard", "yards"}, "mi": {"mile", "miles"}, "lb": {"pound", "pounds"}, "lbs": {"pound", "pounds"},
 		"oz": {"ounce", "ounces"}, "fl oz": {"fluid ounce", "fluid ounces"}, "gal": {"gallon", "gallons"}, "qt": {"quart", "quarts"},
+		"tbsp": {"tablespoon", "tablespoons"}, "tsp": {"teaspoon", "teaspoons"},
 		"ac": {"acre", "acres"}, "nmi": {"nautical mile", "nautical miles"}, "psi": {"psi", "psi"},
 		"mph": {"mile per hour", "miles per hour"}, "mpg": {"mile per gallon", "miles per gallon"}, "kn": {"knot", "knots"},
 		"hp": {"horsepower", "horsepower"}, "bhp": {"brake horsepower", "brake horsepower"}, "rpm": {"revolution per minute", "revolutions per minute"},

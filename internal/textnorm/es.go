@@ -121,8 +121,8 @@ var spanish = sync.OnceValue(func() *language {
 	})
 
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, esAbbreviation)
-	add(Symbol, `(?P<sym>[%&@+=])`, func(c *context, m match) (string, bool) {
-		s, ok := map[string]string{"%": "por ciento", "&": "y", "@": "arroba", "+": "más", "=": "igual a"}[m.get("sym")]
+	add(Symbol, `(?P<sym>[%&@+=÷])`, func(c *context, m match) (string, bool) {
+		s, ok := map[string]string{"%": "por ciento", "&": "y", "@": "arroba", "+": "más", "=": "igual a", "÷": "entre"}[m.get("sym")]
 		return s, ok
 	})
 	l.ranges = esRanges

@@ -14,6 +14,13 @@ func TestLanguages(t *testing.T) {
 		// German: ordinals by the article before them, the decimal comma,
 		// years, times with "Uhr".
 		{"de", "am 3. Mai", "am dritten Mai"},
+		// Arithmetic signs in every language.
+		{"de", "10 ÷ 2", "zehn geteilt durch zwei"},
+		{"es", "10 ÷ 2", "diez entre dos"},
+		{"ru", "3 × 4 = 12", "три на четыре равно двенадцать"},
+		{"ru", "10 ÷ 2", "десять разделить на два"},
+		{"uk", "3 × 4 = 12", "три на чотири дорівнює дванадцять"},
+		{"uk", "10 ÷ 2", "десять поділити на два"},
 		{"de", "Der 2. Weltkrieg", "Der zweite Weltkrieg"},
 		{"de", "Berlin, 24. Juli 2013", "Berlin, vier und zwanzigster Juli zwei tausend dreizehn"},
 		{"de", "um 08:00 Uhr", "um acht Uhr"},

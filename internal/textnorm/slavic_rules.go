@@ -33,8 +33,10 @@ type slavicWords struct {
 	numberAbbrevs  map[string]string // said so only before a number: "д. 5"
 	number         string            // №
 	minus, plus    string
-	and            string
-	rangeWord      string
+	// equals, times and dividedBy say "=", "×" and "÷".
+	equals, times, dividedBy string
+	and                      string
+	rangeWord                string
 	// rangeFrom and rangeTo say a span of days: "с", "по".
 	rangeFrom, rangeTo string
 	percent            string
@@ -311,7 +313,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return a, ok
 		})
 		add(Symbol, `№`, func(c *context, m match) (string, bool) { return w.number, true })
-		add(Symbol, `(?P<sym>[%&@+=])`, func(c *context, m match) (string, bool) {
+		add(Symbol, `(?P<sym>[%&@+=×÷])`, func(c *context, m match) (string, bool) {
 			switch m.get("sym") {
 			case "%":
 				return w.percent, true
@@ -319,6 +321,12 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				return w.and, true
 			case "+":
 				return w.plus, true
+			case "=":
+				return w.equals, true
+			case "×":
+				return w.times, true
+			case "÷":
+				return w.dividedBy, true
 			}
 			return "", false
 		})
