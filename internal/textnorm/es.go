@@ -45,6 +45,12 @@ var spanish = sync.OnceValue(func() *language {
 
 	add(Money, `(?P<cur>`+esCurrencyPattern()+`)\s?(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?`, esMoney)
 	add(Money, `(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?\s?(?P<cur>`+esCurrencyPattern()+`)(?:/(?P<per>[\p{L}]+[²³23]?))?`, esMoney)
+	// A price with its cents before the currency's name: "3,50 euros" is
+	// said as "3,50 €" is.
+	add(Money, `(?P<amt>\d{1,3}(?:\.\d{3})*,\d{2})\s(?P<word>(?i:euros?|dólar(?:es)?|libras?))`+wordEnd, func(c *context, m match) (string, bool) {
+		sign := map[string]string{"eur": "€", "dól": "$", "lib": "£"}[strings.ToLower(string([]rune(m.get("word"))[:3]))]
+		return esSum(m.get("amt"), "", sign)
+	})
 
 	addGlued(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s?(?P<ampm>[ap]\.\s?m\.?|[ap]m\b))?(?:\s?(?P<zone>(?i:est|cet|gmt|utc))(?P<off>[-+]\d{1,2}(?::\d{2})?)?)?(?:\s?(?P<hs>h)\b)?`, esTime)
 	add(Range, scorePattern, sayScore(func(d string) string { return esCardinal(d, esAlone) }, "a"))
@@ -235,24 +241,25 @@ func esLookupCurrency(s string) (esCurrency, bool) {
 }
 
 func esMoney(c *context, m match) (string, bool) {
-	said, ok := esSum(c, m)
+	said, ok := esSum(m.get("amt"), m.get("scale"), m.get("cur"))
 	return perUnit(said, "por", m.get("per"), func(u string) (string, bool) { n, ok := esUnits[u]; return n.one, ok }), ok
 }
 
-// esSum says an amount of money in its currency.
-func esSum(c *context, m match) (string, bool) {
-	cur, ok := esLookupCurrency(m.get("cur"))
+// esSum says an amount of money (amt, with a scale word or none) in its
+// currency (cur, a sign or a code).
+func esSum(amt, scale, curWritten string) (string, bool) {
+	cur, ok := esLookupCurrency(curWritten)
 	if !ok {
 		return "", false
 	}
 	// "q" and "fr" are letters too: they name a currency only beside a
 	// number with nothing else glued on.
-	n := esSeps.parseNumber(m.get("amt"))
+	n := esSeps.parseNumber(amt)
 	g := esMasc
 	if cur.fem {
 		g = esFem
 	}
-	if scale := m.get("scale"); scale != "" {
+	if scale != "" {
 		return words(esDecimal(n, esAlone), strings.ToLower(scale), "de", cur.many), true
 	}
 	frac := n.frac

@@ -14,6 +14,13 @@ func TestLanguages(t *testing.T) {
 		// German: ordinals by the article before them, the decimal comma,
 		// years, times with "Uhr".
 		{"de", "am 3. Mai", "am dritten Mai"},
+		// A price with two decimals before the currency's name is said in
+		// major and minor units, as after the currency's sign.
+		{"es", "Cuesta 3,50 euros.", "Cuesta tres euros cincuenta céntimos."},
+		{"es", "Cuesta 3,5 euros.", "Cuesta tres coma cinco euros."},
+		{"ru", "Это стоит 3,50 рубля.", "Это стоит три рубля пятьдесят копеек."},
+		{"ru", "С 2,50 рублей.", "С двух рублей пятидесяти копеек."},
+		{"uk", "Це коштує 3,50 гривні.", "Це коштує три гривні п'ятдесят копійок."},
 		// Arithmetic signs in every language.
 		{"de", "10 ÷ 2", "zehn geteilt durch zwei"},
 		{"es", "10 ÷ 2", "diez entre dos"},

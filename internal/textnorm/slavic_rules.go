@@ -132,6 +132,11 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		add(Money, `(?P<cur>[$€£₽₴])\s?(?P<amt>`+num+`)(?:\s(?P<scale>млн|млрд|трлн|тыс\.?))?`, func(c *context, m match) (string, bool) {
 			return w.money(s, c, parse(m.get("amt")), m.get("scale"), m.get("cur"))
 		})
+		// A price with its kopecks before the currency's name: "3,50
+		// рубля" is said as "3,50 руб." is, in roubles and kopecks.
+		add(Money, `(?P<amt>\d{1,3}(?:[\s\x{a0}.]\d{3})*,\d{2})\s(?P<word>(?i:рубл|доллар|долар|гривн|гривень|фунт|евро|євро)\p{L}*)`+wordEnd, func(c *context, m match) (string, bool) {
+			return w.money(s, c, parse(m.get("amt")), "", currencyByName(m.get("word")))
+		})
 
 		// A score, "2:1": "два один", as commentators say it.
 		add(Range, scorePattern, sayScore(func(d string) string { return s.cardinal(d, masc, nom) }, ""))
@@ -785,4 +790,16 @@ func (w *slavicWords) spellAddress(s *slavic, text string) string {
 		}
 		return strings.Join(out, " ")
 	})
+}
+
+// currencyByName is the sign of the currency a Russian or Ukrainian
+// word names, in any of its forms.
+func currencyByName(word string) string {
+	lw := strings.ToLower(word)
+	for _, c := range []struct{ stem, sign string }{{"рубл", "₽"}, {"доллар", "$"}, {"долар", "$"}, {"гривн", "₴"}, {"гривень", "₴"}, {"фунт", "£"}, {"евро", "€"}, {"євро", "€"}} {
+		if strings.HasPrefix(lw, c.stem) {
+			return c.sign
+		}
+	}
+	return ""
 }
