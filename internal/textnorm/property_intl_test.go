@@ -74,19 +74,24 @@ func TestPropertyDecimalsIntl(t *testing.T) {
 					frac = "0" + frac
 				}
 				written := fmt.Sprintf("%s,%s", groupWith(whole, lang.groupBy), frac)
-				out := n.Normalize(written)
-				got, ok := readDecimal(lang, out)
-				want := fmt.Sprintf("%d,%s", whole, frac)
-				if lang.code == "ru" || lang.code == "uk" {
-					want = fmt.Sprintf("%d,%s", whole, frac) // the fraction's name keeps its zeros
-				}
-				if !ok || got != want {
-					t.Fatalf("%q → %q: read back as %q, want %s", written, out, got, want)
+				want := fmt.Sprintf("%d,%s", whole, frac) // Russian and Ukrainian: the fraction's name keeps its zeros
+				// In Russian and Ukrainian, after prepositions that ask for
+				// the genitive and the dative too.
+				for _, prep := range decimalPrepositions[lang.code] {
+					out := n.Normalize(prep + written)
+					got, ok := readDecimal(lang, strings.TrimPrefix(out, prep))
+					if !ok || got != want {
+						t.Fatalf("%q → %q: read back as %q, want %s", prep+written, out, got, want)
+					}
 				}
 			}
 		})
 	}
 }
+
+// decimalPrepositions frame a decimal: none, and in Russian and
+// Ukrainian a genitive's and a dative's preposition.
+var decimalPrepositions = map[string][]string{"de": {""}, "es": {""}, "ru": {"", "около ", "к "}, "uk": {"", "близько ", "до "}}
 
 // readDecimal reads a decimal said in a language back to "whole,digits".
 func readDecimal(lang intlLang, spoken string) (string, bool) {
@@ -145,7 +150,7 @@ func readDecimal(lang intlLang, spoken string) (string, bool) {
 	// Russian and Ukrainian: "X целых Y десятых".
 	names := map[string]int{"десят": 1, "сот": 2, "тысячн": 3, "десятитысячн": 4, "стотысячн": 5, "миллионн": 6,
 		"тисячн": 3, "десятитисячн": 4, "стотисячн": 5, "мільйонн": 6}
-	re := regexp.MustCompile(`^(.+) (?:целых|целая|цілих|ціла) (.+) (\p{L}+?)(?:ая|ых|а|их)$`)
+	re := regexp.MustCompile(`^(.+) (?:цел|ціл)\p{L}+ (.+) (\p{L}+?)(?:ая|ых|ой|ым|ыми|а|их|ої|ій|им|ими)$`)
 	m := re.FindStringSubmatch(spoken)
 	if m == nil {
 		return "", false

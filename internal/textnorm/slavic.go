@@ -271,6 +271,18 @@ func (s *slavic) ordinal(digits string, g sGender, c int) string {
 	return strings.Join(append(head, word), " ")
 }
 
+// agree declines an adjective given in the feminine nominative ("целая",
+// "десятая") in case c, after the number digits: feminine after one
+// (21, 31…), plural after others.
+func (s *slavic) agree(adjective, digits string, c int) string {
+	stem := strings.TrimSuffix(adjective, s.endings["hard"][formKey(fem, nom)])
+	g := plur
+	if pluralClass(digits) == 0 && trimZeros(digits) != "0" {
+		g = fem
+	}
+	return stem + s.endings["hard"][formKey(g, c)]
+}
+
 // decimal says "3,02" as "три целых две сотых": the whole part and the
 // fraction's numerator are feminine, the fraction named by its digits.
 func (s *slavic) decimal(n number, c int) string {
@@ -306,6 +318,11 @@ func (s *slavic) decimal(n number, c int) string {
 		name = names[0]
 	}
 	out := s.cardinal(whole, fem, nom) + " " + wholeWord + " " + s.cardinal(num, fem, nom) + " " + name
+	if c != nom && c != acc {
+		// In the other cases the words agree with the numbers, as
+		// adjectives: "около одной целой пяти десятых", "двум целым".
+		out = s.cardinal(whole, fem, c) + " " + s.agree(s.whole[0], whole, c) + " " + s.cardinal(num, fem, c) + " " + s.agree(names[0], num, c)
+	}
 	if n.neg {
 		out = s.minus + " " + out
 	}

@@ -707,7 +707,11 @@ func (w *slavicWords) measure(s *slavic, c *context, n number, negative bool, un
 	var out string
 	switch {
 	case n.point && n.frac != "":
-		out = s.decimal(n, nom) + " " + u.forms[3]
+		cs := w.caseOf(c)
+		if cs != gen {
+			cs = nom
+		}
+		out = s.decimal(n, cs) + " " + u.forms[3]
 	default:
 		cs := w.caseOf(c)
 		if cs != gen {
