@@ -212,6 +212,11 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return w.date(s, c, m.get("d"), mon, m.get("y"), m.get("ynoun"))
 		})
 
+		// Two years before the year noun's plural: "в 2021 и 2022 годах",
+		// "1990–2000 років"; each an ordinal in the noun's case.
+		add(Date, `(?P<y1>\d{4})(?P<join>\s?[–—-]\s?|\s(?:и|или|і|й|та|чи|або)\s)(?P<y2>\d{4})\s(?P<noun>[\p{L}]+)`, func(c *context, m match) (string, bool) {
+			return w.yearPair(s, c, m.get("y1"), m.get("join"), m.get("y2"), m.get("noun"))
+		})
 		// Years with their noun: в 2024 году, 2024 г., с 2020 года.
 		add(Date, `(?P<y>\d{1,4})\s?(?P<noun>[\p{L}]+\.?)`, func(c *context, m match) (string, bool) {
 			return w.yearWithNoun(s, c, m.get("y"), m.get("noun"))
@@ -547,6 +552,24 @@ func (w *slavicWords) centuryNoun(noun, n string) (int, sGender, bool) {
 	return 0, masc, false
 }
 
+// yearPair says two years before the year noun's plural, each an
+// ordinal in the noun's case: "в 2021 и 2022 годах" в две тысячи двадцать
+// первом и две тысячи двадцать втором годах.
+func (w *slavicWords) yearPair(s *slavic, c *context, y1, join, y2, noun string) (string, bool) {
+	ln := strings.ToLower(noun)
+	cs, ok := w.yearNouns[ln]
+	if !ok || w.year[1][cs] != ln && w.year[1][nom] != ln {
+		return "", false
+	}
+	if cs == prep && w.preps[c.prevWord()] == dat {
+		cs = dat
+	}
+	if j := strings.TrimSpace(join); j == "-" || j == "–" || j == "—" {
+		join = " " + w.rangeWord + " "
+	}
+	return s.ordinal(y1, masc, cs) + join + s.ordinal(y2, masc, cs) + " " + noun, true
+}
+
 // yearWithNoun says "2024 году" as "две тысячи двадцать четвертом году":
 // the ordinal takes the case of the noun after it, or of the preposition
 // before an abbreviated one (в 2024 г. → "году").
@@ -560,7 +583,12 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 		}
 		g := masc
 		if w.year[1][cs] == ln || w.year[1][nom] == ln {
-			g = plur
+			// The plural after a number counts years ("5 років", "через
+			// 3 роки"), except where it names two years or more ("в
+			// 2021 и 2022 годах", "1990–2000 років").
+			if prev := c.prevWord(); len(y) < 4 || !slavicConjunctions[prev] && !isDigits(prev) {
+				return "", false
+			}
 		}
 		return s.ordinal(y, g, cs) + " " + noun, true
 	}
@@ -807,3 +835,7 @@ func currencyByName(word string) string {
 	}
 	return ""
 }
+
+// slavicConjunctions join two years: "в 2021 и 2022 годах", "у 2021 та
+// 2022 роках".
+var slavicConjunctions = set("и", "или", "і", "й", "та", "чи", "або")
