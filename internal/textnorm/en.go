@@ -1406,6 +1406,11 @@ func enSerial(c *context, m match) (string, bool) {
 			return enOrdinal(n) + "-" + rest, true
 		}
 	}
+	if code := enGluedCode.FindStringSubmatch(s); code != nil && !enNotCodes[code[1]] && code[2][0] != '0' {
+		// "A320", "BA2490", "RTX4090": said as the same code with a
+		// space is ("A 320"), its number in pairs.
+		return code[1] + " " + enIdentifier(code[2]), true
+	}
 	return sayRuns(s, func(d string) string {
 		if len(d) >= 4 || (len(d) > 1 && d[0] == '0') {
 			return enDigits(d)
@@ -1413,6 +1418,10 @@ func enSerial(c *context, m match) (string, bool) {
 		return enCardinal(d, false)
 	}), true
 }
+
+// enGluedCode is a code of capitals with a number of three or four digits
+// glued on.
+var enGluedCode = regexp.MustCompile(`^([A-Z]{1,4})(\d{3,4})$`)
 
 // sayRuns says a code run by run: letters as written, digits by digits(),
 // hyphens and slashes kept between the runs.

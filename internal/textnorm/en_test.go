@@ -34,6 +34,11 @@ func TestEnglish(t *testing.T) {
 		{"10 ÷ 2", "ten divided by two"},
 		{"He is 6 ft 2 in tall.", "He is six feet two inches tall."},
 		{"2 tbsp of sugar and 1 tsp salt", "two tablespoons of sugar and one teaspoon salt"},
+		// A code with its number glued on is said as with a space.
+		{"an Airbus A320", "an Airbus A three twenty"},
+		{"Flight BA2490 left.", "Flight BA twenty four ninety left."},
+		{"the RTX4090", "the RTX forty ninety"},
+		{"Code AB0123.", "Code AB zero one two three."},
 		// Inches written with their full stop.
 		{"10 in. of rain", "ten inches of rain"},
 		{"a 1 in. gap", "a one inch gap"},
