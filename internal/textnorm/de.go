@@ -43,6 +43,7 @@ var german = sync.OnceValue(func() *language {
 		"ein", "eine", "einen", "es", "er", "sie", "wir", "ich", "ihr", "man", "im", "in", "am", "an", "auf", "aus", "bei", "mit",
 		"nach", "seit", "von", "vor", "zu", "zum", "zur", "doch", "aber", "und", "oder", "dann", "so", "auch", "dies", "diese",
 		"dieser", "damit", "dabei", "danach", "deshalb", "trotzdem", "nun", "jetzt", "heute", "wie", "was", "wer", "wo", "warum")}
+	l.listEnds = set("und so weiter", "unter anderem", "und vieles mehr", "et cetera", "folgende", "oder ähnliches")
 	add, addGlued := l.adders()
 
 	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, deElectronic)
@@ -123,8 +124,8 @@ var german = sync.OnceValue(func() *language {
 	})
 
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, deAbbreviation)
-	add(Symbol, `(?P<sym>[%&@+=~÷])`, func(c *context, m match) (string, bool) {
-		s, ok := map[string]string{"%": "prozent", "&": "und", "@": "at", "+": "plus", "=": "gleich", "~": "circa", "÷": "geteilt durch"}[m.get("sym")]
+	add(Symbol, `(?P<sym>§§|[%&@+=~÷§])`, func(c *context, m match) (string, bool) {
+		s, ok := map[string]string{"%": "prozent", "&": "und", "@": "at", "+": "plus", "=": "gleich", "~": "circa", "÷": "geteilt durch", "§": "paragraf", "§§": "paragrafen"}[m.get("sym")]
 		return s, ok
 	})
 	l.ranges = deRanges
@@ -627,11 +628,22 @@ var deAbbrevs = map[string]string{"dr": "doktor", "prof": "professor", "z.b": "z
 	"st": "sankt", "str": "straße", "etc": "et cetera", "hr": "herr", "hrn": "herrn", "fr": "frau", "gem": "gemäß",
 	"ggf": "gegebenenfalls", "inkl": "inklusive", "evtl": "eventuell", "vgl": "vergleiche", "jh": "jahrhundert",
 	"mrs": "misses", "mr": "mister", "abs": "absatz", "bzgl": "bezüglich", "s": "seite", "tel": "telefon", "u.s.w": "und so weiter",
-	"v. chr": "vor christus", "n. chr": "nach christus", "mio": "millionen", "mrd": "milliarden", "tsd": "tausend", "uvm": "und vieles mehr"}
+	"v. chr": "vor christus", "n. chr": "nach christus", "mio": "millionen", "mrd": "milliarden", "tsd": "tausend", "uvm": "und vieles mehr",
+	"u. a": "unter anderem", "d. h": "das heißt", "rd": "rund", "ff": "folgende", "o. ä": "oder ähnliches", "o.ä": "oder ähnliches"}
+
+// deNumberAbbrevs are said so only before a number: "Art. 3" Artikel,
+// while "eine neue Art." ends a sentence.
+var deNumberAbbrevs = map[string]string{"art": "artikel", "kap": "kapitel", "bd": "band"}
 
 func deAbbreviation(c *context, m match) (string, bool) {
 	w := strings.ToLower(m.get("w"))
 	s, ok := deAbbrevs[w]
+	if a, isNum := deNumberAbbrevs[w]; isNum && startsWithDigit(strings.TrimLeft(c.text[c.end:], " ")) {
+		s, ok = a, true
+	}
+	if stem, isStreet := strings.CutSuffix(m.get("w"), "str"); !ok && isStreet && len(stem) > 2 && unicode.IsUpper([]rune(stem)[0]) {
+		return stem + "straße", true // "Hauptstr." Hauptstraße
+	}
 	if !ok {
 		return "", false
 	}

@@ -192,7 +192,7 @@ var english = sync.OnceValue(func() *language {
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
 	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
 	// Signs on their own.
-	add(Symbol, `(?P<sym>[%&@#$€£+=~×÷±°º<>≤≥]|\+\+)`, enSymbol)
+	add(Symbol, `(?P<sym>§§|[%&@#$€£+=~×÷±°º<>≤≥§]|\+\+)`, enSymbol)
 	add(Symbol, `/`, func(c *context, m match) (string, bool) {
 		// A slash on its own between words: "upgrade / update".
 		return "slash", c.followedBySpace() && strings.HasSuffix(c.text[:c.start], " ")
@@ -1663,6 +1663,10 @@ func enSymbol(c *context, m match) (string, bool) {
 		return "times", true
 	case "÷":
 		return "divided by", true
+	case "§":
+		return "section", true
+	case "§§":
+		return "sections", true
 	case "±":
 		return "plus or minus", true
 	case "°", "º":

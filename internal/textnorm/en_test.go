@@ -34,6 +34,7 @@ func TestEnglish(t *testing.T) {
 		{"10 ÷ 2", "ten divided by two"},
 		{"He is 6 ft 2 in tall.", "He is six feet two inches tall."},
 		{"2 tbsp of sugar and 1 tsp salt", "two tablespoons of sugar and one teaspoon salt"},
+		{"See § 230 and §§ 5-7.", "See section two hundred and thirty and sections five to seven."},
 		// A code with its number glued on is said as with a space.
 		{"an Airbus A320", "an Airbus A three twenty"},
 		{"Flight BA2490 left.", "Flight BA twenty four ninety left."},

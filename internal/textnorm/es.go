@@ -19,6 +19,7 @@ const (
 
 var spanish = sync.OnceValue(func() *language {
 	l := &language{code: "es", decimal: ','}
+	l.listEnds = set("etcétera")
 	add, addGlued := l.adders()
 
 	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, esElectronic)
@@ -127,8 +128,8 @@ var spanish = sync.OnceValue(func() *language {
 	})
 
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, esAbbreviation)
-	add(Symbol, `(?P<sym>[%&@+=÷])`, func(c *context, m match) (string, bool) {
-		s, ok := map[string]string{"%": "por ciento", "&": "y", "@": "arroba", "+": "más", "=": "igual a", "÷": "entre"}[m.get("sym")]
+	add(Symbol, `(?P<sym>[%&@+=÷§])`, func(c *context, m match) (string, bool) {
+		s, ok := map[string]string{"%": "por ciento", "&": "y", "@": "arroba", "+": "más", "=": "igual a", "÷": "entre", "§": "párrafo"}[m.get("sym")]
 		return s, ok
 	})
 	l.ranges = esRanges

@@ -36,6 +36,17 @@ func TestLanguages(t *testing.T) {
 		{"uk", "У 2021 та 2022 роках.", "У дві тисячі двадцять першому та дві тисячі двадцять другому роках."},
 		{"ru", "В 2021 и 2022 годах.", "В две тысячи двадцать первом и две тысячи двадцать втором годах."},
 		{"ru", "В 1990—2000 годах.", "В тысяча девятьсот девяностом — двухтысячном годах."},
+		// An abbreviation that ends a list ends the sentence too when one
+		// starts after it; law's signs and abbreviations.
+		{"de", "Es gibt Äpfel usw. Dann kam er.", "Es gibt Äpfel und so weiter. Dann kam er."},
+		{"de", "Äpfel u. a. Birnen gibt es.", "Äpfel unter anderem Birnen gibt es."},
+		{"es", "Hay manzanas, etc. Luego vino.", "Hay manzanas, etcétera. Luego vino."},
+		{"ru", "Есть яблоки и т. д. Потом он пришёл.", "Есть яблоки и так далее. Потом он пришёл."},
+		{"de", "Laut § 5 Abs. 2 und Art. 3 GG", "Laut paragraf fünf absatz zwei und artikel drei GG"},
+		{"de", "Das ist eine neue Art.", "Das ist eine neue Art."},
+		{"de", "Er wohnt in der Hauptstr. 15.", "Er wohnt in der Hauptstraße fünfzehn."},
+		{"es", "según el § 3", "según el párrafo tres"},
+		{"uk", "§ 3 закону", "параграф три закону"},
 		// Arithmetic signs in every language.
 		{"de", "10 ÷ 2", "zehn geteilt durch zwei"},
 		{"es", "10 ÷ 2", "diez entre dos"},

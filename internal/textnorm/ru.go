@@ -151,6 +151,7 @@ var ruWords = slavicWords{
 	equals:        "равно",
 	times:         "на",
 	dividedBy:     "разделить на",
+	section:       "параграф",
 	and:           "и",
 	rangeWord:     "—",
 	rangeFrom:     "с",

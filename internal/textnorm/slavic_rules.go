@@ -33,10 +33,10 @@ type slavicWords struct {
 	numberAbbrevs  map[string]string // said so only before a number: "д. 5"
 	number         string            // №
 	minus, plus    string
-	// equals, times and dividedBy say "=", "×" and "÷".
-	equals, times, dividedBy string
-	and                      string
-	rangeWord                string
+	// equals, times and dividedBy say "=", "×" and "÷"; section "§".
+	equals, times, dividedBy, section string
+	and                               string
+	rangeWord                         string
 	// rangeFrom and rangeTo say a span of days: "с", "по".
 	rangeFrom, rangeTo string
 	percent            string
@@ -82,6 +82,7 @@ func (w *slavicWords) monthNumber(s string) int {
 func buildSlavic(s *slavic, w *slavicWords) func() *language {
 	return sync.OnceValue(func() *language {
 		l := &language{code: w.code, decimal: ','}
+		l.listEnds = set("так далее", "и так далее", "тому подобное", "и тому подобное", "і так далі", "так далі", "і таке інше", "таке інше")
 		add, addGlued := l.adders()
 		sep := separators{decimal: ",", groups: []string{" ", "\u00a0", "\u202f"}}
 		num := `(?:[1-9]\d{0,2}(?:[ \x{a0}\x{202f}]\d{3})+|\d+)(?:[,.]\d+)?`
@@ -323,8 +324,10 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return a, ok
 		})
 		add(Symbol, `№`, func(c *context, m match) (string, bool) { return w.number, true })
-		add(Symbol, `(?P<sym>[%&@+=×÷])`, func(c *context, m match) (string, bool) {
+		add(Symbol, `(?P<sym>[%&@+=×÷§])`, func(c *context, m match) (string, bool) {
 			switch m.get("sym") {
+			case "§":
+				return w.section, true
 			case "%":
 				return w.percent, true
 			case "&":

@@ -175,6 +175,10 @@ type language struct {
 	// against "1,2 Mio. Besucher").
 	capitalNouns     bool
 	sentenceStarters map[string]bool
+	// listEnds are abbreviations, as said, that end lists and so often
+	// sentences ("und so weiter", "etcétera", "и так далее"): their dot
+	// is the sentence's too when a sentence starts after it.
+	listEnds map[string]bool
 	// rangeWord joins the ends of a range ("to", "bis"); ranges says two
 	// tokens joined by a dash (or an "x") as a range, or declines.
 	rangeWord string
@@ -533,8 +537,14 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		best, found = cand, true
 	}
 	if found {
-		if !l.capitalNouns || l.sentenceStarters[strings.ToLower(nextWordOf(text, best.end))] {
+		startsSentence := !l.capitalNouns || l.sentenceStarters[strings.ToLower(nextWordOf(text, best.end))]
+		if startsSentence {
 			best.end = sentenceStop(text, best)
+		}
+		if best.class == Abbreviation && l.listEnds[best.spoken] && text[best.end-1] == '.' && startsSentence {
+			if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[best.end:], " ")); unicode.IsUpper(r) {
+				best.spoken += "."
+			}
 		}
 		best.spoken = pad(text, best.start, best.end, best.spoken)
 	}

@@ -135,6 +135,7 @@ var ukWords = slavicWords{
 	equals:        "дорівнює",
 	times:         "на",
 	dividedBy:     "поділити на",
+	section:       "параграф",
 	and:           "і",
 	rangeWord:     "—",
 	rangeFrom:     "з",
