@@ -22,7 +22,8 @@ var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text
 
 // bylineEnd are the words that end the names in a byline: what pages
 // print after them (a date's "on" or "at", "Updated", "Follow").
-var bylineEnd = map[string]bool{"on": true, "at": true, "updated": true, "published": true, "posted": true, "follow": true, "am": true, "le": true, "el": true, "il": true, "em": true, "op": true, "den": true, "aktualisiert": true, "actualizado": true, "mis": true}
+var bylineEnd = map[string]bool{"on": true, "at": true, "updated": true, "published": true, "posted": true, "follow": true, "am": true, "le": true, "el": true, "il": true, "em": true, "op": true, "den": true, "aktualisiert": true, "actualizado": true, "mis": true,
+	"edited": true, "reviewed": true, "additional": true}
 
 // cleanByline keeps the names of a byline: its first line with any,
 // without its "By" (or what goes before it), without parentheses ("(reporting)", "(avec …)"), cut

@@ -20,6 +20,8 @@ func TestCleanByline(t *testing.T) {
 		{"Devindra Hardawar/AOL", "Devindra Hardawar"},
 		{"Updated July 3, 2025", ""},
 		{"Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"},
+		{"Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"},
+		{"Jane Doe Reviewed by John Roe, MD", "Jane Doe"},
 		{"", ""},
 	}
 	for _, tc := range tests {
@@ -58,5 +60,22 @@ func TestTextByline(t *testing.T) {
 				t.Errorf("byline %q, want %q (title %q)", a.Byline, tc.want, a.Title)
 			}
 		})
+	}
+}
+
+func TestCutPublisher(t *testing.T) {
+	pubs := []string{"WebMD", "The Daily Courier"}
+	for _, tc := range []struct{ in, want string }{
+		{"Kelli Miller WebMD Health News", "Kelli Miller"},
+		{"Ana Ruiz, The Daily Courier", "Ana Ruiz"},
+		{"WebMD Staff", "WebMD Staff"}, // the publication's own byline is judged elsewhere
+		{"By WebMD Staff", "By WebMD Staff"},
+		{"the WebMD Wire Staff", "the WebMD Wire Staff"},
+		{"Sam Webmdson", "Sam Webmdson"},
+		{"Lee Park", "Lee Park"},
+	} {
+		if got := cutPublisher(tc.in, pubs); got != tc.want {
+			t.Errorf("cutPublisher(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -373,6 +374,36 @@ func normTitle(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
 
+// cutPublisher cuts a byline where the publication's name follows the
+// writer's: "Kelli Miller WebMD Health News" is Kelli Miller.
+func cutPublisher(byline string, publishers []string) string {
+	lower := strings.ToLower(byline)
+	for _, p := range publishers {
+		p = strings.ToLower(strings.TrimSpace(p))
+		if len(p) < 3 {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(lower[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(p)
+			r, _ := utf8.DecodeRuneInString(lower[end:])
+			if i > 0 && lower[i-1] == ' ' && (end == len(lower) || !unicode.IsLetter(r) && !unicode.IsDigit(r)) {
+				cut := strings.TrimRight(byline[:i], " ,-–—|")
+				if names := strings.TrimSpace(bylinePrefix.ReplaceAllString(cut+" ", "")); !looksLikeNames(names) {
+					return byline // "By NFL.com Staff", "the CNN Wire Staff": the publication's own byline
+				}
+				return cut
+			}
+			from = i + len(p)
+		}
+	}
+	return byline
+}
+
 // chooseByline names the article's writers: the persons JSON-LD names
 // (all of them), else the byline Readability finds on the page, else
 // <meta name=author> (all of them), else the first element marked as a
@@ -380,9 +411,11 @@ func normTitle(s string) string {
 // link, and without "By" or a date after the names.
 func chooseByline(m pageMeta, readabilityByline string) string {
 	publisher := map[string]bool{}
+	var publishers []string
 	for _, p := range append([]string{m.siteName, m.ldPublisher}, m.ldOrgAuthors...) {
 		if p != "" {
 			publisher[normTitle(strings.TrimPrefix(p, "The "))] = true
+			publishers = append(publishers, p)
 		}
 	}
 	ok := func(name string) bool {
@@ -397,7 +430,7 @@ func chooseByline(m pageMeta, readabilityByline string) string {
 			if raw := dropParentheses(n); strings.Contains(raw, "@") && !strings.Contains(raw, " ") || strings.Contains(raw, "://") {
 				continue // an address, not a name
 			}
-			if n = cleanByline(n); ok(n) && !seen[normTitle(n)] {
+			if n = cleanByline(cutPublisher(n, publishers)); ok(n) && !seen[normTitle(n)] {
 				seen[normTitle(n)] = true
 				out = append(out, n)
 			}
