@@ -100,6 +100,11 @@ const headerBody = 10
 // line is the article's (further up, it belongs to a teaser).
 const headerReach, anchorReach = 15, 12
 
+// titleReach is how far above the body the title is looked for: past
+// headerReach, a line scores less (a gallery, share buttons and captions
+// can stand between a headline and its story).
+const titleReach = 30
+
 // textUnits splits text into its lines of text: paragraphs separated by
 // blank lines, their wrapped lines joined; a block of short items (a
 // menu, a headline over its byline and date) is kept a line an item.
@@ -334,7 +339,7 @@ func titleCased(t string) bool {
 // with its body has its first line as title when that reads as a
 // headline.
 func chooseTextTitle(units []string, start int) int {
-	from := max(0, start-headerReach)
+	from := max(0, start-titleReach)
 	limit := min(len(units), start+3)
 	norms := make([]string, len(units))
 	for i, u := range units {
@@ -401,6 +406,9 @@ func titleScore(units, norms []string, lead map[uint64]int, i, start, limit int)
 	// standfirst), not the headline.
 	if i > 0 && isHeadline(units[i-1]) && wordCount(units[i-1]) >= 4 && !navigation(units[i-1]) {
 		score -= 2
+	}
+	if start-i > headerReach {
+		score -= 3 // far above the body: a page's header, a teaser
 	}
 	score += echoScore(u, lead, i)
 	return score, true

@@ -144,3 +144,20 @@ func TestHeaderEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedTitleAboveGallery: a headline and byline over a gallery's
+// twenty lines of controls and credits are still the article's, found
+// past headerReach; a teaser as far up with nothing under it is not.
+func TestCopiedTitleAboveGallery(t *testing.T) {
+	lines := []string{"Menu", storyHeadline, "By Morag Lindsay"}
+	for i := 1; i <= 10; i++ {
+		lines = append(lines, "Image", "Credit: Harbour Board")
+	}
+	a, err := Parse(copiedPage(append(lines, storyBody...)...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline || a.Byline != "Morag Lindsay" {
+		t.Errorf("title %q, byline %q", a.Title, a.Byline)
+	}
+}
