@@ -168,18 +168,22 @@ func textByline(units []string, title, start, head, end int) string {
 	if names := prefixedByline(units, order); names != "" {
 		return names
 	}
+	// Without "By", a line of capitalised words is names only if the
+	// page does not use its words in lower case too ("Subscribe To Our
+	// Newsletter", "View Photos").
+	lower := lowerCaseWords(units)
 	if title >= 0 {
 		// Names with a date or time ("Alex Perry 1 day ago") say more
 		// than a line of names alone, which can be a section's or a
 		// publisher's name ("Tech Insider").
 		for i := title + 1; i < min(start, title+4); i++ {
-			if isNameAndTime(units[i]) {
+			if isNameAndTime(units[i]) && !commonWords(cleanByline(units[i]), lower) {
 				return cleanByline(units[i])
 			}
 		}
 		for i := title + 1; i < min(start, title+4); i++ {
 			t := units[i]
-			if names := cleanByline(t); isNameLine(names) && !boilerplate.MatchString(t) &&
+			if names := cleanByline(t); isNameLine(names) && !boilerplate.MatchString(t) && !commonWords(names, lower) &&
 				(isNameLine(t) || isDateLine(t) || wordCount(t) <= wordCount(names)+6) {
 				return names
 			}
@@ -188,7 +192,7 @@ func textByline(units []string, title, start, head, end int) string {
 	for i := from; i < to; i++ {
 		t := units[i]
 		nextToDate := i > 0 && isDateLine(units[i-1]) || i+1 < len(units) && isDateLine(units[i+1])
-		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !boilerplate.MatchString(t) && i != title {
+		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !boilerplate.MatchString(t) && i != title && !commonWords(names, lower) {
 			return names
 		}
 	}
@@ -203,6 +207,42 @@ func textByline(units []string, title, start, head, end int) string {
 		return prefixedByline(units, order)
 	}
 	return ""
+}
+
+// lowerCaseWords are the words the text writes in lower case somewhere.
+func lowerCaseWords(units []string) map[string]bool {
+	words := map[string]bool{}
+	for _, u := range units {
+		for _, f := range strings.Fields(u) {
+			// Words of running text only: not a handle, an address or a
+			// file name ("@ben_silverman", "ben.silverman@…").
+			f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+			if strings.IndexFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) >= 0 {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) {
+				words[f] = true
+			}
+		}
+	}
+	return words
+}
+
+// commonWords reports a line of capitalised words most of which the
+// text writes in lower case elsewhere: a button's or a section's words,
+// not a person's name.
+func commonWords(names string, lower map[string]bool) bool {
+	common, n := 0, 0
+	for _, f := range strings.FieldsFunc(names, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) {
+			continue
+		}
+		n++
+		if lower[strings.ToLower(f)] {
+			common++
+		}
+	}
+	return n > 0 && 2*common > n
 }
 
 // prefixedByline is the first of units[order] that names writers after

@@ -79,3 +79,32 @@ func TestCutPublisher(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordsNotNames: a line of capitalised words the page writes
+// in lower case elsewhere is a button or a section, not a byline; a
+// name used in a handle is still a name.
+func TestCommonWordsNotNames(t *testing.T) {
+	body := "Sign up to our newsletter to view photos of the harbour, and subscribe for more. Ben Silverman is on Twitter at @ben_silverman."
+	lower := lowerCaseWords([]string{body})
+	for _, tc := range []struct {
+		names  string
+		common bool
+	}{
+		{"Subscribe To Our Newsletter", true},
+		{"View Photos", true},
+		{"Ben Silverman", false},
+		{"Morag Lindsay", false},
+	} {
+		if got := commonWords(tc.names, lower); got != tc.common {
+			t.Errorf("commonWords(%q) = %v, want %v", tc.names, got, tc.common)
+		}
+	}
+	text := "Harbour ferries return after the winter storms\nSubscribe To Our Newsletter\n\n" + body + " " + body
+	a, err := Parse([]byte(text), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Byline != "" {
+		t.Errorf("byline %q from a button", a.Byline)
+	}
+}
