@@ -105,6 +105,10 @@ var german = sync.OnceValue(func() *language {
 		return deDecimal(deSeps.parseNumber(m.get("num")), deAlone) + " pro " + u.one, true
 	})
 
+	// "Saison 2023/24": a season, not a fraction.
+	add(Date, seasonPattern, func(c *context, m match) (string, bool) {
+		return deYear(int(atoi(m.get("y")))) + " bis " + deCardinal(seasonEnd(m), deAlone), isSeason(m)
+	})
 	add(Fraction, `(?:(?P<sign>-))?(?:(?P<int>\d+)\s)?(?P<num>\d+)/(?P<den>\d+)`, deFraction)
 
 	add(Ordinal, `(?P<n>`+deInt+`)(?:\.|(?P<suf>te[nmrs]?|ste[nmrs]?))`, deOrdinalRule)

@@ -53,6 +53,21 @@ var spanish = sync.OnceValue(func() *language {
 		return esSum(m.get("amt"), "", sign)
 	})
 
+	// "el 3T", "3T 2023": a quarter of the year (trimestre).
+	add(Date, `(?P<q>[1-4])T(?:\s?(?P<y>\d{4}|\d{2}))?`+wordEnd, func(c *context, m match) (string, bool) {
+		s := []string{"", "primer", "segundo", "tercer", "cuarto"}[atoi(m.get("q"))] + " trimestre"
+		switch y := m.get("y"); len(y) {
+		case 4:
+			s += " de " + esCardinal(y, esMasc)
+		case 2:
+			s += " de " + esCardinal("20"+y, esMasc)
+		}
+		return s, true
+	})
+	// "nº 7", "n.º 7": número.
+	add(Abbreviation, `(?i:n\.?º)(?P<after>\s?\d)`, func(c *context, m match) (string, bool) {
+		return "número", true
+	})
 	addGlued(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s?(?P<ampm>[ap]\.\s?m\.?|[ap]m\b))?(?:\s?(?P<zone>(?i:est|cet|gmt|utc))(?P<off>[-+]\d{1,2}(?::\d{2})?)?)?(?:\s?(?P<hs>h)\b)?`, esTime)
 	add(Range, scorePattern, sayScore(func(d string) string { return esCardinal(d, esAlone) }, "a"))
 	add(Range, `(?P<sa>\d{1,2})-(?P<sb>\d{1,2})`, func(c *context, m match) (string, bool) {
@@ -94,6 +109,10 @@ var spanish = sync.OnceValue(func() *language {
 		return esDecimal(esSeps.parseNumber(m.get("num")), esAlone) + " " + m.get("letter"), true
 	})
 
+	// "la temporada 2023/24": a season, not a fraction.
+	add(Date, seasonPattern, func(c *context, m match) (string, bool) {
+		return esCardinal(m.get("y"), esMasc) + " a " + esCardinal(seasonEnd(m), esMasc), isSeason(m)
+	})
 	add(Fraction, `(?:(?P<sign>-))?(?:(?P<int>\d+)\s)?(?P<num>\d+)/(?P<den>\d{1,3}(?:\.\d{3})+|\d+)`, esFraction)
 	addGlued(Fraction, `(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])`, esFraction)
 
@@ -140,7 +159,7 @@ var spanish = sync.OnceValue(func() *language {
 			return startsWithDigit(next)
 		case esWeekdays[strings.TrimSuffix(lw, ".")] != "":
 			return true
-		case lw == "siglo" || lw == "ee":
+		case lw == "siglo" || lw == "ee" || lw == "nº":
 			return true
 		case strings.Trim(word, "IVXLCDM") == "" || strings.Trim(word, "ivxlcdm") == "":
 			return true
@@ -742,9 +761,16 @@ var esAbbrevs = map[string]string{"dr": "doctor", "dra": "doctora", "sr": "seño
 	"tel": "teléfono", "admón": "administración", "prof": "profesor", "gral": "general", "lic": "licenciado", "ing": "ingeniero",
 	"n.º": "número", "vol": "volumen", "cap": "capítulo", "c": "calle", "col": "colonia", "km": "kilómetro"}
 
+// esNumberAbbrevs are said so only before a number: "art. 155"
+// artículo, "cap. 3" capítulo.
+var esNumberAbbrevs = map[string]string{"art": "artículo", "arts": "artículos", "cap": "capítulo", "n": "número"}
+
 func esAbbreviation(c *context, m match) (string, bool) {
 	w := strings.ToLower(m.get("w"))
 	s, ok := esAbbrevs[w]
+	if a, isNum := esNumberAbbrevs[w]; isNum && startsWithDigit(strings.TrimLeft(c.text[c.end:], " ")) {
+		s, ok = a, true
+	}
 	if !ok {
 		return "", false
 	}

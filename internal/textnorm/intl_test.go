@@ -47,6 +47,18 @@ func TestLanguages(t *testing.T) {
 		{"de", "Er wohnt in der Hauptstr. 15.", "Er wohnt in der Hauptstraße fünfzehn."},
 		{"es", "según el § 3", "según el párrafo tres"},
 		{"uk", "§ 3 закону", "параграф три закону"},
+		// A year over the next year's two digits is a season, not a
+		// fraction, in every language; 2023/25 stays a fraction.
+		{"de", "Die Saison 2023/24 war gut.", "Die Saison zwei tausend drei und zwanzig bis vier und zwanzig war gut."},
+		{"de", "1999/00", "neunzehn hundert neun und neunzig bis zwei tausend"},
+		{"es", "La temporada 2023/24 fue histórica.", "La temporada dos mil veintitrés a veinticuatro fue histórica."},
+		{"ru", "Сезон 2023/24 был хорошим.", "Сезон две тысячи двадцать три — двадцать четыре был хорошим."},
+		{"uk", "Сезон 2023/24", "Сезон дві тисячі двадцять три — двадцять чотири"},
+		{"es", "2023/25", "dos mil veintitrés veinticincoavos"},
+		// Spanish quarters, articles and numbers.
+		{"es", "El PIB creció en el 3T 2023 y el 1T24.", "El PIB creció en el tercer trimestre de dos mil veintitrés y el primer trimestre de dos mil veinticuatro."},
+		{"es", "Según el art. 155 de la Constitución.", "Según el artículo ciento cincuenta y cinco de la Constitución."},
+		{"es", "El nº 7 y el n.º 12.", "El número siete y el número doce."},
 		// Arithmetic signs in every language.
 		{"de", "10 ÷ 2", "zehn geteilt durch zwei"},
 		{"es", "10 ÷ 2", "diez entre dos"},

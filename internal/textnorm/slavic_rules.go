@@ -251,6 +251,10 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return u.forms[0], true
 		})
 
+		// "сезон 2023/24": a season, not a fraction.
+		add(Date, seasonPattern, func(c *context, m match) (string, bool) {
+			return s.cardinal(m.get("y"), masc, nom) + " " + w.rangeWord + " " + s.cardinal(seasonEnd(m), masc, nom), isSeason(m)
+		})
 		add(Fraction, `(?P<sign>-)?(?P<num>\d+)/(?P<den>\d+)`, func(c *context, m match) (string, bool) {
 			if atoi(m.get("den")) == 0 || len(m.get("den")) > 9 {
 				return "", false

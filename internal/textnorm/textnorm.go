@@ -693,3 +693,22 @@ func perUnit(sum, per, unit string, name func(string) (string, bool)) string {
 	}
 	return sum + " " + per + " " + unit
 }
+
+// seasonPattern is a year over the next year's last two digits: a
+// season or a fiscal year ("2023/24"), which isSeason checks.
+const seasonPattern = `(?P<y>(?:19|20)\d\d)/(?P<yy>\d\d)\b`
+
+// isSeason reports a seasonPattern match whose second year follows the
+// first.
+func isSeason(m match) bool {
+	return (atoi(m.get("y"))+1)%100 == atoi(m.get("yy"))
+}
+
+// seasonEnd is the second year of a season as said: its two digits, or
+// the whole year when they are 00 ("1999/00": 2000).
+func seasonEnd(m match) string {
+	if m.get("yy") == "00" {
+		return itoa(int(atoi(m.get("y"))) + 1)
+	}
+	return m.get("yy")
+}
