@@ -46,6 +46,18 @@ var german = sync.OnceValue(func() *language {
 	l.listEnds = set("und so weiter", "unter anderem", "und vieles mehr", "et cetera", "folgende", "oder ähnliches")
 	add, addGlued := l.adders()
 
+	// "Q3 2023", "im Q3": a quarter (Quartal).
+	add(Date, `Q(?P<q>[1-4])(?:\s(?P<y>\d{4}))?`+wordEnd, func(c *context, m match) (string, bool) {
+		ending := deEnding(c) // Quartal is neuter: "das dritte", "im dritten", "drittes"
+		if ending == "er" {
+			ending = "es"
+		}
+		s := []string{"", "erst", "zweit", "dritt", "viert"}[atoi(m.get("q"))] + ending + " Quartal"
+		if y := m.get("y"); y != "" {
+			s += " " + deYear(int(atoi(y)))
+		}
+		return s, true
+	})
 	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, deElectronic)
 	add(Electronic, `(?i:https?|ftp)://[^\s<>"]*[^\s<>".,;:!?)\]'"]`, deElectronic)
 	add(Electronic, `(?i:www)\.[\w-]+(?:\.[\w-]+)+\.?`, deElectronic)
@@ -127,6 +139,18 @@ var german = sync.OnceValue(func() *language {
 		}), true
 	})
 
+	// Weekdays abbreviated: "Mo.–Fr." Montag bis Freitag; "So., 8.
+	// Oktober", "Fr. 9 Uhr" before a date or a time.
+	add(Date, `(?P<a>Mo|Di|Mi|Do|Fr|Sa|So)\.(?:\s?[–-]\s?(?P<b>Mo|Di|Mi|Do|Fr|Sa|So)\.?)?`, func(c *context, m match) (string, bool) {
+		if b := m.get("b"); b != "" {
+			return deWeekdayAbbr[strings.ToLower(m.get("a"))] + " bis " + deWeekdayAbbr[strings.ToLower(b)], true
+		}
+		next := strings.TrimLeft(c.text[c.end:], " ")
+		if !strings.HasPrefix(next, ",") && !startsWithDigit(next) {
+			return "", false // "Fr. Müller" is Frau Müller
+		}
+		return deWeekdayAbbr[strings.ToLower(m.get("a"))], true
+	})
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, deAbbreviation)
 	add(Symbol, `(?P<sym>§§|[%&@+=~÷§])`, func(c *context, m match) (string, bool) {
 		s, ok := map[string]string{"%": "prozent", "&": "und", "@": "at", "+": "plus", "=": "gleich", "~": "circa", "÷": "geteilt durch", "§": "paragraf", "§§": "paragrafen"}[m.get("sym")]
@@ -311,7 +335,7 @@ func deTime(c *context, m match) (string, bool) {
 // dritten", "der dritte", "dritter" on its own.
 func deEnding(c *context) string {
 	prev := c.prevWord()
-	if deWeekdays[prev] && c.prevWordN(2) != "" {
+	if (deWeekdays[prev] || deWeekdayAbbr[prev] != "") && c.prevWordN(2) != "" {
 		// "am Mittwoch, 5. Juni": the date stands beside the weekday and
 		// takes the case of the word before it.
 		prev = c.prevWordN(2)
@@ -326,6 +350,10 @@ func deEnding(c *context) string {
 	}
 	return "er"
 }
+
+// deWeekdayAbbr are the days' abbreviations and their names.
+var deWeekdayAbbr = map[string]string{"mo": "Montag", "di": "Dienstag", "mi": "Mittwoch", "do": "Donnerstag", "fr": "Freitag",
+	"sa": "Samstag", "so": "Sonntag"}
 
 // deWeekdays are the days' names, which a date can stand beside.
 var deWeekdays = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true,
@@ -684,6 +712,8 @@ func deRanges(p rangePair) (string, bool) {
 	case p.spaced && !(p.a.class == Time || p.a.class == Money || p.a.class == Date):
 		return "", false
 	case p.a.class == Cardinal && (p.b.class == Cardinal || p.b.class == Measure || p.b.class == Money):
+	case p.a.class == Cardinal && p.b.class == Time && isDigits(p.aw) && ya <= 24:
+		// "9–18 Uhr": hours, the first without its "Uhr".
 	case p.a.class == p.b.class:
 	default:
 		return "", false

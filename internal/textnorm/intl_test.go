@@ -59,6 +59,12 @@ func TestLanguages(t *testing.T) {
 		{"es", "El PIB creció en el 3T 2023 y el 1T24.", "El PIB creció en el tercer trimestre de dos mil veintitrés y el primer trimestre de dos mil veinticuatro."},
 		{"es", "Según el art. 155 de la Constitución.", "Según el artículo ciento cincuenta y cinco de la Constitución."},
 		{"es", "El nº 7 y el n.º 12.", "El número siete y el número doce."},
+		// German weekdays abbreviated, hours in a range, quarters.
+		{"de", "Öffnungszeiten: Mo.–Fr. 9–18 Uhr.", "Öffnungszeiten: Montag bis Freitag neun bis achtzehn Uhr."},
+		{"de", "Die Wahl ist am So., 8. Oktober.", "Die Wahl ist am Sonntag, achten Oktober."},
+		{"de", "Fr. Müller kam.", "frau Müller kam."},
+		{"de", "Im Q3 2023 stieg der Umsatz.", "Im dritten Quartal zwei tausend drei und zwanzig stieg der Umsatz."},
+		{"de", "Das Q3 war gut.", "Das dritte Quartal war gut."},
 		// Arithmetic signs in every language.
 		{"de", "10 ÷ 2", "zehn geteilt durch zwei"},
 		{"es", "10 ÷ 2", "diez entre dos"},
