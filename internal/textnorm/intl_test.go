@@ -26,7 +26,7 @@ func TestLanguages(t *testing.T) {
 		{"ru", "Около 1,5 млн человек.", "Около одной целой пяти десятых миллиона человек."},
 		{"ru", "к 3,25", "к трем целым двадцати пяти сотым"},
 		{"ru", "Рост на 0,5 процентного пункта.", "Рост на ноль целых пять десятых процентного пункта."},
-		{"uk", "Близько 21,5 км.", "Близько двадцяти однієї цілої п'яти десятих кілометра."},
+		{"uk", "Близько 21,5 км. Далі", "Близько двадцяти однієї цілої п'яти десятих кілометра. Далі"},
 		// The year noun's plural after a number counts years; two years
 		// before it are ordinals in its case.
 		{"uk", "За 5 років ціни зросли.", "За п'ять років ціни зросли."},
@@ -65,6 +65,19 @@ func TestLanguages(t *testing.T) {
 		{"de", "Fr. Müller kam.", "frau Müller kam."},
 		{"de", "Im Q3 2023 stieg der Umsatz.", "Im dritten Quartal zwei tausend drei und zwanzig stieg der Umsatz."},
 		{"de", "Das Q3 war gut.", "Das dritte Quartal war gut."},
+		// A cardinal's case ending after a number; a sum in millions
+		// after a preposition; from one year to another; a century with
+		// its noun abbreviated; an abbreviated unit's dot mid-sentence.
+		{"ru", "в 3-х томах", "в трех томах"},
+		{"ru", "с 2-мя детьми", "с двумя детьми"},
+		{"ru", "в 1990-х годах", "в тысяча девятьсот девяностых годах"},
+		{"ru", "До 1 млн руб.", "До одного миллиона рублей"},
+		{"ru", "С 2014 по 2022 год.", "С две тысячи четырнадцатого по две тысячи двадцать второй год."},
+		{"uk", "Від 2014 до 2022 року.", "Від дві тисячі чотирнадцятого до дві тисячі двадцять другого року."},
+		{"ru", "В начале XXI в.", "В начале двадцать первого века"},
+		{"ru", "В XXI в. всё изменилось.", "В двадцать первом веке всё изменилось."},
+		{"uk", "У XXI ст. все змінилося.", "У двадцять першому столітті все змінилося."},
+		{"ru", "Около 14 ч. дня.", "Около четырнадцати часов дня."},
 		// Arithmetic signs in every language.
 		{"de", "10 ÷ 2", "zehn geteilt durch zwei"},
 		{"es", "10 ÷ 2", "diez entre dos"},

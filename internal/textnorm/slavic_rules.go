@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // slavicWords are the words a Slavic language's rules say around numbers.
@@ -215,7 +216,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 
 		// Two years before the year noun's plural: "в 2021 и 2022 годах",
 		// "1990–2000 років"; each an ordinal in the noun's case.
-		add(Date, `(?P<y1>\d{4})(?P<join>\s?[–—-]\s?|\s(?:и|или|і|й|та|чи|або)\s)(?P<y2>\d{4})\s(?P<noun>[\p{L}]+)`, func(c *context, m match) (string, bool) {
+		add(Date, `(?P<y1>\d{4})(?P<join>\s?[–—-]\s?|\s(?:и|или|і|й|та|чи|або|по|до)\s)(?P<y2>\d{4})\s(?P<noun>[\p{L}]+)`, func(c *context, m match) (string, bool) {
 			return w.yearPair(s, c, m.get("y1"), m.get("join"), m.get("y2"), m.get("noun"))
 		})
 		// Years with their noun: в 2024 году, 2024 г., с 2020 года.
@@ -228,15 +229,26 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		})
 
 		// Centuries and monarchs: XX век, в XXI веке, Петр I.
+		// A century with its noun abbreviated: "в XXI в.", "начало XX в.",
+		// "у XXI ст.": the ordinal and the noun in the case around them.
+		add(Roman, `(?P<r>[IVXLCDM]{1,7})\s(?P<ab>в|ст)\.`, func(c *context, m match) (string, bool) {
+			return w.abbreviatedCentury(s, c, m.get("r"), m.get("ab"))
+		})
 		add(Roman, `(?P<r>[IVXLCDM]{1,7})`, func(c *context, m match) (string, bool) {
 			return w.roman(s, c, m.get("r"))
 		})
 
 		// Measures: 12 кг, 3,2 л, 3 км/ч, 4 кг/кг.
-		addGlued(Measure, `(?:(?P<sign>[-−])|(?P<plus>\+))?(?P<num>`+num+`)\s?(?P<unit>%|°C|°|[\p{L}]+[²³]?(?:·[\p{L}]+)?(?:/[\p{L}]+[²³]?)?)`+wordEnd, func(c *context, m match) (string, bool) {
+		// An abbreviated unit keeps its dot ("14 ч. дня"); the scanner
+		// gives it back when a sentence starts after it.
+		addGlued(Measure, `(?:(?P<sign>[-−])|(?P<plus>\+))?(?P<num>`+num+`)\s?(?P<unit>%|°C|°|[\p{L}]+[²³]?(?:·[\p{L}]+)?(?:/[\p{L}]+[²³]?)?)(?:\.|`+wordEnd+`)`, func(c *context, m match) (string, bool) {
 			said, ok := w.measure(s, c, parse(m.get("num")), m.get("sign") != "", m.get("unit"))
 			if ok && m.get("plus") != "" {
 				said = w.plus + " " + said // "+5 °C": плюс пять градусов
+			}
+			if u := m.get("unit"); strings.HasSuffix(m.text, ".") && strings.TrimSpace(c.text[c.end:]) == "" &&
+				(!isLetters(u) || utf8.RuneCountInString(u) > 4) {
+				said += "." // the text's last full stop, not an abbreviation's ("км.")
 			}
 			return said, ok
 		})
@@ -565,6 +577,14 @@ func (w *slavicWords) centuryNoun(noun, n string) (int, sGender, bool) {
 func (w *slavicWords) yearPair(s *slavic, c *context, y1, join, y2, noun string) (string, bool) {
 	ln := strings.ToLower(noun)
 	cs, ok := w.yearNouns[ln]
+	if j := strings.TrimSpace(join); ok && (j == "по" || j == "до") {
+		// "с 2014 по 2022 год", "з 2014 до 2022 року": from one year
+		// (genitive) to another, in its noun's case.
+		if from := c.prevWord(); from != "с" && from != "со" && from != "от" && from != "з" && from != "із" && from != "від" {
+			return "", false
+		}
+		return s.ordinal(y1, masc, gen) + join + s.ordinal(y2, masc, cs) + " " + noun, true
+	}
 	if !ok || w.year[1][cs] != ln && w.year[1][nom] != ln {
 		return "", false
 	}
@@ -634,12 +654,35 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 // ending tells the case and gender.
 func (w *slavicWords) suffixedOrdinal(s *slavic, c *context, n, suf string) (string, bool) {
 	suf = strings.ToLower(suf)
+	if (suf == "х" || suf == "ти" || suf == "ми" || suf == "мя") && !strings.HasSuffix(n, "0") {
+		// "в 3-х томах", "5-ти", "2-ми": a cardinal's case ending, not an
+		// ordinal's (decades end in 0: "1990-х").
+		cs := gen
+		if suf == "ми" || suf == "мя" {
+			cs = ins
+		} else if p := w.preps[c.prevWord()]; p == dat || p == prep {
+			cs = p
+		}
+		if form := s.cardinal(n, masc, cs); strings.HasSuffix(form, suf) || suf == "ти" && strings.HasSuffix(form, "и") {
+			return form, true
+		}
+	}
 	for _, g := range []sGender{masc, fem, neut, plur} {
 		for _, cs := range []int{nom, gen, dat, ins, prep, acc} {
 			form := s.ordinal(n, g, cs)
 			if strings.HasSuffix(form, suf) && w.suffixFits(c, n, suf, g, cs) {
 				return form, true
 			}
+		}
+	}
+	// No ordinal ends so: a cardinal's case ending ("к 3-м" к трем).
+	cases := []int{gen, dat, ins, prep}
+	if p := w.preps[c.prevWord()]; p != nom && p != acc {
+		cases = append([]int{p}, cases...)
+	}
+	for _, cs := range cases {
+		if form := s.cardinal(n, masc, cs); strings.HasSuffix(form, suf) {
+			return form, true
 		}
 	}
 	return "", false
@@ -692,6 +735,36 @@ func (w *slavicWords) suffixFits(c *context, n, suf string, g sGender, cs int) b
 
 // roman reads centuries ("XX век", "в XXI веке") and monarchs ("Петр
 // I", "Екатерина II").
+// centuryNouns are век and століття in each case.
+var centuryNouns = map[string][6]string{
+	"в":  {"век", "века", "веку", "веком", "веке", "век"},
+	"ст": {"століття", "століття", "століттю", "століттям", "столітті", "століття"},
+}
+
+// abbreviatedCentury says "XXI в." as the ordinal and the century's noun
+// in the case the words before ask: a preposition's; the genitive after
+// another word ("в начале XXI в." двадцать первого века); else the
+// nominative.
+func (w *slavicWords) abbreviatedCentury(s *slavic, c *context, r, ab string) (string, bool) {
+	v := romanValue(r)
+	forms, ok := centuryNouns[ab]
+	if v == 0 || !ok || (ab == "в") != (w.code == "ru") {
+		return "", false
+	}
+	prev := c.prevWord()
+	cs := nom
+	switch p, isPrep := w.preps[prev]; {
+	case isPrep:
+		cs = p
+	case prev != "" && isLetters(prev):
+		cs = gen
+	}
+	if cs == acc {
+		cs = nom
+	}
+	return s.ordinal(itoa(v), w.centuryG, cs) + " " + forms[cs], true
+}
+
 func (w *slavicWords) roman(s *slavic, c *context, r string) (string, bool) {
 	v := romanValue(r)
 	if v == 0 {
@@ -777,11 +850,15 @@ func (w *slavicWords) money(s *slavic, c *context, n number, scale, cur string) 
 	}
 	if scale != "" {
 		su := w.units[strings.TrimSuffix(scale, ".")]
+		cs := w.caseOf(c) // "до 1 млн руб.": до одного миллиона рублей
+		if cs != gen {
+			cs = nom
+		}
 		var out string
 		if n.point && n.frac != "" {
-			out = s.decimal(n, nom) + " " + su.forms[3]
+			out = s.decimal(n, cs) + " " + su.forms[3]
 		} else {
-			out = s.cardinal(n.whole, su.g, nom) + " " + su.after(n.whole)
+			out = w.counted(s, n.whole, su, cs)
 		}
 		return out + " " + names.major.forms[2], true
 	}
