@@ -1122,10 +1122,12 @@ func enOrdinalRule(c *context, m match) (string, bool) {
 	if strings.Contains(m.get("n"), ",") && !validGrouping(m.get("n"), ",") {
 		return "", false
 	}
-	v := atoi(n)
-	if len(n) > 18 {
-		return "", false
+	if len(n) > 21 {
+		// Beyond the cardinals' sextillions: its digits, then the
+		// suffix as written.
+		return enDigits(n) + " " + m.get("suf"), true
 	}
+	v := atoi(n[max(0, len(n)-2):]) // the last two digits choose the suffix
 	if strings.ToLower(m.get("suf")) != enSuffix(int(v%100)) {
 		// A suffix that is not the number's is read as written.
 		if len(n) >= 3 {

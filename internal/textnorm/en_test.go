@@ -35,6 +35,8 @@ func TestEnglish(t *testing.T) {
 		{"He is 6 ft 2 in tall.", "He is six feet two inches tall."},
 		{"2 tbsp of sugar and 1 tsp salt", "two tablespoons of sugar and one teaspoon salt"},
 		{"See § 230 and §§ 5-7.", "See section two hundred and thirty and sections five to seven."},
+		{"1,000,000,000,000,000,000th", "one quintillionth"},
+		{"10,000,000,000,000,000,000th", "ten quintillionth"},
 		// A code with its number glued on is said as with a space.
 		{"an Airbus A320", "an Airbus A three twenty"},
 		{"Flight BA2490 left.", "Flight BA twenty four ninety left."},

@@ -426,3 +426,65 @@ func TestOracle(t *testing.T) {
 		t.Errorf("one million one = %v", v)
 	}
 }
+
+// TestPropertyOrdinals: an ordinal written with its suffix ("23rd",
+// "1,000th") reads back to its value, alone and in running text.
+func TestPropertyOrdinals(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	n := Normalizer{Language: "en"}
+	for _, v := range testIntegers(r, 2000) {
+		if v == 0 {
+			continue
+		}
+		suffix := "th"
+		if v%100 < 11 || v%100 > 13 {
+			suffix = map[uint64]string{1: "st", 2: "nd", 3: "rd"}[v%10]
+			if suffix == "" {
+				suffix = "th"
+			}
+		}
+		for _, written := range []string{fmt.Sprint(v), group(v)} {
+			for _, frame := range [][2]string{{"", ""}, {"the ", " time"}, {"It was the ", "."}} {
+				in := frame[0] + written + suffix + frame[1]
+				out := n.Normalize(in)
+				spoken := between(t, out, frame[0], frame[1])
+				if got, ok := oracleOrdinal(spoken); !ok || got != fmt.Sprint(v) {
+					t.Fatalf("%q → %q: read back as %q (ok %v), want %d", in, out, got, ok, v)
+				}
+			}
+		}
+	}
+}
+
+// TestPropertyPercentages: a percentage keeps its number and says
+// "percent".
+func TestPropertyPercentages(t *testing.T) {
+	r := rand.New(rand.NewPCG(33, 34))
+	n := Normalizer{Language: "en"}
+	for range 3000 {
+		whole := r.Uint64N(100000)
+		written := group(whole)
+		want := fmt.Sprint(whole)
+		if r.IntN(2) == 0 {
+			frac := fmt.Sprint(r.Uint64N(100))
+			written += "." + frac
+			want += "." + frac
+		}
+		for _, frame := range [][2]string{{"", ""}, {"up ", " on the year"}, {"It rose ", "."}} {
+			in := frame[0] + written + "%" + frame[1]
+			out := n.Normalize(in)
+			spoken := between(t, out, frame[0], frame[1])
+			num, ok := strings.CutSuffix(spoken, " percent")
+			if !ok {
+				t.Fatalf("%q → %q: no percent", in, out)
+			}
+			got, ok := oracleDecimal(num)
+			if !strings.Contains(want, ".") {
+				got, ok = oracleNumber(num)
+			}
+			if !ok || got != want {
+				t.Fatalf("%q → %q: read back as %q (ok %v), want %s", in, out, got, ok, want)
+			}
+		}
+	}
+}
