@@ -1356,9 +1356,13 @@ func enRoman(c *context, m match) (string, bool) {
 	if v == 0 {
 		return "", false
 	}
-	if enRomanCardinalCues[c.prevWord()] {
+	raw := c.prevRaw()
+	if enRomanCardinalCues[c.prevWord()] && isLetters(raw) {
 		if len(r) == 1 && !strings.ContainsAny(r, "IVX") {
 			return "", false // "Grade C", "Type D": a letter
+		}
+		if r == "I" && !unicode.IsUpper([]rune(raw)[0]) {
+			return "", false // "the book I read": the pronoun
 		}
 		return enCardinal(itoa(v), false), true // Part XL, World War II
 	}
@@ -1492,6 +1496,10 @@ var enAPStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "
 	"Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming"}
 
 // enAbbrevs are said in full wherever they stand.
+// enBeforeNumber are abbreviations said in full before a number only.
+var enBeforeNumber = map[string]string{"fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
+	"p": "page", "pp": "pages", "sec": "section", "nos": "numbers", "eq": "equation", "para": "paragraph"}
+
 var enAbbrevs = map[string]string{"e.g": "for example", "i.e": "that is", "etc": "et cetera", "vs": "versus", "approx": "approximately",
 	"incl": "including", "est": "established", "dept": "department", "govt": "government", "univ": "university", "assn": "association",
 	"a.m": "a m", "p.m": "p m", "u.s": "U S", "u.k": "U K", "u.n": "U N", "e.u": "E U", "d.c": "D C"}
@@ -1534,6 +1542,9 @@ func enAbbreviation(c *context, m match) (string, bool) {
 		return enDayAbbrevs[lw], true
 	case lw == "no" && startsWithDigit(c.text[c.end:]):
 		return "number", true
+	case enBeforeNumber[lw] != "" && startsWithDigit(strings.TrimLeft(c.text[c.end:], " ")):
+		// "Fig. 3", "Vol. 2", "p. 12": said in full before a number.
+		return enBeforeNumber[lw], true
 	case enTitles[lw] != "" && nextCap && w == strings.ToUpper(w[:1])+strings.ToLower(w[1:]):
 		if lw == "dr" || lw == "ft" || lw == "mt" || lw == "pt" || lw == "sr" || lw == "jr" {
 			// Dr. before a name is a doctor; after one, a drive.

@@ -37,6 +37,16 @@ func TestEnglish(t *testing.T) {
 		{"See § 230 and §§ 5-7.", "See section two hundred and thirty and sections five to seven."},
 		{"1,000,000,000,000,000,000th", "one quintillionth"},
 		{"10,000,000,000,000,000,000th", "ten quintillionth"},
+		// "I" after a numbering word is the pronoun unless the word is a
+		// heading's ("Part I"), and never across a sentence's end.
+		{"I love your book. I track everything.", "I love your book. I track everything."},
+		{"the book I read and the class I teach", "the book I read and the class I teach"},
+		{"World War I and Part I", "World War one and Part one"},
+		// A sentence that starts with a number still starts with a
+		// capital when said; after an abbreviation's dot it does not.
+		{"It changed my life. 60 lbs lost last year.", "It changed my life. Sixty pounds lost last year."},
+		{"I paid $680. $20 was too much.", "I paid six hundred and eighty dollars. Twenty dollars was too much."},
+		{"See Fig. 3 for details.", "See figure three for details."},
 		// A code with its number glued on is said as with a space.
 		{"an Airbus A320", "an Airbus A three twenty"},
 		{"Flight BA2490 left.", "Flight BA twenty four ninety left."},

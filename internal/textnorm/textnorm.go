@@ -454,6 +454,12 @@ func (l *language) scan(text string) []span {
 		best, ok := l.longest(text, pos)
 		if ok {
 			flush(pos)
+			if !unicode.IsLetter(r) && sentenceStartsAt(text, pos) && !afterAbbreviation(spans, text, pos) {
+				// "… last year. 60 lbs lost": the sentence still starts
+				// with a capital when said, so that it is still found as
+				// one.
+				best.spoken = capitalize(best.spoken)
+			}
 			spans = append(spans, best)
 			pos, plain = best.end, best.end
 			continue
@@ -549,6 +555,56 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		best.spoken = pad(text, best.start, best.end, best.spoken)
 	}
 	return best, found
+}
+
+// sentenceStartsAt reports whether a sentence starts at pos inside text:
+// after a sentence's end and a space (not at the text's start).
+func sentenceStartsAt(text string, pos int) bool {
+	before := text[:pos]
+	trimmed := strings.TrimRightFunc(before, func(r rune) bool { return strings.ContainsRune("\"'“‘«([", r) })
+	if !strings.HasSuffix(trimmed, " ") && !strings.HasSuffix(trimmed, "\n") {
+		return false
+	}
+	trimmed = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+	trimmed = strings.TrimRightFunc(trimmed, func(r rune) bool { return strings.ContainsRune("\"'”’»)]", r) })
+	r, _ := utf8.DecodeLastRuneInString(trimmed)
+	return trimmed != "" && strings.ContainsRune(".!?…", r)
+}
+
+// afterAbbreviation reports whether the full stop before pos is a token's
+// read before it, an abbreviation's ("Tel. 030", "буд. 5", "Mo.–Fr. 9"),
+// not a sentence's.
+func afterAbbreviation(spans []span, text string, pos int) bool {
+	// A short capitalised word before the dot, left as written, is
+	// likely an abbreviation too ("Fig. 3", "Vol. 2").
+	before := strings.TrimRightFunc(text[:pos], unicode.IsSpace)
+	if word, ok := strings.CutSuffix(before, "."); ok {
+		i := strings.LastIndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) })
+		word = word[i+1:]
+		if r, _ := utf8.DecodeRuneInString(word); word != "" && utf8.RuneCountInString(word) <= 3 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	if len(spans) == 0 {
+		return false
+	}
+	last := spans[len(spans)-1]
+	if last.class == "" && len(spans) > 1 && strings.TrimSpace(text[last.start:last.end]) == "" {
+		last = spans[len(spans)-2]
+	}
+	// A token that took the dot as its own and did not give it back.
+	return last.class != "" && strings.HasSuffix(text[last.start:last.end], ".") && !strings.HasSuffix(strings.TrimSpace(last.spoken), ".") &&
+		strings.TrimSpace(text[last.end:pos]) == ""
+}
+
+// capitalize puts the first letter of s in upper case.
+func capitalize(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+	}
+	return s
 }
 
 // endsInsideNumber reports a token that would end at a digit followed by
