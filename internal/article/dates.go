@@ -52,13 +52,18 @@ type dateToken struct {
 // findDate is the first calendar date written in s (at midnight UTC), or
 // the zero time. A date must have a four-digit year between 1990 and
 // 2100 and a real day of its month.
-func findDate(s string) time.Time {
+func findDate(s string) time.Time { return findDateOrdered(s, false) }
+
+// findDateOrdered is findDate with dates in slashes read day first when
+// dayFirst (as every language but American English writes them), month
+// first otherwise, unless the numbers say which.
+func findDateOrdered(s string, dayFirst bool) time.Time {
 	if t := findCJKDate(s); !t.IsZero() {
 		return t
 	}
 	toks := dateTokens(s)
 	for i := range toks {
-		if t, ok := dateAt(toks, i); ok {
+		if t, ok := dateAt(toks, i, dayFirst); ok {
 			return t
 		}
 	}
@@ -120,7 +125,7 @@ func isOrdinalSuffix(s string) bool {
 var dateFiller = map[string]bool{"de": true, "del": true, "of": true, "the": true, "le": true, "el": true, "г": true, "р": true, "року": true, "года": true, "roku": true, "r": true}
 
 // dateAt reads a date starting at toks[i], if one starts there.
-func dateAt(toks []dateToken, i int) (time.Time, bool) {
+func dateAt(toks []dateToken, i int, dayFirst bool) (time.Time, bool) {
 	at := func(k int) dateToken {
 		if i+k < len(toks) {
 			return toks[i+k]
@@ -142,10 +147,10 @@ func dateAt(toks []dateToken, i int) (time.Time, bool) {
 		return makeDate(a.num, b.num, c.num)
 	case isDay(a) && isDay(b) && isYear(c) && a.sep == b.sep && (a.sep == '.' || a.sep == '/' || a.sep == '-'):
 		// Dots and dashes are written day first (23.02.2025), slashes
-		// month first (02/23/2025, the American way), unless the numbers
-		// say otherwise (23/02/2025).
+		// month first (02/23/2025, the American way) unless dayFirst
+		// or the numbers say otherwise (23/02/2025).
 		day, month := a.num, b.num
-		if a.sep == '/' && a.num <= 12 || month > 12 {
+		if a.sep == '/' && a.num <= 12 && !dayFirst || month > 12 {
 			day, month = b.num, a.num
 		}
 		return makeDate(c.num, month, day)

@@ -43,6 +43,40 @@ func TestFindDate(t *testing.T) {
 			t.Errorf("findDate(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
+	// Day first where the language writes it so; the numbers still rule.
+	for _, tc := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"Publié le 04/03/2024 à 15h45", day(2024, 3, 4)},
+		{"04/23/2024", day(2024, 4, 23)},
+		{"23.02.2025", day(2025, 2, 23)},
+	} {
+		if got := findDateOrdered(tc.in, true); !got.Equal(tc.want) {
+			t.Errorf("findDateOrdered(%q, day first) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCopiedDateDayFirst: a French story's date in slashes is read day
+// first, an English one's month first.
+func TestCopiedDateDayFirst(t *testing.T) {
+	fr := "Les ferries du port reprennent après les tempêtes de l'hiver\n\nPublié le 04/03/2024 à 15h45\n\n" +
+		strings.Repeat("Les ferries ont repris lundi leurs horaires d'hiver après trois semaines de tempêtes qui ont retenu la flotte au port, a indiqué l'exploitant. ", 3)
+	en := "Harbour ferries return after the winter storms\n\nPublished 04/03/2024\n\n" +
+		strings.Repeat("Harbour ferries returned to their winter timetable on Monday after three weeks of storms kept most of the fleet in port. ", 3)
+	for _, tc := range []struct {
+		text string
+		want string
+	}{{fr, "2024-03-04"}, {en, "2024-04-03"}} {
+		a, err := Parse([]byte(tc.text), Text, "copied.txt", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Published.Format(time.DateOnly); got != tc.want {
+			t.Errorf("%.40q: date %s, want %s", tc.text, got, tc.want)
+		}
+	}
 }
 
 // TestMonthNamesUnique: no name or abbreviation stands for two months in

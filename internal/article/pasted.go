@@ -48,14 +48,6 @@ func parseText(src string) Article {
 	}
 	head := headerEnd(weights, start, end)
 	a.Byline = textByline(units, title, start, head, end)
-	a.Published = textDate(units, from, head)
-	if a.Published.IsZero() {
-		// Else the date nearest above the header: a dateline set over the
-		// headline, or the title was not where the header is.
-		for i := from - 1; i >= max(0, start-headerReach) && a.Published.IsZero(); i-- {
-			a.Published = textDate(units, i, i+1)
-		}
-	}
 
 	for i := start; i < end; i++ {
 		t := units[i]
@@ -72,6 +64,17 @@ func parseText(src string) Article {
 	// A subheading is never the last thing read.
 	for len(a.Blocks) > 0 && a.Blocks[len(a.Blocks)-1].Kind == Heading {
 		a.Blocks = a.Blocks[:len(a.Blocks)-1]
+	}
+
+	// The date: in the header, else the nearest above it (a dateline set
+	// over the headline, or the title was not where the header is). A
+	// date in slashes is day first unless the text is English
+	// ("04/03/2024" is the 4th of March in a French story).
+	lang := chooseLanguage("", a.Blocks)
+	dayFirst := lang != "" && primaryTag(lang) != "en"
+	a.Published = textDate(units, from, head, dayFirst)
+	for i := from - 1; i >= max(0, start-headerReach) && a.Published.IsZero(); i-- {
+		a.Published = textDate(units, i, i+1, dayFirst)
 	}
 	return a
 }
@@ -498,13 +501,13 @@ func isCredit(t string) bool {
 
 // textDate is the first date written in units[from:to] (future dates
 // aside).
-func textDate(units []string, from, to int) time.Time {
+func textDate(units []string, from, to int, dayFirst bool) time.Time {
 	limit := time.Now().Add(48 * time.Hour)
 	for i := from; i < to; i++ {
 		if wordCount(units[i]) > 30 {
 			continue // a date inside running text is not the article's
 		}
-		if d := findDate(units[i]); !d.IsZero() && d.Before(limit) {
+		if d := findDateOrdered(units[i], dayFirst); !d.IsZero() && d.Before(limit) {
 			return d
 		}
 	}
