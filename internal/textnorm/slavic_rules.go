@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -322,8 +323,11 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			if strings.IndexFunc(m.text, unicode.IsLetter) < 0 || strings.IndexFunc(m.text, unicode.IsDigit) < 0 {
 				return "", false
 			}
+			// "Бюджет-2025", "Евро-2024": a word and its year, said as a
+			// number, not digit by digit.
+			wordYear := wordAndYear.MatchString(m.text)
 			out := sayRuns(m.text, func(d string) string {
-				if len(d) > 3 {
+				if len(d) > 3 && !wordYear {
 					return s.digits(d)
 				}
 				return s.cardinal(d, masc, nom)
@@ -923,3 +927,6 @@ func currencyByName(word string) string {
 // slavicConjunctions join two years: "в 2021 и 2022 годах", "у 2021 та
 // 2022 роках".
 var slavicConjunctions = set("и", "или", "і", "й", "та", "чи", "або")
+
+// wordAndYear is a word joined by a hyphen to a year of news.
+var wordAndYear = regexp.MustCompile(`^\p{L}+-(?:19|20)\d\d$`)
