@@ -545,8 +545,10 @@ var neverLast = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true, "rep": true, "gov": true,
 	"lt": true, "col": true, "sgt": true, "capt": true, "st": true, "mt": true, "ft": true, "rev": true, "hon": true,
 	"no": true, "nos": true, "vol": true, "fig": true, "vs": true, "approx": true, "est": true, "ave": true,
+	"maj": true, "brig": true, "adm": true, "cmdr": true, "cpl": true, "pvt": true, "supt": true, "atty": true, "sens": true, "reps": true,
 	// German, Spanish
 	"nr": true, "bzw": true, "ca": true, "vgl": true, "sr": true, "sra": true, "srta": true, "núm": true, "art": true,
+	"dra": true, "sres": true, "sras": true, "dña": true, "lic": true, "ing": true, "hr": true, "hrn": true,
 	// Ukrainian, Russian
 	"м": true, "вул": true, "ул": true, "просп": true, "им": true, "ім": true, "проф": true, "д-р": true, "див": true, "см": true,
 	"ст": true, "т": true, "р": true, "г": true, "п": true,

@@ -77,6 +77,8 @@ func TestSentences(t *testing.T) {
 		{"Это т. е. Москва. Да.", []string{"Это т. е. Москва.", "Да."}},
 		{"Lo dijo el Sr. García. Luego se fue.", []string{"Lo dijo el Sr. García.", "Luego se fue."}},
 		{"Вул. Хрещатик, 5. Там.", []string{"Вул. Хрещатик, 5.", "Там."}},
+		{"Maj. Gen. John Smith arrived. He spoke.", []string{"Maj. Gen. John Smith arrived.", "He spoke."}},
+		{"La Dra. López habló. Fue breve.", []string{"La Dra. López habló.", "Fue breve."}},
 		{"", nil},
 	}
 	for _, tc := range tests {
