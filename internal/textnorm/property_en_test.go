@@ -83,17 +83,11 @@ func TestPropertyIntegers(t *testing.T) {
 					continue
 				}
 				for _, frame := range [][2]string{{"", ""}, {"about ", " people"}, {"The total was ", "."}, {"(", ")"}} {
-					in := frame[0] + sign + written + frame[1]
-					out := n.Normalize(in)
-					spoken := between(t, out, frame[0], frame[1])
-					got, ok := oracleNumber(spoken)
 					want := sign + fmt.Sprint(v)
 					if len(written) > 1 && written[0] == '0' {
 						want = sign + written
 					}
-					if !ok || got != want {
-						t.Fatalf("%q → %q: read back as %q (ok %v), want %s", in, out, got, ok, want)
-					}
+					readsBack(t, n, frame, sign+written, want, oracleNumber)
 				}
 			}
 		}
@@ -445,12 +439,7 @@ func TestPropertyOrdinals(t *testing.T) {
 		}
 		for _, written := range []string{fmt.Sprint(v), group(v)} {
 			for _, frame := range [][2]string{{"", ""}, {"the ", " time"}, {"It was the ", "."}} {
-				in := frame[0] + written + suffix + frame[1]
-				out := n.Normalize(in)
-				spoken := between(t, out, frame[0], frame[1])
-				if got, ok := oracleOrdinal(spoken); !ok || got != fmt.Sprint(v) {
-					t.Fatalf("%q → %q: read back as %q (ok %v), want %d", in, out, got, ok, v)
-				}
+				readsBack(t, n, frame, written+suffix, fmt.Sprint(v), oracleOrdinal)
 			}
 		}
 	}
@@ -470,21 +459,30 @@ func TestPropertyPercentages(t *testing.T) {
 			written += "." + frac
 			want += "." + frac
 		}
-		for _, frame := range [][2]string{{"", ""}, {"up ", " on the year"}, {"It rose ", "."}} {
-			in := frame[0] + written + "%" + frame[1]
-			out := n.Normalize(in)
-			spoken := between(t, out, frame[0], frame[1])
+		readPercent := func(spoken string) (string, bool) {
 			num, ok := strings.CutSuffix(spoken, " percent")
 			if !ok {
-				t.Fatalf("%q → %q: no percent", in, out)
+				return "", false
 			}
-			got, ok := oracleDecimal(num)
-			if !strings.Contains(want, ".") {
-				got, ok = oracleNumber(num)
+			if strings.Contains(want, ".") {
+				return oracleDecimal(num)
 			}
-			if !ok || got != want {
-				t.Fatalf("%q → %q: read back as %q (ok %v), want %s", in, out, got, ok, want)
-			}
+			return oracleNumber(num)
 		}
+		for _, frame := range [][2]string{{"", ""}, {"up ", " on the year"}, {"It rose ", "."}} {
+			readsBack(t, n, frame, written+"%", want, readPercent)
+		}
+	}
+}
+
+// readsBack normalizes written in its frame and checks that read, given
+// what is said between the frame's ends, gives want.
+func readsBack(t *testing.T, n Normalizer, frame [2]string, written, want string, read func(string) (string, bool)) {
+	t.Helper()
+	in := frame[0] + written + frame[1]
+	out := n.Normalize(in)
+	spoken := between(t, out, frame[0], frame[1])
+	if got, ok := read(spoken); !ok || got != want {
+		t.Fatalf("%q → %q: read back as %q (ok %v), want %s", in, out, got, ok, want)
 	}
 }

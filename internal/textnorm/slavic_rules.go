@@ -345,23 +345,9 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		})
 		add(Symbol, `№`, func(c *context, m match) (string, bool) { return w.number, true })
 		add(Symbol, `(?P<sym>[%&@+=×÷§])`, func(c *context, m match) (string, bool) {
-			switch m.get("sym") {
-			case "§":
-				return w.section, true
-			case "%":
-				return w.percent, true
-			case "&":
-				return w.and, true
-			case "+":
-				return w.plus, true
-			case "=":
-				return w.equals, true
-			case "×":
-				return w.times, true
-			case "÷":
-				return w.dividedBy, true
-			}
-			return "", false
+			said, ok := map[string]string{"§": w.section, "%": w.percent, "&": w.and, "+": w.plus, "=": w.equals, "×": w.times,
+				"÷": w.dividedBy}[m.get("sym")]
+			return said, ok
 		})
 		l.ranges = func(p rangePair) (string, bool) {
 			if p.by || p.spaced && p.a.class != Time {
