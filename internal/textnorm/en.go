@@ -187,7 +187,7 @@ var english = sync.OnceValue(func() *language {
 
 	// Abbreviations.
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\p{L}+)*)\.`, enAbbreviation)
-	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM])`, enWordAbbreviation)
+	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM]|[yYqQmM]-[oO]-[yYqQmM]|[yY][oO][yY]|[qQ][oO][qQ]|[mM][oO][mM])`, enWordAbbreviation)
 
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
 	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
@@ -217,8 +217,10 @@ var english = sync.OnceValue(func() *language {
 			return startsWithDigit(next) // USD 20
 		}
 		switch strings.ToLower(word) {
-		case "vs", "etc", "tv", "q", "h", "mid":
+		case "vs", "etc", "tv", "q", "h", "mid", "yoy", "qoq":
 			return true
+		case "mom":
+			return word != "mom" && word != "Mom" // "MoM" month on month; "mom" a mother
 		}
 		return false
 	}
@@ -1587,13 +1589,16 @@ func enWordAbbreviation(c *context, m match) (string, bool) {
 		return "et cetera", true
 	case "tv":
 		return "TV", true
-	case "y/y":
+	case "y/y", "y-o-y", "yoy":
 		// Finance's changes over a period: year on year, quarter on
 		// quarter, month on month.
 		return "year on year", true
-	case "q/q":
+	case "q/q", "q-o-q", "qoq":
 		return "quarter on quarter", true
-	case "m/m":
+	case "m/m", "m-o-m", "mom":
+		if k == "mom" || k == "Mom" {
+			return "", false // a mother
+		}
 		return "month on month", true
 	}
 	return "", false
