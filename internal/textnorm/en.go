@@ -187,6 +187,13 @@ var english = sync.OnceValue(func() *language {
 
 	// Abbreviations.
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\p{L}+)*)\.`, enAbbreviation)
+	// "w/ cheese", "w/o onions": with, without.
+	add(Abbreviation, `(?P<w>[wW])/(?P<o>[oO])?`+wordEnd, func(c *context, m match) (string, bool) {
+		if m.get("o") != "" {
+			return "without", true
+		}
+		return "with", c.followedBySpace()
+	})
 	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM]|[yYqQmM]-[oO]-[yYqQmM]|[yY][oO][yY]|[qQ][oO][qQ]|[mM][oO][mM])`, enWordAbbreviation)
 
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
@@ -1673,8 +1680,8 @@ func enSymbol(c *context, m match) (string, bool) {
 	case "=":
 		return "equals", true
 	case "~":
-		if next != "" && unicode.IsDigit([]rune(next)[0]) {
-			return "about", true
+		if next != "" && (unicode.IsDigit([]rune(next)[0]) || enCurrencyPrefix.MatchString(next) && startsWithDigit(next[len(enCurrencyPrefix.FindString(next)):])) {
+			return "about", true // "~5 people", "~$5"
 		}
 		return "", false
 	case "×":

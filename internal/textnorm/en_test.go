@@ -48,6 +48,8 @@ func TestEnglish(t *testing.T) {
 		{"I paid $680. $20 was too much.", "I paid six hundred and eighty dollars. Twenty dollars was too much."},
 		{"See Fig. 3 for details.", "See figure three for details."},
 		{"up 20% y-o-y and 3% QoQ, 1% MoM; my mom said so", "up twenty percent year on year and three percent quarter on quarter, one percent month on month; my mom said so"},
+		{"pizza w/ cheese and w/o onions", "pizza with cheese and without onions"},
+		{"It costs ~$5 now.", "It costs about five dollars now."},
 		// A code with its number glued on is said as with a space.
 		{"an Airbus A320", "an Airbus A three twenty"},
 		{"Flight BA2490 left.", "Flight BA twenty four ninety left."},
