@@ -125,6 +125,14 @@ var authorClass = regexp.MustCompile(`(^|[\s_-])(author|authors|author-name|arti
 // of publication from schema.org Article objects (NewsArticle, BlogPosting
 // and the like, in @graph arrays too), ignoring anything else.
 func readJSONLD(src string, m *pageMeta) {
+	// Some pages wrap the JSON in a CDATA section or an HTML comment, for
+	// old XHTML parsers.
+	src = strings.TrimSpace(src)
+	for _, w := range [][2]string{{"<![CDATA[", "]]>"}, {"<!--", "-->"}, {"//<![CDATA[", "//]]>"}} {
+		if inner, ok := strings.CutPrefix(src, w[0]); ok {
+			src = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner), w[1]))
+		}
+	}
 	var v any
 	if json.Unmarshal([]byte(src), &v) != nil {
 		return
@@ -418,9 +426,12 @@ func chooseByline(m pageMeta, readabilityByline string) string {
 			publishers = append(publishers, p)
 		}
 	}
+	// persons are JSON-LD's Person authors: a person's name stays even
+	// when a one-person site is published under it.
+	persons := false
 	ok := func(name string) bool {
 		n := normTitle(strings.TrimPrefix(name, "The "))
-		return n != "" && !publisher[n] && !strings.Contains(name, "@") && !strings.Contains(name, "://") &&
+		return n != "" && (persons || !publisher[n]) && !strings.Contains(name, "@") && !strings.Contains(name, "://") &&
 			len(name) <= 120 && strings.IndexFunc(name, unicode.IsLetter) >= 0
 	}
 	keep := func(names []string) string {
@@ -441,7 +452,8 @@ func chooseByline(m pageMeta, readabilityByline string) string {
 	if len(m.bylines) > 0 {
 		firstByline = m.bylines[:1]
 	}
-	for _, names := range [][]string{m.ldAuthors, {readabilityByline}, m.metaAuthors, firstByline} {
+	for i, names := range [][]string{m.ldAuthors, {readabilityByline}, m.metaAuthors, firstByline} {
+		persons = i == 0
 		if b := keep(names); b != "" {
 			return b
 		}

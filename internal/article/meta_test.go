@@ -69,6 +69,8 @@ func TestChooseByline(t *testing.T) {
 			pageMeta{metaAuthors: []string{"desk@example.com", "https://example.com/staff/x"}}, "", ""},
 		{"readability's byline without By",
 			pageMeta{}, "By Sam Reporter", "Sam Reporter"},
+		{"a JSON-LD person publishing under their own name",
+			pageMeta{ldAuthors: []string{"Haki Benita"}, ldPublisher: "Haki Benita"}, "", "Haki Benita"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -102,5 +104,18 @@ func TestChooseDate(t *testing.T) {
 				t.Errorf("chooseDate = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestJSONLDWrapped: JSON-LD wrapped in a CDATA section or an HTML
+// comment, as pages written for XHTML parsers wrap it, is read.
+func TestJSONLDWrapped(t *testing.T) {
+	doc := `{"@context":{"@vocab":"http://schema.org"},"@type":"NewsArticle","headline":"Bridge to close","datePublished":"2024-12-06T22:00:40.000Z","author":{"@type":"Person","name":"Kate Lin"}}`
+	for _, src := range []string{doc, "<![CDATA[ " + doc + " ]]>", "<!-- " + doc + " -->", "//<![CDATA[\n" + doc + "\n//]]>"} {
+		var m pageMeta
+		readJSONLD(src, &m)
+		if m.ldHeadline != "Bridge to close" || m.ldPublished != "2024-12-06T22:00:40.000Z" || len(m.ldAuthors) != 1 {
+			t.Errorf("%.20q: headline %q, published %q, authors %q", src, m.ldHeadline, m.ldPublished, m.ldAuthors)
+		}
 	}
 }
