@@ -322,21 +322,23 @@ func titleCased(t string) bool {
 }
 
 // chooseTextTitle finds the headline before the body (start), by
-// scoring each headline-like line in the headerReach lines above it:
+// scoring each headline-like line up to titleReach lines above it
+// (titleSignals, weighed by fittedTitleWeights):
 //
-//   - nearness: pages set the headline just over the body, with a
-//     byline, a date or a standfirst between at most;
-//   - a byline or date line under it (within four lines, above the body's
-//     third line): the headline heads the article's header;
+//   - a byline or date line under it, directly or two to four lines
+//     down: the headline heads the article's header;
 //   - a headline's length: four to twenty words; and a headline said
 //     again elsewhere on the page (share text, a caption, breadcrumbs)
 //     counts more; a line of one or two words ("Next story") less;
+//   - its words coming back in the story's first sentences (echoScore);
 //   - the body's first three lines are candidates too, when a byline or
 //     date stands under them or they repeat: the body's span can begin
 //     above the headline (a notice, a standfirst set before it);
 //   - against: the marks of navigation ("|", "»", "›" — breadcrumbs and
 //     links to the previous and next post), a line of names (a byline
-//     without "By"), a credit ("Name / Agency").
+//     without "By"), a credit ("Name / Agency"), a line under another
+//     headline-like line (its deck), a line more than headerReach lines
+//     above the body.
 //
 // The highest score wins; between equals, the nearer. A text that begins
 // with its body has its first line as title when that reads as a
@@ -364,57 +366,104 @@ func chooseTextTitle(units []string, start int) int {
 	return -1
 }
 
+// titleSignals are what a line shows of being the article's headline
+// (chooseTextTitle); a weight for each makes its score.
+type titleSignals struct {
+	headerUnder  bool // a byline or date line directly under it
+	headerNear   bool // one two to four lines under it
+	midLength    bool // four to twenty words
+	threeWords   bool
+	short        bool // one or two words: "Next story", "Supported by"
+	repeated     bool // of mid length and said again elsewhere on the page
+	navigation   bool // breadcrumbs, links to the previous and next post
+	nameOrCredit bool // a line of names, a photo credit
+	deck         bool // under another headline-like line: its standfirst
+	far          bool // more than headerReach lines above the body
+	nearness     int  // 5 less the lines to the body (4 in the body), at least 0
+	echoHit      int  // its content words found in the story's lead …
+	echoOf       int  // … of all its content words
+}
+
+// titleWeights weigh titleSignals; echo is the most a line gains when all
+// its words come back in the lead.
+type titleWeights struct {
+	headerUnder, headerNear, midLength, threeWords, short, repeated, navigation, nameOrCredit, deck, far, nearness, echo int
+}
+
+// fittedTitleWeights are the weights chooseTextTitle uses, fitted on the
+// development renders by coordinate ascent and checked by five-fold
+// cross-validation (TestTitleWeightsFit); nearness to the body fell to
+// zero once a header directly under a line was told from one further
+// down.
+var fittedTitleWeights = titleWeights{headerUnder: 5, headerNear: 2, midLength: 2, short: -2, repeated: 3, navigation: -4,
+	nameOrCredit: -3, deck: -2, far: -3, echo: echoWeight}
+
+// score is the signals' weighted sum.
+func (w titleWeights) score(s titleSignals) int {
+	sum := s.nearness * w.nearness
+	add := func(on bool, weight int) {
+		if on {
+			sum += weight
+		}
+	}
+	add(s.headerUnder, w.headerUnder)
+	add(s.headerNear, w.headerNear)
+	add(s.midLength, w.midLength)
+	add(s.threeWords, w.threeWords)
+	add(s.short, w.short)
+	add(s.repeated, w.repeated)
+	add(s.navigation, w.navigation)
+	add(s.nameOrCredit, w.nameOrCredit)
+	add(s.deck, w.deck)
+	add(s.far, w.far)
+	if s.echoOf > 0 {
+		sum += w.echo * s.echoHit / s.echoOf
+	}
+	return sum
+}
+
 // titleScore scores units[i] as the headline of a body that starts at
-// start (chooseTextTitle says how); ok is false for a line that cannot
-// be the headline.
+// start; ok is false for a line that cannot be the headline.
 func titleScore(units, norms []string, lead map[uint64]int, i, start, limit int) (score int, ok bool) {
+	s, ok := titleSignalsAt(units, norms, lead, i, start, limit)
+	return fittedTitleWeights.score(s), ok
+}
+
+// titleSignalsAt reads units[i]'s titleSignals; ok is false for a line
+// that cannot be the headline: not headline-like, or a line of the body
+// with no header under it that is not said again on the page.
+func titleSignalsAt(units, norms []string, lead map[uint64]int, i, start, limit int) (s titleSignals, ok bool) {
 	u := units[i]
 	if !isHeadline(u) {
-		return 0, false
+		return s, false
 	}
 	inBody := i >= start
-	header := false
 	for j := i + 1; j <= i+4 && j < limit+2 && j < len(units); j++ {
 		// A time ago far above the body dates a teaser, not the article.
 		if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
-			score += headerUnder
-			if j > i+1 {
-				score += headerNear - headerUnder
-			}
-			header = true
+			s.headerUnder, s.headerNear = j == i+1, j > i+1
 			break
 		}
 	}
-	if inBody && !header && !repeats(norms, i) {
-		return 0, false // a line of the body, not its headline
+	rep := repeats(norms, i)
+	if inBody && !s.headerUnder && !s.headerNear && !rep {
+		return s, false
 	}
-	switch w := wordCount(u); {
-	case w >= 4 && w <= 20:
-		score += 2
-		// A headline is often said twice on a page: over the story
-		// and in its share links, picture captions or breadcrumbs.
-		if repeats(norms, i) {
-			score += 3
-		}
-	case w <= 2:
-		score -= 2 // "Next story", "Supported by": page furniture
+	w := wordCount(u)
+	s.midLength = w >= 4 && w <= 20
+	s.threeWords = w == 3
+	s.short = w <= 2
+	s.repeated = s.midLength && rep
+	s.navigation = navigation(u)
+	s.nameOrCredit = isNameLine(u) || isCredit(u)
+	s.deck = i > 0 && isHeadline(units[i-1]) && wordCount(units[i-1]) >= 4 && !navigation(units[i-1])
+	s.far = start-i > headerReach
+	s.nearness = max(0, 5-(start-i))
+	if inBody {
+		s.nearness = 4
 	}
-	if navigation(u) {
-		score -= 4
-	}
-	if isNameLine(u) || isCredit(u) {
-		score -= 3
-	}
-	// Under another headline-like line, a line is its deck (a
-	// standfirst), not the headline.
-	if i > 0 && isHeadline(units[i-1]) && wordCount(units[i-1]) >= 4 && !navigation(units[i-1]) {
-		score -= 2
-	}
-	if start-i > headerReach {
-		score -= 3 // far above the body: a page's header, a teaser
-	}
-	score += echoScore(u, lead, i)
-	return score, true
+	s.echoHit, s.echoOf = echoCount(u, lead, i)
+	return s, true
 }
 
 // navigation reports the marks of a breadcrumb or of links to the
@@ -422,10 +471,6 @@ func titleScore(units, norms []string, lead map[uint64]int, i, start, limit int)
 func navigation(t string) bool {
 	return strings.ContainsAny(t, "|»«›‹") || strings.Contains(t, " > ")
 }
-
-// What a byline or date line under a headline adds: directly under it,
-// or two to four lines down (a standfirst or a caption between).
-const headerUnder, headerNear = 5, 2
 
 // leadWords are the content words (contentWordHashes) of the body's first
 // lines, with the line each is first found in.
@@ -454,13 +499,18 @@ const leadReach = 150
 // while a teaser for another story, a caption's credit or a menu do not.
 // Words of the line itself (when it stands in the body) do not count.
 func echoScore(line string, lead map[uint64]int, at int) int {
-	ws := contentWordHashes(nil, line)
-	if len(ws) == 0 {
+	hit, n := echoCount(line, lead, at)
+	if n == 0 {
 		return 0
 	}
+	return echoWeight * hit / n
+}
+
+// echoCount is how many of line's content words the lead holds (words of
+// line at itself aside), of how many.
+func echoCount(line string, lead map[uint64]int, at int) (hit, n int) {
 	seen := map[uint64]bool{}
-	hit, n := 0, 0
-	for _, w := range ws {
+	for _, w := range contentWordHashes(nil, line) {
 		if seen[w] {
 			continue
 		}
@@ -470,7 +520,7 @@ func echoScore(line string, lead map[uint64]int, at int) int {
 			hit++
 		}
 	}
-	return echoWeight * hit / n
+	return hit, n
 }
 
 // echoWeight is the most a headline gains for its words in the lead.
