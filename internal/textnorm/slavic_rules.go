@@ -22,19 +22,23 @@ type slavicWords struct {
 	preps          map[string]int  // a preposition → the case it governs
 	nominativeCues map[string]bool // words after which a date is nominative
 	hour           [3]string
-	minute         [3]string
-	second         [3]string
-	at, dot        string
-	symbols        map[rune]string
-	letters        map[rune]string   // Latin letters by name
-	knownWords     map[string]string // words of addresses said as words
-	units          map[string]unitForms
-	currencies     map[string]currencyForms
-	currencyNames  map[string]string // written forms → the key of currencies
-	abbrevs        map[string]string
-	numberAbbrevs  map[string]string // said so only before a number: "д. 5"
-	number         string            // №
-	minus, plus    string
+	// timeCases are the hour's, the minute's and the second's nouns in
+	// the dative and the instrumental, singular and plural, for times
+	// after such a preposition ("к 18:00" к восемнадцати часам).
+	timeCases     [3]obliqueForms
+	minute        [3]string
+	second        [3]string
+	at, dot       string
+	symbols       map[rune]string
+	letters       map[rune]string   // Latin letters by name
+	knownWords    map[string]string // words of addresses said as words
+	units         map[string]unitForms
+	currencies    map[string]currencyForms
+	currencyNames map[string]string // written forms → the key of currencies
+	abbrevs       map[string]string
+	numberAbbrevs map[string]string // said so only before a number: "д. 5"
+	number        string            // №
+	minus, plus   string
 	// equals, times and dividedBy say "=", "×" and "÷"; section "§".
 	equals, times, dividedBy, section string
 	and                               string
@@ -48,6 +52,12 @@ type slavicWords struct {
 // unitForms are a noun's forms after a number: one (1, 21), few (2–4),
 // many (5–20, 25…), and the genitive singular (after a fraction:
 // "3,2 литра"); gender is what the number agrees with.
+// obliqueForms are a noun's dative and instrumental, singular and
+// plural.
+type obliqueForms struct {
+	dat, ins [2]string
+}
+
 type unitForms struct {
 	forms [4]string
 	g     sGender
@@ -158,12 +168,24 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				return out, true
 			}
 			cs := w.caseOf(c)
-			if cs != gen {
-				cs = nom
-			}
 			hourG := masc
 			if w.code == "uk" {
 				hourG = fem // година
+			}
+			if timePrepositions[c.prevWord()] {
+				// "к 18:00", "между 9:00": the numbers and their nouns in
+				// the preposition's case.
+				out := w.timeOblique(s, h, hourG, 0, cs)
+				if !isZero(mi) || sec != "" {
+					out += " " + w.timeOblique(s, trimZeros(mi), fem, 1, cs)
+				}
+				if sec != "" {
+					out += " " + w.timeOblique(s, trimZeros(sec), fem, 2, cs)
+				}
+				return out, true
+			}
+			if cs != gen {
+				cs = nom
 			}
 			out := w.counted(s, h, unitForms{w.hourForms(), hourG}, cs)
 			if !isZero(mi) || sec != "" {
@@ -463,6 +485,21 @@ func (w *slavicWords) secondForms() [4]string {
 
 // counted says a number and the noun it counts, in the nominative or the
 // genitive: "два часа", "пяти часов".
+// timeOblique says digits of the hour (unit 0), minute (1) or second (2)
+// in the dative or instrumental: the noun singular after a number ending
+// in one (not eleven), plural after others.
+func (w *slavicWords) timeOblique(s *slavic, digits string, g sGender, unit, cs int) string {
+	forms := w.timeCases[unit].dat
+	if cs == ins {
+		forms = w.timeCases[unit].ins
+	}
+	noun := forms[1]
+	if pluralClass(digits) == 0 && trimZeros(digits) != "0" {
+		noun = forms[0]
+	}
+	return s.cardinal(digits, g, cs) + " " + noun
+}
+
 func (w *slavicWords) counted(s *slavic, digits string, u unitForms, cs int) string {
 	if cs == gen {
 		noun := u.forms[2]
@@ -916,3 +953,8 @@ var slavicConjunctions = set("и", "или", "і", "й", "та", "чи", "або
 
 // wordAndYear is a word joined by a hyphen to a year of news.
 var wordAndYear = regexp.MustCompile(`^\p{L}+-(?:19|20)\d\d$`)
+
+// timePrepositions ask a time in the dative or the instrumental: "к
+// 18:00", "между 9:00", "перед 18:00" ("по" and "за" before a time mean
+// other things).
+var timePrepositions = set("к", "ко", "между", "перед", "над", "под", "між")
