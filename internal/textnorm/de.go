@@ -670,7 +670,7 @@ var deNumberAbbrevs = map[string]string{"art": "artikel", "kap": "kapitel", "bd"
 func deAbbreviation(c *context, m match) (string, bool) {
 	w := strings.ToLower(m.get("w"))
 	s, ok := deAbbrevs[w]
-	if a, isNum := deNumberAbbrevs[w]; isNum && startsWithDigit(strings.TrimLeft(c.text[c.end:], " ")) {
+	if a, isNum := sayBeforeNumber(c, deNumberAbbrevs, w); isNum {
 		s, ok = a, true
 	}
 	if stem, isStreet := strings.CutSuffix(m.get("w"), "str"); !ok && isStreet && len(stem) > 2 && unicode.IsUpper([]rune(stem)[0]) {

@@ -194,7 +194,7 @@ var english = sync.OnceValue(func() *language {
 		}
 		return "with", c.followedBySpace()
 	})
-	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM]|[yYqQmM]-[oO]-[yYqQmM]|[yY][oO][yY]|[qQ][oO][qQ]|[mM][oO][mM])`, enWordAbbreviation)
+	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM]|[yYqQmM]-[oO]-[yYqQmM]|[yY][oO][yY]|[qQ][oO][qQ]|MoM|MOM)`, enWordAbbreviation)
 
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
 	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
@@ -224,10 +224,8 @@ var english = sync.OnceValue(func() *language {
 			return startsWithDigit(next) // USD 20
 		}
 		switch strings.ToLower(word) {
-		case "vs", "etc", "tv", "q", "h", "mid", "yoy", "qoq":
-			return true
-		case "mom":
-			return word != "mom" && word != "Mom" // "MoM" month on month; "mom" a mother
+		case "vs", "etc", "tv", "q", "h", "mid", "yoy", "qoq", "mom":
+			return true // ("mom", a mother, matches no rule)
 		}
 		return false
 	}
@@ -1504,11 +1502,11 @@ var enAPStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "
 	"Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee",
 	"Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming"}
 
-// enAbbrevs are said in full wherever they stand.
 // enBeforeNumber are abbreviations said in full before a number only.
-var enBeforeNumber = map[string]string{"fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
+var enBeforeNumber = map[string]string{"no": "number", "fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
 	"p": "page", "pp": "pages", "sec": "section", "nos": "numbers", "eq": "equation", "para": "paragraph"}
 
+// enAbbrevs are said in full wherever they stand.
 var enAbbrevs = map[string]string{"e.g": "for example", "i.e": "that is", "etc": "et cetera", "vs": "versus", "approx": "approximately",
 	"incl": "including", "est": "established", "dept": "department", "govt": "government", "univ": "university", "assn": "association",
 	"a.m": "a m", "p.m": "p m", "u.s": "U S", "u.k": "U K", "u.n": "U N", "e.u": "E U", "d.c": "D C"}
@@ -1549,11 +1547,10 @@ func enAbbreviation(c *context, m match) (string, bool) {
 	case enDayAbbrevs[lw] != "" && w != lw && (strings.HasPrefix(c.text[c.end:], ",") || enMonthAhead(c)):
 		// "Fri., Jan. 5", "Tues. Feb. 4": a weekday before a date.
 		return enDayAbbrevs[lw], true
-	case lw == "no" && startsWithDigit(c.text[c.end:]):
-		return "number", true
-	case enBeforeNumber[lw] != "" && startsWithDigit(strings.TrimLeft(c.text[c.end:], " ")):
-		// "Fig. 3", "Vol. 2", "p. 12": said in full before a number.
-		return enBeforeNumber[lw], true
+	case enBeforeNumber[lw] != "" && startsWithDigit(c.text[c.end:]):
+		// "No. 10", "Fig. 3", "Vol. 2", "p. 12": said in full before a
+		// number.
+		return sayBeforeNumber(c, enBeforeNumber, lw)
 	case enTitles[lw] != "" && nextCap && w == strings.ToUpper(w[:1])+strings.ToLower(w[1:]):
 		if lw == "dr" || lw == "ft" || lw == "mt" || lw == "pt" || lw == "sr" || lw == "jr" {
 			// Dr. before a name is a doctor; after one, a drive.
@@ -1603,9 +1600,6 @@ func enWordAbbreviation(c *context, m match) (string, bool) {
 	case "q/q", "q-o-q", "qoq":
 		return "quarter on quarter", true
 	case "m/m", "m-o-m", "mom":
-		if k == "mom" || k == "Mom" {
-			return "", false // a mother
-		}
 		return "month on month", true
 	}
 	return "", false

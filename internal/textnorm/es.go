@@ -763,12 +763,12 @@ var esAbbrevs = map[string]string{"dr": "doctor", "dra": "doctora", "sr": "seño
 
 // esNumberAbbrevs are said so only before a number: "art. 155"
 // artículo, "cap. 3" capítulo.
-var esNumberAbbrevs = map[string]string{"art": "artículo", "arts": "artículos", "cap": "capítulo", "n": "número"}
+var esNumberAbbrevs = map[string]string{"art": "artículo", "arts": "artículos", "cap": "capítulo"}
 
 func esAbbreviation(c *context, m match) (string, bool) {
 	w := strings.ToLower(m.get("w"))
 	s, ok := esAbbrevs[w]
-	if a, isNum := esNumberAbbrevs[w]; isNum && startsWithDigit(strings.TrimLeft(c.text[c.end:], " ")) {
+	if a, isNum := sayBeforeNumber(c, esNumberAbbrevs, w); isNum {
 		s, ok = a, true
 	}
 	if !ok {

@@ -359,7 +359,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 
 		add(Abbreviation, `(?P<w>[\p{L}]+(?:\.\s?[\p{L}]+)*)\.`, func(c *context, m match) (string, bool) {
 			lw := strings.ToLower(m.get("w"))
-			if a, ok := w.numberAbbrevs[lw]; ok && startsWithDigit(c.text[c.end:]) {
+			if a, ok := sayBeforeNumber(c, w.numberAbbrevs, lw); ok {
 				return a, true // "д. 5": дом
 			}
 			a, ok := w.abbrevs[lw]

@@ -750,6 +750,15 @@ func perUnit(sum, per, unit string, name func(string) (string, bool)) string {
 	return sum + " " + per + " " + unit
 }
 
+// sayBeforeNumber is table's reading of an abbreviation when a number
+// follows it ("Art. 3" Artikel, "Fig. 3" figure, "д. 5" дом): said so
+// there only, since the same letters elsewhere are a word or a sentence's
+// end ("eine neue Art.").
+func sayBeforeNumber(c *context, table map[string]string, word string) (string, bool) {
+	s, ok := table[word]
+	return s, ok && startsWithDigit(c.text[c.end:])
+}
+
 // seasonPattern is a year over the next year's last two digits: a
 // season or a fiscal year ("2023/24"), which isSeason checks.
 const seasonPattern = `(?P<y>(?:19|20)\d\d)/(?P<yy>\d\d)\b`
