@@ -46,6 +46,7 @@ func enMonthNumber(s string) int {
 
 var english = sync.OnceValue(func() *language {
 	l := &language{code: "en", decimal: '.'}
+	l.listEnds = set("et cetera", "established", "approximately", "including")
 	add, addGlued := l.adders()
 
 	// Electronic: e-mail addresses, URLs, bare domains.
@@ -841,18 +842,14 @@ func enPence(c *context, m match) (string, bool) {
 // enVideoLines are the heights of video formats, said with "p".
 var enVideoLines = set("144", "240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320")
 
-// enInches reads "10 in." as "ten inches"; the full stop ends the
-// sentence too when a capital follows.
+// enInches reads "10 in." as "ten inches" (the scanner gives the full
+// stop back when a sentence starts after it).
 func enInches(c *context, m match) (string, bool) {
 	n := enSeps.parseNumber(m.get("num"))
-	s := enDecimal(n, true) + " inches"
 	if !n.point && trimZeros(n.whole) == "1" {
-		s = "one inch"
+		return "one inch", true
 	}
-	if c.nextWord() != "" && c.atEndOfSentenceAfter() {
-		s += "."
-	}
-	return s, true
+	return enDecimal(n, true) + " inches", true
 }
 
 func enDateMY(c *context, m match) (string, bool) {
@@ -1574,11 +1571,7 @@ func enAbbreviation(c *context, m match) (string, bool) {
 		}
 		return enAPStates[w] + end, true
 	case enAbbrevs[lw] != "":
-		s := enAbbrevs[lw]
-		if (lw == "etc" || lw == "est" || lw == "approx" || lw == "incl") && c.atEndOfSentenceAfter() && next != "" {
-			s += "."
-		}
-		return s, true
+		return enAbbrevs[lw], true
 	}
 	return "", false
 }

@@ -543,14 +543,8 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		best, found = cand, true
 	}
 	if found {
-		startsSentence := !l.capitalNouns || l.sentenceStarters[strings.ToLower(nextWordOf(text, best.end))]
-		if startsSentence {
-			best.end = sentenceStop(text, best)
-		}
-		if best.class == Abbreviation && l.listEnds[best.spoken] && text[best.end-1] == '.' && startsSentence {
-			if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[best.end:], " ")); unicode.IsUpper(r) {
-				best.spoken += "."
-			}
+		if !l.capitalNouns || l.sentenceStarters[strings.ToLower(nextWordOf(text, best.end))] {
+			best.end = l.sentenceStop(text, best)
 		}
 		best.spoken = pad(text, best.start, best.end, best.spoken)
 	}
@@ -575,16 +569,6 @@ func sentenceStartsAt(text string, pos int) bool {
 // read before it, an abbreviation's ("Tel. 030", "буд. 5", "Mo.–Fr. 9"),
 // not a sentence's.
 func afterAbbreviation(spans []span, text string, pos int) bool {
-	// A short capitalised word before the dot, left as written, is
-	// likely an abbreviation too ("Fig. 3", "Vol. 2").
-	before := strings.TrimRightFunc(text[:pos], unicode.IsSpace)
-	if word, ok := strings.CutSuffix(before, "."); ok {
-		i := strings.LastIndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) })
-		word = word[i+1:]
-		if r, _ := utf8.DecodeRuneInString(word); word != "" && utf8.RuneCountInString(word) <= 3 && unicode.IsUpper(r) {
-			return true
-		}
-	}
 	if len(spans) == 0 {
 		return false
 	}
@@ -617,14 +601,16 @@ func endsInsideNumber(text string, end int) bool {
 }
 
 // sentenceStop gives back the final full stop of a number, a sum, a
-// measure or a time when a new sentence starts after it: "4:30 p.m.
-// Next", "12,50 грн. Далі". The dot of an
-// abbreviation that ends a sentence is the sentence's full stop as well;
-// the voice needs it to pause. (Not an ordinal's or a date's dot: "der
-// 12. Platz" goes on.)
-func sentenceStop(text string, s span) int {
-	switch s.class {
-	case Measure, Money, Time, Cardinal, Decimal:
+// measure, a time, or an abbreviation that ends lists (listEnds: "usw.",
+// "etc.") when a new sentence starts after it: "4:30 p.m. Next", "12,50
+// грн. Далі", "Äpfel usw. Dann". The dot of an abbreviation that ends a
+// sentence is the sentence's full stop as well; the voice needs it to
+// pause. (Not an ordinal's or a date's dot: "der 12. Platz" goes on; nor
+// a title's: "Dr. Evil".)
+func (l *language) sentenceStop(text string, s span) int {
+	switch {
+	case s.class == Measure, s.class == Money, s.class == Time, s.class == Cardinal, s.class == Decimal:
+	case s.class == Abbreviation && l.listEnds[s.spoken]:
 	default:
 		return s.end // "Dr. Evil", "der 12. Platz": the dot is the word's
 	}
