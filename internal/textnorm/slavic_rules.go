@@ -6,19 +6,23 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 )
 
 // slavicWords are the words a Slavic language's rules say around numbers.
 type slavicWords struct {
-	code           string
-	months         []string // genitive: января, січня
-	monthAbbrevs   map[string]int
-	year           [2][6]string    // год/рік by number and case
-	yearAbbr       map[string]bool // г., гг.; р., рр.
-	yearNouns      map[string]int  // a form of год/рік → its case
-	century        map[string]int  // век/століття forms → case
-	centuryG       sGender         // век is masculine, століття neuter
+	code         string
+	months       []string // genitive: января, січня
+	monthAbbrevs map[string]int
+	year         [2][6]string    // год/рік by number and case
+	yearAbbr     map[string]bool // г., гг.; р., рр.
+	yearNouns    map[string]int  // a form of год/рік → its case
+	century      map[string]int  // век/століття forms → case
+	centuryG     sGender         // век is masculine, століття neuter
+	// centuryAbbr abbreviates the century's noun ("в.", "ст."), said in
+	// the case needed from centuryForms (nominative, genitive, dative,
+	// instrumental, prepositional, accusative).
+	centuryAbbr    string
+	centuryForms   [6]string
 	preps          map[string]int  // a preposition → the case it governs
 	nominativeCues map[string]bool // words after which a date is nominative
 	hour           [3]string
@@ -49,15 +53,15 @@ type slavicWords struct {
 	wholeWord          string
 }
 
-// unitForms are a noun's forms after a number: one (1, 21), few (2–4),
-// many (5–20, 25…), and the genitive singular (after a fraction:
-// "3,2 литра"); gender is what the number agrees with.
 // obliqueForms are a noun's dative and instrumental, singular and
 // plural.
 type obliqueForms struct {
 	dat, ins [2]string
 }
 
+// unitForms are a noun's forms after a number: one (1, 21), few (2–4),
+// many (5–20, 25…), and the genitive singular (after a fraction:
+// "3,2 литра"); gender is what the number agrees with.
 type unitForms struct {
 	forms [4]string
 	g     sGender
@@ -269,8 +273,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			if ok && m.get("plus") != "" {
 				said = w.plus + " " + said // "+5 °C": плюс пять градусов
 			}
-			if u := m.get("unit"); strings.HasSuffix(m.text, ".") && strings.TrimSpace(c.text[c.end:]) == "" &&
-				(!isLetters(u) || utf8.RuneCountInString(u) > 4) {
+			if u := m.get("unit"); strings.HasSuffix(m.text, ".") && strings.TrimSpace(c.text[c.end:]) == "" && !w.abbreviatedUnit(u) {
 				said += "." // the text's last full stop, not an abbreviation's ("км.")
 			}
 			return said, ok
@@ -398,8 +401,6 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 	})
 }
 
-// group says a group of a telephone number: "01" "ноль один", "983"
-// "девятьсот восемьдесят три".
 // dialGroup says a written group of a number to dial as it is said, in
 // groups of two or three: "7946" as 79 46, "1234567" as 123 45 67.
 func (s *slavic) dialGroup(g string) string {
@@ -415,6 +416,8 @@ func (s *slavic) dialGroup(g string) string {
 	return strings.Join(append(parts, s.group(g)), " ")
 }
 
+// group says a group of a telephone number: "01" "ноль один", "983"
+// "девятьсот восемьдесят три".
 func (s *slavic) group(g string) string {
 	var parts []string
 	for len(g) > 1 && g[0] == '0' {
@@ -483,8 +486,20 @@ func (w *slavicWords) secondForms() [4]string {
 	return [4]string{w.second[0], w.second[1], w.second[2], w.second[1]}
 }
 
-// counted says a number and the noun it counts, in the nominative or the
-// genitive: "два часа", "пяти часов".
+// abbreviatedUnit reports a unit written shorter than it is said: "км",
+// "ч" (not "метров", which is one of its own forms, nor "°C", no word).
+func (w *slavicWords) abbreviatedUnit(unit string) bool {
+	if !isLetters(unit) {
+		return false
+	}
+	for _, f := range w.units[unit].forms {
+		if strings.EqualFold(f, unit) {
+			return false
+		}
+	}
+	return true
+}
+
 // timeOblique says digits of the hour (unit 0), minute (1) or second (2)
 // in the dative or instrumental: the noun singular after a number ending
 // in one (not eleven), plural after others.
@@ -500,6 +515,8 @@ func (w *slavicWords) timeOblique(s *slavic, digits string, g sGender, unit, cs 
 	return s.cardinal(digits, g, cs) + " " + noun
 }
 
+// counted says a number and the noun it counts, in the nominative or the
+// genitive: "два часа", "пяти часов".
 func (w *slavicWords) counted(s *slavic, digits string, u unitForms, cs int) string {
 	if cs == gen {
 		noun := u.forms[2]
@@ -607,7 +624,7 @@ func (w *slavicWords) yearPair(s *slavic, c *context, y1, join, y2, noun string)
 	if j := strings.TrimSpace(join); ok && (j == "по" || j == "до") {
 		// "с 2014 по 2022 год", "з 2014 до 2022 року": from one year
 		// (genitive) to another, in its noun's case.
-		if from := c.prevWord(); from != "с" && from != "со" && from != "от" && from != "з" && from != "із" && from != "від" {
+		if !yearSpanFrom[c.prevWord()] {
 			return "", false
 		}
 		return s.ordinal(y1, masc, gen) + join + s.ordinal(y2, masc, cs) + " " + noun, true
@@ -681,16 +698,11 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 // ending tells the case and gender.
 func (w *slavicWords) suffixedOrdinal(s *slavic, c *context, n, suf string) (string, bool) {
 	suf = strings.ToLower(suf)
-	if (suf == "х" || suf == "ти" || suf == "ми" || suf == "мя") && !strings.HasSuffix(n, "0") {
-		// "в 3-х томах", "5-ти", "2-ми": a cardinal's case ending, not an
-		// ordinal's (decades end in 0: "1990-х").
-		cs := gen
-		if suf == "ми" || suf == "мя" {
-			cs = ins
-		} else if p := w.preps[c.prevWord()]; p == dat || p == prep {
-			cs = p
-		}
-		if form := s.cardinal(n, masc, cs); strings.HasSuffix(form, suf) || suf == "ти" && strings.HasSuffix(form, "и") {
+	if cardinalEndings[suf] && !strings.HasSuffix(n, "0") {
+		// "в 3-х томах", "из 7-ми", "с 2-мя": a cardinal's case ending,
+		// though ordinals end so too ("третьих"); decades, which end in
+		// 0, are ordinals ("1990-х").
+		if form, ok := w.cardinalEnding(s, c, n, suf); ok {
 			return form, true
 		}
 	}
@@ -703,6 +715,17 @@ func (w *slavicWords) suffixedOrdinal(s *slavic, c *context, n, suf string) (str
 		}
 	}
 	// No ordinal ends so: a cardinal's case ending ("к 3-м" к трем).
+	return w.cardinalEnding(s, c, n, suf)
+}
+
+// cardinalEndings are the endings written after a number that mark a
+// cardinal's case more often than an ordinal's.
+var cardinalEndings = set("х", "ти", "ми", "мя")
+
+// cardinalEnding is the cardinal n in the first case whose form ends in
+// suf: the preposition's case first, then the genitive, dative,
+// instrumental and prepositional ("из 7-ми" семи, "с 2-мя" двумя).
+func (w *slavicWords) cardinalEnding(s *slavic, c *context, n, suf string) (string, bool) {
 	cases := []int{gen, dat, ins, prep}
 	if p := w.preps[c.prevWord()]; p != nom && p != acc {
 		cases = append([]int{p}, cases...)
@@ -760,22 +783,13 @@ func (w *slavicWords) suffixFits(c *context, n, suf string, g sGender, cs int) b
 	return true
 }
 
-// roman reads centuries ("XX век", "в XXI веке") and monarchs ("Петр
-// I", "Екатерина II").
-// centuryNouns are век and століття in each case.
-var centuryNouns = map[string][6]string{
-	"в":  {"век", "века", "веку", "веком", "веке", "век"},
-	"ст": {"століття", "століття", "століттю", "століттям", "столітті", "століття"},
-}
-
 // abbreviatedCentury says "XXI в." as the ordinal and the century's noun
 // in the case the words before ask: a preposition's; the genitive after
 // another word ("в начале XXI в." двадцать первого века); else the
 // nominative.
 func (w *slavicWords) abbreviatedCentury(s *slavic, c *context, r, ab string) (string, bool) {
 	v := romanValue(r)
-	forms, ok := centuryNouns[ab]
-	if v == 0 || !ok || (ab == "в") != (w.code == "ru") {
+	if v == 0 || ab != w.centuryAbbr {
 		return "", false
 	}
 	prev := c.prevWord()
@@ -789,9 +803,11 @@ func (w *slavicWords) abbreviatedCentury(s *slavic, c *context, r, ab string) (s
 	if cs == acc {
 		cs = nom
 	}
-	return s.ordinal(itoa(v), w.centuryG, cs) + " " + forms[cs], true
+	return s.ordinal(itoa(v), w.centuryG, cs) + " " + w.centuryForms[cs], true
 }
 
+// roman reads centuries ("XX век", "в XXI веке") and monarchs ("Петр
+// I", "Екатерина II").
 func (w *slavicWords) roman(s *slavic, c *context, r string) (string, bool) {
 	v := romanValue(r)
 	if v == 0 {
@@ -946,6 +962,10 @@ func currencyByName(word string) string {
 	}
 	return ""
 }
+
+// yearSpanFrom start a span of years: "с 2014 по 2022 год", "від 2014
+// до 2022 року".
+var yearSpanFrom = set("с", "со", "от", "з", "із", "від")
 
 // slavicConjunctions join two years: "в 2021 и 2022 годах", "у 2021 та
 // 2022 роках".
