@@ -177,8 +177,8 @@ func textByline(units []string, title, start, head, end int) string {
 		// than a line of names alone, which can be a section's or a
 		// publisher's name ("Tech Insider").
 		for i := title + 1; i < min(start, title+4); i++ {
-			if isNameAndTime(units[i]) && !commonWords(cleanByline(units[i]), lower) {
-				return cleanByline(units[i])
+			if names := cleanByline(units[i]); isNameAndTime(units[i]) && !commonWords(names, lower) {
+				return names
 			}
 		}
 		for i := title + 1; i < min(start, title+4); i++ {

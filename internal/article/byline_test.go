@@ -67,6 +67,8 @@ func TestCutPublisher(t *testing.T) {
 	pubs := []string{"WebMD", "The Daily Courier"}
 	for _, tc := range []struct{ in, want string }{
 		{"Kelli Miller WebMD Health News", "Kelli Miller"},
+		{"İlker Başbuğ WebMD Health News", "İlker Başbuğ"}, // "İ" lower-cased is longer
+		{"Ana Ruiz (WebMD)", "Ana Ruiz"},
 		{"Ana Ruiz, The Daily Courier", "Ana Ruiz"},
 		{"WebMD Staff", "WebMD Staff"}, // the publication's own byline is judged elsewhere
 		{"By WebMD Staff", "By WebMD Staff"},

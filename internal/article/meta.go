@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -383,30 +382,33 @@ func normTitle(s string) string {
 }
 
 // cutPublisher cuts a byline where the publication's name follows the
-// writer's: "Kelli Miller WebMD Health News" is Kelli Miller.
+// writer's: "Kelli Miller WebMD Health News" is Kelli Miller. Words are
+// compared whole, case and punctuation aside; a byline that is nothing
+// but the publication's ("By NFL.com Staff", "the CNN Wire Staff") is
+// left whole, for its name to be judged as such.
 func cutPublisher(byline string, publishers []string) string {
-	lower := strings.ToLower(byline)
+	words := strings.Fields(byline)
+	bare := func(w string) string {
+		return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
 	for _, p := range publishers {
-		p = strings.ToLower(strings.TrimSpace(p))
-		if len(p) < 3 {
+		pw := strings.Fields(p)
+		if len(p) < 3 || len(pw) == 0 {
 			continue
 		}
-		for from := 0; ; {
-			i := strings.Index(lower[from:], p)
-			if i < 0 {
-				break
+		for i := 1; i+len(pw) <= len(words); i++ {
+			same := true
+			for k, w := range pw {
+				same = same && strings.EqualFold(bare(words[i+k]), bare(w))
 			}
-			i += from
-			end := i + len(p)
-			r, _ := utf8.DecodeRuneInString(lower[end:])
-			if i > 0 && lower[i-1] == ' ' && (end == len(lower) || !unicode.IsLetter(r) && !unicode.IsDigit(r)) {
-				cut := strings.TrimRight(byline[:i], " ,-–—|")
-				if names := strings.TrimSpace(bylinePrefix.ReplaceAllString(cut+" ", "")); !looksLikeNames(names) {
-					return byline // "By NFL.com Staff", "the CNN Wire Staff": the publication's own byline
-				}
-				return cut
+			if !same {
+				continue
 			}
-			from = i + len(p)
+			cut := strings.TrimRight(strings.Join(words[:i], " "), " ,-–—|")
+			if names := strings.TrimSpace(bylinePrefix.ReplaceAllString(cut+" ", "")); !looksLikeNames(names) {
+				return byline
+			}
+			return cut
 		}
 	}
 	return byline
@@ -426,22 +428,21 @@ func chooseByline(m pageMeta, readabilityByline string) string {
 			publishers = append(publishers, p)
 		}
 	}
-	// persons are JSON-LD's Person authors: a person's name stays even
-	// when a one-person site is published under it.
-	persons := false
-	ok := func(name string) bool {
+	// persons: the names are JSON-LD's Person authors, whose names stay
+	// even when a one-person site is published under them.
+	ok := func(name string, persons bool) bool {
 		n := normTitle(strings.TrimPrefix(name, "The "))
 		return n != "" && (persons || !publisher[n]) && !strings.Contains(name, "@") && !strings.Contains(name, "://") &&
 			len(name) <= 120 && strings.IndexFunc(name, unicode.IsLetter) >= 0
 	}
-	keep := func(names []string) string {
+	keep := func(names []string, persons bool) string {
 		var out []string
 		seen := map[string]bool{}
 		for _, n := range names {
 			if raw := dropParentheses(n); strings.Contains(raw, "@") && !strings.Contains(raw, " ") || strings.Contains(raw, "://") {
 				continue // an address, not a name
 			}
-			if n = cleanByline(cutPublisher(n, publishers)); ok(n) && !seen[normTitle(n)] {
+			if n = cleanByline(cutPublisher(n, publishers)); ok(n, persons) && !seen[normTitle(n)] {
 				seen[normTitle(n)] = true
 				out = append(out, n)
 			}
@@ -453,8 +454,7 @@ func chooseByline(m pageMeta, readabilityByline string) string {
 		firstByline = m.bylines[:1]
 	}
 	for i, names := range [][]string{m.ldAuthors, {readabilityByline}, m.metaAuthors, firstByline} {
-		persons = i == 0
-		if b := keep(names); b != "" {
+		if b := keep(names, i == 0); b != "" {
 			return b
 		}
 	}

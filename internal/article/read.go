@@ -76,7 +76,7 @@ func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Ar
 	case Markdown:
 		a = parseMarkdown(string(data))
 	default:
-		a = parseText(string(data))
+		a = parseText(string(data)) // its language read from its text already
 	}
 	if err != nil {
 		return Article{}, fmt.Errorf("%s: %w", name, err)
@@ -88,7 +88,9 @@ func ParseWith(data []byte, typ Type, name string, base *url.URL, o Options) (Ar
 	if a.Title == "" {
 		a.Title = firstWords(a.Blocks[0].Text, 12)
 	}
-	a.Language = chooseLanguage(a.Language, a.Blocks)
+	if typ == HTML || typ == JSON || typ == Markdown {
+		a.Language = chooseLanguage(a.Language, a.Blocks)
+	}
 	return a, nil
 }
 
