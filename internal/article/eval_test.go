@@ -139,6 +139,7 @@ func TestCopiedTextCorpus(t *testing.T) {
 					t.Logf("%s copied: %s matches on %d of %d pages (%.1f %%)", set.name, field, c[0], c[1], 100*float64(c[0])/float64(c[1]))
 				}
 			}
+			t.Logf("%s copied: byline wrong (not empty) on %d pages", set.name, meta["byline wrong"][0])
 			if sumF/float64(n) < set.floor {
 				t.Errorf("%s copied: mean F1 %.3f, below the floor %.2f", set.name, sumF/float64(n), set.floor)
 			}
@@ -226,6 +227,12 @@ func checkMeta(t *testing.T, pg corpora.Page, a Article, meta map[string][2]int,
 			c[0]++
 		} else {
 			t.Logf("%s %s: got %q, want %q", pg.Name, field, got, want)
+			if got != "" {
+				// Said wrong, which is worse than not said.
+				w := meta[field+" wrong"]
+				w[0]++
+				meta[field+" wrong"] = w
+			}
 		}
 		meta[field] = c
 	}
