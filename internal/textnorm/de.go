@@ -9,10 +9,10 @@ import (
 
 // German writes a decimal comma and groups thousands with points or
 // spaces.
-var deSeps = separators{decimal: ",", groups: []string{".", " ", "\u00a0", "\u202f"}}
+var deSeps = separators{decimal: ",", groups: []string{".", " ", "\u00a0", "\u202f", "\u2009"}}
 
 const (
-	deNum   = `(?:\d{1,3}(?:[.\x{a0}\x{202f}]\d{3})+|\d+)(?:,\d+)?`
+	deNum   = `(?:\d{1,3}(?:\.\d{3})+|` + spaceGrouped + `|\d+)(?:,\d+)?`
 	deInt   = `\d{1,3}(?:[.\x{a0}\x{202f}]\d{3})+|\d+`
 	deMonth = `(?i:jan(?:uar)?|jän(?:ner)?|feb(?:ruar)?|mär(?:z)?|mrz|apr(?:il)?|mai|jun[i]?|jul[i]?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?)`
 	deScale = `(?i:tausend|millionen|million|mio\.?|milliarden|milliarde|mrd\.?|billionen|billion)`

@@ -9,11 +9,12 @@ import (
 )
 
 // English number forms: thousands grouped with commas, a point for
-// decimals.
-var enSeps = separators{decimal: ".", groups: []string{","}}
+// decimals; SI style groups them with spaces ("10 000", thin or
+// no-break spaces in typeset text).
+var enSeps = separators{decimal: ".", groups: []string{",", " ", "\u00a0", "\u202f", "\u2009"}}
 
 const (
-	enNum    = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`
+	enNum    = `(?:\d{1,3}(?:,\d{3})+|` + spaceGrouped + `|\d+)(?:\.\d+)?|\.\d+`
 	enInt    = `\d{1,3}(?:,\d{3})+|\d+`
 	enMonth  = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 	enScale  = `thousand|million|billion|trillion|quadrillion|lakh|crore`
@@ -629,7 +630,7 @@ func enMoney(c *context, m match) (string, bool) {
 		return "", false
 	}
 	amount := enSeps.parseNumber(m.get("amt"))
-	if amount.grouped && !validGrouping(m.get("amt"), ",") {
+	if amount.grouped && !validGrouping(m.get("amt"), enGroupSep(m.get("amt"))) {
 		return "", false
 	}
 	s, ok := enAmount(amount, strings.ToLower(m.get("scale")), names)
@@ -646,6 +647,16 @@ func enMoney(c *context, m match) (string, bool) {
 	return s, true
 }
 
+// enGroupSep is the mark a number's thousands are grouped with: a comma,
+// or the space of SI style.
+func enGroupSep(s string) string {
+	if i := strings.IndexAny(s, ",\u00a0\u202f\u2009 "); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return s[i : i+size]
+	}
+	return ","
+}
+
 // validGrouping reports whether the integer part of a number written with
 // group separators groups by three.
 // moneyMatch is what the money rule would have matched for cur and amount.
@@ -655,9 +666,10 @@ func moneyMatch(cur, amount string) match {
 
 func validGrouping(s, sep string) bool {
 	whole := s
-	if i := strings.IndexAny(s, ".,"); i >= 0 && sep == "," {
-		if j := strings.Index(s, "."); j >= 0 {
-			whole = s[:j]
+	// The decimal mark is whichever of point and comma does not group.
+	for _, mark := range []string{".", ","} {
+		if mark != sep {
+			whole, _, _ = strings.Cut(whole, mark)
 		}
 	}
 	parts := strings.Split(strings.TrimLeft(whole, "-−"), sep)
@@ -981,7 +993,7 @@ func enMeasure(c *context, m match) (string, bool) {
 		return "", false
 	}
 	n := enSeps.parseNumber(m.get("sign") + m.get("num"))
-	if n.grouped && !validGrouping(m.get("num"), ",") {
+	if n.grouped && !validGrouping(m.get("num"), enGroupSep(m.get("num"))) {
 		return "", false
 	}
 	name := many
@@ -1228,7 +1240,7 @@ func enNumber(c *context, m match) (string, bool) {
 		}
 	}
 	n := enSeps.parseNumber(text)
-	if n.grouped && !validGrouping(text, ",") {
+	if n.grouped && !validGrouping(text, enGroupSep(text)) {
 		return "", false
 	}
 	if sign == "-" || sign == "−" {

@@ -77,6 +77,15 @@ func TestEnglish(t *testing.T) {
 		{"978-0", "nine hundred and seventy eight-zero"},
 		{"1,000,000", "one million"},
 		{"123,000,012", "one hundred twenty three million twelve"},
+		// Thousands grouped by spaces, SI style (plain, no-break, narrow
+		// or thin), unless a run of digits borders them.
+		{"10 000 people", "ten thousand people"},
+		{"It cost $10 000.", "It cost ten thousand dollars."},
+		{"a 10\u202f000 km trip", "a ten thousand kilometers trip"},
+		{"10\u2009000.5 tonnes", "ten thousand point five tonnes"},
+		{"in 2019 100 000 people", "in twenty nineteen one hundred thousand people"},
+		{"Tel 030 123 456", "Tel zero three zero, one two three, four five six"},
+		{"codes 12 345 67", "codes twelve three hundred and forty five sixty seven"},
 		{"007", "zero zero seven"},
 		// Scales glued to a count, and the measures they are not.
 		{"Over 1m people signed; 40k more joined.", "Over one million people signed; forty thousand more joined."},

@@ -14,6 +14,10 @@ func TestLanguages(t *testing.T) {
 		// German: ordinals by the article before them, the decimal comma,
 		// years, times with "Uhr".
 		{"de", "am 3. Mai", "am dritten Mai"},
+		// Thousands grouped by spaces, as DIN 5008 writes them.
+		{"de", "10 000 Euro", "zehn tausend euro"},
+		{"de", "1\u202f000\u202f000 Menschen", "eine million Menschen"},
+		{"de", "Tel. 030 123 456", "telefon null drei null eins zwei drei vier fünf sechs"},
 		// A price with two decimals before the currency's name is said in
 		// major and minor units, as after the currency's sign.
 		{"es", "Cuesta 3,50 euros.", "Cuesta tres euros cincuenta céntimos."},

@@ -13,6 +13,14 @@ type number struct {
 	grouped bool   // the integer part was written with group separators
 }
 
+// spaceGrouped is an integer whose thousands are grouped with spaces,
+// the SI's way and many languages' own ("10 000", "1 000 000"): a plain,
+// no-break, narrow no-break or thin space. It starts with a non-zero
+// digit, so that a code or a dialling prefix ("030 123") is not read as
+// one; a group of plain spaces bordered by more digits is no number
+// (numberBorderedByDigits).
+const spaceGrouped = `[1-9]\d{0,2}(?:[ \x{a0}\x{202f}\x{2009}]\d{3})+\b`
+
 // separators say how a language writes numbers: the decimal mark and the
 // marks that may group thousands.
 type separators struct {

@@ -483,6 +483,50 @@ func (l *language) scan(text string) []span {
 
 // longest tries every rule at pos, a place where a word or a sign can
 // start, and keeps the longest reading a rule accepts (ranges included).
+// numberBorderedByDigits reports whether a match's number is grouped
+// with plain spaces and has digits a space away on either side: "030 123
+// 456" or "12 345 67" are runs of digits, not one number ("in 2019 100
+// 000 people" is: a year of four digits could not lead it).
+func numberBorderedByDigits(text string, start, end int, m match) bool {
+	num := m.get("num")
+	if num == "" {
+		num = m.get("amt")
+	}
+	if !strings.Contains(num, " ") {
+		return false
+	}
+	// A run of one to three digits before would have led the number,
+	// had it been one; any digits after go on past it.
+	before := strings.TrimSuffix(text[:start], " ")
+	lead := len(before) - len(strings.TrimRight(before, "0123456789"))
+	return len(before) < start && lead >= 1 && lead <= 3 ||
+		strings.HasPrefix(text[end:], " ") && len(text) > end+1 && text[end+1] >= '0' && text[end+1] <= '9'
+}
+
+// matchAt is re's match of rest at loc.
+func matchAt(re *regexp.Regexp, rest string, loc []int) match {
+	m := match{text: rest[:loc[1]], sub: make([]string, len(loc)/2), names: re.SubexpNames()}
+	for i := range m.sub {
+		if loc[2*i] >= 0 {
+			m.sub[i] = rest[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return m
+}
+
+// firstDigitRun is where the first run of digits in s ends, the text
+// before it included.
+func firstDigitRun(s string) int {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return len(s)
+	}
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
 func (l *language) longest(text string, pos int) (span, bool) { return l.longestOf(text, pos, true) }
 
 func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
@@ -502,6 +546,11 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 			continue
 		}
 		loc := r.re.FindStringSubmatchIndex(rest)
+		if loc != nil && numberBorderedByDigits(text, pos, pos+loc[1], matchAt(r.re, rest, loc)) {
+			// Digits spaced apart are read run by run: the rule may
+			// still match the first run alone.
+			loc = r.re.FindStringSubmatchIndex(rest[:firstDigitRun(rest)])
+		}
 		if loc == nil || loc[1] == 0 {
 			continue
 		}
@@ -522,12 +571,8 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 		if r.class == Serial && endsInsideNumber(text, end) {
 			continue // "тест-1,02": the number goes on past the code
 		}
-		m := match{text: rest[:loc[1]], sub: make([]string, len(loc)/2), names: r.re.SubexpNames()}
-		for i := range m.sub {
-			if loc[2*i] >= 0 {
-				m.sub[i] = rest[loc[2*i]:loc[2*i+1]]
-			}
-		}
+		m := matchAt(r.re, rest, loc)
+		m.text = rest[:loc[1]]
 		c := &context{text: text, start: pos, end: end}
 		spoken, ok := r.say(c, m)
 		if !ok {
