@@ -72,7 +72,7 @@ var english = sync.OnceValue(func() *language {
 	add(Address, `(?P<state>[A-Z]{2})(?:\s(?P<zip>\d{5}(?:-\d{4})?))?`, enState)
 
 	// Money: $20.50, US$76.3 trillion, £10/wk, $.50, 5 USD, ¥30B.
-	add(Money, `(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|R\$|[$£€¥₩₹₴₽₺₪]|(?:USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD)\s?)\s?(?P<amt>`+enNum+`)(?:(?:\s?|-)(?P<scale>(?i:`+enScale+`|bn|mn|tn|[kmbt]))\b)?(?:\s?(?P<code>USD|EUR|GBP))?(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
+	add(Money, `(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|R\$|Rs\.?|[$£€¥₩₹₴₽₺₪]|(?:USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD)\s?)\s?(?P<amt>`+enNum+`)(?:(?:\s?|-)(?P<scale>(?i:`+enScale+`|bn|mn|tn|[kmbt]))\b)?(?:\s?(?P<code>USD|EUR|GBP))?(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
 	add(Money, `(?P<amt>`+enNum+`)(?:\s?(?P<scale>`+enScale+`|bn|mn))?\s?(?P<cur>USD|EUR|GBP|JPY|CNY|INR|UAH|RUB|CHF|CAD|AUD|[€£₴₽])(?:\s?/\s?(?P<per>[a-z]+)\b)?`, enMoney)
 	addGlued(Money, `(?P<cents>\d{1,3})¢`, func(c *context, m match) (string, bool) {
 		if atoi(m.get("cents")) == 1 {
@@ -222,8 +222,8 @@ var english = sync.OnceValue(func() *language {
 			return true // roman numerals; "degrees F"
 		case len(word) == 2 && word == strings.ToUpper(word):
 			return true // a state
-		case len(word) == 3 && word == strings.ToUpper(word):
-			return startsWithDigit(next) // USD 20
+		case len(word) == 3 && word == strings.ToUpper(word), word == "Rs":
+			return startsWithDigit(next) // USD 20, Rs 500
 		}
 		switch strings.ToLower(word) {
 		case "vs", "etc", "tv", "q", "h", "mid", "yoy", "qoq", "mom":
@@ -609,6 +609,7 @@ var enCurrencies = map[string]currency{
 	"UAH": {"hryvnia", "hryvnias", "kopiyka", "kopiykas"}, "RUB": {"ruble", "rubles", "kopek", "kopeks"},
 	"CHF": {"Swiss franc", "Swiss francs", "centime", "centimes"}, "CAD": {"Canadian dollar", "Canadian dollars", "cent", "cents"},
 	"AUD": {"Australian dollar", "Australian dollars", "cent", "cents"},
+	"Rs":  {"rupee", "rupees", "paisa", "paise"}, "Rs.": {"rupee", "rupees", "paisa", "paise"},
 }
 
 var enScaleLetters = map[string]string{"k": "thousand", "thousand": "thousand", "m": "million", "mn": "million", "million": "million",
@@ -989,6 +990,9 @@ func enSuffix(n int) string {
 func enMeasure(c *context, m match) (string, bool) {
 	unit := m.get("unit")
 	one, many, ok := enUnit(unit)
+	if !ok {
+		one, many, ok = enUnitPer(unit)
+	}
 	if !ok {
 		return "", false
 	}
@@ -1513,7 +1517,7 @@ var enAPStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "
 
 // enBeforeNumber are abbreviations said in full before a number only.
 var enBeforeNumber = map[string]string{"no": "number", "fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
-	"p": "page", "pp": "pages", "sec": "section", "nos": "numbers", "eq": "equation", "para": "paragraph"}
+	"p": "page", "pp": "pages", "pg": "page", "pgs": "pages", "sec": "section", "ep": "episode", "nos": "numbers", "eq": "equation", "para": "paragraph"}
 
 // enAbbrevs are said in full wherever they stand.
 var enAbbrevs = map[string]string{"e.g": "for example", "i.e": "that is", "etc": "et cetera", "vs": "versus", "approx": "approximately",

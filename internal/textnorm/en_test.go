@@ -154,6 +154,14 @@ func TestEnglish(t *testing.T) {
 		{"100 million kg", "one hundred million kilograms"},
 		{"4 1/2 lbs", "four and a half pounds"},
 		{"41,459 km²", "forty one thousand four hundred and fifty nine square kilometers"},
+		// Quotients of units: the first counted, the second one, squared
+		// or cubed as written; after a slash "L" is a liter.
+		{"9.8 m/s²", "nine point eight meters per second squared"},
+		{"3 mg/L", "three milligrams per liter"},
+		{"5 mmol/l", "five millimoles per liter"},
+		{"12 kWh/m²", "twelve kilowatt hours per square meter"},
+		{"Rs 500 and Rs. 1,200 crore", "five hundred rupees and one thousand two hundred crore rupees"},
+		{"See pg. 5 and pgs. 7-9.", "See page five and pages seven to nine."},
 		{"3 m3", "three cubic meters"},
 		{"120 km/h", "one hundred and twenty kilometers per hour"},
 		{"45º", "forty five degrees"},

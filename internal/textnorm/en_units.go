@@ -148,7 +148,55 @@ func enUnit(u string) (one, many string, ok bool) {
 // pattern of every unit's name would make the regexp engine try them all
 // at every number.
 func enUnitPattern() string {
-	return `sq\.? ?(?:ft|m|km|mi)\.?|fl\.? ?oz|°\s?[CFcf]\b|[°º][CFcf]?|[℃℉%‰]|[\p{L}µμΩ]+[23²³]?(?:/[\p{L}]+)?`
+	return `sq\.? ?(?:ft|m|km|mi)\.?|fl\.? ?oz|°\s?[CFcf]\b|[°º][CFcf]?|[℃℉%‰]|[\p{L}µμΩ]+[23²³]?(?:/[\p{L}]+[²³]?)?`
+}
+
+// enUnitPer names a unit written as a quotient after a number ("mg/L",
+// "m/s²", "kWh/m²"), where the table does not: the first unit as
+// counted, "per", the second as one. After a quotient's slash a symbol
+// is a unit even when alone it is too often a name or a word to be read
+// as one ("L", "A").
+func enUnitPer(u string) (one, many string, ok bool) {
+	top, bottom, found := strings.Cut(u, "/")
+	if !found {
+		return "", "", false
+	}
+	one, many, ok = enUnit(top)
+	if !ok {
+		return "", "", false
+	}
+	per, ok := enUnitAfterSlash(bottom)
+	if !ok {
+		return "", "", false
+	}
+	return one + " per " + per, many + " per " + per, true
+}
+
+// enUnitAfterSlash names the unit after a quotient's slash, in the
+// singular, squared or cubed as its superscript says.
+func enUnitAfterSlash(u string) (string, bool) {
+	if one, _, ok := enUnit(u); ok {
+		return one, true
+	}
+	power := ""
+	switch {
+	case strings.HasSuffix(u, "²"):
+		u, power = strings.TrimSuffix(u, "²"), " squared"
+	case strings.HasSuffix(u, "³"):
+		u, power = strings.TrimSuffix(u, "³"), " cubed"
+	}
+	if one, _, ok := enUnit(u); ok {
+		return one + power, true
+	}
+	if names, ok := siUnits[u]; ok {
+		return names[0] + power, true
+	}
+	for p, prefix := range siPrefixes {
+		if names, ok := siUnits[strings.TrimPrefix(u, p)]; ok && strings.HasPrefix(u, p) && strings.Contains(prefixed[strings.TrimPrefix(u, p)], p) {
+			return prefix + names[0] + power, true
+		}
+	}
+	return "", false
 }
 
 // enUnitWords are units written out, which follow a number with a hyphen
