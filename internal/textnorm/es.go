@@ -299,9 +299,9 @@ func esSum(amt, scale, curWritten string) (string, bool) {
 	if one {
 		name = cur.one
 	}
-	whole := words(neg(n.neg), esCardinal(n.whole, g), name)
+	whole := words(esDeAfterMillions(esCardinal(n.whole, g)), name)
 	if n.neg {
-		whole = "menos " + esCardinal(n.whole, g) + " " + name
+		whole = "menos " + whole
 	}
 	minor := cur.minorMany
 	if cents == 1 {
@@ -722,7 +722,24 @@ func esNumber(c *context, m match) (string, bool) {
 	if !n.point {
 		g = esGenderOfNext(c)
 	}
-	return words(plus, esDecimal(n, g)), true
+	said := esDecimal(n, g)
+	if g != esAlone && !n.point {
+		said = esDeAfterMillions(said) // "un millón de personas"
+	}
+	return words(plus, said), true
+}
+
+// esDeAfterMillions puts "de" after a count that ends in a whole number
+// of millions or more, before the noun it counts: "dos millones de
+// euros", "mil millones de dólares", but "un millón doscientas mil
+// personas". Millón and its kin are nouns; mil is not.
+func esDeAfterMillions(said string) string {
+	last := said[strings.LastIndexByte(said, ' ')+1:]
+	switch last {
+	case "millón", "millones", "billón", "billones", "trillón", "trillones":
+		return said + " de"
+	}
+	return said
 }
 
 // esFunctionWords are Spanish words that never are the noun after a

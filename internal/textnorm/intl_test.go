@@ -22,6 +22,9 @@ func TestLanguages(t *testing.T) {
 		// major and minor units, as after the currency's sign.
 		{"es", "Cuesta 3,50 euros.", "Cuesta tres euros cincuenta céntimos."},
 		{"es", "Cuesta 3,5 euros.", "Cuesta tres coma cinco euros."},
+		// Millions are nouns: "de" before what they count.
+		{"es", "Más de 3.000.000 votos y $2.000.000.", "Más de tres millones de votos y dos millones de dólares."},
+		{"es", "1.200.000 personas", "un millón doscientas mil personas"},
 		{"ru", "Это стоит 3,50 рубля.", "Это стоит три рубля пятьдесят копеек."},
 		{"ru", "С 2,50 рублей.", "С двух рублей пятидесяти копеек."},
 		{"uk", "Це коштує 3,50 гривні.", "Це коштує три гривні п'ятдесят копійок."},

@@ -154,6 +154,9 @@ func oracleEs(spoken string) (string, bool) {
 	if len(ws) > 0 && ws[0] == "menos" {
 		sign, ws = "-", ws[1:]
 	}
+	if n := len(ws); n > 1 && ws[n-1] == "de" && (strings.HasSuffix(ws[n-2], "llón") || strings.HasSuffix(ws[n-2], "llones")) {
+		ws = ws[:len(ws)-1] // "dos millones de personas": millions are nouns
+	}
 	if len(ws) == 0 {
 		return "", false
 	}
