@@ -31,6 +31,13 @@ func TestLanguages(t *testing.T) {
 		// A decimal after a preposition takes its case, its words agreeing
 		// as adjectives.
 		{"ru", "Около 1,5 млн человек.", "Около одной целой пяти десятых миллиона человек."},
+		// A place's kind abbreviated before its name, in the case the
+		// preposition asks; an initial in capitals is not one.
+		{"ru", "Он живет в г. Москве, а С. Иванов — в с. Ивановка.", "Он живет в городе Москве, а С. Иванов — в селе Ивановка."},
+		{"uk", "у м. Києві", "у місті Києві"},
+		// "-е" after a number that has no plural in -е: the neuter.
+		{"ru", "3-е", "третье"},
+		{"uk", "3-є", "третє"},
 		{"ru", "к 3,25", "к трем целым двадцати пяти сотым"},
 		{"ru", "Рост на 0,5 процентного пункта.", "Рост на ноль целых пять десятых процентного пункта."},
 		{"uk", "Близько 21,5 км. Далі", "Близько двадцяти однієї цілої п'яти десятих кілометра. Далі"},

@@ -41,8 +41,12 @@ type slavicWords struct {
 	currencyNames map[string]string // written forms → the key of currencies
 	abbrevs       map[string]string
 	numberAbbrevs map[string]string // said so only before a number: "д. 5"
-	number        string            // №
-	minus, plus   string
+	// placeAbbrevs are abbreviations of a place's kind said so only
+	// before its name ("г. Москва" город): the noun in each case, in the
+	// order of centuryForms, the case a preposition before asks.
+	placeAbbrevs map[string][6]string
+	number       string // №
+	minus, plus  string
 	// equals, times and dividedBy say "=", "×" and "÷"; section "§".
 	equals, times, dividedBy, section string
 	and                               string
@@ -360,14 +364,28 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return strings.ReplaceAll(out, "-", " "), true
 		})
 
-		add(Abbreviation, `(?P<w>[\p{L}]+(?:\.\s?[\p{L}]+)*)\.`, func(c *context, m match) (string, bool) {
+		abbreviation := func(c *context, m match) (string, bool) {
 			lw := strings.ToLower(m.get("w"))
 			if a, ok := sayBeforeNumber(c, w.numberAbbrevs, lw); ok {
 				return a, true // "д. 5": дом
 			}
+			if forms, ok := w.placeAbbrevs[lw]; ok && lw == m.get("w") {
+				// In lower case only: "С. Иванов" is an initial.
+				if next := c.nextWord(); next != "" && unicode.IsUpper([]rune(next)[0]) {
+					cs := nom
+					if p, isPrep := w.preps[c.prevWord()]; isPrep {
+						cs = p
+					}
+					return forms[cs], true // "в г. Москве": в городе
+				}
+			}
 			a, ok := w.abbrevs[lw]
 			return a, ok
-		})
+		}
+		// Of several parts ("т. е."), or of one: "в г. Ивановка." is "г."
+		// when the two words are no abbreviation.
+		add(Abbreviation, `(?P<w>[\p{L}]+(?:\.\s?[\p{L}]+)*)\.`, abbreviation)
+		add(Abbreviation, `(?P<w>[\p{L}]+)\.`, abbreviation)
 		add(Symbol, `№`, func(c *context, m match) (string, bool) { return w.number, true })
 		add(Symbol, `(?P<sym>[%&@+=×÷§])`, func(c *context, m match) (string, bool) {
 			said, ok := map[string]string{"§": w.section, "%": w.percent, "&": w.and, "+": w.plus, "=": w.equals, "×": w.times,
@@ -714,8 +732,20 @@ func (w *slavicWords) suffixedOrdinal(s *slavic, c *context, n, suf string) (str
 			}
 		}
 	}
-	// No ordinal ends so: a cardinal's case ending ("к 3-м" к трем).
-	return w.cardinalEnding(s, c, n, suf)
+	// No ordinal the context asks for ends so: a cardinal's case ending
+	// ("к 3-м" к трем), else any ordinal that does ("3-е" третье, where
+	// the plural the context asked for is третьи).
+	if form, ok := w.cardinalEnding(s, c, n, suf); ok {
+		return form, true
+	}
+	for _, g := range []sGender{masc, fem, neut, plur} {
+		for _, cs := range []int{nom, gen, dat, ins, prep, acc} {
+			if form := s.ordinal(n, g, cs); strings.HasSuffix(form, suf) {
+				return form, true
+			}
+		}
+	}
+	return "", false
 }
 
 // cardinalEndings are the endings written after a number that mark a
