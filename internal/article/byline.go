@@ -25,6 +25,26 @@ var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text
 var bylineEnd = map[string]bool{"on": true, "at": true, "updated": true, "published": true, "posted": true, "follow": true, "am": true, "le": true, "el": true, "il": true, "em": true, "op": true, "den": true, "aktualisiert": true, "actualizado": true, "mis": true,
 	"edited": true, "reviewed": true, "additional": true}
 
+// bylineLinks are the labels of the links pages print after a writer's
+// name: "Jane Doe Email Twitter", "Eric Abent Discuss".
+var bylineLinks = map[string]bool{"email": true, "e-mail": true, "discuss": true, "twitter": true, "facebook": true, "linkedin": true,
+	"instagram": true, "bio": true, "contact": true, "profile": true, "rss": true, "comments": true, "comment": true}
+
+// gluedLinkWord splits a word that ends in a link's label run into it
+// without a space ("PaurEmail", where the page's copy joined the name and
+// the link): the word before the label, and whether it was so.
+func gluedLinkWord(w string) (string, bool) {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			prev, _ := utf8.DecodeLastRuneInString(w[:i])
+			if unicode.IsLower(prev) && bylineLinks[strings.ToLower(strings.Trim(w[i:], ".,:;"))] {
+				return w[:i], true
+			}
+		}
+	}
+	return "", false
+}
+
 // cleanByline keeps the names of a byline: its first line with any,
 // without its "By" (or what goes before it), without parentheses ("(reporting)", "(avec …)"), cut
 // where the names end (a date or a time, a handle, a bar, a dash, a
@@ -58,8 +78,13 @@ func cleanByline(s string) string {
 	}
 	words := strings.Fields(s)
 	for i, w := range words {
+		if head, ok := gluedLinkWord(w); ok {
+			// "Jason PaurEmail Author": a link's label run into the name.
+			words = append(words[:i], head)
+			break
+		}
 		lw := strings.ToLower(strings.Trim(w, ".,:;"))
-		if bylineEnd[lw] || monthByName[lw] > 0 && i > 1 {
+		if bylineEnd[lw] || bylineLinks[lw] || monthByName[lw] > 0 && i > 1 {
 			words = words[:i] // "Updated July 3" leaves nothing: no names
 			break
 		}

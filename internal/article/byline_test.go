@@ -9,6 +9,11 @@ func TestCleanByline(t *testing.T) {
 		{"// By Arun Sai Krishnan • Nov 11, 2020", "Arun Sai Krishnan"},
 		{"Erin Cunningham March 18 at 3:57 PM Follow @erinmcunningham", "Erin Cunningham"},
 		{"Ahiza Garcia @ahiza_garcia", "Ahiza Garcia"},
+		// The labels of links after the name, with or without a space.
+		{"By Eric Abent Discuss", "Eric Abent"},
+		{"Jason PaurEmail Author", "Jason Paur"},
+		{"Jane Doe Email Twitter", "Jane Doe"},
+		{"Kate McDonald", "Kate McDonald"},
 		{"Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project", "Daniel Kahn Gillmor"},
 		{"Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"},
 		{"Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)", "Eleanor Ainge Roy and Adrian Malloch"},
