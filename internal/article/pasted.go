@@ -226,6 +226,10 @@ func unitWeight(t string) int {
 		// A sentence; not a headline in title case that ends with a
 		// question or an abbreviation ("… What’s Underneath N.Y.C.").
 		return w
+	case !mostlyLetters(t):
+		// Code, a table's row, figures: an article holds them, a
+		// page's furniture is words.
+		return 0
 	}
 	return -(lineCost + w/lineCostPer)
 }
@@ -299,7 +303,26 @@ func isHeadline(t string) bool {
 	n := wordCount(t)
 	return n >= 2 && n <= 30 && len(t) <= 300 && (!strings.HasSuffix(t, ".") || n <= 20 && titleCased(t)) &&
 		!isDateLine(t) && !isBylineLine(t, "") && !isNameAndTime(t) && !boilerplate.MatchString(t) && !stopMarker.MatchString(t) && !teaserMarker.MatchString(t) &&
-		strings.IndexFunc(t, unicode.IsLetter) >= 0
+		mostlyLetters(t)
+}
+
+// mostlyLetters reports text whose letters are at least half of what is
+// not space and that draws no box: a headline is words, never a table's
+// row ("2 │ -0.757 │ t │ f", "n │ zscore").
+func mostlyLetters(t string) bool {
+	letters, other := 0, 0
+	for _, r := range t {
+		switch {
+		case r >= 0x2500 && r <= 0x257F:
+			return false // box drawing: a table's row
+
+		case unicode.IsLetter(r):
+			letters++
+		case !unicode.IsSpace(r):
+			other++
+		}
+	}
+	return letters > 0 && letters >= other
 }
 
 // titleCased reports a line written in title case, as English headlines

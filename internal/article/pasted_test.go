@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -159,5 +160,26 @@ func TestCopiedTitleAboveGallery(t *testing.T) {
 	}
 	if a.Title != storyHeadline || a.Byline != "Morag Lindsay" {
 		t.Errorf("title %q, byline %q", a.Title, a.Byline)
+	}
+}
+
+// TestCopiedBodyAcrossTable: a table or a code listing between the
+// story's paragraphs is part of the article and costs nothing, however
+// long; the story is read from its first paragraph, under its headline.
+func TestCopiedBodyAcrossTable(t *testing.T) {
+	lines := []string{"Home", "News", storyHeadline, "By Morag Lindsay", storyBody[0]}
+	for i := range 40 {
+		lines = append(lines, fmt.Sprintf("%d │ %d.%03d │ t │ f", i, i*7, i*13))
+	}
+	lines = append(lines, storyBody[1:]...)
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline {
+		t.Errorf("title %q", a.Title)
+	}
+	if len(a.Blocks) == 0 || a.Blocks[0].Text != storyBody[0] {
+		t.Errorf("the body does not start with the story's first paragraph: %+v", a.Blocks)
 	}
 }
