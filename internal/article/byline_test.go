@@ -115,3 +115,15 @@ func TestCommonWordsNotNames(t *testing.T) {
 		t.Errorf("byline %q from a button", a.Byline)
 	}
 }
+
+// TestPhotoCreditIsNoByline: "Photo by" credits a photographer; the
+// writer is the "By" line, wherever it stands.
+func TestPhotoCreditIsNoByline(t *testing.T) {
+	units := []string{"Photo by Ricardo Gomez Angel", "Share", "By Morag Lindsay"}
+	if got := prefixedByline(units, []int{0, 1, 2}); got != "Morag Lindsay" {
+		t.Errorf("byline %q", got)
+	}
+	if got := prefixedByline(units[:2], []int{0, 1}); got != "" {
+		t.Errorf("a photo credit read as the byline: %q", got)
+	}
+}
