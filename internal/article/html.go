@@ -77,7 +77,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 		host = u.Hostname()
 	}
 	a.Title = chooseTitle(meta, rTitle, host)
-	a.Byline = chooseByline(meta, rByline)
+	a.Byline = chooseByline(meta, rByline, host)
 	a.Published = chooseDate(meta, rDate, where, time.Now())
 	if root == nil {
 		root = bestCandidate(doc)

@@ -417,12 +417,14 @@ func cutPublisher(byline string, publishers []string) string {
 // chooseByline names the article's writers: the persons JSON-LD names
 // (all of them), else the byline Readability finds on the page, else
 // <meta name=author> (all of them), else the first element marked as a
-// byline; never a name that is the publication's, an e-mail address or a
-// link, and without "By" or a date after the names.
-func chooseByline(m pageMeta, readabilityByline string) string {
+// byline; never a name that is the publication's (its site name, its
+// publisher, its host's: "Kelli Miller WebMD Health News" on webmd.com),
+// an e-mail address or a link, and without "By" or a date after the
+// names.
+func chooseByline(m pageMeta, readabilityByline, host string) string {
 	publisher := map[string]bool{}
 	var publishers []string
-	for _, p := range append([]string{m.siteName, m.ldPublisher}, m.ldOrgAuthors...) {
+	for _, p := range append([]string{m.siteName, m.ldPublisher, hostLabel(host)}, m.ldOrgAuthors...) {
 		if p != "" {
 			publisher[normTitle(strings.TrimPrefix(p, "The "))] = true
 			publishers = append(publishers, p)

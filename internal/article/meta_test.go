@@ -58,23 +58,28 @@ func TestChooseByline(t *testing.T) {
 		m           pageMeta
 		readability string
 		want        string
+		host        string
 	}{
 		{"JSON-LD persons, all of them",
-			pageMeta{ldAuthors: []string{"Ana Ruiz", "Ben Ode"}, metaAuthors: []string{"Condé Nast"}}, "", "Ana Ruiz and Ben Ode"},
+			pageMeta{ldAuthors: []string{"Ana Ruiz", "Ben Ode"}, metaAuthors: []string{"Condé Nast"}}, "", "Ana Ruiz and Ben Ode", ""},
+		{"the publication named by its host after the writer",
+			pageMeta{}, "Kelli Miller WebMD Health News", "Kelli Miller", "www.webmd.com"},
+		{"the host's name alone is no writer",
+			pageMeta{metaAuthors: []string{"WebMD"}}, "", "", "www.webmd.com"},
 		{"publisher named as author is dropped",
-			pageMeta{metaAuthors: []string{"Condé Nast"}, ldPublisher: "Condé Nast", bylines: []string{"By Kate Lin"}}, "", "Kate Lin"},
+			pageMeta{metaAuthors: []string{"Condé Nast"}, ldPublisher: "Condé Nast", bylines: []string{"By Kate Lin"}}, "", "Kate Lin", ""},
 		{"organization author is not a person",
-			pageMeta{ldOrgAuthors: []string{"Wire Service"}, metaAuthors: []string{"Wire Service"}}, "", ""},
+			pageMeta{ldOrgAuthors: []string{"Wire Service"}, metaAuthors: []string{"Wire Service"}}, "", "", ""},
 		{"e-mail and links refused",
-			pageMeta{metaAuthors: []string{"desk@example.com", "https://example.com/staff/x"}}, "", ""},
+			pageMeta{metaAuthors: []string{"desk@example.com", "https://example.com/staff/x"}}, "", "", ""},
 		{"readability's byline without By",
-			pageMeta{}, "By Sam Reporter", "Sam Reporter"},
+			pageMeta{}, "By Sam Reporter", "Sam Reporter", ""},
 		{"a JSON-LD person publishing under their own name",
-			pageMeta{ldAuthors: []string{"Haki Benita"}, ldPublisher: "Haki Benita"}, "", "Haki Benita"},
+			pageMeta{ldAuthors: []string{"Haki Benita"}, ldPublisher: "Haki Benita"}, "", "Haki Benita", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := chooseByline(tc.m, tc.readability); got != tc.want {
+			if got := chooseByline(tc.m, tc.readability, tc.host); got != tc.want {
 				t.Errorf("chooseByline = %q, want %q", got, tc.want)
 			}
 		})
