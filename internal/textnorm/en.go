@@ -1100,12 +1100,27 @@ func enFraction(c *context, m match) (string, bool) {
 		// 50/50, 20/20, 24/7, 9/11 are said as two numbers.
 		return enCardinal(num, false) + " " + enCardinal(den, false), true
 	}
+	if mon, d := atoi(num), atoi(den); m.get("int") == "" && m.get("th") == "" && len(num) <= 2 && len(den) <= 2 &&
+		mon >= 1 && mon <= 12 && d >= 1 && d <= 31 && !enCommonDenominators[d] && enDateCues[c.prevWord()] && c.nextWord() != "of" {
+		// "on 12/25", "by 3/15": a month and a day after a word that
+		// places a date, where no common fraction is written ("on 3/4"
+		// stays three quarters).
+		return enMonths[mon] + " " + enOrdinal(trimZeros(den)), true
+	}
 	s := enFractionWords(num, den, m.get("int") != "")
 	if i := m.get("int"); i != "" {
 		s = enCardinal(i, true) + " and " + s
 	}
 	return s, true
 }
+
+// enDateCues are the words before a month and a day written with a
+// slash and no year ("on 12/25", "through 3/15").
+var enDateCues = set("on", "by", "until", "till", "through", "thru", "since", "dated", "effective")
+
+// enCommonDenominators are the denominators of the fractions news
+// writes: a slash over one of them is a fraction, not a day.
+var enCommonDenominators = map[int64]bool{2: true, 3: true, 4: true, 5: true, 6: true, 8: true, 10: true, 16: true}
 
 // enFractionWords says num/den: "one half", "two thirds", "thirty one
 // thirty seconds"; after a whole number ("three and a half") one is "a".

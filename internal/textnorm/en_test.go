@@ -156,6 +156,10 @@ func TestEnglish(t *testing.T) {
 		{"41,459 km²", "forty one thousand four hundred and fifty nine square kilometers"},
 		// Quotients of units: the first counted, the second one, squared
 		// or cubed as written; after a slash "L" is a liter.
+		// A month and a day with a slash and no year, after a word that
+		// places a date; common fractions stay fractions.
+		{"Closed on 12/25 and by 3/15.", "Closed on December twenty fifth and by March fifteenth."},
+		{"on 3/4 of the votes; from 1/15", "on three quarters of the votes; from one fifteenth"},
 		{"9.8 m/s²", "nine point eight meters per second squared"},
 		{"3 mg/L", "three milligrams per liter"},
 		{"5 mmol/l", "five millimoles per liter"},
