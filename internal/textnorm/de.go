@@ -97,7 +97,7 @@ var german = sync.OnceValue(func() *language {
 		mon := deMonthNumber(m.get("mon"))
 		return deMonths[mon] + " " + deYear(int(atoi(m.get("y")))), mon > 0
 	})
-	add(Date, `(?P<dec>\d{1,3}0)er(?P<suf>\p{L}*)`, func(c *context, m match) (string, bool) {
+	add(Date, `(?P<dec>\d{1,3}0)er(?P<suf>(?:-?\p{L}+)?)`, func(c *context, m match) (string, bool) {
 		// die 1980er: "neunzehn hundert achtziger".
 		d := int(atoi(m.get("dec")))
 		if len(m.get("dec")) == 4 {
@@ -126,6 +126,10 @@ var german = sync.OnceValue(func() *language {
 	add(Ordinal, `(?P<n>`+deInt+`)(?:\.|(?P<suf>te[nmrs]?|ste[nmrs]?))`, deOrdinalRule)
 
 	add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+deNum+`)(?:\s(?P<scale>`+deScale+`))?`, deNumber)
+	// A price in whole euros, its cents a dash: "5,- Euro", "120,–".
+	add(Cardinal, `(?P<num>\d{1,3}(?:\.\d{3})+|\d+),[-–]`+wordEnd, func(c *context, m match) (string, bool) {
+		return deCardinal(strings.ReplaceAll(m.get("num"), ".", ""), deAlone), true
+	})
 
 	add(Serial, `(?:[\p{L}\p{N}]+-)*[\p{L}]*\p{N}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+|[\p{L}]+\p{N}+[\p{L}\p{N}]*`, func(c *context, m match) (string, bool) {
 		if strings.IndexFunc(m.text, unicode.IsLetter) < 0 {
@@ -656,7 +660,7 @@ func groupSepOf(s string) string {
 // --- abbreviations ---
 
 var deAbbrevs = map[string]string{"dr": "doktor", "prof": "professor", "z.b": "zum beispiel", "zb": "zum beispiel", "z. b": "zum beispiel",
-	"nr": "nummer", "bzw": "beziehungsweise", "u.a": "unter anderem", "d.h": "das heißt", "usw": "und so weiter", "ca": "circa",
+	"nr": "nummer", "bzw": "beziehungsweise", "u.a": "unter anderem", "i. d. r": "in der regel", "i.d.r": "in der regel", "d.h": "das heißt", "usw": "und so weiter", "ca": "circa",
 	"st": "sankt", "str": "straße", "etc": "et cetera", "hr": "herr", "hrn": "herrn", "fr": "frau", "gem": "gemäß",
 	"ggf": "gegebenenfalls", "inkl": "inklusive", "evtl": "eventuell", "vgl": "vergleiche", "jh": "jahrhundert",
 	"mrs": "misses", "mr": "mister", "abs": "absatz", "bzgl": "bezüglich", "s": "seite", "tel": "telefon", "u.s.w": "und so weiter",

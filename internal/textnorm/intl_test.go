@@ -16,6 +16,10 @@ func TestLanguages(t *testing.T) {
 		{"de", "am 3. Mai", "am dritten Mai"},
 		// Thousands grouped by spaces, as DIN 5008 writes them.
 		{"de", "10 000 Euro", "zehn tausend euro"},
+		// Decades with a hyphenated noun, prices in whole euros, "i. d. R.".
+		{"de", "die 90er-Jahre", "die neunziger-Jahre"},
+		{"de", "für 1.200,– Euro im Monat", "für ein tausend zwei hundert Euro im Monat"},
+		{"de", "i. d. R. nicht", "in der regel nicht"},
 		{"de", "1\u202f000\u202f000 Menschen", "eine million Menschen"},
 		{"de", "Tel. 030 123 456", "telefon null drei null eins zwei drei vier fünf sechs"},
 		// A price with two decimals before the currency's name is said in
