@@ -330,6 +330,19 @@ func esTime(c *context, m match) (string, bool) {
 	// A time, not a decimal: Spanish writes decimals with a comma, so
 	// "1.05" is five past one. "1.500" (three digits) is a number.
 	s := esCardinal(itoa(int(h)), esFem)
+	next := strings.ToLower(c.nextWord())
+	switch {
+	case ampm == "" && m.get("zone") == "" && (next == "horas" || next == "hrs" || next == "h"):
+		// "a las 15:30 horas": the clock's reading, the hours'
+		// noun after it (quince treinta horas).
+		if mi > 0 && mi < 10 {
+			s += " cero"
+		}
+		if mi > 0 {
+			s += " " + esCardinal(itoa(int(mi)), esAlone)
+		}
+		return s, true
+	}
 	switch mi {
 	case 0:
 	case 15:
@@ -747,6 +760,19 @@ func esDeAfterMillions(said string) string {
 var esFunctionWords = set("a", "al", "de", "del", "en", "y", "e", "o", "u", "ni", "por", "para", "con", "sin", "que", "el", "la", "los", "las",
 	"lo", "se", "es", "son", "fue", "hasta", "desde", "entre", "sobre", "contra", "según", "como", "más", "menos")
 
+// esFeminineNouns are common feminine nouns whose ending does not say so
+// (in -e, -z, a consonant), singular and plural: "veintiuna mujeres",
+// "doscientas veces".
+var esFeminineNouns = set("mujer", "mujeres", "vez", "veces", "noche", "noches", "calle", "calles", "ley", "leyes", "red", "redes",
+	"parte", "partes", "muerte", "muertes", "fuente", "fuentes", "clase", "clases", "frase", "frases", "base", "bases", "fase", "fases",
+	"llave", "llaves", "nave", "naves", "ave", "aves", "torre", "torres", "flor", "flores", "cárcel", "cárceles", "imagen", "imágenes",
+	"sede", "sedes", "tarde", "tardes", "mente", "mentes", "madre", "madres", "piel", "pieles", "voz", "voces", "luz", "luces",
+	"cruz", "cruces", "raíz", "raíces", "nariz", "narices", "nuez", "nueces", "catedral", "catedrales", "señal", "señales",
+	"especie", "especies", "serie", "series", "superficie", "superficies", "crisis", "tesis", "dosis", "hipótesis", "gente", "gentes",
+	"opinión", "opiniones", "región", "regiones", "religión", "religiones", "razón", "razones", "unión", "uniones", "canción", "canciones",
+	"labor", "labores", "sal", "miel", "carne", "carnes", "suerte", "leche", "nieve", "sangre", "hambre",
+	"costumbre", "costumbres", "lumbre", "cumbre", "cumbres", "muchedumbre", "certidumbre", "incertidumbre")
+
 // esGenderOfNext is the gender of the noun after a number, from its
 // ending: -a, -as, -ción, -dad are feminine ("veintiuna libras",
 // "doscientas personas"), except the -ma words of Greek origin and día.
@@ -760,7 +786,9 @@ func esGenderOfNext(c *context) esGender {
 	case strings.HasSuffix(next, "ma") || strings.HasSuffix(next, "mas") || next == "día" || next == "días" || next == "mapa" || next == "mapas":
 		return esMasc
 	case strings.HasSuffix(next, "a") || strings.HasSuffix(next, "as") || strings.HasSuffix(next, "ción") || strings.HasSuffix(next, "ciones") ||
-		strings.HasSuffix(next, "dad") || strings.HasSuffix(next, "dades"):
+		strings.HasSuffix(next, "dad") || strings.HasSuffix(next, "dades") || strings.HasSuffix(next, "sión") || strings.HasSuffix(next, "siones") ||
+		strings.HasSuffix(next, "tud") || strings.HasSuffix(next, "tudes") || strings.HasSuffix(next, "umbre") || strings.HasSuffix(next, "umbres") ||
+		strings.HasSuffix(next, "itis") || strings.HasSuffix(next, "triz") || strings.HasSuffix(next, "trices") || esFeminineNouns[next]:
 		return esFem
 	}
 	if isLetters(next) && unicode.IsLower([]rune(next)[0]) {

@@ -29,6 +29,10 @@ func TestLanguages(t *testing.T) {
 		// Millions are nouns: "de" before what they count.
 		{"es", "Más de 3.000.000 votos y $2.000.000.", "Más de tres millones de votos y dos millones de dólares."},
 		{"es", "1.200.000 personas", "un millón doscientas mil personas"},
+		// The gender of feminine nouns whose ending does not say it.
+		{"es", "31 mujeres, 200 veces y 201 análisis", "treinta y una mujeres, doscientas veces y doscientos un análisis"},
+		// A time before "horas" is read as the clock shows it.
+		{"es", "a las 15:30 horas y a las 09:05 horas", "a las quince treinta horas y a las nueve cero cinco horas"},
 		{"ru", "Это стоит 3,50 рубля.", "Это стоит три рубля пятьдесят копеек."},
 		{"ru", "С 2,50 рублей.", "С двух рублей пятидесяти копеек."},
 		{"uk", "Це коштує 3,50 гривні.", "Це коштує три гривні п'ятдесят копійок."},
