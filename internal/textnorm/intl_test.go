@@ -43,6 +43,12 @@ func TestLanguages(t *testing.T) {
 		// preposition asks; an initial in capitals is not one.
 		{"ru", "Он живет в г. Москве, а С. Иванов — в с. Ивановка.", "Он живет в городе Москве, а С. Иванов — в селе Ивановка."},
 		{"uk", "у м. Києві", "у місті Києві"},
+		// Ukrainian reads a clock's hour after a preposition as an
+		// ordinal in its case; the second of two times takes the first's
+		// preposition, in Russian too.
+		{"uk", "з 9:00 до 18:00, на 10:00", "з дев'ятої до вісімнадцятої, на десяту"},
+		{"uk", "між 9:00 та 10:00", "між дев'ятою та десятою"},
+		{"ru", "между 9:00 и 10:00", "между девятью часами и десятью часами"},
 		// "-е" after a number that has no plural in -е: the neuter.
 		{"ru", "3-е", "третье"},
 		{"uk", "3-є", "третє"},
@@ -111,7 +117,7 @@ func TestLanguages(t *testing.T) {
 		{"ru", "к 21:01", "к двадцати одному часу одной минуте"},
 		{"ru", "Перед 18:00.", "Перед восемнадцатью часами."},
 		{"ru", "В 14:00 началось.", "В четырнадцать часов началось."},
-		{"uk", "Перед 18:00.", "Перед вісімнадцятьма годинами."},
+		{"uk", "Перед 18:00.", "Перед вісімнадцятою."},
 		// Arithmetic signs in every language.
 		{"de", "10 ÷ 2", "zehn geteilt durch zwei"},
 		{"es", "10 ÷ 2", "diez entre dos"},

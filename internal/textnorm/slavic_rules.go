@@ -166,21 +166,26 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			if atoi(h) > 24 || atoi(mi) > 59 || atoi(sec) > 59 {
 				return "", false
 			}
-			if w.code == "uk" && (c.prevWord() == "о" || c.prevWord() == "об") {
-				// "о 12:30": о дванадцятій тридцять (the hour an
-				// ordinal, as the clock is read).
-				out := s.ordinal(h, fem, prep)
+			prepWord := w.timePrep(c)
+			if p, isPrep := w.preps[prepWord]; w.code == "uk" && isPrep && sec == "" {
+				// "о 12:30": о дванадцятій тридцять, "до 15:00" до
+				// п'ятнадцятої: after a preposition Ukrainian reads the
+				// hour as an ordinal (of година) in its case.
+				out := s.ordinal(h, fem, p)
 				if !isZero(mi) {
 					out += " " + s.group(mi)
 				}
 				return out, true
 			}
-			cs := w.caseOf(c)
+			cs := nom
+			if p, ok := w.preps[prepWord]; ok {
+				cs = p
+			}
 			hourG := masc
 			if w.code == "uk" {
 				hourG = fem // година
 			}
-			if timePrepositions[c.prevWord()] {
+			if timePrepositions[prepWord] {
 				// "к 18:00", "между 9:00": the numbers and their nouns in
 				// the preposition's case.
 				out := w.timeOblique(s, h, hourG, 0, cs)
@@ -487,6 +492,20 @@ var ukFeminineStems = []string{"годин", "хвилин", "секунд", "т
 
 // caseOf is the case the preposition before the match governs, or the
 // nominative.
+// timePrep is the preposition a time follows: the word before it, or,
+// for the second of two times joined by a conjunction, the word before
+// the first ("между 9:00 и 10:00", "між 9:00 та 10:00").
+func (w *slavicWords) timePrep(c *context) string {
+	prev := c.prevWord()
+	if timeJoiners[prev] && strings.Contains(c.prevWordN(2), ":") {
+		return c.prevWordN(3)
+	}
+	return prev
+}
+
+// timeJoiners join two times after one preposition.
+var timeJoiners = set("и", "і", "й", "та", "а")
+
 func (w *slavicWords) caseOf(c *context) int {
 	if cs, ok := w.preps[c.prevWord()]; ok {
 		return cs
