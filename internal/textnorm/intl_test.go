@@ -43,6 +43,10 @@ func TestLanguages(t *testing.T) {
 		// preposition asks; an initial in capitals is not one.
 		{"ru", "Он живет в г. Москве, а С. Иванов — в с. Ивановка.", "Он живет в городе Москве, а С. Иванов — в селе Ивановка."},
 		{"uk", "у м. Києві", "у місті Києві"},
+		// A cardinal after a preposition of the accusative; one or two
+		// digits before the year's singular count years.
+		{"ru", "на 1000 рублей на 3 года, за 1,5 года", "на одну тысячу рублей на три года, за одну целую пять десятых года"},
+		{"uk", "понад 21 людину, йому 21 рік", "понад двадцять одну людину, йому двадцять один рік"},
 		// Ukrainian reads a clock's hour after a preposition as an
 		// ordinal in its case; the second of two times takes the first's
 		// preposition, in Russian too.

@@ -22,8 +22,8 @@ type intlLang struct {
 var intlLangs = []intlLang{
 	{"de", ".", [][2]string{{"", ""}, {"Es waren ", " Leute."}, {"Rund ", " Menschen"}}, oracleDe},
 	{"es", ".", [][2]string{{"", ""}, {"Había ", " personas."}}, oracleEs},
-	{"ru", " ", [][2]string{{"", ""}, {"Пришли ", " человек."}, {"от ", " до конца"}}, ruOracle.read},
-	{"uk", " ", [][2]string{{"", ""}, {"Прийшли ", " людей."}, {"від ", " до кінця"}}, ukOracle.read},
+	{"ru", " ", [][2]string{{"", ""}, {"Пришли ", " человек."}, {"от ", " до конца"}, {"за ", " рублей"}}, ruOracle.read},
+	{"uk", " ", [][2]string{{"", ""}, {"Прийшли ", " людей."}, {"від ", " до кінця"}, {"за ", " гривень"}}, ukOracle.read},
 }
 
 // groupWith writes n with sep between thousands.
@@ -32,7 +32,8 @@ func groupWith(n uint64, sep string) string { return strings.ReplaceAll(group(n)
 // TestPropertyIntegersIntl: in German, Spanish, Russian and Ukrainian every
 // integer from 0 to 10^18 (boundaries and random; grouped the language's
 // way or not; signed; alone or counting, in the nominative or after a
-// preposition that asks for the genitive) reads back to the same value.
+// preposition that asks for the genitive or the accusative) reads back
+// to the same value.
 func TestPropertyIntegersIntl(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	for _, lang := range intlLangs {

@@ -41,6 +41,9 @@ type slavicWords struct {
 	currencyNames map[string]string // written forms → the key of currencies
 	abbrevs       map[string]string
 	numberAbbrevs map[string]string // said so only before a number: "д. 5"
+	// accForms are the words of a cardinal whose accusative differs
+	// from the nominative: одна одну, тысяча тысячу.
+	accForms map[string]string
 	// placeAbbrevs are abbreviations of a place's kind said so only
 	// before its name ("г. Москва" город): the noun in each case, in the
 	// order of centuryForms, the case a preposition before asks.
@@ -335,17 +338,24 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				n.neg = true
 			}
 			cs := w.caseOf(c)
-			if cs == acc {
+			accusative := cs == acc
+			if accusative {
 				cs = nom
 			}
 			var out string
 			if !n.point {
 				out = s.cardinal(n.whole, w.genderOfNext(c, n.whole), cs)
+				if accusative {
+					out = w.accusative(out)
+				}
 				if n.neg {
 					out = w.minus + " " + out
 				}
 			} else {
 				out = s.decimal(n, cs)
+				if accusative {
+					out = w.accusative(out)
+				}
 			}
 			if sign == "+" {
 				out = w.plus + " " + out
@@ -492,6 +502,20 @@ var ukFeminineStems = []string{"годин", "хвилин", "секунд", "т
 
 // caseOf is the case the preposition before the match governs, or the
 // nominative.
+// accusative turns a cardinal said in the nominative into the
+// accusative a preposition asks ("на 1000 рублей" на одну тысячу, "понад
+// 21 людину" понад двадцять одну): for what is not alive the two differ
+// only in the feminine one and the thousand's noun.
+func (w *slavicWords) accusative(nominative string) string {
+	words := strings.Fields(nominative)
+	for i, f := range words {
+		if a, ok := w.accForms[f]; ok {
+			words[i] = a
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // timePrep is the preposition a time follows: the word before it, or,
 // for the second of two times joined by a conjunction, the word before
 // the first ("между 9:00 и 10:00", "між 9:00 та 10:00").
@@ -690,6 +714,11 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 			cs = dat
 		}
 		g := masc
+		if len(y) <= 2 && (ln == w.year[0][nom] || ln == w.year[0][gen]) && cs != prep {
+			// "на 3 года", "ему 21 год", "1 рік": a number of one or two
+			// digits before the singular counts years too.
+			return "", false
+		}
 		if w.year[1][cs] == ln || w.year[1][nom] == ln {
 			// The plural after a number counts years ("5 років", "через
 			// 3 роки"), except where it names two years or more ("в
