@@ -47,6 +47,8 @@ func TestLanguages(t *testing.T) {
 		// digits before the year's singular count years.
 		{"ru", "на 1000 рублей на 3 года, за 1,5 года", "на одну тысячу рублей на три года, за одну целую пять десятых года"},
 		{"uk", "понад 21 людину, йому 21 рік", "понад двадцять одну людину, йому двадцять один рік"},
+		{"ru", "в 2 раза больше, в 1,5 раза", "в два раза больше, в одну целую пять десятых раза"},
+		{"uk", "у 2 рази більше", "у два рази більше"},
 		// Ukrainian reads a clock's hour after a preposition as an
 		// ordinal in its case; the second of two times takes the first's
 		// preposition, in Russian too.

@@ -41,6 +41,9 @@ type slavicWords struct {
 	currencyNames map[string]string // written forms → the key of currencies
 	abbrevs       map[string]string
 	numberAbbrevs map[string]string // said so only before a number: "д. 5"
+	// timesNoun are the forms of the noun that counts how many times ("в 2
+	// раза больше", "у 3 рази"): after it the number is accusative.
+	timesNoun map[string]bool
 	// accForms are the words of a cardinal whose accusative differs
 	// from the nominative: одна одну, тысяча тысячу.
 	accForms map[string]string
@@ -338,6 +341,9 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				n.neg = true
 			}
 			cs := w.caseOf(c)
+			if w.timesNoun[strings.ToLower(c.nextWord())] {
+				cs = acc // "в 2 раза", "у 3 рази": the accusative
+			}
 			accusative := cs == acc
 			if accusative {
 				cs = nom
