@@ -183,3 +183,28 @@ func TestCopiedBodyAcrossTable(t *testing.T) {
 		t.Errorf("the body does not start with the story's first paragraph: %+v", a.Blocks)
 	}
 }
+
+// TestCopiedBodyPastSiteLinks: "Previous post" and "Next post" over a
+// story do not end the search when what was read before them is a
+// site's blurbs; "Comments" after a story still does.
+func TestCopiedBodyPastSiteLinks(t *testing.T) {
+	blurbs := []string{
+		"Game Video: Reviews, previews and insider info from our gaming guru.",
+		"Footnotes: A satirical yet informative exploration of the ideas of the week.",
+		"Observation Deck: A weekly look at stories shaping and shaped by the world.",
+		"Danger Room: What's next in national security, from the desk of our editors.",
+	}
+	lines := append(append([]string{"Home"}, blurbs...), "Previous post", "Next post", storyHeadline, "By Morag Lindsay")
+	lines = append(append(lines, storyBody...), "Comments", "I took the first crossing this morning and it was packed to the rails, as it always is after a storm.")
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range a.Blocks {
+		got = append(got, b.Text)
+	}
+	if strings.Join(got, "\n") != strings.Join(storyBody, "\n") {
+		t.Errorf("body:\n%s", strings.Join(got, "\n"))
+	}
+}
