@@ -208,3 +208,17 @@ func TestCopiedBodyPastSiteLinks(t *testing.T) {
 		t.Errorf("body:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestCopiedBodyPastBioAndCommentsLink: a writer's one-paragraph bio and
+// a "Comments" link over the story do not end the search.
+func TestCopiedBodyPastBioAndCommentsLink(t *testing.T) {
+	bio := "Morag Lindsay is a transport writer who studied English and Geography at the university. Once upon a time she was the news intern for the weekly, and in between stories she worked as a deckhand for two summers. After graduating she returned to the paper as a full-time reporter. She counts sailing, running, musical theatre and long walks on the cliffs among her interests. → Learn More"
+	lines := append([]string{"Home", storyHeadline, "Morag Lindsay", bio, "Comments"}, storyBody...)
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) == 0 || a.Blocks[0].Text != storyBody[0] {
+		t.Errorf("the body does not start with the story: %+v", a.Blocks)
+	}
+}
