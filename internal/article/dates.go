@@ -17,18 +17,18 @@ import (
 // monthNames are the months' names, January first, with the forms a date
 // uses (the genitive in Slavic languages) and the usual abbreviations.
 var monthNames = [12][]string{
-	{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня", "leden", "ledna", "ocak"},
-	{"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого", "únor", "února", "şubat"},
-	{"march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "marzec", "marca", "март", "марта", "мар", "березень", "березня", "březen", "března", "mart"},
-	{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi", "апрель", "апреля", "апр", "квітень", "квітня", "duben", "dubna", "nisan"},
-	{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень", "травня", "květen", "května", "mayıs"},
-	{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "червень", "червня", "červen", "června", "haziran"},
-	{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip", "июль", "июля", "июл", "липень", "липня", "červenec", "července", "temmuz"},
-	{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpień", "sierpnia", "sie", "август", "августа", "авг", "серпень", "серпня", "srpen", "srpna", "ağustos"},
-	{"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "wrz", "сентябрь", "сентября", "сен", "сент", "вересень", "вересня", "září", "eylül"},
-	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "paź", "октябрь", "октября", "окт", "жовтень", "жовтня", "říjen", "října", "ekim"},
-	{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım"},
-	{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "дек", "грудень", "грудня", "prosinec", "prosince", "aralık"},
+	{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня", "leden", "ledna", "ocak", "ianuarie", "tammikuuta", "tammikuu", "január", "siječnja", "siječanj", "јануар", "януари", "sausio", "jaanuar", "janvāris", "janvārī", "ιανουαρίου", "ιανουάριος"},
+	{"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого", "únor", "února", "şubat", "februarie", "helmikuuta", "helmikuu", "február", "veljače", "veljača", "фебруар", "февруари", "vasario", "veebruar", "februāris", "februārī", "φεβρουαρίου", "φεβρουάριος"},
+	{"march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "marzec", "marca", "март", "марта", "мар", "березень", "березня", "březen", "března", "mart", "martie", "maaliskuuta", "maaliskuu", "március", "ožujka", "ožujak", "marts", "kovo", "märts", "martā", "μαρτίου", "μάρτιος", "maret", "marec"},
+	{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi", "апрель", "апреля", "апр", "квітень", "квітня", "duben", "dubna", "nisan", "aprilie", "huhtikuuta", "huhtikuu", "április", "travnja", "travanj", "април", "balandžio", "aprill", "aprīlis", "aprīlī", "απριλίου", "απρίλιος"},
+	{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень", "травня", "květen", "května", "mayıs", "toukokuuta", "toukokuu", "május", "svibnja", "svibanj", "мај", "gegužės", "maijs", "maijā", "μαΐου", "μάιος"},
+	{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "червень", "червня", "červen", "června", "haziran", "iunie", "kesäkuuta", "kesäkuu", "június", "lipnja", "lipanj", "јун", "юни", "birželio", "juuni", "jūnijs", "jūnijā", "ιουνίου", "ιούνιος"},
+	{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip", "июль", "июля", "июл", "липень", "липня", "červenec", "července", "temmuz", "iulie", "heinäkuuta", "heinäkuu", "július", "srpnja", "srpanj", "јул", "юли", "liepos", "juuli", "jūlijs", "jūlijā", "ιουλίου", "ιούλιος"},
+	{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpień", "sierpnia", "sie", "август", "августа", "авг", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuuta", "elokuu", "augusztus", "kolovoza", "kolovoz", "avgust", "rugpjūčio", "augusts", "augustā", "αυγούστου", "αύγουστος", "agustus"},
+	{"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "wrz", "сентябрь", "сентября", "сен", "сент", "вересень", "вересня", "září", "eylül", "septembrie", "syyskuuta", "syyskuu", "szeptember", "rujna", "rujan", "септембар", "септември", "rugsėjo", "septembris", "septembrī", "σεπτεμβρίου", "σεπτέμβριος", "septembar"},
+	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "paź", "октябрь", "октября", "окт", "жовтень", "жовтня", "říjen", "října", "ekim", "octombrie", "lokakuuta", "lokakuu", "október", "октобар", "октомври", "spalio", "oktoober", "oktobris", "oktobrī", "οκτωβρίου", "οκτώβριος", "oktobar"},
+	{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım", "noiembrie", "marraskuuta", "marraskuu", "studenoga", "studeni", "новембар", "ноември", "lapkričio", "novembris", "novembrī", "νοεμβρίου", "νοέμβριος", "novembar"},
+	{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "дек", "грудень", "грудня", "prosinec", "prosince", "aralık", "decembrie", "joulukuuta", "joulukuu", "prosinca", "prosinac", "децембар", "декември", "gruodžio", "detsember", "decembris", "decembrī", "δεκεμβρίου", "δεκέμβριος", "desember", "decembar"},
 }
 
 // monthByName maps every name and abbreviation to its month (1–12).
@@ -122,7 +122,10 @@ func isOrdinalSuffix(s string) bool {
 }
 
 // dateFiller are the small words dates are written with, skipped.
-var dateFiller = map[string]bool{"de": true, "del": true, "of": true, "the": true, "le": true, "el": true, "г": true, "р": true, "року": true, "года": true, "roku": true, "r": true}
+var dateFiller = map[string]bool{"de": true, "del": true, "of": true, "the": true, "le": true, "el": true, "г": true, "р": true, "року": true, "года": true, "roku": true, "r": true,
+	// The year's word between year and month in Lithuanian ("2025 m.
+	// kovo 3 d.") and Latvian ("2025. gada 3. decembrī").
+	"m": true, "gada": true}
 
 // dateAt reads a date starting at toks[i], if one starts there.
 func dateAt(toks []dateToken, i int, dayFirst bool) (time.Time, bool) {
@@ -143,6 +146,8 @@ func dateAt(toks []dateToken, i int, dayFirst bool) (time.Time, bool) {
 		return makeDate(c.num, b.month, a.num)
 	case isYear(a) && b.month > 0 && isDay(c): // 2025 Feb 23
 		return makeDate(a.num, b.month, c.num)
+	case isYear(a) && isDay(b) && c.month > 0: // 2025. gada 3. decembrī
+		return makeDate(a.num, c.month, b.num)
 	case isYear(a) && isNumMonth(b) && isDay(c) && a.sep == b.sep && (a.sep == '-' || a.sep == '/' || a.sep == '.'): // 2025-02-23
 		return makeDate(a.num, b.num, c.num)
 	case isDay(a) && isDay(b) && isYear(c) && a.sep == b.sep && (a.sep == '.' || a.sep == '/' || a.sep == '-'):
