@@ -13,12 +13,13 @@ import (
 // read the names alone.
 
 // bylinePrefix are the words a byline starts with, in the languages aloud
-// reads: "By", "Von", "Por", "Par", "Di", "Door", "Av", "Przez", "Автор"…
+// reads: "By", "Von", "Por", "Par", "Di", "Door", "Av", "Przez", "Автор",
+// "Oleh", "Piše", "Szerző"…
 // innerByline finds a byline's prefix inside a line, after a date or a
 // separator: the year or the separator, then "by", "par", "por"….
 var innerByline = lazy(`(?i)(?:\d{4},?|[|•·—–])\s+(?:by|von|por|par|di|door|av|af|przez|від|от)\s`)
 
-var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka)[:\s]\s*`)
+var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka|autorius|autors|forfatter|kirjoittaja|szerző|oleh|piše|napisao|napisala)[:\s]\s*`)
 
 // bylineEnd are the words that end the names in a byline: what pages
 // print after them (a date's "on" or "at", "Updated", "Follow").
