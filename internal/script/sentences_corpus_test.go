@@ -12,8 +12,9 @@ import (
 // Dragnet's article bodies, what is said splits into as many sentences
 // as what is written, so that the transcript can pair them; the
 // paragraphs where it does not (a URL or an emoticon at a sentence's
-// end: 48 at the last count, 101 before a sentence that starts with a
-// number kept its capital when said) stay under 0.75 %.
+// end: 34 at the last count, 50 before a sentence that starts with an
+// abbreviation kept its capital when said, 101 before one that starts
+// with a number did) stay under 0.45 %.
 func TestSentencesSurviveNormalization(t *testing.T) {
 	pages, err := corpora.DragnetPages(corpora.Dir(t, corpora.DragnetSet))
 	if err != nil {
@@ -36,7 +37,7 @@ func TestSentencesSurviveNormalization(t *testing.T) {
 		}
 	}
 	t.Logf("%d paragraphs, %d split differently", total, differ)
-	if total == 0 || float64(differ) > 0.0075*float64(total) {
+	if total == 0 || float64(differ) > 0.0045*float64(total) {
 		t.Errorf("%d of %d paragraphs split into a different number of sentences when said", differ, total)
 	}
 }

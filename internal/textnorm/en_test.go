@@ -160,6 +160,9 @@ func TestEnglish(t *testing.T) {
 		// places a date; common fractions stay fractions.
 		{"Closed on 12/25 and by 3/15.", "Closed on December twenty fifth and by March fifteenth."},
 		{"on 3/4 of the votes; from 1/15", "on three quarters of the votes; from one fifteenth"},
+		// A sentence that opens with an abbreviation opens with a capital
+		// when said, for the splitter to find it.
+		{"He came. Dr. Smith said nothing. No. 5 follows.", "He came. Doctor Smith said nothing. Number five follows."},
 		{"9.8 m/s²", "nine point eight meters per second squared"},
 		{"3 mg/L", "three milligrams per liter"},
 		{"5 mmol/l", "five millimoles per liter"},

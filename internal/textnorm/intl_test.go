@@ -20,6 +20,8 @@ func TestLanguages(t *testing.T) {
 		{"de", "die 90er-Jahre", "die neunziger-Jahre"},
 		{"de", "für 1.200,– Euro im Monat", "für ein tausend zwei hundert Euro im Monat"},
 		{"de", "i. d. R. nicht", "in der regel nicht"},
+		{"de", "Er kam. Dr. Meier sagte nichts.", "Er kam. Doktor Meier sagte nichts."},
+		{"ru", "Он пришел. Проф. Иванов молчал. Ул. Ленина пуста.", "Он пришел. Профессор Иванов молчал. Улица Ленина пуста."},
 		{"de", "1\u202f000\u202f000 Menschen", "eine million Menschen"},
 		{"de", "Tel. 030 123 456", "telefon null drei null eins zwei drei vier fünf sechs"},
 		// A price with two decimals before the currency's name is said in

@@ -454,10 +454,10 @@ func (l *language) scan(text string) []span {
 		best, ok := l.longest(text, pos)
 		if ok {
 			flush(pos)
-			if !unicode.IsLetter(r) && sentenceStartsAt(text, pos) && !afterAbbreviation(spans, text, pos) {
-				// "… last year. 60 lbs lost": the sentence still starts
-				// with a capital when said, so that it is still found as
-				// one.
+			if (!unicode.IsLetter(r) || unicode.IsUpper(r)) && sentenceStartsAt(text, pos) && !afterAbbreviation(spans, text, pos) {
+				// "… last year. 60 lbs lost", "He came. Dr. Smith said":
+				// the sentence still starts with a capital when said, so
+				// that it is still found as one.
 				best.spoken = capitalize(best.spoken)
 			}
 			spans = append(spans, best)
