@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 )
@@ -47,14 +48,64 @@ func textLanguage(blocks []Block) (string, float64, int) {
 			break
 		}
 	}
+	text := b.String()
 	if n < minDetectRunes {
-		return "", 0, n
+		return scriptLanguage(text), 0, n
 	}
-	info := whatlanggo.Detect(b.String())
+	info := whatlanggo.Detect(text)
 	if info.Lang < 0 || !info.IsReliable() {
-		return "", info.Confidence, n
+		return scriptLanguage(text), info.Confidence, n
 	}
 	return info.Lang.Iso6391(), info.Confidence, n
+}
+
+// scriptLanguage is the language a text's script tells, where the
+// trigrams cannot (a short text, or one of kindred languages): a script
+// one language writes (Greek, Korean, Thai…), or in Cyrillic the letters
+// only Ukrainian or only Russian has; "" otherwise. Read with English
+// rules, a Russian note of three lines came out "В twenty twenty four г.".
+func scriptLanguage(text string) string {
+	counts := map[string]int{}
+	letters := 0
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		for _, s := range scriptLanguages {
+			if unicode.Is(s.table, r) {
+				counts[s.lang]++
+				break
+			}
+		}
+	}
+	for _, s := range scriptLanguages {
+		if letters == 0 || 2*counts[s.lang] <= letters {
+			continue
+		}
+		if s.lang != "cyrillic" {
+			return s.lang
+		}
+		lower := strings.ToLower(text)
+		uk, ru := strings.ContainsAny(lower, "іїєґ"), strings.ContainsAny(lower, "ыэъё")
+		switch {
+		case uk && !ru:
+			return "uk"
+		case ru && !uk:
+			return "ru"
+		}
+	}
+	return ""
+}
+
+// scriptLanguages are the scripts that say the language, with Cyrillic,
+// which says it by its letters.
+var scriptLanguages = []struct {
+	lang  string
+	table *unicode.RangeTable
+}{
+	{"cyrillic", unicode.Cyrillic}, {"el", unicode.Greek}, {"ko", unicode.Hangul}, {"th", unicode.Thai}, {"ka", unicode.Georgian},
+	{"hy", unicode.Armenian}, {"he", unicode.Hebrew},
 }
 
 // chooseLanguage settles the article's language: what the markup says,

@@ -72,3 +72,22 @@ func TestParseDetectsLanguage(t *testing.T) {
 		t.Errorf("page: language %q, %v", a.Language, err)
 	}
 }
+
+// TestShortTextLanguageByScript: a note too short for the trigrams, or in
+// one of two kindred languages, is told by its script and letters; Latin
+// text that short is not guessed.
+func TestShortTextLanguageByScript(t *testing.T) {
+	for text, want := range map[string]string{
+		"Сеанс начнётся в 18:00. Ул. Ленина, д. 5, вход со двора.": "ru",
+		"Сеанс почнеться о 18:00. Вул. Хрещатик, 5, вхід з двору.": "uk",
+		"Η συνεδρίαση αρχίζει στις 18:00 στο δημαρχείο.":           "el",
+		"회의는 오후 6시에 시청에서 시작됩니다.":                                   "ko",
+		"Сеанс в 18:00.":                 "", // neither's own letters
+		"Der Stadtrat tagt am Dienstag.": "",
+		"":                               "",
+	} {
+		if got, _, _ := textLanguage([]Block{{Kind: Paragraph, Text: text}}); got != want {
+			t.Errorf("%q detected as %q, want %q", text, got, want)
+		}
+	}
+}
