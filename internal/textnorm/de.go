@@ -107,6 +107,16 @@ var german = sync.OnceValue(func() *language {
 	})
 
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+deNum+`|\d+\s\d+/\d+|\d+/\d+)(?:\s(?P<scale>`+deScale+`))?\s?(?P<unit>[\p{L}µμ°%]+[²³23]?(?:/[\p{L}]+[²³23]?)?)`+wordEnd, deMeasure)
+	// A unit abbreviated with its dot ("15 Min.", "2 Std. Fahrt"): the
+	// dot is the unit's, given back where a sentence starts after it
+	// (sentenceStop) or the text ends.
+	add(Measure, `(?P<sign>[-−])?(?P<num>`+deNum+`)\s?(?P<unit>\p{L}+\.)`, func(c *context, m match) (string, bool) {
+		said, ok := deMeasure(c, m)
+		if ok && strings.TrimSpace(c.text[c.end:]) == "" {
+			said += "."
+		}
+		return said, ok
+	})
 	add(Measure, `(?P<sign>-)(?P<num>\d+\s\d+/\d+|\d+/\d+)\s?(?P<unit>[\p{L}µμ°%]+[²³23]?)`+wordEnd, deMeasure)
 	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+deNum+`)\s?(?P<unit>%|‰|°C|°)`, deMeasure)
 	add(Measure, `(?P<num>`+deNum+`)/(?P<per>[\p{L}]+[²³23]?)`, func(c *context, m match) (string, bool) {
@@ -155,7 +165,10 @@ var german = sync.OnceValue(func() *language {
 		}
 		return deWeekdayAbbr[strings.ToLower(m.get("a"))], true
 	})
+	// Of several parts ("z. B."), or of one: "im 19. Jh. geplant." is
+	// "Jh." when the two words are no abbreviation.
 	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, deAbbreviation)
+	add(Abbreviation, `(?P<w>\p{L}+)\.`, deAbbreviation)
 	add(Symbol, `(?P<sym>§§|[%&@+=~÷§])`, func(c *context, m match) (string, bool) {
 		s, ok := map[string]string{"%": "prozent", "&": "und", "@": "at", "+": "plus", "=": "gleich", "~": "circa", "÷": "geteilt durch", "§": "paragraf", "§§": "paragrafen"}[m.get("sym")]
 		return s, ok

@@ -21,6 +21,11 @@ func TestLanguages(t *testing.T) {
 		{"de", "für 1.200,– Euro im Monat", "für ein tausend zwei hundert Euro im Monat"},
 		{"de", "i. d. R. nicht", "in der regel nicht"},
 		{"de", "Er kam. Dr. Meier sagte nichts.", "Er kam. Doktor Meier sagte nichts."},
+		// Units abbreviated with a dot keep it only where a sentence
+		// starts; an abbreviation before the sentence's last word is one.
+		{"de", "Alle 15 Min. fährt er, nach 2 Std. Fahrt. Die Fahrt dauert 2 Std.", "Alle fünfzehn minuten fährt er, nach zwei stunden Fahrt. Die Fahrt dauert zwei stunden."},
+		{"de", "Das ist mehr als im 19. Jh. geplant.", "Das ist mehr als im neunzehnten jahrhundert geplant."},
+		{"es", "Vive en la avda. Central.", "Vive en la avenida Central."},
 		{"ru", "Он пришел. Проф. Иванов молчал. Ул. Ленина пуста.", "Он пришел. Профессор Иванов молчал. Улица Ленина пуста."},
 		{"de", "1\u202f000\u202f000 Menschen", "eine million Menschen"},
 		{"de", "Tel. 030 123 456", "telefon null drei null eins zwei drei vier fünf sechs"},
