@@ -200,6 +200,10 @@ func esTelephone(c *context, m match) (string, bool) {
 	if m.get("toll") != "" {
 		return "cero ochocientos " + m.get("word"), true
 	}
+	if a, b, ok := strings.Cut(m.get("num"), "-"); ok && m.get("cc") == "" && m.get("area") == "" && m.get("ext") == "" && len(a) == 4 && len(b) == 4 &&
+		atoi(a) >= 1900 && atoi(a) < 2100 && atoi(b) > atoi(a) && atoi(b) < 2100 {
+		return "", false // "2025-2026": a span of years, not a number to dial
+	}
 	var parts []string
 	if cc := m.get("cc"); cc != "" {
 		if len(cc) <= 2 {
@@ -734,6 +738,10 @@ func esNumber(c *context, m match) (string, bool) {
 		}
 		return words(plus, esDecimal(n, g), strings.ToLower(scale)), true
 	}
+	if !n.point && !n.grouped && len(n.whole) > 1 && n.whole[0] == '0' {
+		// "060", "007": a code or a number to dial, digit by digit.
+		return words(plus, esDigits(n.whole)), true
+	}
 	g := esAlone
 	if !n.point {
 		g = esGenderOfNext(c)
@@ -802,7 +810,7 @@ func esGenderOfNext(c *context) esGender {
 
 // --- abbreviations ---
 
-var esAbbrevs = map[string]string{"dr": "doctor", "dra": "doctora", "sr": "señor", "sra": "señora", "srta": "señorita",
+var esAbbrevs = map[string]string{"dr": "doctor", "dra": "doctora", "dña": "doña", "dª": "doña", "sr": "señor", "sra": "señora", "srta": "señorita",
 	"esq": "esquina", "pza": "plaza", "ee. uu": "estados unidos", "ee.uu": "estados unidos", "eeuu": "estados unidos",
 	"av": "avenida", "avda": "avenida", "etc": "etcétera", "núm": "número", "pág": "página", "págs": "páginas",
 	"aprox": "aproximadamente", "dpto": "departamento", "ud": "usted", "uds": "ustedes", "p. ej": "por ejemplo",

@@ -26,6 +26,10 @@ func TestLanguages(t *testing.T) {
 		{"de", "Alle 15 Min. fährt er, nach 2 Std. Fahrt. Die Fahrt dauert 2 Std.", "Alle fünfzehn minuten fährt er, nach zwei stunden Fahrt. Die Fahrt dauert zwei stunden."},
 		{"de", "Das ist mehr als im 19. Jh. geplant.", "Das ist mehr als im neunzehnten jahrhundert geplant."},
 		{"es", "Vive en la avda. Central.", "Vive en la avenida Central."},
+		// A span of years is no telephone number; a number with a leading
+		// zero is dialled digit by digit.
+		{"es", "Un plan para 2025-2026. Llame al tel. 060 o al 1234-5678.", "Un plan para dos mil veinticinco a dos mil veintiséis. Llame al teléfono cero seis cero o al uno dos tres cuatro cinco seis siete ocho."},
+		{"es", "La Dña. María", "La doña María"},
 		{"ru", "Он пришел. Проф. Иванов молчал. Ул. Ленина пуста.", "Он пришел. Профессор Иванов молчал. Улица Ленина пуста."},
 		{"de", "1\u202f000\u202f000 Menschen", "eine million Menschen"},
 		{"de", "Tel. 030 123 456", "telefon null drei null eins zwei drei vier fünf sechs"},
