@@ -60,6 +60,10 @@ func TestLanguages(t *testing.T) {
 		{"uk", "понад 21 людину, йому 21 рік", "понад двадцять одну людину, йому двадцять один рік"},
 		{"ru", "в 2 раза больше, в 1,5 раза", "в два раза больше, в одну целую пять десятых раза"},
 		{"uk", "у 2 рази більше", "у два рази більше"},
+		// A document's or a place's noun before its number, in the
+		// preposition's case.
+		{"ru", "в соответствии со ст. 5, на стр. 7, из кв. 3, согласно ст. 12", "в соответствии со статьей пять, на странице семь, из квартиры три, согласно статье двенадцать"},
+		{"uk", "Згідно зі ст. 12, відповідно до ст. 5, у буд. 5", "Згідно зі статтею дванадцять, відповідно до статті п'ять, у будинку п'ять"},
 		// Ukrainian reads a clock's hour after a preposition as an
 		// ordinal in its case; the second of two times takes the first's
 		// preposition, in Russian too.

@@ -41,6 +41,9 @@ type slavicWords struct {
 	currencyNames map[string]string // written forms → the key of currencies
 	abbrevs       map[string]string
 	numberAbbrevs map[string]string // said so only before a number: "д. 5"
+	// nounCases are the cases of the nouns numberAbbrevs say, in the
+	// order of centuryForms, for the case a preposition before asks.
+	nounCases map[string][6]string
 	// timesNoun are the forms of the noun that counts how many times ("в 2
 	// раза больше", "у 3 рази"): after it the number is accusative.
 	timesNoun map[string]bool
@@ -388,6 +391,11 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		abbreviation := func(c *context, m match) (string, bool) {
 			lw := strings.ToLower(m.get("w"))
 			if a, ok := sayBeforeNumber(c, w.numberAbbrevs, lw); ok {
+				if forms, declined := w.nounCases[a]; declined {
+					if cs, ok := w.placeCase(c); ok {
+						return forms[cs], true // "в д. 5" в доме, "зі ст. 12" зі статтею
+					}
+				}
 				return a, true // "д. 5": дом
 			}
 			if forms, ok := w.placeAbbrevs[lw]; ok && lw == m.get("w") {
@@ -521,6 +529,31 @@ func (w *slavicWords) accusative(nominative string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// placeCase is the case of a noun of place or of a document (дом,
+// страница, статья) after the preposition before it: в and на place
+// it (prepositional), с and з after "в соответствии", "согласно",
+// "згідно", "разом" go with it (instrumental) and otherwise mean from
+// (genitive), "согласно" alone asks the dative.
+func (w *slavicWords) placeCase(c *context) (int, bool) {
+	prev := c.prevWord()
+	switch prev {
+	case "в", "во", "у", "на":
+		return prep, true
+	case "с", "со", "з", "із", "зі":
+		if withCues[c.prevWordN(2)] {
+			return ins, true
+		}
+		return gen, true
+	case "согласно":
+		return dat, true
+	}
+	cs, ok := w.preps[prev]
+	return cs, ok
+}
+
+// withCues are the words before с/з that make it "with", not "from".
+var withCues = set("соответствии", "согласно", "вместе", "наряду", "згідно", "відповідно", "разом", "поряд")
 
 // timePrep is the preposition a time follows: the word before it, or,
 // for the second of two times joined by a conjunction, the word before
