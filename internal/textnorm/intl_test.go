@@ -64,6 +64,9 @@ func TestLanguages(t *testing.T) {
 		// preposition's case.
 		{"ru", "в соответствии со ст. 5, на стр. 7, из кв. 3, согласно ст. 12", "в соответствии со статьей пять, на странице семь, из квартиры три, согласно статье двенадцать"},
 		{"uk", "Згідно зі ст. 12, відповідно до ст. 5, у буд. 5", "Згідно зі статтею дванадцять, відповідно до статті п'ять, у будинку п'ять"},
+		// A number after "тел." is dialled in groups.
+		{"uk", "за тел. 1545", "за телефон п'ятнадцять сорок п'ять"},
+		{"ru", "телефон 123456", "телефон двенадцать тридцать четыре пятьдесят шесть"},
 		// Ukrainian reads a clock's hour after a preposition as an
 		// ordinal in its case; the second of two times takes the first's
 		// preposition, in Russian too.

@@ -343,6 +343,9 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			if sign == "-" || sign == "−" {
 				n.neg = true
 			}
+			if !n.point && !n.grouped && sign == "" && len(n.whole) >= 3 && phoneCues[c.prevWord()] {
+				return s.dialGroup(n.whole), true // "тел. 1545": пятнадцать сорок пять
+			}
 			cs := w.caseOf(c)
 			if w.timesNoun[strings.ToLower(c.nextWord())] {
 				cs = acc // "в 2 раза", "у 3 рази": the accusative
@@ -551,6 +554,9 @@ func (w *slavicWords) placeCase(c *context) (int, bool) {
 	cs, ok := w.preps[prev]
 	return cs, ok
 }
+
+// phoneCues are the words after which a number is one to dial.
+var phoneCues = set("тел", "телефон", "телефону", "телефоном", "телефона", "телефонів", "факс")
 
 // withCues are the words before с/з that make it "with", not "from".
 var withCues = set("соответствии", "согласно", "вместе", "наряду", "згідно", "відповідно", "разом", "поряд")
