@@ -126,6 +126,10 @@ var english = sync.OnceValue(func() *language {
 		}
 		return enCardinal(ft, false) + " " + feet + " " + enCardinal(in, false) + " " + inches, atoi(in) < 12
 	})
+	// A lens's aperture: "f/4", "f/1.8".
+	add(Measure, `f/(?P<num>\d{1,2}(?:\.\d)?)`+wordEnd, func(c *context, m match) (string, bool) {
+		return "f " + enDecimal(enSeps.parseNumber(m.get("num")), false), true
+	})
 	add(Measure, `(?P<num>\d+(?:\.\d+)?)(?P<x>x)`, func(c *context, m match) (string, bool) {
 		return enDecimal(enSeps.parseNumber(m.get("num")), true) + " x", true
 	})

@@ -167,6 +167,8 @@ func TestEnglish(t *testing.T) {
 		{"3 mg/L", "three milligrams per liter"},
 		{"5 mmol/l", "five millimoles per liter"},
 		{"12 kWh/m²", "twelve kilowatt hours per square meter"},
+		{"2000 mg/day, 10 lbs/month", "two thousand milligrams per day, ten pounds per month"},
+		{"an f/1.8 lens at f/4", "an f one point eight lens at f four"},
 		{"Rs 500 and Rs. 1,200 crore", "five hundred rupees and one thousand two hundred crore rupees"},
 		{"See pg. 5 and pgs. 7-9.", "See page five and pages seven to nine."},
 		{"3 m3", "three cubic meters"},

@@ -191,6 +191,9 @@ func enUnitAfterSlash(u string) (string, bool) {
 	if names, ok := siUnits[u]; ok {
 		return names[0] + power, true
 	}
+	if per, ok := enPer[strings.ToLower(u)]; ok && power == "" {
+		return per, true // "mg/day", "lbs/month"
+	}
 	for p, prefix := range siPrefixes {
 		if names, ok := siUnits[strings.TrimPrefix(u, p)]; ok && strings.HasPrefix(u, p) && strings.Contains(prefixed[strings.TrimPrefix(u, p)], p) {
 			return prefix + names[0] + power, true
