@@ -66,6 +66,9 @@ func TestLanguages(t *testing.T) {
 		{"uk", "Згідно зі ст. 12, відповідно до ст. 5, у буд. 5", "Згідно зі статтею дванадцять, відповідно до статті п'ять, у будинку п'ять"},
 		// A number after "тел." is dialled in groups.
 		{"uk", "за тел. 1545", "за телефон п'ятнадцять сорок п'ять"},
+		// A Roman numeral before a word agrees with it; "CD" is no number.
+		{"ru", "Во II квартале, итоги XX съезда, II мировая война, во II половине года, на CD диске", "Во втором квартале, итоги двадцатого съезда, вторая мировая война, во второй половине года, на CD диске"},
+		{"uk", "у II кварталі, II півріччя, II світова війна", "у другому кварталі, друге півріччя, друга світова війна"},
 		{"ru", "телефон 123456", "телефон двенадцать тридцать четыре пятьдесят шесть"},
 		// Ukrainian reads a clock's hour after a preposition as an
 		// ordinal in its case; the second of two times takes the first's

@@ -946,6 +946,21 @@ func (w *slavicWords) roman(s *slavic, c *context, r string) (string, bool) {
 		}
 		return s.ordinal(itoa(v), w.centuryG, cs), true
 	}
+	if len(r) >= 2 && v < 40 && next != "" && isLetters(next) && unicode.IsLower([]rune(c.nextWord())[0]) {
+		// "во II квартале", "II мировая война", "XX съезда": an ordinal
+		// agreeing with the word after it, in the preposition's case.
+		// Quarters, congresses, wars and Olympiads stay under 40; "CD
+		// диск" and an "XL размер" are no numerals.
+		cs := nom
+		if p, isPrep := w.preps[c.prevWord()]; isPrep {
+			cs = p
+		}
+		if c.prevWord() == "в" || c.prevWord() == "во" || c.prevWord() == "у" || c.prevWord() == "на" {
+			cs = prep
+		}
+		g, cs := romanAgreement(next, cs)
+		return s.ordinal(itoa(v), g, cs), true
+	}
 	prev := c.prevRaw()
 	if len(r) >= 1 && isLetters(prev) && unicode.IsUpper([]rune(prev)[0]) && (len(r) >= 2 || r == "I" || r == "V") {
 		g := masc
@@ -956,6 +971,57 @@ func (w *slavicWords) roman(s *slavic, c *context, r string) (string, bool) {
 	}
 	return "", false
 }
+
+// romanAgreement guesses, from the ending of the word after a Roman
+// numeral, the gender and case of the ordinal it is said as: the
+// preposition's case cs, the gender by the word's ending in that case
+// ("мировая война" feminine, "полугодие" and "півріччя" neuter, the
+// feminine's oblique endings -ы, -и, -ой, -ей, -ую against the others';
+// where they are alike, the masculine, whose forms the neuter shares
+// there). A noun in -а or -я with no preposition before it is more
+// often a masculine noun's genitive ("итоги XX съезда") than a
+// feminine's nominative, unless its stem is one of the feminine nouns
+// Roman numerals number (половина, часть, глава…).
+func romanAgreement(word string, cs int) (sGender, int) {
+	has := func(ends ...string) bool {
+		for _, e := range ends {
+			if strings.HasSuffix(word, e) {
+				return true
+			}
+		}
+		return false
+	}
+	feminine := false
+	for _, stem := range romanFeminineStems {
+		feminine = feminine || strings.HasPrefix(word, stem)
+	}
+	switch {
+	case has("ччя", "ття", "лля", "сся", "ння", "ззя", "жжя", "ие", "ье", "ое", "ее", "є") && cs == nom:
+		return neut, nom
+	case has("ая", "яя", "а", "я") && cs == nom && (feminine || has("ая", "яя")):
+		return fem, nom
+	case has("а", "я") && cs == nom:
+		return masc, gen // "XX съезда"
+	case has("о", "е") && cs == nom:
+		return neut, nom
+	case feminine && cs != nom:
+		return fem, cs
+	case cs == gen && has("ой", "ей", "ы", "и", "ої", "ї"):
+		return fem, cs
+	case (cs == dat || cs == prep) && has("ой", "ей", "ій"):
+		return fem, cs
+	case cs == ins && has("ой", "ей", "ою", "ею", "ью"):
+		return fem, cs
+	case cs == acc && has("ую", "юю", "у", "ю"):
+		return fem, cs
+	}
+	return masc, cs
+}
+
+// romanFeminineStems are feminine nouns that Roman numerals number, and
+// the adjectives of the wars they name.
+var romanFeminineStems = []string{"половин", "част", "глав", "груп", "степен", "категор", "сесси", "сесі", "олимпиад", "олімпіад",
+	"конференц", "войн", "війн", "миров", "світов", "республик", "республік", "дум", "лиг", "ліг"}
 
 // measure says a number and a unit: "двенадцать килограммов", "три
 // целых две десятых литра", "четыре килограмма на килограмм".
