@@ -163,18 +163,18 @@ func itemised(lines []string) bool {
 // middle of an article cost no more than a short paragraph. Text with no
 // running text at all is all body, as written.
 func bodySpan(units []string, weights []int) (start, end int) {
-	best, bestStart, bestEnd := 0, 0, 0
-	sum, runStart, gap := 0, 0, 0
+	best, bestStart, bestEnd, bestParas := 0, 0, 0, 0
+	sum, runStart, gap, paras := 0, 0, 0, 0 // paras: running-text lines since runStart
 	for i, u := range units {
 		if stopMarker.MatchString(u) {
 			need := minArticleWords
 			if siteLink.MatchString(u) {
 				need = siteLinkArticleWords
 			}
-			if best >= need && paragraphs(weights[bestStart:bestEnd]) >= 2 {
+			if best >= need && bestParas >= 2 {
 				break // the article has been read; comments or teasers follow
 			}
-			sum, runStart, gap = 0, i+1, 0
+			sum, runStart, gap, paras = 0, i+1, 0, 0
 			continue
 		}
 		w := weights[i]
@@ -188,28 +188,20 @@ func bodySpan(units []string, weights []int) (start, end int) {
 			gap = 0
 		}
 		if sum <= 0 {
-			sum, runStart = 0, i
+			sum, runStart, paras = 0, i, 0
 		}
 		sum += w
+		if w > 0 {
+			paras++
+		}
 		if sum > best {
-			best, bestStart, bestEnd = sum, runStart, i+1
+			best, bestStart, bestEnd, bestParas = sum, runStart, i+1, paras
 		}
 	}
 	if best == 0 {
 		return 0, len(units)
 	}
 	return bestStart, bestEnd
-}
-
-// paragraphs counts the lines of running text among weights.
-func paragraphs(weights []int) int {
-	n := 0
-	for _, w := range weights {
-		if w > 0 {
-			n++
-		}
-	}
-	return n
 }
 
 // minArticleWords is how much running text makes an article: a line
@@ -338,7 +330,6 @@ func mostlyLetters(t string) bool {
 		switch {
 		case r >= 0x2500 && r <= 0x257F:
 			return false // box drawing: a table's row
-
 		case unicode.IsLetter(r):
 			letters++
 		case !unicode.IsSpace(r):

@@ -481,8 +481,6 @@ func (l *language) scan(text string) []span {
 	return spans
 }
 
-// longest tries every rule at pos, a place where a word or a sign can
-// start, and keeps the longest reading a rule accepts (ranges included).
 // numberBorderedByDigits reports whether a match's number is grouped
 // with plain spaces and has digits a space away on either side: "030 123
 // 456" or "12 345 67" are runs of digits, not one number ("in 2019 100
@@ -527,6 +525,8 @@ func firstDigitRun(s string) int {
 	return i
 }
 
+// longest tries every rule at pos, a place where a word or a sign can
+// start, and keeps the longest reading a rule accepts (ranges included).
 func (l *language) longest(text string, pos int) (span, bool) { return l.longestOf(text, pos, true) }
 
 func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
@@ -546,7 +546,7 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 			continue
 		}
 		loc := r.re.FindStringSubmatchIndex(rest)
-		if loc != nil && numberBorderedByDigits(text, pos, pos+loc[1], matchAt(r.re, rest, loc)) {
+		if loc != nil && strings.IndexByte(rest[:loc[1]], ' ') >= 0 && numberBorderedByDigits(text, pos, pos+loc[1], matchAt(r.re, rest, loc)) {
 			// Digits spaced apart are read run by run: the rule may
 			// still match the first run alone.
 			loc = r.re.FindStringSubmatchIndex(rest[:firstDigitRun(rest)])
@@ -572,7 +572,6 @@ func (l *language) longestOf(text string, pos int, ranges bool) (span, bool) {
 			continue // "тест-1,02": the number goes on past the code
 		}
 		m := matchAt(r.re, rest, loc)
-		m.text = rest[:loc[1]]
 		c := &context{text: text, start: pos, end: end}
 		spoken, ok := r.say(c, m)
 		if !ok {
