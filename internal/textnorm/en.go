@@ -97,6 +97,11 @@ var english = sync.OnceValue(func() *language {
 	add(Date, `(?P<y>\d{4})(?P<s1>[/.-])(?P<m>\d{1,2})(?P<s2>[/.-])(?P<d>\d{1,2})`, enDateYMD)
 	add(Date, `(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P<s2>[/.-])(?P<y>\d{4}|\d{2})`, enDateNumeric)
 	add(Date, `(?P<mid>(?i:mid)-)?(?:(?P<dec>\d{1,3}0)'?s|['’](?P<short>\d0)s|(?P<bare>[1-9]0)s)`, enDecade)
+	// "1,000s of", "1,000,000s of": thousands, millions.
+	add(Date, `(?P<dec>1,000(?:,000)?)s`+wordEnd, func(c *context, m match) (string, bool) {
+		scale, ok := enRoundPlurals[strings.ReplaceAll(m.get("dec"), ",", "")]
+		return scale, ok && c.nextWord() == "of"
+	})
 	add(Date, `(?i:Q)(?P<q>[1-4])(?:\s(?P<y>\d{4})|\s?'(?P<yy>\d{2}))?|(?P<q2>[1-4])Q\s?'?(?P<yy2>\d{2})|(?P<h>H)(?P<hn>[12])\s(?P<y2>\d{4})`, enQuarter)
 
 	// Measures: 12kg, 2°C, 41,459.00 km³, 12/kg, 4 1/2 lbs, kg/kg.
@@ -916,7 +921,14 @@ func enDateNumeric(c *context, m match) (string, bool) {
 }
 
 // enDecade reads 1980s, '80s, 80s, mid-1980s.
+// enRoundPlurals are round numbers said as plurals before "of": "100s
+// of people", "1,000s of", "10s of thousands".
+var enRoundPlurals = map[string]string{"10": "tens", "100": "hundreds", "1000": "thousands", "1000000": "millions"}
+
 func enDecade(c *context, m match) (string, bool) {
+	if scale, ok := enRoundPlurals[strings.ReplaceAll(m.get("dec"), ",", "")]; ok && c.nextWord() == "of" && m.get("mid") == "" {
+		return scale, true // "100s of people": hundreds of people
+	}
 	var s string
 	switch {
 	case m.get("dec") != "":

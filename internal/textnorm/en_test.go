@@ -163,6 +163,7 @@ func TestEnglish(t *testing.T) {
 		// A sentence that opens with an abbreviation opens with a capital
 		// when said, for the splitter to find it.
 		{"He came. Dr. Smith said nothing. No. 5 follows.", "He came. Doctor Smith said nothing. Number five follows."},
+		{"100s of people, 1,000s of homes, 10s of thousands; the 1900s", "hundreds of people, thousands of homes, tens of thousands; the nineteen hundreds"},
 		{"9.8 m/s²", "nine point eight meters per second squared"},
 		{"3 mg/L", "three milligrams per liter"},
 		{"5 mmol/l", "five millimoles per liter"},
