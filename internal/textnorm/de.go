@@ -642,6 +642,8 @@ func deNumber(c *context, m match) (string, bool) {
 		s = deDigits(n.whole)
 	case len(n.whole) == 4 && !n.grouped && v >= 1100 && v < 2000 && !deCountCues[c.prevWord()]:
 		s = deYear(int(v))
+	case n.whole == "1" && !n.neg && deOneBeforeNoun(c) != "":
+		s = deOneBeforeNoun(c)
 	default:
 		s = deCardinal(n.whole, deAlone)
 	}
@@ -650,6 +652,64 @@ func deNumber(c *context, m match) (string, bool) {
 	}
 	return words(plus, s), true
 }
+
+// deOneBeforeNoun is "1" before a noun, said as the article the noun
+// and the preposition before it ask ("vor 1 Jahr" vor einem Jahr, "seit
+// 1 Woche" seit einer Woche, "für 1 Tag" für einen Tag, "1 Person" eine
+// Person); "" when no noun follows. The noun's gender is read from its
+// ending (-ung, -heit, -e … feminine; -chen, -um … neuter) and a list of
+// the nouns numbers count most.
+func deOneBeforeNoun(c *context) string {
+	next := c.nextWord()
+	if next == "" || !unicode.IsUpper([]rune(next)[0]) || !isLetters(next) {
+		return ""
+	}
+	g := deGenderOf(next)
+	switch cs := deCaseAfter[c.prevWord()]; {
+	case cs == "dat" && g == "f":
+		return "einer"
+	case cs == "dat":
+		return "einem"
+	case cs == "acc" && g == "m":
+		return "einen"
+	case g == "f":
+		return "eine"
+	}
+	return "ein"
+}
+
+// deCaseAfter are the prepositions whose case is clear before a count:
+// the dative's and the accusative's.
+var deCaseAfter = map[string]string{"vor": "dat", "seit": "dat", "mit": "dat", "nach": "dat", "in": "dat", "aus": "dat", "bei": "dat",
+	"von": "dat", "zu": "dat", "binnen": "dat", "innerhalb": "dat", "für": "acc", "durch": "acc", "gegen": "acc", "ohne": "acc", "um": "acc"}
+
+// deGenderOf guesses a German noun's gender: "m", "f" or "n".
+func deGenderOf(noun string) string {
+	l := strings.ToLower(noun)
+	if g, ok := deNounGenders[l]; ok {
+		return g
+	}
+	for _, suf := range []string{"ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ie", "ei", "in", "e"} {
+		if strings.HasSuffix(l, suf) {
+			return "f"
+		}
+	}
+	for _, suf := range []string{"chen", "lein", "um", "ment", "tum"} {
+		if strings.HasSuffix(l, suf) {
+			return "n"
+		}
+	}
+	return "m"
+}
+
+// deNounGenders are nouns numbers count whose ending misleads.
+var deNounGenders = map[string]string{"jahr": "n", "prozent": "n", "mal": "n", "tor": "n", "kind": "n", "haus": "n", "land": "n",
+	"stück": "n", "spiel": "n", "bild": "n", "buch": "n", "auto": "n", "ziel": "n", "pfund": "n", "dutzend": "n", "drittel": "n", "viertel": "n",
+	"käse": "m", "name": "m", "junge": "m", "kunde": "m", "löwe": "m", "franke": "m", "gedanke": "m", "glaube": "m", "wille": "m",
+	"ende": "n", "erbe": "n", "auge": "n", "gebäude": "n", "interesse": "n", "gebirge": "n", "getränke": "n",
+	"person": "f", "frau": "f", "stadt": "f", "nacht": "f", "zeit": "f", "welt": "f", "hand": "f", "saison": "f", "zahl": "f", "wahl": "f",
+	"uhr": "f", "tür": "f", "kraft": "f", "macht": "f", "art": "f", "tat": "f", "region": "f", "nation": "f", "bank": "f", "firma": "f",
+	"termin": "m", "gewinn": "m", "beginn": "m", "sinn": "m", "kamin": "m", "magazin": "n", "benzin": "n", "vitamin": "n"}
 
 // deRomanCardinalCues are words that number parts with a Roman numeral
 // read as a cardinal: "Kapitel IV", "Teil II".

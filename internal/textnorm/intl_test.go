@@ -18,6 +18,9 @@ func TestLanguages(t *testing.T) {
 		{"de", "10 000 Euro", "zehn tausend euro"},
 		// Decades with a hyphenated noun, prices in whole euros, "i. d. R.".
 		{"de", "die 90er-Jahre", "die neunziger-Jahre"},
+		// "1" before a noun is the article its gender and the
+		// preposition ask.
+		{"de", "vor 1 Jahr, seit 1 Woche, für 1 Tag, 1 Person", "vor einem Jahr, seit einer Woche, für einen Tag, eine Person"},
 		{"de", "für 1.200,– Euro im Monat", "für ein tausend zwei hundert Euro im Monat"},
 		{"de", "i. d. R. nicht", "in der regel nicht"},
 		{"de", "Er kam. Dr. Meier sagte nichts.", "Er kam. Doktor Meier sagte nichts."},
