@@ -68,7 +68,7 @@ var english = sync.OnceValue(func() *language {
 
 	// Addresses: a house number, a direction, names and a street type;
 	// a state and ZIP code after a comma.
-	add(Address, `(?P<num>\d{1,5})\s(?P<dir>[NSEW]\.?\s)?(?P<name>(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s){1,3})(?P<type>St|Ave|Av|Blvd|Rd|Dr|Ln|Ct|Pl|Hwy|Pkwy|Expy|Sq|Ter|Cir|st|ave|rd)\b\.?`, enAddress)
+	add(Address, `(?P<num>\d{1,5})\s(?P<dir>[NSEW]\.?\s)?(?P<name>(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s){1,3})(?P<type>St|Ave|Av|Blvd|Rd|Dr|Ln|Ct|Pl|Hwy|Pkwy|Expy|Sq|Ter|Cir|st|ave|rd|Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Highway|Parkway|Way)\b\.?(?:\s(?P<quad>NW|NE|SW|SE)\b)?`, enAddress)
 	add(Address, `(?P<state>[A-Z]{2})(?:\s(?P<zip>\d{5}(?:-\d{4})?))?`, enState)
 
 	// Money: $20.50, US$76.3 trillion, £10/wk, $.50, 5 USD, ¥30B.
@@ -530,6 +530,14 @@ var enStreetTypes = map[string]string{"St": "Street", "st": "Street", "Ave": "Av
 var enDirections = map[string]string{"N": "North", "S": "South", "E": "East", "W": "West"}
 
 func enAddress(c *context, m match) (string, bool) {
+	typ := m.get("type")
+	full, abbreviated := enStreetTypes[typ]
+	if !abbreviated {
+		full = typ
+		if y := atoi(m.get("num")); enYearCues[c.prevWord()] && y >= 1000 && y < 2100 {
+			return "", false // "in 2005 Wall Street": a year, then a street
+		}
+	}
 	var name []string
 	for _, w := range strings.Fields(m.get("name")) {
 		if o := enOrdinalWord.FindStringSubmatch(w); o != nil {
@@ -542,8 +550,12 @@ func enAddress(c *context, m match) (string, bool) {
 	if strings.HasSuffix(m.text, ".") && c.atEndOfSentenceAfter() {
 		end = "."
 	}
-	return words(enHouseNumber(m.get("num")), dir, strings.Join(name, " "), enStreetTypes[m.get("type")]) + end, true
+	return words(enHouseNumber(m.get("num")), dir, strings.Join(name, " "), full, enQuadrants[m.get("quad")]) + end, true
 }
+
+// enQuadrants are a city's quadrants after a street ("Pennsylvania Ave
+// NW").
+var enQuadrants = map[string]string{"NW": "Northwest", "NE": "Northeast", "SW": "Southwest", "SE": "Southeast"}
 
 // atEndOfSentenceAfter reports whether what follows the match starts a new
 // sentence (a capital after a space), so the match's final full stop is
@@ -559,10 +571,12 @@ func (c *context) atEndOfSentenceAfter() bool {
 // enHouseNumber reads a house number in pairs: 1428 "fourteen twenty
 // eight", 123 "one twenty three", 12 "twelve".
 func enHouseNumber(s string) string {
-	switch len(s) {
-	case 3:
+	switch {
+	case len(s) > 1 && s[0] != '0' && isZero(s[1:]):
+		return enCardinal(s, false) // 500 five hundred, 2000 two thousand
+	case len(s) == 3:
 		return enOnes[s[0]-'0'] + " " + enTwoDigitYear(int(atoi(s[1:])))
-	case 4:
+	case len(s) == 4:
 		if s[2] == '0' && s[3] == '0' {
 			return enTensWords(int(atoi(s[:2]))) + " hundred"
 		}

@@ -164,6 +164,10 @@ func TestEnglish(t *testing.T) {
 		// when said, for the splitter to find it.
 		{"He came. Dr. Smith said nothing. No. 5 follows.", "He came. Doctor Smith said nothing. Number five follows."},
 		{"100s of people, 1,000s of homes, 10s of thousands; the 1900s", "hundreds of people, thousands of homes, tens of thousands; the nineteen hundreds"},
+		// Streets written in full, quadrants, round house numbers; a year
+		// before a street's name stays a year.
+		{"1600 Pennsylvania Ave NW and 500 E Main Street", "sixteen hundred Pennsylvania Avenue Northwest and five hundred East Main Street"},
+		{"In 2005 Wall Street fell.", "In two thousand five Wall Street fell."},
 		{"9.8 m/s²", "nine point eight meters per second squared"},
 		{"3 mg/L", "three milligrams per liter"},
 		{"5 mmol/l", "five millimoles per liter"},
