@@ -148,3 +148,24 @@ func FuzzParseText(f *testing.F) {
 		}
 	})
 }
+
+// TestAgoDate: a time ago in a copied page's header, in the languages
+// aloud reads, counted back from now.
+func TestAgoDate(t *testing.T) {
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	for in, want := range map[string]string{
+		"2 hours ago": "2026-12-02", "Updated 3 days ago": "2026-11-29", "an hour ago": "2026-12-02", "12 hours ago": "2026-12-01",
+		"1 week ago": "2026-11-25", "vor 2 Stunden": "2026-12-02", "vor einem Tag": "2026-12-01", "hace 3 días": "2026-11-29",
+		"il y a 2 heures": "2026-12-02", "3 дня назад": "2026-11-29", "2 дні тому": "2026-11-30", "2 giorni fa": "2026-11-30",
+		"yesterday at 5pm": "2026-12-01", "Years ago, we went there": "", "He said it was a day he would not forget": "",
+	} {
+		d, ok := agoDate(in, now)
+		got := ""
+		if ok {
+			got = d.Format(time.DateOnly)
+		}
+		if got != want {
+			t.Errorf("agoDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -76,7 +77,71 @@ func parseText(src string) Article {
 	for i := from - 1; i >= max(0, start-headerReach) && a.Published.IsZero(); i-- {
 		a.Published = textDate(units, i, i+1, dayFirst)
 	}
+	// Else a time ago in the header ("2 hours ago", "vor 3 Tagen"): a
+	// copy is made while the story is fresh, so counted back from now.
+	now := time.Now()
+	for i := from; i < head && a.Published.IsZero(); i++ {
+		a.Published, _ = agoDate(units[i], now)
+	}
 	return a
+}
+
+// agoDate is the day a line such as "2 hours ago", "Updated 3 days ago",
+// "vor 2 Stunden", "hace 3 días", "il y a 2 heures", "3 дня назад", "2
+// дні тому" or "yesterday" names, counted back from now (UTC midnight).
+func agoDate(line string, now time.Time) (time.Time, bool) {
+	if wordCount(line) > 12 {
+		return time.Time{}, false
+	}
+	l := strings.ToLower(line)
+	for _, w := range strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if yesterday[w] {
+			return midnight(now.AddDate(0, 0, -1)), true
+		}
+	}
+	m := agoPattern.FindStringSubmatch(l)
+	if m == nil {
+		return time.Time{}, false
+	}
+	n := 1
+	if count := m[1] + m[3]; count != "" && count[0] >= '0' && count[0] <= '9' {
+		n, _ = strconv.Atoi(count)
+	}
+	unit := m[2] + m[4]
+	for _, u := range agoUnits {
+		if strings.HasPrefix(unit, u.prefix) {
+			return midnight(now.Add(-time.Duration(n) * u.d)), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func midnight(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// yesterday is the word for it in the languages aloud reads.
+var yesterday = map[string]bool{"yesterday": true, "gestern": true, "ayer": true, "hier": true, "ieri": true, "ontem": true, "gisteren": true,
+	"wczoraj": true, "igår": true, "вчера": true, "вчора": true}
+
+// agoPattern matches a count and a unit of time, then "ago" (English,
+// Russian, Ukrainian, Italian), or "vor", "hace", "il y a" and then the
+// count and unit.
+var agoPattern = lazy(`(?:^|\s)(\d+|an?|one)?\s*(\pL+)\.?\s+(?:ago|назад|тому|fa)(?:$|[^\pL])|(?:vor|hace|il y a|há)\s+(\d+|einer?|einem|una?|une?)\s+(\pL+)`)
+
+// agoUnits are the units' stems, longest first where one is another's
+// start ("mo" month, "min" minute).
+var agoUnits = []struct {
+	prefix string
+	d      time.Duration
+}{
+	{"min", time.Minute}, {"mo", 30 * 24 * time.Hour}, {"mes", 30 * 24 * time.Hour}, {"mois", 30 * 24 * time.Hour}, {"месяц", 30 * 24 * time.Hour},
+	{"місяц", 30 * 24 * time.Hour}, {"хвилин", time.Minute}, {"минут", time.Minute}, {"minut", time.Minute},
+	{"h", time.Hour}, {"stund", time.Hour}, {"std", time.Hour}, {"час", time.Hour}, {"годин", time.Hour}, {"or", time.Hour},
+	{"d", 24 * time.Hour}, {"tag", 24 * time.Hour}, {"jour", 24 * time.Hour}, {"giorn", 24 * time.Hour}, {"дн", 24 * time.Hour},
+	{"день", 24 * time.Hour}, {"w", 7 * 24 * time.Hour}, {"semana", 7 * 24 * time.Hour}, {"semaine", 7 * 24 * time.Hour},
+	{"settiman", 7 * 24 * time.Hour}, {"недел", 7 * 24 * time.Hour}, {"тиж", 7 * 24 * time.Hour},
 }
 
 // headerEnd is where the article's header ends, its byline and date
@@ -604,7 +669,8 @@ func textDate(units []string, from, to int, dayFirst bool) time.Time {
 // isDateLine reports a short line that is mostly a date ("Published 24
 // November 2026, 08:30 GMT", "Updated 2 hours ago").
 func isDateLine(t string) bool {
-	return wordCount(t) <= 12 && (!findDate(t).IsZero() || relativeDate.MatchString(t))
+	return wordCount(t) <= 12 && (!findDate(t).IsZero() || relativeDate.MatchString(t)) ||
+		wordCount(t) <= 6 && agoPattern.MatchString(strings.ToLower(t)) // "vor 2 Stunden", "3 дня назад"
 }
 
 var (

@@ -18,3 +18,4 @@ func (p *pattern) MatchString(s string) bool              { return p.re().MatchS
 func (p *pattern) FindString(s string) string             { return p.re().FindString(s) }
 func (p *pattern) ReplaceAllString(s, repl string) string { return p.re().ReplaceAllString(s, repl) }
 func (p *pattern) FindStringSubmatchIndex(s string) []int { return p.re().FindStringSubmatchIndex(s) }
+func (p *pattern) FindStringSubmatch(s string) []string   { return p.re().FindStringSubmatch(s) }
