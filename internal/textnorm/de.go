@@ -44,6 +44,7 @@ var german = sync.OnceValue(func() *language {
 		"nach", "seit", "von", "vor", "zu", "zum", "zur", "doch", "aber", "und", "oder", "dann", "so", "auch", "dies", "diese",
 		"dieser", "damit", "dabei", "danach", "deshalb", "trotzdem", "nun", "jetzt", "heute", "wie", "was", "wer", "wo", "warum")}
 	l.listEnds = set("und so weiter", "unter anderem", "und vieles mehr", "et cetera", "folgende", "oder ähnliches")
+	l.addVersion("Punkt", func(d string) string { return deCardinal(d, deAlone) })
 	add, addGlued := l.adders()
 
 	// "Q3 2023", "im Q3": a quarter (Quartal).

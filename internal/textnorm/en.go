@@ -48,6 +48,7 @@ func enMonthNumber(s string) int {
 var english = sync.OnceValue(func() *language {
 	l := &language{code: "en", decimal: '.'}
 	l.listEnds = set("et cetera", "established", "approximately", "including")
+	l.addVersion("point", func(d string) string { return enCardinal(d, false) })
 	add, addGlued := l.adders()
 
 	// Electronic: e-mail addresses, URLs, bare domains.

@@ -168,6 +168,7 @@ func TestEnglish(t *testing.T) {
 		// before a street's name stays a year.
 		{"1600 Pennsylvania Ave NW and 500 E Main Street", "sixteen hundred Pennsylvania Avenue Northwest and five hundred East Main Street"},
 		{"In 2005 Wall Street fell.", "In two thousand five Wall Street fell."},
+		{"Python 3.12 on OS X 10.10", "Python three point twelve on OS X ten point ten"},
 		{"9.8 m/s²", "nine point eight meters per second squared"},
 		{"3 mg/L", "three milligrams per liter"},
 		{"5 mmol/l", "five millimoles per liter"},

@@ -20,6 +20,7 @@ const (
 var spanish = sync.OnceValue(func() *language {
 	l := &language{code: "es", decimal: ','}
 	l.listEnds = set("etcétera")
+	l.addVersion("punto", func(d string) string { return esCardinal(d, esAlone) })
 	add, addGlued := l.adders()
 
 	add(Electronic, `[\w.+&-]+@[\w-]+(?:\.[\w-]+)+`, esElectronic)
@@ -697,6 +698,8 @@ func esRoman(c *context, m match) (string, bool) {
 		// A numeral on its own ("V"): an ordinal.
 	case raw == "" || !isLetters(raw) || !unicode.IsUpper([]rune(raw)[0]):
 		return "", false
+	case len([]rune(raw)) >= 2 && raw == strings.ToUpper(raw):
+		return "", false // "OS X": a product's name after an acronym
 	case len(r) == 1 && r != "I" && r != "V" && r != "X":
 		return "", false // "vitamina C", "grupo D"
 	}

@@ -18,6 +18,12 @@ func TestLanguages(t *testing.T) {
 		{"de", "10 000 Euro", "zehn tausend euro"},
 		// Decades with a hyphenated noun, prices in whole euros, "i. d. R.".
 		{"de", "die 90er-Jahre", "die neunziger-Jahre"},
+		// A version number after what it versions is no date, ordinal or
+		// decimal.
+		{"de", "Version 5.3 für OS X 10.10 und USB 3.0, am 2.3", "Version fünf Punkt drei für OS X zehn Punkt zehn und USB drei Punkt null, am zweiten März"},
+		{"es", "iOS 8.3 para OS X 10.10", "iOS ocho punto tres para OS X diez punto diez"},
+		{"ru", "версия 5.3 и USB 3.0", "версия пять точка три и USB три точка ноль"},
+		{"uk", "версія 5.3", "версія п'ять крапка три"},
 		// "1" before a noun is the article its gender and the
 		// preposition ask.
 		{"de", "vor 1 Jahr, seit 1 Woche, für 1 Tag, 1 Person", "vor einem Jahr, seit einer Woche, für einen Tag, eine Person"},

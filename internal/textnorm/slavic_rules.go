@@ -44,6 +44,8 @@ type slavicWords struct {
 	// nounCases are the cases of the nouns numberAbbrevs say, in the
 	// order of centuryForms, for the case a preposition before asks.
 	nounCases map[string][6]string
+	// versionPoint joins a version number's parts ("8.3" восемь точка три).
+	versionPoint string
 	// timesNoun are the forms of the noun that counts how many times ("в 2
 	// раза больше", "у 3 рази"): after it the number is accusative.
 	timesNoun map[string]bool
@@ -112,6 +114,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 	return sync.OnceValue(func() *language {
 		l := &language{code: w.code, decimal: ','}
 		l.listEnds = set("так далее", "и так далее", "тому подобное", "и тому подобное", "і так далі", "так далі", "і таке інше", "таке інше")
+		l.addVersion(w.versionPoint, func(d string) string { return s.cardinal(d, masc, nom) })
 		add, addGlued := l.adders()
 		sep := separators{decimal: ",", groups: []string{" ", "\u00a0", "\u202f"}}
 		num := `(?:[1-9]\d{0,2}(?:[ \x{a0}\x{202f}]\d{3})+|\d+)(?:[,.]\d+)?`

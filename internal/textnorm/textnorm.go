@@ -238,6 +238,34 @@ func (l *language) adders() (add, addGlued func(class Class, re string, say func
 	return mk(false), mk(true)
 }
 
+// versionCues are the words a version number follows: a product's, a
+// standard's or "version" in the languages aloud reads ("iOS 8.3", "USB
+// 3.0", "Version 5.3", "OS X 10.10", "Industrie 4.0").
+var versionCues = set("version", "versión", "versão", "versione", "версия", "версії", "версію", "версія", "update", "release", "firmware",
+	"build", "beta", "ios", "ipados", "macos", "watchos", "x", "android", "windows", "linux", "kernel", "python", "java", "php", "node",
+	"chrome", "firefox", "safari", "usb", "hdmi", "bluetooth", "wi-fi", "wifi", "thunderbolt", "displayport", "pcie", "web", "industrie",
+	"industry", "gpt", "llama", "gemini", "claude")
+
+// addVersion reads a version number after a word that names what it
+// versions, its parts said as numbers joined by the language's word for
+// the point ("iOS 8.3" iOS acht Punkt drei, "USB 3.0" USB tres punto
+// cero), where a date, an ordinal or a decimal would be read otherwise.
+// It is added first, so that it wins a tie with them.
+func (l *language) addVersion(point string, cardinal func(digits string) string) {
+	add, _ := l.adders()
+	add(Cardinal, `(?P<v>\d{1,4}(?:\.\d{1,5}){1,3})`+wordEnd, func(c *context, m match) (string, bool) {
+		if !versionCues[c.prevWord()] {
+			return "", false
+		}
+		parts := strings.Split(m.get("v"), ".")
+		said := make([]string, len(parts))
+		for i, p := range parts {
+			said[i] = cardinal(p)
+		}
+		return strings.Join(said, " "+point+" "), true
+	})
+}
+
 // rangePair is two tokens joined by a dash, or by an x ("2x8 m2").
 type rangePair struct {
 	a, b       span
