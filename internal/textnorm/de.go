@@ -142,7 +142,7 @@ var german = sync.OnceValue(func() *language {
 		return deCardinal(strings.ReplaceAll(m.get("num"), ".", ""), deAlone), true
 	})
 
-	add(Serial, `(?:[\p{L}\p{N}]+-)*[\p{L}]*\p{N}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+|[\p{L}]+\p{N}+[\p{L}\p{N}]*`, func(c *context, m match) (string, bool) {
+	add(Serial, `(?:[\p{L}\p{N}]+-)*[\p{L}]*\p{N}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+|[\p{L}]+\p{N}+[\p{L}\p{N}]*|\p{N}+\p{Lu}+\p{N}*`, func(c *context, m match) (string, bool) {
 		if strings.IndexFunc(m.text, unicode.IsLetter) < 0 {
 			return "", false
 		}

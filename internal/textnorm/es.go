@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Spanish writes a decimal comma and groups thousands with points or
@@ -135,7 +136,7 @@ var spanish = sync.OnceValue(func() *language {
 
 	add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?`, esNumber)
 
-	add(Serial, `(?:[\p{L}\p{N}]+-)*[\p{L}]*\p{N}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+|[\p{L}]+\p{N}+[\p{L}\p{N}]*`, func(c *context, m match) (string, bool) {
+	add(Serial, `(?:[\p{L}\p{N}]+-)*[\p{L}]*\p{N}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+|[\p{L}]+\p{N}+[\p{L}\p{N}]*|\p{N}+\p{Lu}+\p{N}*`, func(c *context, m match) (string, bool) {
 		if strings.IndexFunc(m.text, unicode.IsLetter) < 0 {
 			return "", false
 		}
@@ -471,7 +472,8 @@ var esUnits = func() map[string]esUnitName {
 func esMeasure(c *context, m match) (string, bool) {
 	unit := m.get("unit")
 	u, ok := esUnits[unit]
-	if !ok {
+	if !ok && utf8.RuneCountInString(unit) > 1 {
+		// "KM", "Kg"; a letter alone keeps its case ("5G" is no gram).
 		u, ok = esUnits[strings.ToLower(unit)]
 	}
 	if !ok {

@@ -22,6 +22,9 @@ func TestLanguages(t *testing.T) {
 		// decimal.
 		{"de", "Version 5.3 für OS X 10.10 und USB 3.0, am 2.3", "Version fünf Punkt drei für OS X zehn Punkt zehn und USB drei Punkt null, am zweiten März"},
 		{"es", "iOS 8.3 para OS X 10.10", "iOS ocho punto tres para OS X diez punto diez"},
+		// A number glued to capitals is a code: "5G" is no gram.
+		{"es", "redes 2G y 3G", "redes dos G y tres G"},
+		{"de", "im 5G-Netz", "im fünf G-Netz"},
 		{"ru", "версия 5.3 и USB 3.0", "версия пять точка три и USB три точка ноль"},
 		{"uk", "версія 5.3", "версія п'ять крапка три"},
 		// "1" before a noun is the article its gender and the
