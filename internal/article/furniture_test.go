@@ -51,6 +51,10 @@ func TestFurnitureLeftOut(t *testing.T) {
 		{"video title", `<main><article><h1>Bridge to close for repairs</h1>` + paras("") +
 			`<div class="video-player"><h3>Watch: the bridge from above</h3><video src="/v.mp4"></video></div></article></main>`,
 			[]string{"Watch: the bridge"}},
+		{"a player box named in camel case", `<main><article><h1>Bridge to close for repairs</h1>` + paras("") +
+			`<div class="embeddedVideoContainer"><div class="videoTitle"><span class="nowPlaying">Now playing:</span> Watch this: the bridge from above</div><div class="videoMeta"><span class="duration">8:09</span></div></div></article></main>`,
+			[]string{"Now playing", "Watch this", "8:09"}},
+		{"a post classed for its video tag keeps its text", `<main><article class="post tag-video entry">` + paras("") + `</article></main>`, nil},
 		{"a sentence that is mostly a link", `<main><article><h1>Bridge to close for repairs</h1>` + paras("link") + `</article></main>`, nil},
 		{"the story inside div.paywall", `<main><div class="paywall">` + paras("") + `</div></main>`, nil},
 		{"the story inside an ad-named wrapper", `<div class="advert-wrapper"><div class="content">` + paras("") + `</div></div>`, nil},

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
@@ -280,7 +281,7 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 	}
 	add := func(k Kind, level int, n *html.Node) {
 		t := textOf(n)
-		if k != Heading && isCallToAction(n, t) || k == Heading && nearMedia(n) {
+		if k != Heading && (isCallToAction(n, t) || inMediaBox(n, t)) || k == Heading && nearMedia(n) {
 			return
 		}
 		addText(k, level, t)
@@ -347,7 +348,7 @@ var mediaClass = lazy(`(?i)(?:^|[\s_-])(?:video|player|embed|jwplayer|vjs)(?:[\s
 // (a dozen children at most, not the article itself) that holds one.
 func nearMedia(n *html.Node) bool {
 	for up, p := 0, n.Parent; up < 2 && p != nil; up, p = up+1, p.Parent {
-		if mediaClass.MatchString(attr(p, "class") + " " + attr(p, "id")) {
+		if mediaClass.MatchString(classWords(p)) {
 			return true
 		}
 		children, media := 0, false
@@ -362,6 +363,41 @@ func nearMedia(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// inMediaBox reports a short block inside a video or audio player's box
+// (its own class, its parent's or grandparent's names one, and holds 40
+// words at most): the video's title, "Now playing", its duration
+// ("8:09") are the player's, not the story's.
+func inMediaBox(n *html.Node, text string) bool {
+	if wordCount(text) > 20 {
+		return false
+	}
+	for up, p := 0, n; up < 3 && p != nil; up, p = up+1, p.Parent {
+		if p.Type == html.ElementNode && mediaClass.MatchString(classWords(p)) {
+			// A player's box is small; a post classed "tag-video" is
+			// the article itself.
+			return wordCount(textOf(p)) <= 40
+		}
+	}
+	return false
+}
+
+// classWords is an element's class and id with camel case split into
+// words ("embeddedVideoContainer" embedded Video Container), for the
+// class patterns to match words either way.
+func classWords(n *html.Node) string {
+	s := attr(n, "class") + " " + attr(n, "id")
+	var b strings.Builder
+	prev := ' '
+	for _, r := range s {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // dropTrailingHeadings removes the headings at the end, with nothing
