@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // slavicWords are the words a Slavic language's rules say around numbers.
@@ -350,12 +351,28 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				return s.dialGroup(n.whole), true // "тел. 1545": пятнадцать сорок пять
 			}
 			cs := w.caseOf(c)
-			if w.timesNoun[strings.ToLower(c.nextWord())] {
+			next := strings.ToLower(c.nextWord())
+			if w.timesNoun[next] {
 				cs = acc // "в 2 раза", "у 3 рази": the accusative
+			}
+			if p := c.prevWord(); (p == "в" || p == "во") && cs == prep && !strings.HasSuffix(next, "ах") && !strings.HasSuffix(next, "ях") {
+				// "в 2 часа", "в 5 утра": в with a count's noun in the
+				// genitive is the accusative's в; the prepositional
+				// counts a plural in -ах ("в 2 домах").
+				cs = acc
 			}
 			accusative := cs == acc
 			if accusative {
 				cs = nom
+			}
+			placeCs := cs
+			if p := c.prevWord(); p == "на" || p == "в" || p == "во" || p == "у" {
+				placeCs = prep // "на 2 месте": на places
+			} else if accusative {
+				placeCs = acc
+			}
+			if g, ok := ordinalBeforeNoun(n, c, placeCs); ok && sign == "" {
+				return s.ordinal(n.whole, g, placeCs), true // "2 место" второе место, "на 2 месте" на втором месте
 			}
 			var out string
 			if !n.point {
@@ -563,6 +580,56 @@ var phoneCues = set("тел", "телефон", "телефону", "телеф�
 
 // withCues are the words before с/з that make it "with", not "from".
 var withCues = set("соответствии", "согласно", "вместе", "наряду", "згідно", "відповідно", "разом", "поряд")
+
+// ordinalBeforeNoun reports a number said as an ordinal because the noun
+// after it is in a form no count of it takes: after 2, 3 or 4 (not 12
+// to 14) a count's noun ends in -а, -я, -ы, -и, after 5 and up never in
+// -о or -е, and after a preposition a count's noun is plural, so "2
+// место", "3 класс", "12 место", "на 2 месте" place, not count (второе
+// место, третий класс, на втором месте). The gender is the noun's, by
+// its ending; nouns whose counted plural is their singular ("3
+// человек", "5 грамм") are left to count.
+func ordinalBeforeNoun(n number, c *context, cs int) (sGender, bool) {
+	if n.point || n.grouped || len(n.whole) > 3 {
+		return masc, false
+	}
+	next := strings.ToLower(c.nextWord())
+	if !isLetters(next) || utf8.RuneCountInString(next) < 3 || countedAsSingular[next] ||
+		strings.ContainsAny(c.text[c.end:min(len(c.text), c.end+2)], ".-") {
+		return masc, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(next)
+	neuter := last == 'о' || last == 'е' || last == 'є'
+	v := atoi(n.whole)
+	d, teen := v%10, v%100 >= 11 && v%100 <= 14
+	switch {
+	case d == 1 && !teen:
+		return masc, false // "1 место", "21 место": one place, counted
+	case cs == prep:
+		if last == 'е' {
+			// A singular after a place's preposition: "-е" is no count's
+			// ending there ("на 2 месте"); "-и" and "-і" can be ("на 2
+			// части", "у 2 рази").
+			g, _ := romanAgreement(next, prep)
+			return g, true
+		}
+		return masc, false
+	case cs != nom:
+		return masc, false
+	case neuter:
+		return neut, true // "5 место", "12 место"
+	case !teen && d >= 2 && d <= 4 && !strings.ContainsRune("аяыиійьуюеёоєї", last):
+		return masc, true // "3 класс", "2 этаж"
+	}
+	return masc, false
+}
+
+// countedAsSingular are nouns whose form after a count is the singular's
+// ("5 человек", "3 грамм" in speech).
+var countedAsSingular = set("человек", "солдат", "партизан", "раз", "грамм", "килограмм", "ватт", "вольт", "ампер", "герц", "байт", "бит",
+	"людей", "чоловік", "грам", "кілограм",
+	// and words after a number that are no place: "в 2 ночи", "в 2 тысячи".
+	"ночи", "ночі", "тысячи", "тисячі", "миллиона", "мільйона")
 
 // timePrep is the preposition a time follows: the word before it, or,
 // for the second of two times joined by a conjunction, the word before
@@ -1024,7 +1091,8 @@ func romanAgreement(word string, cs int) (sGender, int) {
 // romanFeminineStems are feminine nouns that Roman numerals number, and
 // the adjectives of the wars they name.
 var romanFeminineStems = []string{"половин", "част", "глав", "груп", "степен", "категор", "сесси", "сесі", "олимпиад", "олімпіад",
-	"конференц", "войн", "війн", "миров", "світов", "республик", "республік", "дум", "лиг", "ліг"}
+	"конференц", "войн", "війн", "миров", "світов", "республик", "республік", "дум", "лиг", "ліг", "полос", "смуг", "строк", "рядк",
+	"позиц", "лини", "ліні", "страниц", "сторінц", "ступен", "волн", "хвил", "смен", "змін", "очеред", "черз"}
 
 // measure says a number and a unit: "двенадцать килограммов", "три
 // целых две десятых литра", "четыре килограмма на килограмм".
