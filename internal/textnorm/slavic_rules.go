@@ -160,10 +160,10 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 
 		// Money: 5 руб., $5, 1,23 млрд руб., 100 грн.
 		curPattern := `(?i:\$|€|£|₽|₴|руб\.?|р\.|грн\.?|долл\.?|дол\.?|usd|eur|rub|uah|gbp)`
-		add(Money, `(?P<amt>`+num+`)\s?(?:(?P<scale>млн|млрд|трлн|тыс\.?)\s?)?(?P<cur>`+curPattern+`)`, func(c *context, m match) (string, bool) {
+		add(Money, `(?P<amt>`+num+`)\s?(?:(?P<scale>млн|млрд|трлн|тыс\.?|тис\.?)\s?)?(?P<cur>`+curPattern+`)`, func(c *context, m match) (string, bool) {
 			return w.money(s, c, parse(m.get("amt")), m.get("scale"), m.get("cur"))
 		})
-		add(Money, `(?P<cur>[$€£₽₴])\s?(?P<amt>`+num+`)(?:\s(?P<scale>млн|млрд|трлн|тыс\.?))?`, func(c *context, m match) (string, bool) {
+		add(Money, `(?P<cur>[$€£₽₴])\s?(?P<amt>`+num+`)(?:\s(?P<scale>млн|млрд|трлн|тыс\.?|тис\.?))?`, func(c *context, m match) (string, bool) {
 			return w.money(s, c, parse(m.get("amt")), m.get("scale"), m.get("cur"))
 		})
 		// A price with its kopecks before the currency's name: "3,50
