@@ -694,8 +694,11 @@ func esRoman(c *context, m match) (string, bool) {
 	switch {
 	case prev == "siglo" || prev == "siglos" || prev == "capítulo" || prev == "tomo" || prev == "volumen" || prev == "parte":
 		return esCardinal(itoa(v), esAlone), true
-	case lower:
+	case lower && (len(r) < 2 || esRomanWords[r] || !isLetters(prev) || esFunctionWords[prev]):
 		return "", false // "mi", "vi", "di" are words
+	case lower:
+		// "maría vii", "carlos iii": text written all in lower case,
+		// a numeral after a name.
 	case c.alone() && len(r) <= 3:
 		// A numeral on its own ("V"): an ordinal.
 	case raw == "" || !isLetters(raw) || !unicode.IsUpper([]rune(raw)[0]):
@@ -717,6 +720,9 @@ func esRoman(c *context, m match) (string, bool) {
 	}
 	return esOrdinal(itoa(v), g, false), true
 }
+
+// esRomanWords are Spanish words that are Roman numerals too.
+var esRomanWords = set("mi", "di", "vi", "ci", "li", "dl", "cv", "mix", "xl")
 
 // --- cardinals ---
 

@@ -42,6 +42,8 @@ func TestLanguages(t *testing.T) {
 		// zero is dialled digit by digit.
 		{"es", "Un plan para 2025-2026. Llame al tel. 060 o al 1234-5678.", "Un plan para dos mil veinticinco a dos mil veintiséis. Llame al teléfono cero seis cero o al uno dos tres cuatro cinco seis siete ocho."},
 		{"es", "La Dña. María", "La doña María"},
+		// Text in lower case: a numeral after a name is still one.
+		{"es", "carlos iii y juan pablo ii; mi casa, yo vi el mar", "carlos tercero y juan pablo segundo; mi casa, yo vi el mar"},
 		{"ru", "Он пришел. Проф. Иванов молчал. Ул. Ленина пуста.", "Он пришел. Профессор Иванов молчал. Улица Ленина пуста."},
 		{"de", "1\u202f000\u202f000 Menschen", "eine million Menschen"},
 		{"de", "Tel. 030 123 456", "telefon null drei null eins zwei drei vier fünf sechs"},
