@@ -355,6 +355,14 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			if w.timesNoun[next] {
 				cs = acc // "в 2 раза", "у 3 рази": the accusative
 			}
+			if v := atoi(n.whole); (c.prevWord() == "в" || c.prevWord() == "во" || w.code == "uk" && c.prevWord() == "у") && !n.point && !n.grouped &&
+				sign == "" && len(n.whole) == 4 && v >= 1000 && v <= 2100 && !startsWithLetter(c.text[c.end:]) {
+				// "в 2024,", "у 2024.": a year with its noun left out
+				// before a stop or a comma, the ordinal in the
+				// prepositional (в две тысячи двадцать четвертом); before
+				// a word it may count ("в 2024 странах").
+				return s.ordinal(n.whole, masc, prep), true
+			}
 			if p := c.prevWord(); (p == "в" || p == "во") && cs == prep && !strings.HasSuffix(next, "ах") && !strings.HasSuffix(next, "ях") {
 				// "в 2 часа", "в 5 утра": в with a count's noun in the
 				// genitive is the accusative's в; the prepositional
@@ -580,6 +588,13 @@ var phoneCues = set("тел", "телефон", "телефону", "телеф�
 
 // withCues are the words before с/з that make it "with", not "from".
 var withCues = set("соответствии", "согласно", "вместе", "наряду", "згідно", "відповідно", "разом", "поряд")
+
+// startsWithLetter reports whether s, past its spaces, starts with a
+// letter.
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " "))
+	return unicode.IsLetter(r)
+}
 
 // ordinalBeforeNoun reports a number said as an ordinal because the noun
 // after it is in a form no count of it takes: after 2, 3 or 4 (not 12
