@@ -85,12 +85,17 @@ func cleanByline(s string) string {
 			break
 		}
 		lw := strings.ToLower(strings.Trim(w, ".,:;"))
-		if bylineEnd[lw] || bylineLinks[lw] || monthByName[lw] > 0 && i > 1 {
-			words = words[:i] // "Updated July 3" leaves nothing: no names
+		if bylineEnd[lw] || bylineLinks[lw] || monthByName[lw] > 0 && i > 1 || strings.HasSuffix(w, ":") {
+			// "Updated July 3" leaves nothing: no names; a label
+			// ("Tags:", "Topics:") ends them, and one first is a list's.
+			words = words[:i]
 			break
 		}
 	}
 	s = strings.TrimRight(strings.Join(words, " "), " -–—|,;:")
+	if last := words; len(last) > 0 && utf8.RuneCountInString(strings.TrimSuffix(last[len(last)-1], ".")) > 2 {
+		s = strings.TrimSuffix(s, ".") // "Emily Temple.", not "A.J."
+	}
 	if parts := strings.Split(s, ","); len(parts) > 1 {
 		for _, p := range parts {
 			if wordCount(strings.TrimSpace(p)) < 2 || !looksLikeNames(strings.TrimSpace(p)) {
@@ -264,12 +269,20 @@ func commonWords(names string, lower map[string]bool) bool {
 			continue
 		}
 		n++
-		if lower[strings.ToLower(f)] {
+		if lower[strings.ToLower(f)] || controlWords[strings.ToLower(f)] {
 			common++
 		}
 	}
 	return n > 0 && 2*common > n
 }
+
+// controlWords are the words of a page's controls, which copied text
+// prints as lines of capitalised words ("View Photos", "Enlarge Photo",
+// "Next Previous", "Report Abuse", "Search Go"): no writer is named so.
+var controlWords = map[string]bool{"view": true, "photo": true, "photos": true, "enlarge": true, "next": true, "previous": true, "report": true,
+	"abuse": true, "search": true, "go": true, "size": true, "related": true, "stories": true, "index": true, "share": true, "print": true,
+	"reply": true, "login": true, "menu": true, "home": true, "archive": true, "archives": true, "subscribe": true, "follow": true, "comments": true,
+	"gallery": true, "video": true, "videos": true, "slideshow": true, "close": true, "more": true, "show": true, "hide": true, "sign": true}
 
 // prefixedByline is the first of units[order] that names writers after
 // a byline's prefix ("By …", "Von …", "Автор: …"), at its start or after

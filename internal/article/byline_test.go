@@ -14,6 +14,11 @@ func TestCleanByline(t *testing.T) {
 		{"Jason PaurEmail Author", "Jason Paur"},
 		{"Jane Doe Email Twitter", "Jane Doe"},
 		{"Kate McDonald", "Kate McDonald"},
+		// A label ends the names; one first is a list's, not a byline.
+		{"Tim Ferriss Topics: The 4-Hour Body", "Tim Ferriss"},
+		{"Categories: A Lil Positivity", ""},
+		{"Emily Temple.", "Emily Temple"},
+		{"By A.J. Daulerio", "A.J. Daulerio"},
 		{"Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project", "Daniel Kahn Gillmor"},
 		{"Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"},
 		{"Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)", "Eleanor Ainge Roy and Adrian Malloch"},

@@ -222,3 +222,18 @@ func TestCopiedBodyPastBioAndCommentsLink(t *testing.T) {
 		t.Errorf("the body does not start with the story: %+v", a.Blocks)
 	}
 }
+
+// TestCopiedControlsAreNoByline: a line of a page's controls in
+// capitalised words ("View Photos", "Next Previous") under the headline
+// names no writer.
+func TestCopiedControlsAreNoByline(t *testing.T) {
+	for _, controls := range []string{"View Photos", "Next Previous", "Enlarge Photo", "Report Abuse"} {
+		a, err := Parse(copiedPage(append([]string{"Home", storyHeadline, controls, "3 March 2025"}, storyBody...)...), Text, "copied.txt", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Byline != "" {
+			t.Errorf("%q read as the byline %q", controls, a.Byline)
+		}
+	}
+}
