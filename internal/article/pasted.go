@@ -383,7 +383,22 @@ func isHeadline(t string) bool {
 	n := wordCount(t)
 	return n >= 2 && n <= 30 && len(t) <= 300 && (!strings.HasSuffix(t, ".") || n <= 20 && titleCased(t)) &&
 		!isDateLine(t) && !isBylineLine(t, "") && !isNameAndTime(t) && !boilerplate.MatchString(t) && !stopMarker.MatchString(t) && !teaserMarker.MatchString(t) &&
-		mostlyLetters(t)
+		mostlyLetters(t) && !lowerCaseStart(t)
+}
+
+// lowerCaseStart reports a line whose first word is written in lower
+// case, in a script with case: headlines start with a capital ("iPhone
+// review" does, by its second letter, and "x86 shipments" by a digit);
+// "subscribe to my feed", "we're expecting you" are a control's or a
+// comment's.
+func lowerCaseStart(t string) bool {
+	first := strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) })
+	if len(first) == 0 {
+		return false
+	}
+	w := strings.TrimLeftFunc(first[0], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && strings.IndexFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) < 0
 }
 
 // mostlyLetters reports text whose letters are at least half of what is
@@ -676,7 +691,7 @@ func isDateLine(t string) bool {
 var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|sponsored|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|sponsored(?: ad| content| links?| posts?| stories)?|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after
@@ -692,5 +707,5 @@ var (
 	// article: its neighbours' links and the site's own pages.
 	siteLink = lazy(`(?i)^(?:about us|contact us|privacy policy|terms (?:of|&) (?:use|service)|(?:previous|next|older|newer) (?:post|entry|article|story)\b.{0,100})$`)
 	// teaserMarker heads a list of other stories or an offer.
-	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*)$`)
+	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|more \pL+ (?:from|on|like this)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*)$`)
 )

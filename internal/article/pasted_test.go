@@ -237,3 +237,20 @@ func TestCopiedControlsAreNoByline(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCaseLineIsNoHeadline: a line that starts in lower case is a
+// control's or a comment's, never the headline; a product's name that
+// starts so ("iPhone", "x86") still heads one.
+func TestLowerCaseLineIsNoHeadline(t *testing.T) {
+	for line, want := range map[string]bool{
+		"subscribe to my feed":                false,
+		"we're expecting you in denmark then": false,
+		"iPhone 15 review: a better camera":   true,
+		"x86 processor shipments drop in Q3":  true,
+		"Harbour ferries return after storms": true,
+	} {
+		if got := isHeadline(line); got != want {
+			t.Errorf("isHeadline(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
