@@ -41,7 +41,7 @@ func parseText(src string) Article {
 	// first few of the body, where bylines and dates stand.
 	title := chooseTextTitle(units, start)
 	if title >= 0 {
-		a.Title = units[title]
+		a.Title = withoutCounter(units[title], units)
 	}
 	from := max(0, start-headerReach)
 	if title >= 0 {
@@ -142,6 +142,22 @@ var agoUnits = []struct {
 	{"d", 24 * time.Hour}, {"tag", 24 * time.Hour}, {"jour", 24 * time.Hour}, {"giorn", 24 * time.Hour}, {"дн", 24 * time.Hour},
 	{"день", 24 * time.Hour}, {"w", 7 * 24 * time.Hour}, {"semana", 7 * 24 * time.Hour}, {"semaine", 7 * 24 * time.Hour},
 	{"settiman", 7 * 24 * time.Hour}, {"недел", 7 * 24 * time.Hour}, {"тиж", 7 * 24 * time.Hour},
+}
+
+// withoutCounter is a headline without a counter the copy ran into it
+// ("Steve Jobs' Yacht Revealed 40", a count of comments or shares) when
+// the page prints the headline alone too.
+func withoutCounter(title string, units []string) string {
+	i := strings.LastIndexByte(title, ' ')
+	if i < 0 || i+1 == len(title) || strings.Trim(title[i+1:], "0123456789") != "" || wordCount(title[:i]) < 4 {
+		return title // "Windows 11", "Top 10": the number is the headline's
+	}
+	for _, u := range units {
+		if u == title[:i] {
+			return u
+		}
+	}
+	return title
 }
 
 // headerEnd is where the article's header ends, its byline and date

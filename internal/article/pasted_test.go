@@ -254,3 +254,17 @@ func TestLowerCaseLineIsNoHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedTitleWithoutCounter: a count of comments run into the
+// headline goes when the page prints the headline alone too.
+func TestCopiedTitleWithoutCounter(t *testing.T) {
+	units := []string{"Steve Jobs' Yacht Revealed 40", "Steve Jobs' Yacht Revealed More | Reply", "Steve Jobs' Yacht Revealed"}
+	if got := withoutCounter(units[0], units); got != "Steve Jobs' Yacht Revealed" {
+		t.Errorf("got %q", got)
+	}
+	for _, title := range []string{"Windows 11", "Skepchick Quickies 10.29", "Top 10"} {
+		if got := withoutCounter(title, []string{title, "Windows", "Top"}); got != title {
+			t.Errorf("%q cut to %q", title, got)
+		}
+	}
+}
