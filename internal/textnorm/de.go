@@ -166,10 +166,7 @@ var german = sync.OnceValue(func() *language {
 		}
 		return deWeekdayAbbr[strings.ToLower(m.get("a"))], true
 	})
-	// Of several parts ("z. B."), or of one: "im 19. Jh. geplant." is
-	// "Jh." when the two words are no abbreviation.
-	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, deAbbreviation)
-	add(Abbreviation, `(?P<w>\p{L}+)\.`, deAbbreviation)
+	l.addAbbreviations(deAbbreviation)
 	add(Symbol, `(?P<sym>§§|[%&@+=~÷§])`, func(c *context, m match) (string, bool) {
 		s, ok := map[string]string{"%": "prozent", "&": "und", "@": "at", "+": "plus", "=": "gleich", "~": "circa", "÷": "geteilt durch", "§": "paragraf", "§§": "paragrafen"}[m.get("sym")]
 		return s, ok
@@ -617,7 +614,7 @@ func deNumber(c *context, m match) (string, bool) {
 		}
 	}
 	n := deSeps.parseNumber(text)
-	if n.grouped && !validGrouping(strings.Split(text, ",")[0], groupSepOf(text)) {
+	if n.grouped && !deSeps.groupedByThree(text) {
 		return "", false
 	}
 	if sign == "-" || sign == "−" {
@@ -635,6 +632,10 @@ func deNumber(c *context, m match) (string, bool) {
 		return words(plus, deDecimal(n, deAlone)), true
 	}
 	v := atoi(n.whole)
+	article := ""
+	if n.whole == "1" {
+		article = deOneBeforeNoun(c)
+	}
 	var s string
 	switch {
 	case !n.grouped && (len(n.whole) > 1 && n.whole[0] == '0' || deDigitCues[c.prevWord()] || isDigits(c.prevWord()) && strings.HasPrefix(c.prevWord(), "0")):
@@ -643,8 +644,8 @@ func deNumber(c *context, m match) (string, bool) {
 		s = deDigits(n.whole)
 	case len(n.whole) == 4 && !n.grouped && v >= 1100 && v < 2000 && !deCountCues[c.prevWord()]:
 		s = deYear(int(v))
-	case n.whole == "1" && !n.neg && deOneBeforeNoun(c) != "":
-		s = deOneBeforeNoun(c)
+	case n.whole == "1" && !n.neg && article != "":
+		s = article
 	default:
 		s = deCardinal(n.whole, deAlone)
 	}
@@ -720,16 +721,6 @@ var deRomanCardinalCues = set("kapitel", "teil", "band", "akt", "szene", "artike
 // deDigitCues are words after which a number is said digit by digit:
 // a telephone or fax number ("Tel. 030 123456").
 var deDigitCues = set("tel", "telefon", "fax", "mobil", "handy", "durchwahl", "telefonnummer", "rufnummer")
-
-// groupSepOf is the group separator a number was written with.
-func groupSepOf(s string) string {
-	for _, sep := range []string{".", " ", "\u00a0", "\u202f"} {
-		if strings.Contains(s, sep) {
-			return sep
-		}
-	}
-	return ","
-}
 
 // --- abbreviations ---
 

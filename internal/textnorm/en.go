@@ -655,7 +655,7 @@ func enMoney(c *context, m match) (string, bool) {
 		return "", false
 	}
 	amount := enSeps.parseNumber(m.get("amt"))
-	if amount.grouped && !validGrouping(m.get("amt"), enGroupSep(m.get("amt"))) {
+	if amount.grouped && !enSeps.groupedByThree(m.get("amt")) {
 		return "", false
 	}
 	s, ok := enAmount(amount, strings.ToLower(m.get("scale")), names)
@@ -670,16 +670,6 @@ func enMoney(c *context, m match) (string, bool) {
 		s += " per " + per
 	}
 	return s, true
-}
-
-// enGroupSep is the mark a number's thousands are grouped with: a comma,
-// or the space of SI style.
-func enGroupSep(s string) string {
-	if i := strings.IndexAny(s, ",\u00a0\u202f\u2009 "); i >= 0 {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		return s[i : i+size]
-	}
-	return ","
 }
 
 // validGrouping reports whether the integer part of a number written with
@@ -1028,7 +1018,7 @@ func enMeasure(c *context, m match) (string, bool) {
 		return "", false
 	}
 	n := enSeps.parseNumber(m.get("sign") + m.get("num"))
-	if n.grouped && !validGrouping(m.get("num"), enGroupSep(m.get("num"))) {
+	if n.grouped && !enSeps.groupedByThree(m.get("num")) {
 		return "", false
 	}
 	name := many
@@ -1290,7 +1280,7 @@ func enNumber(c *context, m match) (string, bool) {
 		}
 	}
 	n := enSeps.parseNumber(text)
-	if n.grouped && !validGrouping(text, enGroupSep(text)) {
+	if n.grouped && !enSeps.groupedByThree(text) {
 		return "", false
 	}
 	if sign == "-" || sign == "−" {

@@ -148,10 +148,7 @@ var spanish = sync.OnceValue(func() *language {
 		}), true
 	})
 
-	// Of several parts ("z. B."), or of one: "im 19. Jh. geplant." is
-	// "Jh." when the two words are no abbreviation.
-	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, esAbbreviation)
-	add(Abbreviation, `(?P<w>\p{L}+)\.`, esAbbreviation)
+	l.addAbbreviations(esAbbreviation)
 	add(Symbol, `(?P<sym>[%&@+=÷§])`, func(c *context, m match) (string, bool) {
 		s, ok := map[string]string{"%": "por ciento", "&": "y", "@": "arroba", "+": "más", "=": "igual a", "÷": "entre", "§": "párrafo"}[m.get("sym")]
 		return s, ok

@@ -28,6 +28,18 @@ type separators struct {
 	groups  []string
 }
 
+// groupedByThree reports whether a number written with the language's
+// group marks groups its integer part by three (validGrouping), with
+// whichever of the marks it was written ("1,000", "10 000", "1.500,5").
+func (s separators) groupedByThree(text string) bool {
+	for _, g := range s.groups {
+		if strings.Contains(text, g) {
+			return validGrouping(text, g)
+		}
+	}
+	return true
+}
+
 // parseNumber reads a number the language's way. It accepts only what
 // the number regexps match, so it does not check the form again.
 func (s separators) parseNumber(text string) number {

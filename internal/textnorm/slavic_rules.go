@@ -374,7 +374,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				cs = nom
 			}
 			placeCs := cs
-			if p := c.prevWord(); p == "на" || p == "в" || p == "во" || p == "у" {
+			if placePreps[c.prevWord()] {
 				placeCs = prep // "на 2 месте": на places
 			} else if accusative {
 				placeCs = acc
@@ -442,10 +442,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			a, ok := w.abbrevs[lw]
 			return a, ok
 		}
-		// Of several parts ("т. е."), or of one: "в г. Ивановка." is "г."
-		// when the two words are no abbreviation.
-		add(Abbreviation, `(?P<w>[\p{L}]+(?:\.\s?[\p{L}]+)*)\.`, abbreviation)
-		add(Abbreviation, `(?P<w>[\p{L}]+)\.`, abbreviation)
+		l.addAbbreviations(abbreviation)
 		add(Symbol, `№`, func(c *context, m match) (string, bool) { return w.number, true })
 		add(Symbol, `(?P<sym>[%&@+=×÷§])`, func(c *context, m match) (string, bool) {
 			said, ok := map[string]string{"§": w.section, "%": w.percent, "&": w.and, "+": w.plus, "=": w.equals, "×": w.times,
@@ -568,15 +565,15 @@ func (w *slavicWords) accusative(nominative string) string {
 // (genitive), "согласно" alone asks the dative.
 func (w *slavicWords) placeCase(c *context) (int, bool) {
 	prev := c.prevWord()
-	switch prev {
-	case "в", "во", "у", "на":
+	switch {
+	case placePreps[prev]:
 		return prep, true
-	case "с", "со", "з", "із", "зі":
+	case prev == "с" || prev == "со" || prev == "з" || prev == "із" || prev == "зі":
 		if withCues[c.prevWordN(2)] {
 			return ins, true
 		}
 		return gen, true
-	case "согласно":
+	case prev == "согласно":
 		return dat, true
 	}
 	cs, ok := w.preps[prev]
@@ -585,6 +582,10 @@ func (w *slavicWords) placeCase(c *context) (int, bool) {
 
 // phoneCues are the words after which a number is one to dial.
 var phoneCues = set("тел", "телефон", "телефону", "телефоном", "телефона", "телефонів", "факс")
+
+// placePreps are the prepositions that place what a number numbers ("на
+// 2 месте", "во II квартале", "в д. 5"): the prepositional after them.
+var placePreps = set("в", "во", "у", "на")
 
 // withCues are the words before с/з that make it "with", not "from".
 var withCues = set("соответствии", "согласно", "вместе", "наряду", "згідно", "відповідно", "разом", "поряд")
@@ -1040,7 +1041,7 @@ func (w *slavicWords) roman(s *slavic, c *context, r string) (string, bool) {
 		if p, isPrep := w.preps[c.prevWord()]; isPrep {
 			cs = p
 		}
-		if c.prevWord() == "в" || c.prevWord() == "во" || c.prevWord() == "у" || c.prevWord() == "на" {
+		if placePreps[c.prevWord()] {
 			cs = prep
 		}
 		g, cs := romanAgreement(next, cs)

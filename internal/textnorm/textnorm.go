@@ -266,6 +266,16 @@ func (l *language) addVersion(point string, cardinal func(digits string) string)
 	})
 }
 
+// addAbbreviations reads abbreviations written with spaced dots: of
+// several parts ("z. B.", "т. е."), or of one, tried too because the
+// longer match can take the next word ("im 19. Jh. geplant." is "Jh."
+// when "Jh. geplant" is no abbreviation); say looks the word up.
+func (l *language) addAbbreviations(say func(c *context, m match) (string, bool)) {
+	add, _ := l.adders()
+	add(Abbreviation, `(?P<w>\p{L}+(?:\.\s?\p{L}+)*)\.`, say)
+	add(Abbreviation, `(?P<w>\p{L}+)\.`, say)
+}
+
 // rangePair is two tokens joined by a dash, or by an x ("2x8 m2").
 type rangePair struct {
 	a, b       span
