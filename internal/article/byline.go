@@ -235,10 +235,22 @@ func textByline(units []string, title, start, head, end int) string {
 		for i := min(end, head+2) - 1; i >= max(0, start-bylineReach); i-- {
 			order = append(order, i)
 		}
-		return prefixedByline(units, order)
+		if names := prefixedByline(units, order); names != "" {
+			return names
+		}
 	}
-	return ""
+	// A blog signs its post at the foot: "Posted by Jane Doe on
+	// November 5, 2012 | Permalink" right after the last paragraph.
+	order = order[:0]
+	for i := end; i < min(len(units), end+footReach); i++ {
+		order = append(order, i)
+	}
+	return prefixedByline(units, order)
 }
+
+// footReach is how many lines after the body a post's signature is
+// looked for: past a share bar or a tag line, not into the comments.
+const footReach = 3
 
 // lowerCaseWords are the words the text writes in lower case somewhere.
 func lowerCaseWords(units []string) map[string]bool {

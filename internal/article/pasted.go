@@ -83,6 +83,13 @@ func parseText(src string) Article {
 	for i := from; i < head && a.Published.IsZero(); i++ {
 		a.Published, _ = agoDate(units[i], now)
 	}
+	// Else the date of a signature at the foot ("Posted by Jane Doe on
+	// November 5, 2012"), on the line that named the writer.
+	for i := end; i < min(len(units), end+footReach) && a.Published.IsZero() && a.Byline != ""; i++ {
+		if strings.Contains(units[i], a.Byline) {
+			a.Published = textDate(units, i, i+1, dayFirst)
+		}
+	}
 	return a
 }
 

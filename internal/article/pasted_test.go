@@ -268,3 +268,43 @@ func TestCopiedTitleWithoutCounter(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedSignatureAtFoot: a blog signs its post under the last
+// paragraph ("Posted by … on …"); with no byline over the story, that
+// names the writer and dates the post. A commenter's "Posted by" further
+// down, past the comment count, names nobody.
+func TestCopiedSignatureAtFoot(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		foot   []string
+		byline string
+		date   string
+	}{
+		{"signature", []string{"Posted by Morag Lindsay on March 3, 2025 | Permalink", "Comments (2)"}, "Morag Lindsay", "2025-03-03"},
+		{"after tags", []string{"Tags: ferries, weather", "By Morag Lindsay"}, "Morag Lindsay", ""},
+		{"a comment's", []string{"Share", "Email", "2 comments", "Posted by Ian Reader on March 4, 2025"}, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := append(append([]string{"Home", "Blog", storyHeadline}, storyBody...), tc.foot...)
+			a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tc.byline {
+				t.Errorf("byline %q, want %q", a.Byline, tc.byline)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.date {
+				t.Errorf("date %q, want %q", got, tc.date)
+			}
+			for _, b := range a.Blocks {
+				if strings.Contains(b.Text, "Posted by") {
+					t.Errorf("signature %q read as body", b.Text)
+				}
+			}
+		})
+	}
+}
