@@ -70,7 +70,13 @@ func cleanByline(s string) string {
 	if i := strings.IndexFunc(s, func(r rune) bool {
 		return unicode.IsDigit(r) || strings.ContainsRune("@|•·/\\<>[]{}", r)
 	}); i >= 0 {
+		digit := unicode.IsDigit(rune(s[i]))
 		s = s[:i]
+		// "UPDATE October 30": a month's name before the number is the
+		// date's, whatever stands before it.
+		if f := strings.Fields(s); digit && len(f) > 0 && monthByName[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))] > 0 {
+			s = strings.Join(f[:len(f)-1], " ")
+		}
 	}
 	for _, dash := range []string{" - ", " – ", " — ", " -- "} {
 		if i := strings.Index(s, dash); i >= 0 {
@@ -99,11 +105,64 @@ func cleanByline(s string) string {
 	if parts := strings.Split(s, ","); len(parts) > 1 {
 		for _, p := range parts {
 			if wordCount(strings.TrimSpace(p)) < 2 || !looksLikeNames(strings.TrimSpace(p)) {
-				return strings.TrimSpace(parts[0])
+				s = parts[0]
+				break
 			}
 		}
 	}
-	return strings.TrimSpace(s)
+	words = caseChange(strings.Fields(s))
+	if last := words[max(0, len(words)-1):]; len(words) > 1 && (nameJoiner[last[0]] || last[0] == "&") {
+		// "Foursquare and" (cut at a link's label "Twitter"): a list of
+		// names cut short, no byline.
+		return ""
+	}
+	return strings.TrimRight(strings.Join(words, " "), " -–—|,;:")
+}
+
+// caseChange cuts names where the words change from mixed case to
+// capitals or back, after two words of one kind: an organisation or a
+// role follows the names ("Mike Whalley BBC Sport", "DANICA KIRKA
+// Associated Press"). Two words first, because some languages set the
+// surname alone in capitals ("Jean DUPONT"); initials ("A.J.") and
+// one-letter words tell nothing.
+func caseChange(words []string) []string {
+	kind := func(w string) int {
+		letters, upper := 0, 0
+		for _, r := range w {
+			if r == '.' {
+				return 0
+			}
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		switch {
+		case letters < 2 || upper == 0 || romanNumeral(w):
+			return 0
+		case upper == letters:
+			return 2
+		default:
+			return 1
+		}
+	}
+	if len(words) < 3 || kind(words[0]) == 0 || kind(words[0]) != kind(words[1]) {
+		return words
+	}
+	for i := 2; i < len(words); i++ {
+		if k := kind(words[i]); k != 0 && k != kind(words[0]) {
+			return words[:i]
+		}
+	}
+	return words
+}
+
+// romanNumeral reports a word in Roman numerals ("III" in "John Smith
+// III"), which is part of a name.
+func romanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "IVXLC") == ""
 }
 
 // dropParentheses removes "(…)" groups.
@@ -326,12 +385,20 @@ func prefixedByline(units []string, order []int) string {
 			lead = t[m[1]:]
 			lead = strings.TrimLeftFunc(lead, func(r rune) bool { return !unicode.IsLetter(r) })
 		}
+		// "By Jane Doe in Politics": after "By", "in" and a capital name
+		// the post's category or the writer's place.
+		if m := inCategory.FindStringSubmatchIndex(lead); m != nil {
+			lead = lead[:m[0]]
+		}
 		if names := cleanByline(lead); wordCount(names) >= 1 && looksLikeNames(names) {
 			return names
 		}
 	}
 	return ""
 }
+
+// inCategory is " in " before a capital, where a byline's names end.
+var inCategory = lazy(`\sin\s+\p{Lu}`)
 
 // isNameAndTime reports a line of names followed by a date or a time:
 // "Alex Perry 1 day ago", "James Akinaka • 8h", "Dan Goodin - Apr 16,

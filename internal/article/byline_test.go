@@ -35,6 +35,22 @@ func TestCleanByline(t *testing.T) {
 		{"Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"},
 		{"Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"},
 		{"Jane Doe Reviewed by John Roe, MD", "Jane Doe"},
+		// Where the words change from mixed case to capitals or back,
+		// after two words of one kind, an organisation or a role begins.
+		{"Mike Whalley BBC Sport", "Mike Whalley"},
+		{"DANICA KIRKA Associated Press", "DANICA KIRKA"},
+		{"Brenda Goodman, MA WebMD Health News", "Brenda Goodman"},
+		{"Par Jean DUPONT", "Jean DUPONT"},
+		{"Marie-Anne DUPONT et Paul MARTIN", "Marie-Anne DUPONT et Paul MARTIN"},
+		{"John Smith III", "John Smith III"},
+		{"By A.J. Daulerio NYT", "A.J. Daulerio NYT"}, // initials tell nothing: no two words of one kind
+		// A month's name before a number is the date's.
+		{"UPDATE October 30, 2012 at 10:20", "UPDATE"},
+		{"April 28, 2019 at 6:01 am", ""},
+		{"April Smith 28 May", "April Smith"},
+		// A list that ends in "and" was cut short: no names.
+		{"Foursquare and Twitter done right", ""},
+		{"Smith &", ""},
 		{"", ""},
 	}
 	for _, tc := range tests {
@@ -56,6 +72,7 @@ func TestTextByline(t *testing.T) {
 		{"names over a date", "Headline about the bridge repairs\nHazel Sheffield\nFriday 25 December 2015\n\n" + body, "Hazel Sheffield"},
 		{"German", "Brücke wird saniert\nVon Julia Vergin\n23. Februar 2025\n\n" + languageSamples["de"], "Julia Vergin"},
 		{"Russian", "Мост закроют на ремонт\nАвтор: Иван Петров\n23 февраля 2025\n\n" + languageSamples["ru"], "Иван Петров"},
+		{"in a category", "Headline about the bridge repairs\nPosted by Mirko Tanaka in Local News\n\n" + body, "Mirko Tanaka"},
 		{"after a date", "Headline about the bridge repairs\non March 10, 2015 by Nikhil Marathe\n\n" + body, "Nikhil Marathe"},
 		{"after separators", "La mairie ferme le vieux pont\nLe Courrier | 04.05.2015 à 13h36 | Par Martin Untersinger\n\n" + body, "Martin Untersinger"},
 		{"under a caption", "Headline about the bridge repairs\n\n" + body + "\n\nThe old bridge at dawn. Photograph: Jo Bloggs\n\nImage\n\nBy Corey Kilgannon\n\n" + body, "Corey Kilgannon"},
