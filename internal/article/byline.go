@@ -24,7 +24,7 @@ var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text
 // bylineEnd are the words that end the names in a byline: what pages
 // print after them (a date's "on" or "at", "Updated", "Follow").
 var bylineEnd = map[string]bool{"on": true, "at": true, "updated": true, "published": true, "posted": true, "follow": true, "am": true, "le": true, "el": true, "il": true, "em": true, "op": true, "den": true, "aktualisiert": true, "actualizado": true, "mis": true,
-	"edited": true, "reviewed": true, "additional": true}
+	"edited": true, "reviewed": true, "additional": true, "view": true, "subscribe": true}
 
 // bylineLinks are the labels of the links pages print after a writer's
 // name: "Jane Doe Email Twitter", "Eric Abent Discuss".
@@ -83,6 +83,11 @@ func cleanByline(s string) string {
 			s = s[:i]
 		}
 	}
+	// "View all posts by Jane Doe", "Japanese lessons for big storms By
+	// Jane Doe": what goes before "by" is no name, the names follow it.
+	if m := innerBy.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && !looksLikeNames(s[:m[0]]) {
+		s = s[m[1]:]
+	}
 	words := strings.Fields(s)
 	for i, w := range words {
 		if head, ok := gluedLinkWord(w); ok {
@@ -98,7 +103,7 @@ func cleanByline(s string) string {
 			break
 		}
 	}
-	s = strings.TrimRight(strings.Join(words, " "), " -–—|,;:")
+	s = strings.TrimRight(strings.Join(words, " "), " -–—|,;:→»›")
 	if last := words; len(last) > 0 && utf8.RuneCountInString(strings.TrimSuffix(last[len(last)-1], ".")) > 2 {
 		s = strings.TrimSuffix(s, ".") // "Emily Temple.", not "A.J."
 	}
@@ -116,7 +121,10 @@ func cleanByline(s string) string {
 		// names cut short, no byline.
 		return ""
 	}
-	return strings.TrimRight(strings.Join(words, " "), " -–—|,;:")
+	if onlyControls(words) {
+		return "" // "View Profile", "About": a link's label
+	}
+	return strings.TrimRight(strings.Join(words, " "), " -–—|,;:→»›")
 }
 
 // caseChange cuts names where the words change from mixed case to
@@ -163,6 +171,21 @@ func caseChange(words []string) []string {
 // III"), which is part of a name.
 func romanNumeral(w string) bool {
 	return w != "" && strings.Trim(w, "IVXLC") == ""
+}
+
+// innerBy is "by" inside a line, before the names it introduces.
+var innerBy = lazy(`(?i)\sby\s+`)
+
+// onlyControls reports words that are all a control's or a link's
+// labels ("View Profile", "About").
+func onlyControls(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ".,:;!?→»"))
+		if w != "" && !controlWords[w] && !bylineLinks[w] {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // dropParentheses removes "(…)" groups.
@@ -353,7 +376,8 @@ func commonWords(names string, lower map[string]bool) bool {
 var controlWords = map[string]bool{"view": true, "photo": true, "photos": true, "enlarge": true, "next": true, "previous": true, "report": true,
 	"abuse": true, "search": true, "go": true, "size": true, "related": true, "stories": true, "index": true, "share": true, "print": true,
 	"reply": true, "login": true, "menu": true, "home": true, "archive": true, "archives": true, "subscribe": true, "follow": true, "comments": true,
-	"gallery": true, "video": true, "videos": true, "slideshow": true, "close": true, "more": true, "show": true, "hide": true, "sign": true}
+	"gallery": true, "video": true, "videos": true, "slideshow": true, "close": true, "more": true, "show": true, "hide": true, "sign": true,
+	"about": true}
 
 // prefixedByline is the first of units[order] that names writers after
 // a byline's prefix ("By …", "Von …", "Автор: …"), at its start or after

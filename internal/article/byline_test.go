@@ -51,6 +51,14 @@ func TestCleanByline(t *testing.T) {
 		// A list that ends in "and" was cut short: no names.
 		{"Foursquare and Twitter done right", ""},
 		{"Smith &", ""},
+		// What goes before an inner "by" is no name; a link's labels go.
+		{"View all posts by Matt Tschoegl →", "Matt Tschoegl"},
+		{"Japanese lessons for withstanding big storms By Max Fisher", "Max Fisher"},
+		{"Posted by Becky | View all posts by Becky Leave a comment!", "Becky"},
+		{"Stella Kim and Jane Doe", "Stella Kim and Jane Doe"},
+		{"Jane Doe View Profile Email", "Jane Doe"},
+		{"View Profile", ""},
+		{"About", ""},
 		{"", ""},
 	}
 	for _, tc := range tests {

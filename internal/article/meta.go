@@ -29,9 +29,12 @@ type pageMeta struct {
 
 func readMeta(doc *html.Node) pageMeta {
 	var m pageMeta
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	// aside is true inside a form, a navigation, a footer or readers'
+	// comments: a "comment-author" or a form's "Name *" is no byline.
+	var walk func(n *html.Node, aside bool)
+	walk = func(n *html.Node, aside bool) {
 		if n.Type == html.ElementNode {
+			aside = aside || n.DataAtom == atom.Form || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer || neverRead(n)
 			switch n.DataAtom {
 			case atom.Html:
 				m.lang = attr(n, "lang")
@@ -58,17 +61,17 @@ func readMeta(doc *html.Node) pageMeta {
 					readJSONLD(textOf(n), &m)
 				}
 			}
-			if isBylineElement(n) && len(m.bylines) < 5 {
+			if !aside && isBylineElement(n) && len(m.bylines) < 5 {
 				if t := cleanSpace(textOf(n)); len(t) > 0 && len(t) < 120 {
 					m.bylines = append(m.bylines, t)
 				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, aside)
 		}
 	}
-	walk(doc)
+	walk(doc, false)
 	return m
 }
 

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -122,5 +123,37 @@ func TestJSONLDWrapped(t *testing.T) {
 		if m.ldHeadline != "Bridge to close" || m.ldPublished != "2024-12-06T22:00:40.000Z" || len(m.ldAuthors) != 1 {
 			t.Errorf("%.20q: headline %q, published %q, authors %q", src, m.ldHeadline, m.ldPublished, m.ldAuthors)
 		}
+	}
+}
+
+// TestBylineNotFromCommentsOrForms: a readers' comment's author and a
+// comment form's "Name *" are marked up as authors too; they are no
+// byline. A profile link's label ("View all posts by …", "View
+// Profile") gives the name it links, not the label.
+func TestBylineNotFromCommentsOrForms(t *testing.T) {
+	story := `<article><h1>Council votes to close the bridge</h1>` +
+		strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6) +
+		`</article>`
+	comments := `<ol class="commentlist"><li class="comment"><div class="comment-author vcard"><cite class="fn">Ted Reader</cite> said:</div><p>Great piece.</p></li></ol>`
+	form := `<form id="respond"><p class="comment-form-author"><label for="author">Name</label> <span class="required">*</span><input id="author"></p></form>`
+	for _, tc := range []struct {
+		name, byline, want string
+	}{
+		{"comments and a form only", "", ""},
+		{"the writer's byline first", `<span class="byline">By Dana Whitfield</span>`, "Dana Whitfield"},
+		{"a profile link's label", `<span class="author vcard"><a rel="author" href="/author/dana">View all posts by Dana Whitfield →</a></span>`, "Dana Whitfield"},
+		{"names before the profile links", `<div class="author">Dana Whitfield View Profile Email Twitter RSS</div>`, "Dana Whitfield"},
+		{"a label alone", `<a rel="author" href="/about">About</a>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Council votes to close the bridge</title></head><body>` + tc.byline + story + comments + form + `</body></html>`
+			a, err := Parse([]byte(page), HTML, "page.html", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tc.want {
+				t.Errorf("byline %q, want %q", a.Byline, tc.want)
+			}
+		})
 	}
 }
