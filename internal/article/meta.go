@@ -3,6 +3,7 @@ package article
 import (
 	"encoding/json"
 	"net"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -25,6 +26,7 @@ type pageMeta struct {
 	ldHeadline, ldPublished, ldPublisher         string
 	ldAuthors                                    []string // the persons JSON-LD names
 	ldOrgAuthors                                 []string // organizations JSON-LD names as authors
+	siteNames                                    []string // the site's name in its feeds' titles and its home link
 }
 
 func readMeta(doc *html.Node) pageMeta {
@@ -45,10 +47,16 @@ func readMeta(doc *html.Node) pageMeta {
 			case atom.H1:
 				if t := cleanSpace(textOf(n)); t != "" && len(m.h1s) < 3 {
 					m.h1s = append(m.h1s, t)
+					if homeLink(n) && len(strings.Fields(t)) <= 8 {
+						m.siteNames = append(m.siteNames, t) // a logo: the site's name, linked home
+					}
 				}
 			case atom.Meta:
 				m.readMetaTag(n)
 			case atom.Link:
+				if name := feedSiteName(n); name != "" && len(m.siteNames) < 8 {
+					m.siteNames = append(m.siteNames, name)
+				}
 				if strings.EqualFold(attr(n, "rel"), "canonical") {
 					m.canonical = attr(n, "href")
 				}
@@ -73,6 +81,60 @@ func readMeta(doc *html.Node) pageMeta {
 	}
 	walk(doc, false)
 	return m
+}
+
+// feedSiteName is the site's name as a feed's link states it: "Rand's
+// Blog » Feed", "Posts on Seth's Blog (Atom)", "Mish's Analysis - RSS",
+// "Joe's Blog » In Copenhagen Comments Feed" all name the site first;
+// "RSS 2.0" names none.
+func feedSiteName(n *html.Node) string {
+	typ := strings.ToLower(attr(n, "type"))
+	if !strings.EqualFold(attr(n, "rel"), "alternate") || !strings.Contains(typ, "rss") && !strings.Contains(typ, "atom") {
+		return ""
+	}
+	t := cleanSpace(attr(n, "title"))
+	if i := strings.IndexAny(t, "»|"); i >= 0 {
+		t = t[:i]
+	} else if strings.Contains(strings.ToLower(t), "comment") {
+		return "" // "'Post title' - Comments": a post's own feed
+	}
+	t = strings.Trim(t, "'\"‘’“” ")
+	for range 3 { // "Site RSS Feed": one word at a time
+		t = feedWords.ReplaceAllString(t, "")
+	}
+	t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), "-–—:"))
+	if len(strings.Fields(t)) > 8 || strings.IndexFunc(t, unicode.IsLetter) < 0 || feedFormat.MatchString(t) {
+		return ""
+	}
+	return t
+}
+
+var (
+	// feedWords are what a feed's title says besides the site's name.
+	feedWords = regexp.MustCompile(`(?i)^\s*(?:posts on|subscribe to|comments on)\s+|\s*(?:\((?:atom|rss)[^)]*\)|[-–—:]\s*(?:atom|rss)(?:\s*[\d.]+)?|(?:comments\s+)?feed|rss(?:\s*[\d.]+)?|atom(?:\s*[\d.]+)?)\s*$`)
+	// feedFormat is a feed's title that names its format alone.
+	feedFormat = regexp.MustCompile(`(?i)^(?:rss|atom|feed|comments)(?:\s*[\d.]+)?$`)
+)
+
+// homeLink reports an element whose only link goes to a site's home page
+// (a path of "/" or none): a logo, whose text is the site's name.
+func homeLink(n *html.Node) bool {
+	var links []string
+	var visit func(*html.Node)
+	visit = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			links = append(links, attr(c, "href"))
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			visit(k)
+		}
+	}
+	visit(n)
+	if len(links) != 1 {
+		return false
+	}
+	u, err := url.Parse(strings.TrimSpace(links[0]))
+	return err == nil && (u.Host != "" || links[0] == "/") && strings.Trim(u.Path, "/") == "" && u.RawQuery == "" && u.Fragment == ""
 }
 
 func (m *pageMeta) readMetaTag(n *html.Node) {
@@ -226,7 +288,7 @@ func collectAuthors(v any, persons, orgs *[]string) {
 
 // titleSeparators split a page title into headline and site name:
 // "Headline | Site", "Site - Headline", "Section: Headline".
-var titleSeparators = regexp.MustCompile(`\s+[|\-–—·:»/]\s+|\s*\|\s*`)
+var titleSeparators = regexp.MustCompile(`\s+[|\-–—·:»«/]\s+|\s*\|\s*`)
 
 // chooseTitle picks the headline the page's candidates agree on:
 // JSON-LD's headline, og:title, twitter:title, <title>, Readability's
@@ -259,7 +321,7 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		add(m.h1s[0])
 	}
 	furniture := map[string]bool{}
-	for _, f := range []string{m.siteName, m.ldPublisher, m.section, hostLabel(host)} {
+	for _, f := range append([]string{m.siteName, m.ldPublisher, m.section, hostLabel(host)}, m.siteNames...) {
 		if f = normTitle(f); f != "" {
 			furniture[f] = true
 			furniture[strings.ReplaceAll(f, " ", "")] = true
@@ -275,6 +337,13 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		bonus int // a cut that dropped only short parts
 	}
 	var options []option
+	for i, c := range cands {
+		// "Seth's Blog: The importance of going first": the site's name
+		// before a colon goes, as after a separator.
+		if head, rest, ok := strings.Cut(c, ": "); ok && isFurniture(head) && len(strings.Fields(rest)) >= 2 {
+			cands[i] = rest
+		}
+	}
 	for i, c := range cands {
 		parts := titleSeparators.Split(c, -1)
 		if len(parts) == 1 {
@@ -314,6 +383,9 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		// headline never beats the headline.
 		score := o.bonus
 		for _, c := range cands {
+			if isFurniture(c) {
+				continue // the site's name (a logo's <h1>) witnesses nothing
+			}
 			switch nc := normTitle(c); {
 			case nc == no:
 				score += 2

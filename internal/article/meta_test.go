@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func TestChooseTitle(t *testing.T) {
@@ -155,5 +158,48 @@ func TestBylineNotFromCommentsOrForms(t *testing.T) {
 				t.Errorf("byline %q, want %q", a.Byline, tc.want)
 			}
 		})
+	}
+}
+
+// TestSiteNameFromFeedsAndLogo: a site states its name in its feeds'
+// titles and in a logo linked home; that name is cut from the <title>,
+// before a colon too, and never read as the headline. A post's own
+// comments feed names the post, not the site.
+func TestSiteNameFromFeedsAndLogo(t *testing.T) {
+	body := strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6)
+	for _, tc := range []struct{ name, head, logo, want string }{
+		{"feed title, guillemet",
+			`<title>Council votes to close the bridge « Rand's Blog</title><link rel="alternate" type="application/rss+xml" title="Rand's Blog » Feed" href="/feed">`,
+			"", "Council votes to close the bridge"},
+		{"atom feed, colon",
+			`<title>Seth's Blog: Council votes to close the bridge</title><link rel="alternate" type="application/atom+xml" title="Posts on Seth's Blog (Atom)" href="/atom.xml">`,
+			"", "Council votes to close the bridge"},
+		{"logo linked home",
+			`<title>Web Ink Now: Council votes to close the bridge</title><link rel="alternate" type="application/rss+xml" title="'Council votes to close the bridge' - Comments" href="/c.xml">`,
+			`<h1><a href="http://www.webinknow.com/">Web Ink Now</a></h1>`, "Council votes to close the bridge"},
+		{"a colon in a headline stays",
+			`<title>Bridge closed: what drivers need to know</title><link rel="alternate" type="application/rss+xml" title="RSS 2.0" href="/feed">`,
+			"", "Bridge closed: what drivers need to know"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head>` + tc.head + `</head><body>` + tc.logo + `<article>` + body + `</article></body></html>`
+			a, err := Parse([]byte(page), HTML, "page.html", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.want {
+				t.Errorf("title %q, want %q", a.Title, tc.want)
+			}
+		})
+	}
+	for title, want := range map[string]string{
+		"Rand's Blog » Feed": "Rand's Blog", "Posts on Seth's Blog (Atom)": "Seth's Blog", "Mish's Analysis - RSS": "Mish's Analysis",
+		"Joe's Blog » In Copenhagen Comments Feed": "Joe's Blog", "'A post' - Comments": "", "RSS 2.0": "", "Atom 0.3": "", "Hawk Digital RSS Feed": "Hawk Digital",
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "link", DataAtom: atom.Link, Attr: []html.Attribute{
+			{Key: "rel", Val: "alternate"}, {Key: "type", Val: "application/rss+xml"}, {Key: "title", Val: title}}}
+		if got := feedSiteName(n); got != want {
+			t.Errorf("feedSiteName(%q) = %q, want %q", title, got, want)
+		}
 	}
 }
