@@ -47,6 +47,10 @@ type slavicWords struct {
 	nounCases map[string][6]string
 	// versionPoint joins a version number's parts ("8.3" восемь точка три).
 	versionPoint string
+	// compoundForms turn a number's genitive words into the forms that
+	// begin a compound word ("100-летие" столетие, "5-річний" п'ятирічний):
+	// the genitive but for these.
+	compoundForms map[string]string
 	// timesNoun are the forms of the noun that counts how many times ("в 2
 	// раза больше", "у 3 рази"): after it the number is accusative.
 	timesNoun map[string]bool
@@ -277,6 +281,30 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			return w.suffixedOrdinal(s, c, m.get("n"), m.get("suf"))
 		})
 
+		// Compounds led by a number: "100-летие" столетие, "5-летний"
+		// пятилетний, "3-комнатная" трехкомнатная, "5-річний" п'ятирічний:
+		// the number's combining form (its genitive, mostly) and the word,
+		// as one word.
+		add(Cardinal, `(?P<n>\d{1,3}|1000)-(?P<w>\p{Ll}{4,})`, func(c *context, m match) (string, bool) {
+			n := m.get("n")
+			if len(n) > 1 && n[0] == '0' {
+				return "", false
+			}
+			var b strings.Builder
+			for _, part := range strings.Fields(s.cardinal(n, masc, gen)) {
+				if f, ok := w.compoundForms[part]; ok {
+					part = f
+				}
+				b.WriteString(part)
+			}
+			word := m.get("w")
+			head := b.String()
+			if w.code == "ru" && head == "двух" && strings.HasPrefix(word, "крат") {
+				head = "дву" // двукратный
+			}
+			return head + word, true
+		})
+
 		// Centuries and monarchs: XX век, в XXI веке, Петр I.
 		// A century with its noun abbreviated: "в XXI в.", "начало XX в.",
 		// "у XXI ст.": the ordinal and the noun in the case around them.
@@ -299,6 +327,18 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				said += "." // the text's last full stop, not an abbreviation's ("км.")
 			}
 			return said, ok
+		})
+		// "100 кв. м", "5 кв. км", "3 куб. м" (кубических; Ukrainian
+		// "куб. м" too): the squared and cubed units written out.
+		add(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<p>кв|куб)\.\s?(?P<u>км|м)`+wordEnd, func(c *context, m match) (string, bool) {
+			unit := m.get("u") + "²"
+			if m.get("p") == "куб" {
+				unit = m.get("u") + "³"
+			}
+			if _, ok := w.units[unit]; !ok {
+				return "", false
+			}
+			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", unit)
 		})
 		// "2 тыс. рублей", "5 млн. человек": the dot is the abbreviation's
 		// (wordEnd gives back the character after a unit, so these take
