@@ -328,6 +328,15 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			}
 			return said, ok
 		})
+		// Percentage points: "на 0,3 п.п." (процентного пункта), "2 в.п."
+		// (відсоткових пункти).
+		add(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<u>п|в)\.\s?п\.`, func(c *context, m match) (string, bool) {
+			unit := m.get("u") + ".п."
+			if _, ok := w.units[unit]; !ok {
+				return "", false
+			}
+			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", unit)
+		})
 		// "100 кв. м", "5 кв. км", "3 куб. м" (кубических; Ukrainian
 		// "куб. м" too): the squared and cubed units written out.
 		add(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<p>кв|куб)\.\s?(?P<u>км|м)`+wordEnd, func(c *context, m match) (string, bool) {
@@ -1210,6 +1219,7 @@ func (w *slavicWords) money(s *slavic, c *context, n number, scale, cur string) 
 	if scale != "" {
 		su := w.units[strings.TrimSuffix(scale, ".")]
 		cs := w.caseOf(c) // "до 1 млн руб.": до одного миллиона рублей
+		accusative := cs == acc
 		if cs != gen {
 			cs = nom
 		}
@@ -1218,6 +1228,9 @@ func (w *slavicWords) money(s *slavic, c *context, n number, scale, cur string) 
 			out = s.decimal(n, cs) + " " + su.forms[3]
 		} else {
 			out = w.counted(s, n.whole, su, cs)
+		}
+		if accusative {
+			out = w.accusative(out) // "на $1,2 млрд": на одну целую две десятых миллиарда
 		}
 		return out + " " + names.major.forms[2], true
 	}
