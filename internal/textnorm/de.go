@@ -603,7 +603,10 @@ func sentenceEndsHere(c *context) bool {
 
 // --- cardinals ---
 
-var deCountCues = set("rund", "etwa", "über", "fast", "knapp", "ca", "circa", "insgesamt", "mehr", "weniger", "als", "zu", "mit", "auf")
+var deCountCues = set("rund", "etwa", "über", "fast", "knapp", "ca", "circa", "insgesamt", "mehr", "weniger", "als", "zu", "mit", "auf",
+	// A page, a number, a paragraph or a volume is counted, not dated:
+	// "S. 1234", "Nr. 1848", "Band 1200".
+	"s", "seite", "seiten", "nr", "nummer", "abs", "absatz", "bd", "band", "heft", "zimmer", "raum")
 
 func deNumber(c *context, m match) (string, bool) {
 	sign, text := m.get("sign"), m.get("num")

@@ -105,7 +105,7 @@ var spanish = sync.OnceValue(func() *language {
 		return esCardinal(esSeps.parseNumber(m.get("n")).whole, esAlone) + " " + era, true
 	})
 
-	add(Measure, `(?P<sign>-)?(?P<num>`+esNum+`|\d+\s\d+/\d+|\d+/\d+)\s?(?P<unit>°\s?[cCfF]\b|[\p{L}µμ°%]+[²³23]?(?:/[\p{L}]+)?)`+wordEnd, esMeasure)
+	add(Measure, `(?P<sign>-)?(?P<num>`+esNum+`|\d+\s\d+/\d+|\d+/\d+)\s?(?P<unit>[°º]\s?[cCfF]\b|[\p{L}µμ°%]+[²³23]?(?:/[\p{L}]+)?)`+wordEnd, esMeasure)
 	add(Measure, `(?P<num>`+esNum+`)/(?P<per>[\p{L}]+)`, esMeasurePer)
 	add(Measure, `(?P<num>`+esNum+`)-(?P<letter>\p{L})\b`, func(c *context, m match) (string, bool) {
 		return esDecimal(esSeps.parseNumber(m.get("num")), esAlone) + " " + m.get("letter"), true
@@ -448,8 +448,10 @@ var esUnits = func() map[string]esUnitName {
 		{"m/s", "metro por segundo", "metros por segundo", false}, {"mi", "milla", "millas", true},
 		{"m² m2", "metro cuadrado", "metros cuadrados", false}, {"km² km2", "kilómetro cuadrado", "kilómetros cuadrados", false},
 		{"m³ m3", "metro cúbico", "metros cúbicos", false}, {"cm³ cm3", "centímetro cúbico", "centímetros cúbicos", false},
-		{"ha", "hectárea", "hectáreas", true}, {"%", "por ciento", "por ciento", false}, {"°c|°C|° c|° C", "grado centígrado", "grados centígrados", false},
-		{"°f °F", "grado fahrenheit", "grados fahrenheit", false},
+		{"ha", "hectárea", "hectáreas", true}, {"%", "por ciento", "por ciento", false}, {"°c|°C|° c|° C|ºc|ºC|º c|º C", "grado centígrado", "grados centígrados", false},
+		// "º", the ordinal indicator, stands for the degree sign in much
+		// Spanish print ("40 ºC").
+		{"°f °F ºF", "grado fahrenheit", "grados fahrenheit", false},
 		{"kw kW", "kilovatio", "kilovatios", false}, {"kwh kWh", "kilovatio hora", "kilovatios hora", false}, {"w W", "vatio", "vatios", false},
 		{"mw MW", "megavatio", "megavatios", false}, {"v V", "voltio", "voltios", false}, {"psi", "p s i", "p s i", false},
 		{"gb GB", "gigabyte", "gigabytes", false}, {"mb MB", "megabyte", "megabytes", false}, {"hz Hz", "hercio", "hercios", false},
@@ -671,7 +673,7 @@ func esOrdinalRule(c *context, m match) (string, bool) {
 	case "ᵉʳ", "er":
 		apocope = true
 	}
-	if suf == "°" && strings.HasPrefix(strings.TrimLeft(c.text[c.end:], " "), "C") {
+	if (suf == "°" || suf == "º") && strings.HasPrefix(strings.TrimLeft(c.text[c.end:], " "), "C") {
 		return "", false // 28 °C is a temperature
 	}
 	return esOrdinal(n.whole, g, apocope), true

@@ -16,6 +16,8 @@ func TestLanguages(t *testing.T) {
 		{"de", "am 3. Mai", "am dritten Mai"},
 		// Thousands grouped by spaces, as DIN 5008 writes them.
 		{"de", "10 000 Euro", "zehn tausend euro"},
+		// A page or a number in the years' range is counted, not dated.
+		{"de", "BGBl. I S. 1234 und Nr. 1848, im Jahr 1848", "BGBl. I seite ein tausend zwei hundert vier und dreißig und nummer ein tausend acht hundert acht und vierzig, im Jahr achtzehn hundert acht und vierzig"},
 		// Decades with a hyphenated noun, prices in whole euros, "i. d. R.".
 		{"de", "die 90er-Jahre", "die neunziger-Jahre"},
 		// A version number after what it versions is no date, ordinal or
@@ -24,6 +26,9 @@ func TestLanguages(t *testing.T) {
 		{"es", "iOS 8.3 para OS X 10.10", "iOS ocho punto tres para OS X diez punto diez"},
 		// A number glued to capitals is a code: "5G" is no gram.
 		{"es", "redes 2G y 3G", "redes dos G y tres G"},
+		// The ordinal indicator "º" stands for the degree sign in much
+		// Spanish print; before C or F it is one.
+		{"es", "máximas de 40 ºC y mínimas de 5º C el 1º de mayo", "máximas de cuarenta grados centígrados y mínimas de cinco grados centígrados el primero de mayo"},
 		{"de", "im 5G-Netz", "im fünf G-Netz"},
 		{"ru", "версия 5.3 и USB 3.0", "версия пять точка три и USB три точка ноль"},
 		{"uk", "версія 5.3", "версія п'ять крапка три"},
