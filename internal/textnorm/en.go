@@ -115,7 +115,7 @@ var english = sync.OnceValue(func() *language {
 	// Inches with their full stop: "10 in. of rain" ("in" without one is
 	// the preposition).
 	add(Measure, `(?P<num>`+enNum+`)\s?in\.`, enInches)
-	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
+	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?(?:\s|(?P<hy>-))?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)-(?P<word>`+enUnitWords+`)`, enMeasureWord)
 	add(Measure, `(?P<int>\d+)\s(?P<fn>\d+)/(?P<fd>\d+)\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasureFraction)
 	addGlued(Measure, `(?P<num>`+enNum+`)\s?/\s?(?P<per>`+enUnitPattern()+`)`+wordEnd, enPerUnit)
@@ -658,6 +658,9 @@ func enMoney(c *context, m match) (string, bool) {
 	if amount.grouped && !enSeps.groupedByThree(m.get("amt")) {
 		return "", false
 	}
+	if enAttributive(c) && (m.get("scale") != "" || amount.frac == "" || isZero(amount.frac)) {
+		names.many = names.one // "a $1.2 billion deal": a one point two billion dollar deal
+	}
 	s, ok := enAmount(amount, strings.ToLower(m.get("scale")), names)
 	if !ok {
 		return "", false
@@ -1022,8 +1025,8 @@ func enMeasure(c *context, m match) (string, bool) {
 		return "", false
 	}
 	name := many
-	if !n.neg && trimZeros(n.whole) == "1" && !n.point && m.get("scale") == "" {
-		name = one
+	if !n.neg && trimZeros(n.whole) == "1" && !n.point && m.get("scale") == "" || m.get("hy") != "" || enAttributive(c) {
+		name = one // "a 5 km run", "a 5-km run": a five kilometer run
 	}
 	and := m.get("scale") == ""
 	return words(enDecimal(n, and), m.get("scale"), name), true
@@ -1057,6 +1060,26 @@ var enDistanceNouns = set("hurdles", "sprints", "sprinters", "races", "heats", "
 	"swims", "swimmers", "finals", "semifinals", "events", "records", "tracks", "pools", "walls", "waves", "cliffs", "towers", "trees")
 
 var enRaces = set("run", "runs", "race", "races", "walk", "walks", "runner", "runners", "course")
+
+// enAttributive reports an amount that modifies the noun after it: "a"
+// or "an" before it, which no plural follows, and a word in lower case
+// after it that is no preposition or conjunction ("a 5 km run", "a $10
+// fee", not "a 5 km or so"). English says its unit in the singular
+// there.
+func enAttributive(c *context) bool {
+	if c == nil {
+		return false // a part of a range, read on its own
+	}
+	if p := c.prevWord(); p != "a" && p != "an" {
+		return false
+	}
+	next := c.nextWord()
+	return isLowerWord(next) && !enFunctionWords[next] && c.followedBySpace()
+}
+
+// enFunctionWords are the prepositions and conjunctions that can follow an
+// amount that is no modifier.
+var enFunctionWords = set("of", "or", "and", "to", "in", "on", "at", "from", "for", "by", "per", "than", "a", "an", "the", "each", "more", "less", "or so")
 
 // enMeasureWord reads "7.2-millimeter", a number joined to a unit's name.
 func enMeasureWord(c *context, m match) (string, bool) {

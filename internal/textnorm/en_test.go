@@ -18,6 +18,15 @@ func TestEnglish(t *testing.T) {
 		{"He left on 30 June. She stayed.", "He left on the thirtieth of June. She stayed."},
 		{"We met on 1 Jan. She stayed.", "We met on the first of January. She stayed."},
 		{"on 1 Jan. 2024", "on the first of January twenty twenty four"},
+		// Bare "bps" is the markets' basis points; bits per second carry
+		// a prefix.
+		{"rates rose by 25 bps at 100 Mbps", "rates rose by twenty five basis points at one hundred megabits per second"},
+		// An amount that modifies a noun after "a" or "an" says its unit
+		// in the singular; a hyphen joins it so too.
+		{"a 5 km run and a 5-km walk", "a five kilometer run and a five kilometer walk"},
+		{"a $10 fee and a $1.2 billion deal", "a ten dollar fee and a one point two billion dollar deal"},
+		{"ran 5 km in a 5 km or so loop", "ran five kilometers in a five kilometers or so loop"},
+		{"The $5 million was spent.", "The five million dollars was spent."},
 		{"25 Sept.", "the twenty fifth of September"},
 		// A month's abbreviation alone after a word that sets a time;
 		// months in a range.
@@ -81,7 +90,7 @@ func TestEnglish(t *testing.T) {
 		// or thin), unless a run of digits borders them.
 		{"10 000 people", "ten thousand people"},
 		{"It cost $10 000.", "It cost ten thousand dollars."},
-		{"a 10\u202f000 km trip", "a ten thousand kilometers trip"},
+		{"a 10\u202f000 km trip", "a ten thousand kilometer trip"},
 		{"10\u2009000.5 tonnes", "ten thousand point five tonnes"},
 		{"in 2019 100 000 people", "in twenty nineteen one hundred thousand people"},
 		{"Tel 030 123 456", "Tel zero three zero, one two three, four five six"},
@@ -225,8 +234,8 @@ func TestEnglish(t *testing.T) {
 		{"The festival runs March 3–5; the fair 10–12 May 2024.", "The festival runs March third to fifth; the fair the tenth to the twelfth of May twenty twenty four."},
 		{"the 2023/24 season and FY2024", "the twenty twenty three to twenty four season and FY twenty twenty four"},
 		{"a 1970s-era law and 80s-style hair", "a nineteen seventies-era law and eighties-style hair"},
-		{"a ₹500 crore plan", "a five hundred crore rupees plan"},
-		{"a $1.5-billion deal worth $3-4 million a year", "a one point five billion dollars deal worth three to four million dollars a year"},
+		{"a ₹500 crore plan", "a five hundred crore rupee plan"},
+		{"a $1.5-billion deal worth $3-4 million a year", "a one point five billion dollar deal worth three to four million dollars a year"},
 		{"The bill passed 218-214; highs of 104 degrees F.", "The bill passed two hundred and eighteen to two hundred and fourteen; highs of one hundred and four degrees Fahrenheit."},
 		{"Grade C students read Part V.", "Grade C students read Part five."},
 		{"Support rose 0.5pp to 1.2bn people", "Support rose zero point five pp to one point two billion people"},

@@ -40,6 +40,11 @@ func buildUnits() map[string][2]string {
 			u[ps+sym] = [2]string{siPrefixes[ps] + names[0], siPrefixes[ps] + names[1]}
 		}
 	}
+	// A rate's change in hundredths of a percent: "25 bps", "50 bp".
+	// Bits per second are written with a prefix ("100 Mbps"); bare, the
+	// abbreviation is the markets' basis points.
+	u["bps"] = [2]string{"basis point", "basis points"}
+	u["bp"] = [2]string{"basis point", "basis points"}
 	// Prefixes that read as one word in English usage.
 	for k, v := range map[string][2]string{
 		"kWh": {"kilowatt hour", "kilowatt hours"}, "MWh": {"megawatt hour", "megawatt hours"}, "GWh": {"gigawatt hour", "gigawatt hours"},
