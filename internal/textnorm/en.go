@@ -87,6 +87,7 @@ var english = sync.OnceValue(func() *language {
 	add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s(?P<zone>`+enZones+`))?`, enTime)
 	add(Range, scorePattern, sayScore(func(d string) string { return enCardinal(d, false) }, "to"))
 
+
 	// Dates.
 	add(Date, `(?P<mon>`+enMonth+`)\.?(?:\s|-|\.\s?)(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?(?:,?\s(?P<y>\d{4}))?`, enDateMD)
 	add(Date, `(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?\s(?:of\s)?(?P<mon>`+enMonth+`)(?P<dot>\.)?(?:,?\s(?P<y>\d{4}))?`, enDateDM)
@@ -206,7 +207,7 @@ var english = sync.OnceValue(func() *language {
 		}
 		return "with", c.followedBySpace()
 	})
-	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM]|[yYqQmM]-[oO]-[yYqQmM]|[yY][oO][yY]|[qQ][oO][qQ]|MoM|MOM)`, enWordAbbreviation)
+	add(Abbreviation, `(?P<k>401\(k\)|[Vv]s|[Ee]tc|[Tt]v|TV|[yY]/[yY]|[qQ]/[qQ]|[mM]/[mM]|[yYqQmM]-[oO]-[yYqQmM]|[yY][oO][yY]|[qQ][oO][qQ]|MoM|MOM|WWI{1,2})`+wordEnd, enWordAbbreviation)
 
 	// Arithmetic: 1-2=5, y=x +1, 2+3, 2*8.
 	add(Symbol, `(?P<expr>(?:[a-zA-Z]|`+enNum+`)(?:\s?[-+*/=×÷^]\s?(?:[a-zA-Z]|`+enNum+`))+)`, enMath)
@@ -226,6 +227,8 @@ var english = sync.OnceValue(func() *language {
 	l.ranges = enRanges
 	l.mayStart = func(word, next string) bool {
 		switch {
+		case word == "WWI" || word == "WWII":
+			return true // World War One, Two
 		case enMonthNumber(word) > 0 || strings.EqualFold(word, "may"):
 			return startsWithDigit(next) // July 25, May 5
 		case strings.Trim(word, "IVXLCDM") == "", word == "F":
@@ -1575,7 +1578,7 @@ var enAPStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "
 	"Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming"}
 
 // enBeforeNumber are abbreviations said in full before a number only.
-var enBeforeNumber = map[string]string{"no": "number", "fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
+var enBeforeNumber = map[string]string{"ext": "extension", "no": "number", "fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
 	"p": "page", "pp": "pages", "pg": "page", "pgs": "pages", "sec": "section", "ep": "episode", "nos": "numbers", "eq": "equation", "para": "paragraph"}
 
 // enAbbrevs are said in full wherever they stand.
@@ -1669,6 +1672,10 @@ func enWordAbbreviation(c *context, m match) (string, bool) {
 		return "quarter on quarter", true
 	case "m/m", "m-o-m", "mom":
 		return "month on month", true
+	case "wwi":
+		return "World War One", true
+	case "wwii":
+		return "World War Two", true
 	}
 	return "", false
 }

@@ -21,6 +21,9 @@ func TestEnglish(t *testing.T) {
 		// Bare "bps" is the markets' basis points; bits per second carry
 		// a prefix.
 		{"rates rose by 25 bps at 100 Mbps", "rates rose by twenty five basis points at one hundred megabits per second"},
+		// The world wars, a telephone extension, a map's ratio.
+		{"WWI and WWII veterans", "World War One and World War Two veterans"},
+		{"call ext. 1234 for a 1:50000 map", "call extension one two three four for a one to fifty thousand map"},
 		// An amount that modifies a noun after "a" or "an" says its unit
 		// in the singular; a hyphen joins it so too.
 		{"a 5 km run and a 5-km walk", "a five kilometer run and a five kilometer walk"},

@@ -212,7 +212,8 @@ func window(rest string) string {
 // by letters or digits.
 // scorePattern is a score or a ratio, "2:1", "3:0", that no time rule
 // reads (a time has two digits after the colon and an hour up to 24).
-const scorePattern = `(?P<sa>\d{1,3}):(?P<sb>\d{1,3})`
+// A score ("2:1") or a ratio ("1:1000", a map's "1:50000").
+const scorePattern = `(?P<sa>\d{1,3}):(?P<sb>[1-9]\d{3,6}|\d{1,3})`
 
 // sayScore says a score with the language's word between its two
 // numbers ("zwei zu eins", "dos a uno"), or declines what reads as a
