@@ -356,7 +356,12 @@ func deEnding(c *context) string {
 		prev = c.prevWordN(2)
 	}
 	switch prev {
-	case "der", "die", "das", "diese", "dieser", "jede", "jeder":
+	case "der", "dieser", "jeder":
+		if dePrepositions[c.prevWordN(2)] {
+			return "en" // "in der 2. Liga": dative, in der zweiten Liga
+		}
+		return "e"
+	case "die", "das", "diese", "jede":
 		return "e"
 	case "am", "im", "vom", "zum", "beim", "dem", "den", "des", "zur", "einem", "einen", "seit", "ab", "bis", "vor", "nach":
 		return "en"
@@ -365,6 +370,11 @@ func deEnding(c *context) string {
 	}
 	return "er"
 }
+
+// dePrepositions are the prepositions before which "der" is a dative's
+// or a genitive's article, never the nominative's.
+var dePrepositions = set("in", "an", "auf", "aus", "bei", "mit", "nach", "von", "zu", "vor", "hinter", "über", "unter", "neben",
+	"zwischen", "seit", "während", "wegen", "trotz", "gegenüber", "außer", "innerhalb", "außerhalb", "laut", "gemäß", "ab")
 
 // deWeekdayAbbr are the days' abbreviations and their names.
 var deWeekdayAbbr = map[string]string{"mo": "Montag", "di": "Dienstag", "mi": "Mittwoch", "do": "Donnerstag", "fr": "Freitag",

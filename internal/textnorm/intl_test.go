@@ -16,6 +16,9 @@ func TestLanguages(t *testing.T) {
 		{"de", "am 3. Mai", "am dritten Mai"},
 		// Thousands grouped by spaces, as DIN 5008 writes them.
 		{"de", "10 000 Euro", "zehn tausend euro"},
+		// "der" after a preposition is a dative's article: the ordinal
+		// takes -en; alone it is the nominative's.
+		{"de", "Er spielt in der 2. Liga, der 3. Platz ging an ihn.", "Er spielt in der zweiten Liga, der dritte Platz ging an ihn."},
 		// A page or a number in the years' range is counted, not dated.
 		{"de", "BGBl. I S. 1234 und Nr. 1848, im Jahr 1848", "BGBl. I seite ein tausend zwei hundert vier und dreißig und nummer ein tausend acht hundert acht und vierzig, im Jahr achtzehn hundert acht und vierzig"},
 		// Decades with a hyphenated noun, prices in whole euros, "i. d. R.".
