@@ -70,6 +70,13 @@ var spanish = sync.OnceValue(func() *language {
 	add(Abbreviation, `(?i:n\.?º)(?P<after>\s?\d)`, func(c *context, m match) (string, bool) {
 		return "número", true
 	})
+	// "el km 5" of a road: its kilometre mark, the unit before the number.
+	add(Abbreviation, `(?i:km)\.?(?P<after>\s\d)`, func(c *context, m match) (string, bool) {
+		if p := c.prevRaw(); p != "" && unicode.IsDigit([]rune(p)[len([]rune(p))-1]) {
+			return "", false // "5 km 3": the unit of the number before
+		}
+		return "kilómetro", true
+	})
 	addGlued(Time, `(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s?(?P<ampm>[ap]\.\s?m\.?|[ap]m\b))?(?:\s?(?P<zone>(?i:est|cet|gmt|utc))(?P<off>[-+]\d{1,2}(?::\d{2})?)?)?(?:\s?(?P<hs>h)\b)?`, esTime)
 	add(Range, scorePattern, sayScore(func(d string) string { return esCardinal(d, esAlone) }, "a"))
 	add(Range, `(?P<sa>\d{1,2})-(?P<sb>\d{1,2})`, func(c *context, m match) (string, bool) {
@@ -163,6 +170,8 @@ var spanish = sync.OnceValue(func() *language {
 			return true
 		case lw == "siglo" || lw == "ee" || lw == "nº":
 			return true
+		case lw == "km":
+			return startsWithDigit(next) // "el km 5"
 		case strings.Trim(word, "IVXLCDM") == "" || strings.Trim(word, "ivxlcdm") == "":
 			return true
 		case esCurrencyCodes[lw].one != "" || esCurrencies[lw].one != "":
@@ -676,8 +685,14 @@ func esOrdinalRule(c *context, m match) (string, bool) {
 	if (suf == "°" || suf == "º") && strings.HasPrefix(strings.TrimLeft(c.text[c.end:], " "), "C") {
 		return "", false // 28 °C is a temperature
 	}
+	if next := c.nextWord(); g == esMasc && c.followedBySpace() && isLowerWord(next) && !esFunctionWords[next] {
+		// Before the masculine noun it modifies, primero and tercero
+		// lose their -o: "1.º lugar" primer lugar, "3.er piso".
+		apocope = true
+	}
 	return esOrdinal(n.whole, g, apocope), true
 }
+
 
 // --- roman numerals ---
 

@@ -31,6 +31,10 @@ func TestLanguages(t *testing.T) {
 		{"es", "redes 2G y 3G", "redes dos G y tres G"},
 		// The ordinal indicator "º" stands for the degree sign in much
 		// Spanish print; before C or F it is one.
+		// Primero and tercero lose their -o before the masculine noun
+		// they modify; a road's "km 5" is its kilometre mark.
+		{"es", "quedó en 1.º lugar, el 3.º piso, el 1.º de la clase", "quedó en primer lugar, el tercer piso, el primero de la clase"},
+		{"es", "en el km 5 tras 5 km 300 m", "en el kilómetro cinco tras cinco kilómetros trescientos metros"},
 		{"es", "máximas de 40 ºC y mínimas de 5º C el 1º de mayo", "máximas de cuarenta grados centígrados y mínimas de cinco grados centígrados el primero de mayo"},
 		{"de", "im 5G-Netz", "im fünf G-Netz"},
 		{"ru", "версия 5.3 и USB 3.0", "версия пять точка три и USB три точка ноль"},
