@@ -269,7 +269,7 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 
 		// Two years before the year noun's plural: "в 2021 и 2022 годах",
 		// "1990–2000 років"; each an ordinal in the noun's case.
-		add(Date, `(?P<y1>\d{4})(?P<join>\s?[–—-]\s?|\s(?:и|или|і|й|та|чи|або|по|до)\s)(?P<y2>\d{4})\s(?P<noun>[\p{L}]+)`, func(c *context, m match) (string, bool) {
+		add(Date, `(?P<y1>\d{4})(?P<join>\s?[–—-]\s?|\s(?:и|или|і|й|та|чи|або|по|до)\s)(?P<y2>\d{4})\s(?P<noun>(?:гг|рр)\.|[\p{L}]+)`, func(c *context, m match) (string, bool) {
 			return w.yearPair(s, c, m.get("y1"), m.get("join"), m.get("y2"), m.get("noun"))
 		})
 		// Years with their noun: в 2024 году, 2024 г., с 2020 года.
@@ -403,6 +403,12 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			next := strings.ToLower(c.nextWord())
 			if w.timesNoun[next] {
 				cs = acc // "в 2 раза", "у 3 рази": the accusative
+			}
+			if c.prevWord() == "по" && !n.point && pluralClass(n.whole) != 0 {
+				// Distributive по takes the accusative but with one ("по
+				// 2 человека" по два человека, "по 100 рублей"; "по 1
+				// книге" по одной).
+				cs = acc
 			}
 			if v := atoi(n.whole); (c.prevWord() == "в" || c.prevWord() == "во" || w.code == "uk" && c.prevWord() == "у") && !n.point && !n.grouped &&
 				sign == "" && len(n.whole) == 4 && v >= 1000 && v <= 2100 && !startsWithLetter(c.text[c.end:]) {
@@ -786,6 +792,9 @@ func (w *slavicWords) date(s *slavic, c *context, d string, mon int, y, ynoun st
 		if prev == "в" || prev == "у" {
 			cs = gen
 		}
+		if prev == "по" {
+			cs = acc // "по 5 марта": up to it, по пятое марта
+		}
 	case w.nominativeCues[prev] || c.atSentenceStart() && c.alone():
 		cs = nom
 	}
@@ -861,7 +870,37 @@ func (w *slavicWords) centuryNoun(noun, n string) (int, sGender, bool) {
 // первом и две тысячи двадцать втором годах.
 func (w *slavicWords) yearPair(s *slavic, c *context, y1, join, y2, noun string) (string, bool) {
 	ln := strings.ToLower(noun)
+	ln = strings.TrimSuffix(ln, ".") // "гг.": the abbreviation's dot
 	cs, ok := w.yearNouns[ln]
+	if j := strings.TrimSpace(join); w.yearAbbr[ln] && j != "по" && j != "до" {
+		// "в 2023–2024 гг.", "2020 и 2021 гг.": the plural noun in full,
+		// in the case the preposition before asks (в and у place).
+		cs = nom
+		if p, governed := w.preps[c.prevWord()]; governed {
+			cs = p
+		}
+		if p := c.prevWord(); p == "в" || p == "во" || p == "у" {
+			cs = prep
+		}
+		if cs == acc {
+			cs = nom
+		}
+		if j == "-" || j == "–" || j == "—" {
+			join = " " + w.rangeWord + " "
+		}
+		return s.ordinal(y1, masc, cs) + join + s.ordinal(y2, masc, cs) + " " + w.year[1][cs], true
+	}
+	if j := strings.TrimSpace(join); w.yearAbbr[ln] && (j == "по" || j == "до") && yearSpanFrom[c.prevWord()] {
+		// "с 2010 по 2015 гг.": the span said with the noun in full, in
+		// the case the second preposition asks (по the accusative, до
+		// the genitive): с две тысячи десятого по две тысячи
+		// пятнадцатый год.
+		cs = nom
+		if j == "до" {
+			cs = gen
+		}
+		return s.ordinal(y1, masc, gen) + join + s.ordinal(y2, masc, cs) + " " + w.year[0][cs], true
+	}
 	if j := strings.TrimSpace(join); ok && (j == "по" || j == "до") {
 		// "с 2014 по 2022 год", "з 2014 до 2022 року": from one year
 		// (genitive) to another, in its noun's case.
