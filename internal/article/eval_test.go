@@ -51,14 +51,21 @@ func TestExtractionCorpus(t *testing.T) {
 				sumP, sumR, sumF = sumP+p, sumR+r, sumF+f
 				t.Logf("%-45s P %.3f R %.3f F1 %.3f", pg.Name, p, r, f)
 				checkMeta(t, pg, a, meta, time.Minute)
+				if set.name == "dragnet" {
+					checkPrintedDate(t, pg, a, meta)
+				}
 			}
 			n := float64(len(pages))
 			t.Logf("%s: %d pages, mean precision %.3f, recall %.3f, F1 %.3f", set.name, len(pages), sumP/n, sumR/n, sumF/n)
-			for _, field := range []string{"title", "byline", "date"} {
+			for _, field := range []string{"title", "byline", "date", "printed date"} {
 				if c := meta[field]; c[1] > 0 {
 					t.Logf("%s: %s matches on %d of %d pages (%.1f %%)", set.name, field, c[0], c[1], 100*float64(c[0])/float64(c[1]))
-					if float64(c[0]) < 0.85*float64(c[1]) {
-						t.Errorf("%s %s: %d of %d, below the floor of 85 %%", set.name, field, c[0], c[1])
+					floor := 0.85
+					if field == "printed date" {
+						floor = 0.80 // 0.839 reached; 0.357 before dates printed by the headline were read
+					}
+					if float64(c[0]) < floor*float64(c[1]) {
+						t.Errorf("%s %s: %d of %d, below the floor of %.0f %%", set.name, field, c[0], c[1], 100*floor)
 					}
 				}
 			}
@@ -145,6 +152,32 @@ func TestCopiedTextCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkPrintedDate counts, in meta["printed date"], a Dragnet page whose
+// answer prints a date in its first six lines (a dateline or a byline's
+// "Posted on August 9, 2012": the annotators kept the story's header)
+// and whether the date the extractor reads is that day. The answers are
+// the article's text, not metadata: an independent check on the date,
+// which Dragnet gives no field for.
+func checkPrintedDate(t *testing.T, pg corpora.Page, a Article, meta map[string][2]int) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(pg.Body), "\n")
+	var want time.Time
+	for i := 0; i < len(lines) && i < 6 && want.IsZero(); i++ {
+		want = findDate(lines[i])
+	}
+	if want.IsZero() {
+		return
+	}
+	c := meta["printed date"]
+	c[1]++
+	if got := a.Published; !got.IsZero() && got.Format(time.DateOnly) == want.Format(time.DateOnly) {
+		c[0]++
+	} else {
+		t.Logf("%s printed date: got %s, want %s", pg.Name, got.Format(time.DateOnly), want.Format(time.DateOnly))
+	}
+	meta["printed date"] = c
 }
 
 // bylineNames is an expected byline's names, cleaned as the extractor

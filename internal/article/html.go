@@ -48,6 +48,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	}
 	var root *html.Node
 	prune(doc)
+	lines := pageLines(doc)
 	paragraphs := markParagraphs(doc)
 	parser := readability.NewParser()
 	// Keep class names: they tell comments, captions and share bars,
@@ -79,6 +80,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	}
 	a.Title = chooseTitle(meta, rTitle, host)
 	a.Byline = chooseByline(meta, rByline, host)
+	meta.printed = headerDate(lines, a.Title, time.Now())
 	a.Published = chooseDate(meta, rDate, where, time.Now())
 	if root == nil {
 		root = bestCandidate(doc)

@@ -24,9 +24,11 @@ type pageMeta struct {
 	published, timeAttr, canonical, ogURL        string
 	image, section                               string
 	ldHeadline, ldPublished, ldPublisher         string
-	ldAuthors                                    []string // the persons JSON-LD names
-	ldOrgAuthors                                 []string // organizations JSON-LD names as authors
-	siteNames                                    []string // the site's name in its feeds' titles and its home link
+	ldAuthors                                    []string  // the persons JSON-LD names
+	ldOrgAuthors                                 []string  // organizations JSON-LD names as authors
+	siteNames                                    []string  // the site's name in its feeds' titles and its home link
+	feedTitles                                   []string  // the titles of the page's feed links
+	printed                                      time.Time // the date printed by the headline (headerDate)
 }
 
 func readMeta(doc *html.Node) pageMeta {
@@ -54,8 +56,8 @@ func readMeta(doc *html.Node) pageMeta {
 			case atom.Meta:
 				m.readMetaTag(n)
 			case atom.Link:
-				if name := feedSiteName(n); name != "" && len(m.siteNames) < 8 {
-					m.siteNames = append(m.siteNames, name)
+				if t := feedTitle(n); t != "" && len(m.feedTitles) < 20 {
+					m.feedTitles = append(m.feedTitles, t)
 				}
 				if strings.EqualFold(attr(n, "rel"), "canonical") {
 					m.canonical = attr(n, "href")
@@ -80,36 +82,90 @@ func readMeta(doc *html.Node) pageMeta {
 		}
 	}
 	walk(doc, false)
+	m.siteNames = append(m.siteNames, feedSiteNames(m.feedTitles)...)
 	return m
 }
 
-// feedSiteName is the site's name as a feed's link states it: "Rand's
-// Blog » Feed", "Posts on Seth's Blog (Atom)", "Mish's Analysis - RSS",
-// "Joe's Blog » In Copenhagen Comments Feed" all name the site first;
-// "RSS 2.0" names none.
-func feedSiteName(n *html.Node) string {
+// feedTitle is the title of a link to one of the page's feeds, or "".
+func feedTitle(n *html.Node) string {
 	typ := strings.ToLower(attr(n, "type"))
 	if !strings.EqualFold(attr(n, "rel"), "alternate") || !strings.Contains(typ, "rss") && !strings.Contains(typ, "atom") {
 		return ""
 	}
-	t := cleanSpace(attr(n, "title"))
-	if i := strings.IndexAny(t, "»|"); i >= 0 {
-		t = t[:i]
-	} else if strings.Contains(strings.ToLower(t), "comment") {
-		return "" // "'Post title' - Comments": a post's own feed
+	return cleanSpace(attr(n, "title"))
+}
+
+// feedSiteNames are the site's names its feeds' titles state. A title
+// is cut into parts at its separators and what names the feed goes
+// ("Feed", "RSS 2.0", "(Atom)", "Posts on"). A part is the site's name
+// when it stands alone and no other title's part stands alone with
+// another name ("Rand's Blog » Feed", "Posts on Seth's Blog (Atom)";
+// "Media RSS feed" beside "Politics RSS feed" are topics), when two
+// titles share it ("Media | The Guardian" and
+// "Politics | The Guardian": the topic varies, the site does not), or
+// when the other part was a post's comments feed ("Joe's Blog » In
+// Copenhagen Comments Feed"). "RSS 2.0" and "'Post title' - Comments"
+// name no site.
+func feedSiteNames(titles []string) []string {
+	count := map[string]int{}
+	var names []string
+	add := func(p string) {
+		if !slices.Contains(names, p) {
+			names = append(names, p)
+		}
 	}
-	t = strings.Trim(t, "'\"‘’“” ")
-	for range 3 { // "Site RSS Feed": one word at a time
-		t = feedWords.ReplaceAllString(t, "")
+	var split [][]string
+	var alone []string // the titles' parts that stand alone
+	for _, t := range titles {
+		var parts []string
+		comments := false
+		for _, p := range feedSeparators.Split(t, -1) {
+			if strings.Contains(strings.ToLower(p), "comment") {
+				comments = true // the part names a comments feed, the site's or a post's
+				continue
+			}
+			p = strings.Trim(p, "'\"‘’“” ")
+			for range 3 { // "Site RSS Feed": one word at a time
+				p = feedWords.ReplaceAllString(p, "")
+			}
+			p = strings.TrimSpace(strings.Trim(strings.TrimSpace(p), "-–—:"))
+			if p == "" || len(strings.Fields(p)) > 8 || strings.IndexFunc(p, unicode.IsLetter) < 0 || feedFormat.MatchString(p) {
+				continue
+			}
+			parts = append(parts, p)
+		}
+		switch {
+		case len(parts) == 1 && !comments:
+			if !slices.Contains(alone, parts[0]) {
+				alone = append(alone, parts[0])
+			}
+		case len(parts) == 1 && comments && strings.ContainsAny(t, "»|"):
+			add(parts[0]) // "Site » Post Comments Feed": the post's part went
+		}
+		for _, p := range parts {
+			count[p]++
+		}
+		split = append(split, parts)
 	}
-	t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), "-–—:"))
-	if len(strings.Fields(t)) > 8 || strings.IndexFunc(t, unicode.IsLetter) < 0 || feedFormat.MatchString(t) {
-		return ""
+	if len(alone) == 1 {
+		// One name alone is the site's; several are its topics' feeds
+		// ("Media RSS feed", "Politics RSS feed").
+		add(alone[0])
 	}
-	return t
+	for _, parts := range split {
+		for _, p := range parts {
+			if count[p] >= 2 && len(parts) > 1 {
+				add(p)
+			}
+		}
+	}
+	return names
 }
 
 var (
+	// feedSeparators part a feed's title: "Site » Feed", "Topic | Site",
+	// "Site - RSS".
+	feedSeparators = regexp.MustCompile(`\s*[»|]\s*|\s+[-–—]\s+`)
 	// feedWords are what a feed's title says besides the site's name.
 	feedWords = regexp.MustCompile(`(?i)^\s*(?:posts on|subscribe to|comments on)\s+|\s*(?:\((?:atom|rss)[^)]*\)|[-–—:]\s*(?:atom|rss)(?:\s*[\d.]+)?|(?:comments\s+)?feed|rss(?:\s*[\d.]+)?|atom(?:\s*[\d.]+)?)\s*$`)
 	// feedFormat is a feed's title that names its format alone.
@@ -570,6 +626,12 @@ func chooseDate(m pageMeta, readabilityDate *time.Time, pageURL string, now time
 	}
 	if t := parseDate(m.timeAttr); !t.IsZero() {
 		cands = append(cands, t)
+	}
+	if !m.printed.IsZero() {
+		// Last: what the page prints by its headline, for pages that
+		// state no date in their markup; it beats the first of the month
+		// a URL with no day names.
+		cands = append(cands, m.printed)
 	}
 	var fromURL time.Time
 	if u := urlDate.FindStringSubmatch(pageURL); u != nil {

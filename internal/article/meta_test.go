@@ -1,12 +1,10 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 func TestChooseTitle(t *testing.T) {
@@ -192,14 +190,56 @@ func TestSiteNameFromFeedsAndLogo(t *testing.T) {
 			}
 		})
 	}
-	for title, want := range map[string]string{
-		"Rand's Blog » Feed": "Rand's Blog", "Posts on Seth's Blog (Atom)": "Seth's Blog", "Mish's Analysis - RSS": "Mish's Analysis",
-		"Joe's Blog » In Copenhagen Comments Feed": "Joe's Blog", "'A post' - Comments": "", "RSS 2.0": "", "Atom 0.3": "", "Hawk Digital RSS Feed": "Hawk Digital",
+	for _, tc := range []struct {
+		titles []string
+		want   []string
+	}{
+		{[]string{"Rand's Blog » Feed", "Rand's Blog » Comments Feed"}, []string{"Rand's Blog"}},
+		{[]string{"Posts on Seth's Blog (Atom)"}, []string{"Seth's Blog"}},
+		{[]string{"Mish's Analysis - RSS", "Mish's Analysis - Atom"}, []string{"Mish's Analysis"}},
+		{[]string{"Subscribe to JoeMcNally", "Joe's Blog » In Copenhagen Comments Feed"}, []string{"Joe's Blog", "JoeMcNally"}},
+		{[]string{"Hawk Digital RSS Feed"}, []string{"Hawk Digital"}},
+		// A topic's feeds: the site is the part they share.
+		{[]string{"Media | The Guardian", "Leveson inquiry | The Guardian", "Jimmy Savile | The Guardian"}, []string{"The Guardian"}},
+		{[]string{"'A post' - Comments", "RSS 2.0", "Atom 0.3"}, nil},
+		{[]string{"Media RSS feed", "Leveson inquiry RSS feed", "Comment is free RSS feed"}, nil},
 	} {
-		n := &html.Node{Type: html.ElementNode, Data: "link", DataAtom: atom.Link, Attr: []html.Attribute{
-			{Key: "rel", Val: "alternate"}, {Key: "type", Val: "application/rss+xml"}, {Key: "title", Val: title}}}
-		if got := feedSiteName(n); got != want {
-			t.Errorf("feedSiteName(%q) = %q, want %q", title, got, want)
+		if got := feedSiteNames(tc.titles); !slices.Equal(got, tc.want) {
+			t.Errorf("feedSiteNames(%q) = %q, want %q", tc.titles, got, tc.want)
 		}
+	}
+}
+
+// TestDatePrintedByHeadline: a page with no date in its markup prints
+// one by its headline; that is the story's date, and it beats the first
+// of the month that a URL with no day names. A comment's date further
+// down is not taken.
+func TestDatePrintedByHeadline(t *testing.T) {
+	body := strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6)
+	for _, tc := range []struct{ name, header, canonical, want string }{
+		{"under the headline", `<h1>Council votes to close the bridge</h1><p class="meta">Posted on August 9, 2012 by Tim</p>`, "", "2012-08-09"},
+		{"over the headline", `<div class="date">Friday 25 December 2015</div><h1>Council votes to close the bridge</h1>`, "", "2015-12-25"},
+		{"beats the URL's month", `<h1>Council votes to close the bridge</h1><div>August 9, 2012</div>`, "http://example.com/2012/08/bridge/", "2012-08-09"},
+		{"none printed", `<h1>Council votes to close the bridge</h1>`, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head := `<title>Council votes to close the bridge</title>`
+			if tc.canonical != "" {
+				head += `<link rel="canonical" href="` + tc.canonical + `">`
+			}
+			page := `<html><head>` + head + `</head><body>` + tc.header + `<article>` + body +
+				`</article><div class="comments"><p>Jo, March 3, 2013: great.</p></div></body></html>`
+			a, err := Parse([]byte(page), HTML, "page.html", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.want {
+				t.Errorf("date %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

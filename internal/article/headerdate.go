@@ -1,0 +1,105 @@
+package article
+
+import (
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// A page without structured metadata (many blogs, older CMSs) still
+// prints its story's date where every reader looks for it: by the
+// headline, in the line over or under it ("Posted on August 9, 2012 by
+// Tim", "Friday 25 December 2015"). pageLines reads the page as a reader
+// sees it, a line per block, and headerDate takes the date printed
+// nearest under the headline, else over it.
+
+// maxPageLines bounds the lines read: the header stands near the top.
+const maxPageLines = 400
+
+// pageLines are the page's visible lines of text in document order: the
+// text of each block that holds no other block, and text that stands
+// between blocks. Navigation, asides, footers, forms and what aloud
+// never reads are left out (skipTags).
+func pageLines(doc *html.Node) []string {
+	var lines []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if len(lines) >= maxPageLines {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if t := cleanSpace(n.Data); t != "" {
+				lines = append(lines, t)
+			}
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+			if isBlock(n) && !hasBlockDescendant(n) {
+				if t := cleanSpace(textOf(n)); t != "" {
+					lines = append(lines, t)
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return lines
+}
+
+// hasBlockDescendant reports an element with a block element inside.
+func hasBlockDescendant(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (isBlock(c) || hasBlockDescendant(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerDate is the date printed by the headline: in the eight lines
+// under the line that says the title, else the three over it, on a short
+// line (a byline's or a dateline's, not a sentence of the story). Zero
+// when the title is not found or no date stands there.
+func headerDate(lines []string, title string, now time.Time) time.Time {
+	nt := normTitle(title)
+	if nt == "" {
+		return time.Time{}
+	}
+	at := -1
+	for i, l := range lines {
+		if normTitle(l) == nt {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return time.Time{}
+	}
+	future := now.Add(48 * time.Hour)
+	dated := func(i int) time.Time {
+		if i < 0 || i >= len(lines) || wordCount(lines[i]) > 25 {
+			return time.Time{}
+		}
+		if t := findDate(lines[i]); !t.IsZero() && !t.After(future) {
+			return t
+		}
+		return time.Time{}
+	}
+	for i := at + 1; i <= at+8; i++ {
+		if t := dated(i); !t.IsZero() {
+			return t
+		}
+	}
+	for i := at - 1; i >= at-3; i-- {
+		if t := dated(i); !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}
