@@ -59,6 +59,10 @@ func cleanByline(s string) string {
 		line = strings.TrimLeftFunc(cleanSpace(line), func(r rune) bool { return !unicode.IsLetter(r) })
 		if m := bylinePrefix.FindString(line + " "); m != "" {
 			line = strings.TrimSpace((line + " ")[len(m):])
+			// "By Jane Doe in Politics": the category or the place.
+			if c := inCategory.FindStringSubmatchIndex(line); c != nil {
+				line = line[:c[0]]
+			}
 		}
 		if strings.IndexFunc(line, unicode.IsLetter) >= 0 {
 			s = line
@@ -67,6 +71,11 @@ func cleanByline(s string) string {
 	}
 	s = cleanSpace(s)
 	s = dropParentheses(s)
+	// "Monday, November 12, 2012, by Matthew Kang": a date, then the
+	// names after "by".
+	if m := innerByline.FindStringSubmatchIndex(s); m != nil {
+		s = strings.TrimLeftFunc(s[m[1]:], func(r rune) bool { return !unicode.IsLetter(r) })
+	}
 	if i := strings.IndexFunc(s, func(r rune) bool {
 		return unicode.IsDigit(r) || strings.ContainsRune("@|•·/\\<>[]{}", r)
 	}); i >= 0 {
@@ -96,7 +105,9 @@ func cleanByline(s string) string {
 			break
 		}
 		lw := strings.ToLower(strings.Trim(w, ".,:;"))
-		if bylineEnd[lw] || bylineLinks[lw] || monthByName[lw] > 0 && i > 1 || strings.HasSuffix(w, ":") {
+		// Short words end the names only in lower case ("Juan Pérez el 5
+		// de mayo"); "EL" in "MAYY EL SHEIKH", "Den" in a name, stay.
+		if bylineEnd[lw] && (len(lw) > 3 || strings.Trim(w, ".,:;") == lw) || bylineLinks[lw] || monthByName[lw] > 0 && i > 1 || strings.HasSuffix(w, ":") {
 			// "Updated July 3" leaves nothing: no names; a label
 			// ("Tags:", "Topics:") ends them, and one first is a list's.
 			words = words[:i]

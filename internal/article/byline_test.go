@@ -58,6 +58,8 @@ func TestCleanByline(t *testing.T) {
 		{"Stella Kim and Jane Doe", "Stella Kim and Jane Doe"},
 		{"Jane Doe View Profile Email", "Jane Doe"},
 		{"View Profile", ""},
+		{"Monday, November 12, 2012, by Matthew Kang", "Matthew Kang"},
+		{"by BP Guest in Blogging Sense", "BP Guest"},
 		{"About", ""},
 		{"", ""},
 	}

@@ -62,22 +62,44 @@ func hasBlockDescendant(n *html.Node) bool {
 	return false
 }
 
+// titleLine is the index of the first line that says the title, or -1.
+func titleLine(lines []string, title string) int {
+	nt := normTitle(title)
+	if nt == "" {
+		return -1
+	}
+	for i, l := range lines {
+		if normTitle(l) == nt {
+			return i
+		}
+	}
+	return -1
+}
+
+// headerByline is the byline printed by the headline, for pages whose
+// markup names no writer: a "By" or "Posted by" line (prefixedByline) in
+// the eight lines under the title, else the three over it.
+func headerByline(lines []string, title string) string {
+	at := titleLine(lines, title)
+	if at < 0 {
+		return ""
+	}
+	var order []int
+	for i := at + 1; i <= at+8 && i < len(lines); i++ {
+		order = append(order, i)
+	}
+	for i := at - 1; i >= max(0, at-3); i-- {
+		order = append(order, i)
+	}
+	return prefixedByline(lines, order)
+}
+
 // headerDate is the date printed by the headline: in the eight lines
 // under the line that says the title, else the three over it, on a short
 // line (a byline's or a dateline's, not a sentence of the story). Zero
 // when the title is not found or no date stands there.
 func headerDate(lines []string, title string, now time.Time) time.Time {
-	nt := normTitle(title)
-	if nt == "" {
-		return time.Time{}
-	}
-	at := -1
-	for i, l := range lines {
-		if normTitle(l) == nt {
-			at = i
-			break
-		}
-	}
+	at := titleLine(lines, title)
 	if at < 0 {
 		return time.Time{}
 	}

@@ -80,6 +80,9 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	}
 	a.Title = chooseTitle(meta, rTitle, host)
 	a.Byline = chooseByline(meta, rByline, host)
+	if a.Byline == "" {
+		a.Byline = headerByline(lines, a.Title)
+	}
 	meta.printed = headerDate(lines, a.Title, time.Now())
 	a.Published = chooseDate(meta, rDate, where, time.Now())
 	if root == nil {

@@ -566,12 +566,17 @@ func chooseByline(m pageMeta, readabilityByline, host string) string {
 	ok := func(name string, persons bool) bool {
 		n := normTitle(strings.TrimPrefix(name, "The "))
 		return n != "" && (persons || !publisher[n]) && !strings.Contains(name, "@") && !strings.Contains(name, "://") &&
-			len(name) <= 120 && strings.IndexFunc(name, unicode.IsLetter) >= 0
+			len(name) <= 120 && strings.IndexFunc(name, unicode.IsLetter) >= 0 && !noWriter.MatchString(name)
 	}
 	keep := func(names []string, persons bool) string {
 		var out []string
 		seen := map[string]bool{}
+		var split []string
 		for _, n := range names {
+			// "ROD NORDLAND;MAYY EL SHEIKH": a list in one field.
+			split = append(split, strings.Split(n, ";")...)
+		}
+		for _, n := range split {
 			if raw := dropParentheses(n); strings.Contains(raw, "@") && !strings.Contains(raw, " ") || strings.Contains(raw, "://") {
 				continue // an address, not a name
 			}
@@ -593,6 +598,11 @@ func chooseByline(m pageMeta, readabilityByline, host string) string {
 	}
 	return ""
 }
+
+// noWriter are bylines that name no writer: a CMS's default user
+// ("Admin"), a placeholder ("No Primary Author"), a web address
+// ("CBSNews.com"), initials of a degree alone ("M.D").
+var noWriter = regexp.MustCompile(`(?i)^(?:admin|administrator|webmaster|site admin|(?:no )?(?:primary |guest )?authors?)$|\p{L}\.(?:com|org|net|co\.uk|info|gov|edu)\b|^(?:\p{L}\.){1,3}\p{L}?\.?$`)
 
 // joinNames says a list of names: "A", "A and B", "A, B and C".
 func joinNames(names []string) string {

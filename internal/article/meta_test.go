@@ -243,3 +243,31 @@ func TestDatePrintedByHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestBylinePrintedByHeadline: a page whose markup names no writer
+// prints "Posted by …" by its headline; that names the writer. A list in
+// one field is split at semicolons; a CMS's default user, a placeholder
+// and a web address name no writer.
+func TestBylinePrintedByHeadline(t *testing.T) {
+	body := strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6)
+	for _, tc := range []struct{ name, head, header, want string }{
+		{"printed under the headline", "", `<h1>Council votes to close the bridge</h1><p>Posted by Tim Ferriss on August 9, 2012</p>`, "Tim Ferriss"},
+		{"none printed", "", `<h1>Council votes to close the bridge</h1>`, ""},
+		{"a list in one field", `<meta name="author" content="ROD NORDLAND;MAYY EL SHEIKH">`, `<h1>Council votes to close the bridge</h1>`, "ROD NORDLAND and MAYY EL SHEIKH"},
+		{"a degree is no writer", `<meta name="author" content="LISA SANDERS;M.D">`, `<h1>Council votes to close the bridge</h1>`, "LISA SANDERS"},
+		{"a default user", `<meta name="author" content="Admin">`, `<h1>Council votes to close the bridge</h1><p>By Kelsey Mohring</p>`, "Kelsey Mohring"},
+		{"a web address", `<meta name="author" content="CBSNews.com">`, `<h1>Council votes to close the bridge</h1><p>By Brian Montopoli</p>`, "Brian Montopoli"},
+		{"a placeholder", `<meta name="author" content="No Primary Author">`, `<h1>Council votes to close the bridge</h1>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Council votes to close the bridge</title>` + tc.head + `</head><body>` + tc.header + `<article>` + body + `</article></body></html>`
+			a, err := Parse([]byte(page), HTML, "page.html", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tc.want {
+				t.Errorf("byline %q, want %q", a.Byline, tc.want)
+			}
+		})
+	}
+}
