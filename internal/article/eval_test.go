@@ -126,6 +126,10 @@ func TestCopiedTextCorpus(t *testing.T) {
 				sumP, sumR, sumF = sumP+p, sumR+r, sumF+f
 				t.Logf("%-45s P %.3f R %.3f F1 %.3f", pg.Name, p, r, f)
 				if set.name == "dragnet" {
+					// The answer's own header first (independent of the
+					// HTML reading), then the silver metadata.
+					checkPrintedDate(t, pg, a, meta)
+					checkPrintedByline(t, pg, a, meta)
 					pg = silverMeta(pg, string(text))
 				}
 				checkMeta(t, pg, a, meta, 24*time.Hour)
@@ -145,9 +149,12 @@ func TestCopiedTextCorpus(t *testing.T) {
 				t.Fatal("no renders")
 			}
 			t.Logf("%s copied: %d pages, mean precision %.3f, recall %.3f, F1 %.3f", set.name, n, sumP/float64(n), sumR/float64(n), sumF/float64(n))
-			for _, field := range []string{"title", "title in text", "byline", "date"} {
+			for _, field := range []string{"title", "title in text", "byline", "date", "printed date", "printed byline"} {
 				if c := meta[field]; c[1] > 0 {
 					t.Logf("%s copied: %s matches on %d of %d pages (%.1f %%)", set.name, field, c[0], c[1], 100*float64(c[0])/float64(c[1]))
+					if strings.HasPrefix(field, "printed") && float64(c[0]) < 0.85*float64(c[1]) {
+						t.Errorf("%s copied: %s %d of %d, below the floor of 85 %%", set.name, field, c[0], c[1])
+					}
 				}
 			}
 			t.Logf("%s copied: byline wrong (not empty) on %d pages", set.name, meta["byline wrong"][0])

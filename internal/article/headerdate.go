@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strings"
 	"time"
 
 	"golang.org/x/net/html"
@@ -13,6 +14,11 @@ import (
 // sees it, a line per block, and headerDate takes the date printed
 // nearest under the headline, else over it.
 
+// headerAbove is how far over the headline a dateline is looked for:
+// share buttons can stand between ("24 July 2012 Last updated at 02:28
+// ET", then eight buttons, then the headline).
+const headerAbove = 12
+
 // maxPageLines bounds the lines read: the header stands near the top.
 const maxPageLines = 400
 
@@ -22,33 +28,40 @@ const maxPageLines = 400
 // never reads are left out (skipTags).
 func pageLines(doc *html.Node) []string {
 	var lines []string
+	var run []string // the inline text since the last block
+	flush := func() {
+		if t := cleanSpace(strings.Join(run, " ")); t != "" && len(lines) < maxPageLines {
+			lines = append(lines, t)
+		}
+		run = run[:0]
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if len(lines) >= maxPageLines {
 			return
 		}
-		switch n.Type {
-		case html.TextNode:
-			if t := cleanSpace(n.Data); t != "" {
-				lines = append(lines, t)
-			}
-			return
-		case html.ElementNode:
-			if skipTags[n.DataAtom] {
-				return
-			}
-			if isBlock(n) && !hasBlockDescendant(n) {
-				if t := cleanSpace(textOf(n)); t != "" {
-					lines = append(lines, t)
-				}
-				return
-			}
-		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			switch {
+			case c.Type == html.TextNode:
+				run = append(run, c.Data)
+			case c.Type != html.ElementNode || skipTags[c.DataAtom]:
+			case isBlock(c) && !hasBlockDescendant(c):
+				flush()
+				run = append(run, textOf(c))
+				flush()
+			case isBlock(c) || hasBlockDescendant(c):
+				// A block, or an inline element around blocks: its
+				// lines are its own.
+				flush()
+				walk(c)
+				flush()
+			default:
+				run = append(run, textOf(c)) // "Posted <span>Nov 6</span>, 2012"
+			}
 		}
 	}
 	walk(doc)
+	flush()
 	return lines
 }
 
@@ -69,7 +82,32 @@ func titleLine(lines []string, title string) int {
 		return -1
 	}
 	for i, l := range lines {
-		if normTitle(l) == nt {
+		// The line says the title, or its start: a <title> can carry
+		// more than the headline's line ("Headline - Section").
+		if nl := normTitle(l); nl == nt || wordCount(l) >= 4 && strings.HasPrefix(nt, nl+" ") {
+			return i
+		}
+	}
+	// Else the first line that says most of the title's words: the
+	// headline worded for the page, the title for search ("Hazing
+	// Victims Can Be Responsible, Too" under "Hazing Among Black
+	// Greeks: Victims Can Be Responsible, Too").
+	words := map[string]bool{}
+	for _, w := range strings.Fields(nt) {
+		words[w] = true
+	}
+	for i, l := range lines {
+		f := strings.Fields(normTitle(l))
+		if len(f) < 4 || len(f) > 30 {
+			continue
+		}
+		in := 0
+		for _, w := range f {
+			if words[w] {
+				in++
+			}
+		}
+		if 4*in >= 3*len(f) && 2*in >= len(words) {
 			return i
 		}
 	}
@@ -118,7 +156,7 @@ func headerDate(lines []string, title string, now time.Time) time.Time {
 			return t
 		}
 	}
-	for i := at - 1; i >= at-3; i-- {
+	for i := at - 1; i >= at-headerAbove; i-- {
 		if t := dated(i); !t.IsZero() {
 			return t
 		}

@@ -385,7 +385,9 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 	}
 	isFurniture := func(s string) bool {
 		n := normTitle(s)
-		return furniture[n] || furniture[strings.ReplaceAll(n, " ", "")]
+		// A date beside the headline ("Headline - News - Nov 6, 2012")
+		// is no part of it.
+		return furniture[n] || furniture[strings.ReplaceAll(n, " ", "")] || wordCount(s) <= 6 && !findDate(s).IsZero()
 	}
 	type option struct {
 		text  string

@@ -29,6 +29,8 @@ func TestChooseTitle(t *testing.T) {
 			pageMeta{ogTitle: "SEO title for the bridge story", title: "Council votes to close the bridge | Herald", h1s: []string{"Council votes to close the bridge"}, ldHeadline: "Council votes to close the bridge"}, "", "", "Council votes to close the bridge"},
 		{"h1 that is the site name loses",
 			pageMeta{title: "Council votes to close the bridge | Herald", h1s: []string{"Herald"}, siteName: "Herald"}, "", "", "Council votes to close the bridge"},
+		{"a date beside the headline is no part of it",
+			pageMeta{title: "Council votes to close the bridge - Local News - Nov 6, 2012", ogTitle: "Council votes to close the bridge - Local News - Nov 6, 2012"}, "", "", "Council votes to close the bridge"},
 		{"h1 in full, <title> cut short",
 			pageMeta{title: "Bridge to close | BBC News", h1s: []string{"Bridge to close for a year of repairs"}}, "", "", "Bridge to close for a year of repairs"},
 		{"only readability", pageMeta{}, "A heading found in the body", "", "A heading found in the body"},
@@ -221,6 +223,8 @@ func TestDatePrintedByHeadline(t *testing.T) {
 		{"over the headline", `<div class="date">Friday 25 December 2015</div><h1>Council votes to close the bridge</h1>`, "", "2015-12-25"},
 		{"beats the URL's month", `<h1>Council votes to close the bridge</h1><div>August 9, 2012</div>`, "http://example.com/2012/08/bridge/", "2012-08-09"},
 		{"none printed", `<h1>Council votes to close the bridge</h1>`, "", ""},
+		{"headline worded for the page", `<h2>Council to close the bridge</h2><p>By Jo Bloggs | Posted: October 27, 2012</p>`, "", "2012-10-27"},
+		{"a dateline over share buttons", `<p>24 July 2012 Last updated at 02:28 ET</p><ul><li>Share</li><li>Email</li><li>Print</li><li>Facebook</li><li>Twitter</li></ul><h1>Council votes to close the bridge</h1>`, "", "2012-07-24"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			head := `<title>Council votes to close the bridge</title>`
