@@ -87,7 +87,6 @@ var english = sync.OnceValue(func() *language {
 	add(Time, `(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s(?P<zone>`+enZones+`))?`, enTime)
 	add(Range, scorePattern, sayScore(func(d string) string { return enCardinal(d, false) }, "to"))
 
-
 	// Dates.
 	add(Date, `(?P<mon>`+enMonth+`)\.?(?:\s|-|\.\s?)(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?(?:,?\s(?P<y>\d{4}))?`, enDateMD)
 	add(Date, `(?P<d>\d{1,2})(?P<suf>`+enOrdSuf+`)?\s(?:of\s)?(?P<mon>`+enMonth+`)(?P<dot>\.)?(?:,?\s(?P<y>\d{4}))?`, enDateDM)

@@ -693,7 +693,6 @@ func esOrdinalRule(c *context, m match) (string, bool) {
 	return esOrdinal(n.whole, g, apocope), true
 }
 
-
 // --- roman numerals ---
 
 func esRoman(c *context, m match) (string, bool) {
