@@ -344,7 +344,15 @@ func collectAuthors(v any, persons, orgs *[]string) {
 
 // titleSeparators split a page title into headline and site name:
 // "Headline | Site", "Site - Headline", "Section: Headline".
-var titleSeparators = regexp.MustCompile(`\s+[|\-–—·:»«/]\s+|\s*\|\s*`)
+var titleSeparators = regexp.MustCompile(`\s+(?:[|\-–—·:»«›‹/•]|//|::)\s+|\s*\|\s*`)
+
+// gluedColon is a colon set against the word after it, and
+// gluedDoubleColon a double one against the word before: separators
+// ("Headline :zenhabits", "Headline 7:: Site"), spaced out to be split.
+var (
+	gluedColon       = regexp.MustCompile(`\s(::?)([^\s:])`)
+	gluedDoubleColon = regexp.MustCompile(`([^\s:])(::)\s`)
+)
 
 // chooseTitle picks the headline the page's candidates agree on:
 // JSON-LD's headline, og:title, twitter:title, <title>, Readability's
@@ -396,11 +404,20 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 	}
 	var options []option
 	for i, c := range cands {
-		// "Seth's Blog: The importance of going first": the site's name
-		// before a colon goes, as after a separator.
+		// A separator that opens the title ("» Headline :site") leads
+		// nowhere.
+		c = strings.TrimLeft(c, "»«›‹|•·:-–— ")
+		c = gluedDoubleColon.ReplaceAllString(gluedColon.ReplaceAllString(c, " $1 $2"), "$1 $2 ")
+		// "Seth's Blog: The importance of going first", "Preview of my
+		// keynote: Church of the Customer Blog": the site's name beside
+		// a colon goes, as beside a separator.
 		if head, rest, ok := strings.Cut(c, ": "); ok && isFurniture(head) && len(strings.Fields(rest)) >= 2 {
-			cands[i] = rest
+			c = rest
 		}
+		if i := strings.LastIndex(c, ": "); i > 0 && isFurniture(c[i+2:]) && len(strings.Fields(c[:i])) >= 2 {
+			c = c[:i]
+		}
+		cands[i] = c
 	}
 	for i, c := range cands {
 		parts := titleSeparators.Split(c, -1)
