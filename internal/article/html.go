@@ -78,6 +78,9 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	if u, err := url.Parse(where); err == nil {
 		host = u.Hostname()
 	}
+	if root != nil {
+		meta.lead = leadSet(textOf(root))
+	}
 	a.Title = chooseTitle(meta, rTitle, host)
 	a.Byline = chooseByline(meta, rByline, host)
 	if a.Byline == "" {

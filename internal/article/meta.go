@@ -24,11 +24,43 @@ type pageMeta struct {
 	published, timeAttr, canonical, ogURL        string
 	image, section                               string
 	ldHeadline, ldPublished, ldPublisher         string
-	ldAuthors                                    []string  // the persons JSON-LD names
-	ldOrgAuthors                                 []string  // organizations JSON-LD names as authors
-	siteNames                                    []string  // the site's name in its feeds' titles and its home link
-	feedTitles                                   []string  // the titles of the page's feed links
-	printed                                      time.Time // the date printed by the headline (headerDate)
+	ldAuthors                                    []string        // the persons JSON-LD names
+	ldOrgAuthors                                 []string        // organizations JSON-LD names as authors
+	siteNames                                    []string        // the site's name in its feeds' titles and its home link
+	feedTitles                                   []string        // the titles of the page's feed links
+	printed                                      time.Time       // the date printed by the headline (headerDate)
+	lead                                         map[uint64]bool // the content words of the story's start (leadSet)
+}
+
+// leadSet is the content words (contentWordHashes) of a story's first
+// 150 words: a headline's words come back in them.
+func leadSet(text string) map[uint64]bool {
+	f := strings.Fields(text)
+	if len(f) > 150 {
+		f = f[:150]
+	}
+	set := map[uint64]bool{}
+	for _, h := range contentWordHashes(nil, strings.Join(f, " ")) {
+		set[h] = true
+	}
+	return set
+}
+
+// echoed reports a title whose content words come back in the story's
+// start, half of them at least: the story's headline, not a site's motto
+// in og:title ("Official Blog of the National Football League").
+func echoed(title string, lead map[uint64]bool) bool {
+	words := contentWordHashes(nil, title)
+	if len(words) < 3 || len(lead) == 0 {
+		return false // "Lorem", "Chapter 1": too few words to tell
+	}
+	in := 0
+	for _, w := range words {
+		if lead[w] {
+			in++
+		}
+	}
+	return 2*in >= len(words)
 }
 
 func readMeta(doc *html.Node) pageMeta {
@@ -457,6 +489,9 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		// whole when <h1> says the headline alone, and a part of a
 		// headline never beats the headline.
 		score := o.bonus
+		if echoed(o.text, m.lead) {
+			score++ // the story is one more witness
+		}
 		for _, c := range cands {
 			if isFurniture(c) {
 				continue // the site's name (a logo's <h1>) witnesses nothing

@@ -280,3 +280,22 @@ func TestBylinePrintedByHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleEchoedByStory: the story is one more witness. og:title that
+// is the site's motto loses to the <title>'s headline side, whose words
+// the story takes up; a title of one or two words is not judged so.
+func TestTitleEchoedByStory(t *testing.T) {
+	m := pageMeta{ogTitle: "Official Blog of the National Football League", title: "Cowboys rule Murray out of Sunday's game - NFL.com", siteName: "NFL.com",
+		lead: leadSet("Murray ruled out: the Dallas Cowboys will play Sunday's game without their running back, the team said.")}
+	if got := chooseTitle(m, "", ""); got != "Cowboys rule Murray out of Sunday's game" {
+		t.Errorf("with the story: %q", got)
+	}
+	m.lead = nil
+	if got := chooseTitle(m, "", ""); got != "Official Blog of the National Football League" {
+		t.Errorf("without the story (agreement alone, og:title first): %q", got)
+	}
+	short := pageMeta{title: "Share buttons removal test", h1s: []string{"Lorem"}, lead: leadSet("Lorem ipsum dolor sit amet, lorem ipsum.")}
+	if got := chooseTitle(short, "", ""); got != "Share buttons removal test" {
+		t.Errorf("a one-word heading echoed: %q", got)
+	}
+}
