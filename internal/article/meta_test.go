@@ -139,9 +139,6 @@ func TestJSONLDWrapped(t *testing.T) {
 // byline. A profile link's label ("View all posts by …", "View
 // Profile") gives the name it links, not the label.
 func TestBylineNotFromCommentsOrForms(t *testing.T) {
-	story := `<article><h1>Council votes to close the bridge</h1>` +
-		strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6) +
-		`</article>`
 	comments := `<ol class="commentlist"><li class="comment"><div class="comment-author vcard"><cite class="fn">Ted Reader</cite> said:</div><p>Great piece.</p></li></ol>`
 	form := `<form id="respond"><p class="comment-form-author"><label for="author">Name</label> <span class="required">*</span><input id="author"></p></form>`
 	for _, tc := range []struct {
@@ -154,11 +151,7 @@ func TestBylineNotFromCommentsOrForms(t *testing.T) {
 		{"a label alone", `<a rel="author" href="/about">About</a>`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page := `<html><head><title>Council votes to close the bridge</title></head><body>` + tc.byline + story + comments + form + `</body></html>`
-			a, err := Parse([]byte(page), HTML, "page.html", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := parsePage(t, bridgePage("", tc.byline+`<h1>Council votes to close the bridge</h1>`, comments+form))
 			if a.Byline != tc.want {
 				t.Errorf("byline %q, want %q", a.Byline, tc.want)
 			}
@@ -171,7 +164,6 @@ func TestBylineNotFromCommentsOrForms(t *testing.T) {
 // before a colon too, and never read as the headline. A post's own
 // comments feed names the post, not the site.
 func TestSiteNameFromFeedsAndLogo(t *testing.T) {
-	body := strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6)
 	for _, tc := range []struct{ name, head, logo, want string }{
 		{"feed title, guillemet",
 			`<title>Council votes to close the bridge « Rand's Blog</title><link rel="alternate" type="application/rss+xml" title="Rand's Blog » Feed" href="/feed">`,
@@ -187,11 +179,8 @@ func TestSiteNameFromFeedsAndLogo(t *testing.T) {
 			"", "Bridge closed: what drivers need to know"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page := `<html><head>` + tc.head + `</head><body>` + tc.logo + `<article>` + body + `</article></body></html>`
-			a, err := Parse([]byte(page), HTML, "page.html", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			page := `<html><head>` + tc.head + `</head><body>` + tc.logo + `<article>` + bridgeBody + `</article></body></html>`
+			a := parsePage(t, []byte(page))
 			if a.Title != tc.want {
 				t.Errorf("title %q, want %q", a.Title, tc.want)
 			}
@@ -222,7 +211,6 @@ func TestSiteNameFromFeedsAndLogo(t *testing.T) {
 // of the month that a URL with no day names. A comment's date further
 // down is not taken.
 func TestDatePrintedByHeadline(t *testing.T) {
-	body := strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6)
 	for _, tc := range []struct{ name, header, canonical, want string }{
 		{"under the headline", `<h1>Council votes to close the bridge</h1><p class="meta">Posted on August 9, 2012 by Tim</p>`, "", "2012-08-09"},
 		{"over the headline", `<div class="date">Friday 25 December 2015</div><h1>Council votes to close the bridge</h1>`, "", "2015-12-25"},
@@ -232,16 +220,11 @@ func TestDatePrintedByHeadline(t *testing.T) {
 		{"a dateline over share buttons", `<p>24 July 2012 Last updated at 02:28 ET</p><ul><li>Share</li><li>Email</li><li>Print</li><li>Facebook</li><li>Twitter</li></ul><h1>Council votes to close the bridge</h1>`, "", "2012-07-24"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			head := `<title>Council votes to close the bridge</title>`
+			head := ""
 			if tc.canonical != "" {
-				head += `<link rel="canonical" href="` + tc.canonical + `">`
+				head = `<link rel="canonical" href="` + tc.canonical + `">`
 			}
-			page := `<html><head>` + head + `</head><body>` + tc.header + `<article>` + body +
-				`</article><div class="comments"><p>Jo, March 3, 2013: great.</p></div></body></html>`
-			a, err := Parse([]byte(page), HTML, "page.html", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := parsePage(t, bridgePage(head, tc.header, `<div class="comments"><p>Jo, March 3, 2013: great.</p></div>`))
 			got := ""
 			if !a.Published.IsZero() {
 				got = a.Published.Format(time.DateOnly)
@@ -258,7 +241,6 @@ func TestDatePrintedByHeadline(t *testing.T) {
 // one field is split at semicolons; a CMS's default user, a placeholder
 // and a web address name no writer.
 func TestBylinePrintedByHeadline(t *testing.T) {
-	body := strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6)
 	for _, tc := range []struct{ name, head, header, want string }{
 		{"printed under the headline", "", `<h1>Council votes to close the bridge</h1><p>Posted by Tim Ferriss on August 9, 2012</p>`, "Tim Ferriss"},
 		{"none printed", "", `<h1>Council votes to close the bridge</h1>`, ""},
@@ -269,11 +251,7 @@ func TestBylinePrintedByHeadline(t *testing.T) {
 		{"a placeholder", `<meta name="author" content="No Primary Author">`, `<h1>Council votes to close the bridge</h1>`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page := `<html><head><title>Council votes to close the bridge</title>` + tc.head + `</head><body>` + tc.header + `<article>` + body + `</article></body></html>`
-			a, err := Parse([]byte(page), HTML, "page.html", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := parsePage(t, bridgePage(tc.head, tc.header, ""))
 			if a.Byline != tc.want {
 				t.Errorf("byline %q, want %q", a.Byline, tc.want)
 			}
@@ -298,4 +276,24 @@ func TestTitleEchoedByStory(t *testing.T) {
 	if got := chooseTitle(short, "", ""); got != "Share buttons removal test" {
 		t.Errorf("a one-word heading echoed: %q", got)
 	}
+}
+
+// bridgeBody is a story of six paragraphs, for pages built in tests.
+var bridgeBody = strings.Repeat(`<p>The council voted on Tuesday to close the old bridge for eight months of repairs, and drivers will be sent around the town by the ring road.</p>`, 6)
+
+// bridgePage is a page titled "Council votes to close the bridge": head
+// goes into <head>, before and after around the <article> of bridgeBody.
+func bridgePage(head, before, after string) []byte {
+	return []byte(`<html><head><title>Council votes to close the bridge</title>` + head + `</head><body>` + before +
+		`<article>` + bridgeBody + `</article>` + after + `</body></html>`)
+}
+
+// parsePage reads a page built in a test.
+func parsePage(t *testing.T, page []byte) Article {
+	t.Helper()
+	a, err := Parse(page, HTML, "page.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
