@@ -307,7 +307,7 @@ func textByline(units []string, title, start, head, end int) string {
 		}
 		for i := title + 1; i < min(start, title+4); i++ {
 			t := units[i]
-			if names := cleanByline(t); isNameLine(names) && !boilerplate.MatchString(t) && !commonWords(names, lower) &&
+			if names := cleanByline(t); isNameLine(names) && !isBoilerplate(t) && !commonWords(names, lower) &&
 				(isNameLine(t) || isDateLine(t) || wordCount(t) <= wordCount(names)+6) {
 				return names
 			}
@@ -316,7 +316,7 @@ func textByline(units []string, title, start, head, end int) string {
 	for i := from; i < to; i++ {
 		t := units[i]
 		nextToDate := i > 0 && isDateLine(units[i-1]) || i+1 < len(units) && isDateLine(units[i+1])
-		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !boilerplate.MatchString(t) && i != title && !commonWords(names, lower) {
+		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !isBoilerplate(t) && i != title && !commonWords(names, lower) {
 			return names
 		}
 	}

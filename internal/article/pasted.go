@@ -52,7 +52,7 @@ func parseText(src string) Article {
 
 	for i := start; i < end; i++ {
 		t := units[i]
-		if i == title || boilerplate.MatchString(t) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
+		if i == title || isBoilerplate(t) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
 			continue
 		}
 		k := Paragraph
@@ -233,7 +233,7 @@ func itemised(lines []string) bool {
 	short := 0
 	for _, l := range lines {
 		l = cleanSpace(l)
-		if isBylineLine(l, "") || isDateLine(l) || boilerplate.MatchString(l) || stopMarker.MatchString(l) || teaserMarker.MatchString(l) {
+		if isBylineLine(l, "") || isDateLine(l) || isBoilerplate(l) || isStopLine(l) || isTeaserLine(l) {
 			return true
 		}
 		if wordCount(l) <= 8 && !isSentence(l) {
@@ -254,9 +254,9 @@ func bodySpan(units []string, weights []int) (start, end int) {
 	best, bestStart, bestEnd, bestParas := 0, 0, 0, 0
 	sum, runStart, gap, paras := 0, 0, 0, 0 // paras: running-text lines since runStart
 	for i, u := range units {
-		if stopMarker.MatchString(u) {
+		if isStopLine(u) {
 			need := minArticleWords
-			if siteLink.MatchString(u) {
+			if isSiteLink(u) {
 				need = siteLinkArticleWords
 			}
 			if best >= need && bestParas >= 2 {
@@ -323,7 +323,7 @@ func unitWeights(units []string) []int {
 func unitWeight(t string) int {
 	w := wordCount(t)
 	switch {
-	case boilerplate.MatchString(t) || teaserMarker.MatchString(t):
+	case isBoilerplate(t) || isTeaserLine(t):
 		return -4
 	case isSentence(t) && w >= 2 && (w > 20 || proseCase(t)), w >= 20 && proseCase(t):
 		// A sentence; not a headline in title case that ends with a
@@ -405,7 +405,7 @@ func wordCount(s string) int {
 func isHeadline(t string) bool {
 	n := wordCount(t)
 	return n >= 2 && n <= 30 && len(t) <= 300 && (!strings.HasSuffix(t, ".") || n <= 20 && titleCased(t)) &&
-		!isDateLine(t) && !isBylineLine(t, "") && !isNameAndTime(t) && !boilerplate.MatchString(t) && !stopMarker.MatchString(t) && !teaserMarker.MatchString(t) &&
+		!isDateLine(t) && !isBylineLine(t, "") && !isNameAndTime(t) && !isBoilerplate(t) && !isStopLine(t) && !isTeaserLine(t) &&
 		mostlyLetters(t) && !lowerCaseStart(t)
 }
 
@@ -732,3 +732,97 @@ var (
 	// teaserMarker heads a list of other stories or an offer.
 	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|more \pL+ (?:from|on|like this)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*)$`)
 )
+
+// The same kinds of lines in the other languages aloud reads most (de,
+// fr, es, it, pt, nl, pl, ru, uk): a copy from a German, French or
+// Ukrainian site prints its menus, teasers, comments and legal links as
+// an English one does. Whole lines, in lower case; a phrase that ends in
+// "…" starts its line ("Lesen Sie auch: Neue Buslinie ab Montag").
+var (
+	foreignBoilerplate = phraseSet("zum inhalt springen", "hauptmenü", "menü", "suche", "schließen", "startseite", "abonnieren", "jetzt abonnieren",
+		"anmelden", "einloggen", "registrieren", "anzeige", "werbung", "teilen", "artikel teilen", "drucken", "merken", "vorlesen",
+		"artikel vorlesen", "alle akzeptieren", "akzeptieren", "ablehnen", "bild:…", "foto:…", "lesezeit…",
+		"aller au contenu", "rechercher", "fermer", "accueil", "s'abonner", "abonnez-vous", "se connecter", "connexion", "publicité",
+		"partager", "imprimer", "enregistrer", "tout accepter", "accepter", "refuser", "temps de lecture…",
+		"ir al contenido", "buscar", "cerrar", "inicio", "suscríbete", "iniciar sesión", "publicidad", "compartir", "imprimir",
+		"guardar", "aceptar todo", "aceptar", "rechazar", "tiempo de lectura…",
+		"vai al contenuto", "cerca", "chiudi", "abbonati", "accedi", "pubblicità", "condividi", "stampa", "salva", "accetta tutto",
+		"accetta", "rifiuta",
+		"ir para o conteúdo", "pesquisar", "fechar", "assine", "entrar", "publicidade", "compartilhar", "partilhar", "salvar",
+		"aceitar tudo", "aceitar",
+		"naar de inhoud", "zoeken", "sluiten", "abonneren", "inloggen", "advertentie", "delen", "afdrukken", "opslaan",
+		"alles accepteren", "accepteren",
+		"przejdź do treści", "szukaj", "zamknij", "subskrybuj", "zaloguj się", "reklama", "udostępnij", "drukuj", "zapisz",
+		"zaakceptuj wszystkie",
+		"перейти к содержанию", "меню", "поиск", "закрыть", "главная", "подписаться", "войти", "реклама", "поделиться", "печать",
+		"сохранить", "принять все",
+		"перейти до вмісту", "пошук", "закрити", "головна", "підписатися", "увійти", "поділитися", "друк", "зберегти", "прийняти все")
+	foreignLegal = phraseSet("impressum", "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions légales",
+		"politique de confidentialité", "conditions d'utilisation", "conditions générales d'utilisation", "aviso legal",
+		"política de privacidad", "términos de uso", "términos y condiciones", "informativa privacy", "informativa sulla privacy",
+		"política de privacidade", "privacybeleid", "polityka prywatności", "политика конфиденциальности", "політика конфіденційності")
+	foreignStop = phraseSet("kommentare", "kommentar schreiben", "commentaires", "commentaire", "comentarios", "commenti", "comentários",
+		"reacties", "komentarze", "комментарии", "коментарі",
+		"alle rechte vorbehalten…", "tous droits réservés…", "todos los derechos reservados…", "tutti i diritti riservati…",
+		"todos os direitos reservados…", "alle rechten voorbehouden…", "wszelkie prawa zastrzeżone…", "все права защищены…",
+		"усі права захищені…", "всі права захищені…")
+	foreignTeaser = phraseSet("meistgelesen", "meistgelesene", "meistgelesene artikel", "mehr zum thema…", "lesen sie auch…",
+		"auch interessant", "das könnte sie auch interessieren…", "weitere artikel…", "empfehlungen", "newsletter abonnieren…",
+		"folgen sie uns…",
+		"les plus lus", "lire aussi…", "à lire aussi…", "sur le même sujet", "vous aimerez aussi", "articles similaires",
+		"inscrivez-vous…", "suivez-nous…",
+		"lo más leído", "más leído", "más leídos", "más leídas", "te puede interesar", "también te puede interesar", "lee también…",
+		"noticias relacionadas", "relacionados", "relacionadas", "síguenos…",
+		"i più letti", "più letti", "leggi anche…", "potrebbe interessarti", "articoli correlati", "iscriviti alla newsletter…",
+		"seguici…",
+		"mais lidas", "leia também…", "veja também…", "assine a newsletter…", "siga-nos…",
+		"meest gelezen", "lees ook…", "gerelateerd", "ook interessant", "volg ons…",
+		"najczęściej czytane", "czytaj także…", "czytaj też…", "zobacz też…", "zobacz także…", "polecamy", "powiązane",
+		"самое читаемое", "читайте также…", "читать также…", "по теме", "похожие материалы", "подписывайтесь…",
+		"найпопулярніше", "читайте також…", "читати також…", "за темою", "схожі матеріали", "підписуйтесь…")
+)
+
+// phrases are whole lines and the starts of lines ("…" written after
+// them), in lower case.
+type phrases struct {
+	whole  map[string]bool
+	starts []string
+}
+
+func phraseSet(list ...string) phrases {
+	p := phrases{whole: map[string]bool{}}
+	for _, s := range list {
+		if start, ok := strings.CutSuffix(s, "…"); ok {
+			p.starts = append(p.starts, start)
+		} else {
+			p.whole[s] = true
+		}
+	}
+	return p
+}
+
+// has reports a line that is one of the phrases or starts with one. Only
+// short lines are looked at: furniture is a few words, and the story's
+// paragraphs are most of a page.
+func (p phrases) has(t string) bool {
+	if len(t) > 120 {
+		return false
+	}
+	l := strings.ToLower(strings.TrimRight(strings.TrimSpace(t), " :.…"))
+	if p.whole[l] || p.whole[strings.TrimSpace(strings.TrimRight(l, "0123456789()"))] {
+		return true // "Kommentare (12)"
+	}
+	for _, s := range p.starts {
+		if strings.HasPrefix(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBoilerplate(t string) bool { return boilerplate.MatchString(t) || foreignBoilerplate.has(t) }
+func isStopLine(t string) bool {
+	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t)
+}
+func isTeaserLine(t string) bool { return teaserMarker.MatchString(t) || foreignTeaser.has(t) }
+func isSiteLink(t string) bool   { return siteLink.MatchString(t) || foreignLegal.has(t) }

@@ -308,3 +308,57 @@ func TestCopiedSignatureAtFoot(t *testing.T) {
 		})
 	}
 }
+
+// TestCopiedFurnitureInOtherLanguages: a German and a French site's copy
+// print their menus, teasers, comments and legal links in their own
+// language; the story is read without them.
+func TestCopiedFurnitureInOtherLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		lang, headline string
+		lines, body    []string
+		furniture      []string
+	}{
+		{"de", "Stadtrat beschließt Sperrung der alten Brücke",
+			[]string{"Zum Inhalt springen", "Startseite", "Politik", "Suche", "Anmelden"},
+			[]string{
+				"Der Stadtrat hat am Dienstag beschlossen, die alte Flussbrücke für acht Monate zu sperren, damit sie saniert werden kann.",
+				"Autofahrer werden während der Bauarbeiten über die Umgehungsstraße im Industriegebiet geleitet, teilte die Stadtverwaltung mit.",
+				"Die Kosten der Sanierung werden auf rund zwölf Millionen Euro geschätzt; ein Teil soll vom Land übernommen werden.",
+			},
+			[]string{"Artikel teilen", "Kommentare (12)",
+				"Die Sperrung der Brücke ist seit Jahren überfällig, endlich saniert der Stadtrat die alte Flussbrücke.",
+				"Acht Monate Umleitung durch das Industriegebiet sind für Autofahrer und Anwohner eine Zumutung.",
+				"Zwölf Millionen Euro für eine Brücke, während die Schulen der Stadt verfallen, das ist zu viel.",
+				"Impressum", "Datenschutz"}},
+		{"fr", "Le conseil municipal ferme le vieux pont",
+			[]string{"Aller au contenu", "Accueil", "Rechercher", "Se connecter"},
+			[]string{
+				"Le conseil municipal a voté mardi la fermeture du vieux pont pendant huit mois pour des travaux de rénovation.",
+				"Les automobilistes seront déviés par la rocade de la zone industrielle pendant toute la durée du chantier, a indiqué la mairie.",
+				"Le coût des travaux est estimé à douze millions d'euros, dont une partie sera prise en charge par la région.",
+			},
+			[]string{"Partager", "Commentaires",
+				"Il était temps que le conseil municipal ferme ce vieux pont, il tombait en ruine depuis des années.",
+				"Huit mois de déviation par la rocade de la zone industrielle, les automobilistes vont souffrir.",
+				"Douze millions d'euros pour un pont alors que les écoles de la ville attendent des travaux.",
+				"Mentions légales", "Tous droits réservés"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			lines := append(append(append(append([]string{}, tc.lines...), tc.headline), tc.body...), tc.furniture...)
+			a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.headline {
+				t.Errorf("title %q", a.Title)
+			}
+			var got []string
+			for _, b := range a.Blocks {
+				got = append(got, b.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.body, "\n") {
+				t.Errorf("body:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.body, "\n"))
+			}
+		})
+	}
+}
