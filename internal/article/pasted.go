@@ -556,7 +556,9 @@ func (w titleWeights) score(s titleSignals) int {
 	add(s.nameOrCredit, w.nameOrCredit)
 	add(s.deck, w.deck)
 	add(s.far, w.far)
-	if s.echoOf > 0 {
+	if s.echoOf >= 2 {
+		// One content word tells too little ("Go to AdWords" on a blog
+		// about AdWords): the echo counts from two.
 		sum += w.echo * s.echoHit / s.echoOf
 	}
 	return sum

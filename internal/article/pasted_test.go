@@ -362,3 +362,20 @@ func TestCopiedFurnitureInOtherLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestOneWordEcho: on a blog about one product a link with its name
+// ("Go to AdWords") takes up the lead's key word, but one word tells
+// nothing: a line's echo counts from two content words.
+func TestOneWordEcho(t *testing.T) {
+	base := titleSignals{threeWords: true}
+	one, two := base, base
+	one.echoHit, one.echoOf = 1, 1
+	two.echoHit, two.echoOf = 2, 2
+	w := fittedTitleWeights
+	if w.score(one) != w.score(base) {
+		t.Errorf("one echoed word scored %d, none %d", w.score(one), w.score(base))
+	}
+	if w.score(two) != w.score(base)+w.echo {
+		t.Errorf("two echoed words scored %d, want %d", w.score(two), w.score(base)+w.echo)
+	}
+}
