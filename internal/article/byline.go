@@ -55,14 +55,12 @@ func gluedLinkWord(w string) (string, bool) {
 func cleanByline(s string) string {
 	// The names are on the byline's first line that has any ("By\nJane
 	// Doe", "Jane Doe\nHealth News").
+	afterBy := false // the names follow a "By", wherever it stood
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimLeftFunc(cleanSpace(line), func(r rune) bool { return !unicode.IsLetter(r) })
 		if m := bylinePrefix.FindString(line + " "); m != "" {
 			line = strings.TrimSpace((line + " ")[len(m):])
-			// "By Jane Doe in Politics": the category or the place.
-			if c := inCategory.FindStringSubmatchIndex(line); c != nil {
-				line = line[:c[0]]
-			}
+			afterBy = true
 		}
 		if strings.IndexFunc(line, unicode.IsLetter) >= 0 {
 			s = line
@@ -71,10 +69,12 @@ func cleanByline(s string) string {
 	}
 	s = cleanSpace(s)
 	s = dropParentheses(s)
-	// "Monday, November 12, 2012, by Matthew Kang": a date, then the
-	// names after "by".
+	// "Monday, November 12, 2012, by Matthew Kang", "Le Monde |
+	// 04.05.2015 | Par Jane Doe": a date or a separator, then the names
+	// after "by".
 	if m := innerByline.FindStringSubmatchIndex(s); m != nil {
 		s = strings.TrimLeftFunc(s[m[1]:], func(r rune) bool { return !unicode.IsLetter(r) })
+		afterBy = true
 	}
 	if i := strings.IndexFunc(s, func(r rune) bool {
 		return unicode.IsDigit(r) || strings.ContainsRune("@|•·/\\<>[]{}", r)
@@ -96,6 +96,13 @@ func cleanByline(s string) string {
 	// Jane Doe": what goes before "by" is no name, the names follow it.
 	if m := innerBy.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && !looksLikeNames(s[:m[0]]) {
 		s = s[m[1]:]
+		afterBy = true
+	}
+	// "By Jane Doe in Politics": after "By", "in" and a capital are the
+	// post's category or the writer's place. (Without "By", "in" can be
+	// a headline's: "Alan Ritchson Playing Gloss in The Hunger Games".)
+	if c := inCategory.FindStringSubmatchIndex(s); afterBy && c != nil {
+		s = s[:c[0]]
 	}
 	words := strings.Fields(s)
 	for i, w := range words {
@@ -410,20 +417,10 @@ func prefixedByline(units []string, order []int) string {
 			}
 			continue
 		}
-		if bylinePrefix.FindString(lead) == "" {
-			// "on March 10, 2015 by Jane Doe", "Le Monde | 04.05.2015 |
-			// Par Jane Doe": the byline after a date or a separator.
-			m := innerByline.FindStringSubmatchIndex(t)
-			if m == nil {
-				continue
-			}
-			lead = t[m[1]:]
-			lead = strings.TrimLeftFunc(lead, func(r rune) bool { return !unicode.IsLetter(r) })
-		}
-		// "By Jane Doe in Politics": after "By", "in" and a capital name
-		// the post's category or the writer's place.
-		if m := inCategory.FindStringSubmatchIndex(lead); m != nil {
-			lead = lead[:m[0]]
+		// A "By" at the start, or after a date or a separator ("on March
+		// 10, 2015 by Jane Doe"): cleanByline takes the names after it.
+		if bylinePrefix.FindString(lead) == "" && !innerByline.MatchString(t) {
+			continue
 		}
 		if names := cleanByline(lead); wordCount(names) >= 1 && looksLikeNames(names) {
 			return names
