@@ -114,50 +114,52 @@ func titleLine(lines []string, title string) int {
 	return -1
 }
 
-// headerByline is the byline printed by the headline, for pages whose
-// markup names no writer: a "By" or "Posted by" line (prefixedByline) in
-// the eight lines under the title, else the three over it.
-func headerByline(lines []string, title string) string {
-	at := titleLine(lines, title)
+// headerOrder is the lines by a headline at line at, nearest first:
+// headerBelow lines under it, then above lines over it.
+func headerOrder(lines []string, at, above int) []int {
+	var order []int
+	for i := at + 1; i <= at+headerBelow && i < len(lines); i++ {
+		order = append(order, i)
+	}
+	for i := at - 1; i >= max(0, at-above); i-- {
+		order = append(order, i)
+	}
+	return order
+}
+
+// headerBelow is how far under the headline its byline and date are
+// looked for.
+const headerBelow = 8
+
+// bylineAbove is how far over the headline a byline is looked for: a
+// name over the headline is more often a section's or a teaser's than a
+// date is.
+const bylineAbove = 3
+
+// headerByline is the byline printed by the headline at line at, for
+// pages whose markup names no writer: a "By" or "Posted by" line
+// (prefixedByline) in the lines under it, else the few over it.
+func headerByline(lines []string, at int) string {
 	if at < 0 {
 		return ""
 	}
-	var order []int
-	for i := at + 1; i <= at+8 && i < len(lines); i++ {
-		order = append(order, i)
-	}
-	for i := at - 1; i >= max(0, at-3); i-- {
-		order = append(order, i)
-	}
-	return prefixedByline(lines, order)
+	return prefixedByline(lines, headerOrder(lines, at, bylineAbove))
 }
 
-// headerDate is the date printed by the headline: in the eight lines
-// under the line that says the title, else the three over it, on a short
-// line (a byline's or a dateline's, not a sentence of the story). Zero
-// when the title is not found or no date stands there.
-func headerDate(lines []string, title string, now time.Time) time.Time {
-	at := titleLine(lines, title)
+// headerDate is the date printed by the headline at line at: under it,
+// else up to headerAbove lines over it, on a short line (a byline's or a
+// dateline's, not a sentence of the story). Zero when the headline was
+// not found or no date stands there.
+func headerDate(lines []string, at int, now time.Time) time.Time {
 	if at < 0 {
 		return time.Time{}
 	}
 	future := now.Add(48 * time.Hour)
-	dated := func(i int) time.Time {
-		if i < 0 || i >= len(lines) || wordCount(lines[i]) > 25 {
-			return time.Time{}
+	for _, i := range headerOrder(lines, at, headerAbove) {
+		if wordCount(lines[i]) > 25 {
+			continue
 		}
 		if t := findDate(lines[i]); !t.IsZero() && !t.After(future) {
-			return t
-		}
-		return time.Time{}
-	}
-	for i := at + 1; i <= at+8; i++ {
-		if t := dated(i); !t.IsZero() {
-			return t
-		}
-	}
-	for i := at - 1; i >= at-headerAbove; i-- {
-		if t := dated(i); !t.IsZero() {
 			return t
 		}
 	}

@@ -83,10 +83,11 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	}
 	a.Title = chooseTitle(meta, rTitle, host)
 	a.Byline = chooseByline(meta, rByline, host)
+	headline := titleLine(lines, a.Title)
 	if a.Byline == "" {
-		a.Byline = headerByline(lines, a.Title)
+		a.Byline = headerByline(lines, headline)
 	}
-	meta.printed = headerDate(lines, a.Title, time.Now())
+	meta.printed = headerDate(lines, headline, time.Now())
 	a.Published = chooseDate(meta, rDate, where, time.Now())
 	if root == nil {
 		root = bestCandidate(doc)
