@@ -79,7 +79,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 		host = u.Hostname()
 	}
 	if root != nil {
-		meta.lead = leadSet(textOf(root))
+		meta.lead = leadSet(leadText(root))
 	}
 	a.Title = chooseTitle(meta, rTitle, host)
 	a.Byline = chooseByline(meta, rByline, host)

@@ -33,17 +33,41 @@ type pageMeta struct {
 }
 
 // leadSet is the content words (contentWordHashes) of a story's first
-// 150 words: a headline's words come back in them.
+// leadReach words, as the copied-text reader takes its lead: a
+// headline's words come back in them.
 func leadSet(text string) map[uint64]bool {
 	f := strings.Fields(text)
-	if len(f) > 150 {
-		f = f[:150]
+	if len(f) > leadReach {
+		f = f[:leadReach]
 	}
 	set := map[uint64]bool{}
 	for _, h := range contentWordHashes(nil, strings.Join(f, " ")) {
 		set[h] = true
 	}
 	return set
+}
+
+// leadText is the text of n's first leadReach words or so, read as
+// textOf reads it but no further: a story can be a megabyte long.
+func leadText(n *html.Node) string {
+	var b strings.Builder
+	words := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && words < leadReach; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+				words += len(strings.Fields(c.Data))
+			case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Noscript):
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // echoed reports a title whose content words come back in the story's
@@ -172,6 +196,8 @@ func feedSiteNames(titles []string) []string {
 				alone = append(alone, parts[0])
 			}
 		case len(parts) == 1 && comments && strings.ContainsAny(t, "»|"):
+			// "»" and "|" part the site from the post; a dash parts a
+			// post's title from "Comments" ("'Post' - Comments").
 			add(parts[0]) // "Site » Post Comments Feed": the post's part went
 		}
 		for _, p := range parts {
@@ -423,11 +449,17 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 			furniture[strings.ReplaceAll(f, " ", "")] = true
 		}
 	}
+	judged := map[string]bool{} // isFurniture's answers: each text is judged once
 	isFurniture := func(s string) bool {
-		n := normTitle(s)
-		// A date beside the headline ("Headline - News - Nov 6, 2012")
-		// is no part of it.
-		return furniture[n] || furniture[strings.ReplaceAll(n, " ", "")] || wordCount(s) <= 6 && !findDate(s).IsZero()
+		f, ok := judged[s]
+		if !ok {
+			n := normTitle(s)
+			// A date beside the headline ("Headline - News - Nov 6,
+			// 2012") is no part of it.
+			f = furniture[n] || furniture[strings.ReplaceAll(n, " ", "")] || wordCount(s) <= 6 && !findDate(s).IsZero()
+			judged[s] = f
+		}
+		return f
 	}
 	type option struct {
 		text  string
@@ -446,10 +478,19 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		if head, rest, ok := strings.Cut(c, ": "); ok && isFurniture(head) && len(strings.Fields(rest)) >= 2 {
 			c = rest
 		}
-		if i := strings.LastIndex(c, ": "); i > 0 && isFurniture(c[i+2:]) && len(strings.Fields(c[:i])) >= 2 {
-			c = c[:i]
+		if j := strings.LastIndex(c, ": "); j > 0 && isFurniture(c[j+2:]) && len(strings.Fields(c[:j])) >= 2 {
+			c = c[:j]
 		}
 		cands[i] = c
+	}
+	// The witnesses: the candidates that are not the site's name (a
+	// logo's <h1> witnesses nothing), with their normal forms.
+	type witness struct{ text, norm string }
+	var witnesses []witness
+	for _, c := range cands {
+		if !isFurniture(c) {
+			witnesses = append(witnesses, witness{c, normTitle(c)})
+		}
 	}
 	for i, c := range cands {
 		parts := titleSeparators.Split(c, -1)
@@ -492,11 +533,8 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		if echoed(o.text, m.lead) {
 			score++ // the story is one more witness
 		}
-		for _, c := range cands {
-			if isFurniture(c) {
-				continue // the site's name (a logo's <h1>) witnesses nothing
-			}
-			switch nc := normTitle(c); {
+		for _, w := range witnesses {
+			switch c, nc := w.text, w.norm; {
 			case nc == no:
 				score += 2
 			case isTitlePart(c, o.text):
@@ -654,9 +692,11 @@ func chooseByline(m pageMeta, readabilityByline, host string) string {
 }
 
 // noWriter are bylines that name no writer: a CMS's default user
-// ("Admin"), a placeholder ("No Primary Author"), a web address
-// ("CBSNews.com"), initials of a degree alone ("M.D").
-var noWriter = regexp.MustCompile(`(?i)^(?:admin|administrator|webmaster|site admin|(?:no )?(?:primary |guest )?authors?)$|\p{L}\.(?:com|org|net|co\.uk|info|gov|edu)\b|^(?:\p{L}\.){1,3}\p{L}?\.?$`)
+// ("Admin"), a placeholder ("No Primary Author"), a web address, any
+// top-level domain ("CBSNews.com", "lenta.ru", "nos.nl": a lower-case
+// ending after two letters and a dot, which no name has), initials of a
+// degree alone ("M.D").
+var noWriter = regexp.MustCompile(`(?i:^(?:admin|administrator|webmaster|site admin|(?:no )?(?:primary |guest )?authors?)$)|\p{L}{2}\.[a-z]{2,6}(?:\.[a-z]{2})?\b|^(?:\p{L}\.){1,3}\p{L}?\.?$`)
 
 // joinNames says a list of names: "A", "A and B", "A, B and C".
 func joinNames(names []string) string {

@@ -297,3 +297,15 @@ func parsePage(t *testing.T, page []byte) Article {
 	}
 	return a
 }
+
+// TestNoWriter: bylines that name nobody, and names that look close.
+func TestNoWriter(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Admin": true, "No Primary Author": true, "CBSNews.com": true, "lenta.ru": true, "NOS.nl": true, "bbc.co.uk": true, "M.D": true,
+		"A.J. Daulerio": false, "Jane Doe": false, "J.R.R. Tolkien": false, "Authors Guild Staff": false, "St.John Smith": false,
+	} {
+		if got := noWriter.MatchString(name); got != want {
+			t.Errorf("noWriter(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
