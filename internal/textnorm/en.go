@@ -1081,7 +1081,7 @@ func enAttributive(c *context) bool {
 
 // enFunctionWords are the prepositions and conjunctions that can follow an
 // amount that is no modifier.
-var enFunctionWords = set("of", "or", "and", "to", "in", "on", "at", "from", "for", "by", "per", "than", "a", "an", "the", "each", "more", "less", "or so")
+var enFunctionWords = set("of", "or", "and", "to", "in", "on", "at", "from", "for", "by", "per", "than", "a", "an", "the", "each", "more", "less")
 
 // enMeasureWord reads "7.2-millimeter", a number joined to a unit's name.
 func enMeasureWord(c *context, m match) (string, bool) {

@@ -72,7 +72,7 @@ var spanish = sync.OnceValue(func() *language {
 	})
 	// "el km 5" of a road: its kilometre mark, the unit before the number.
 	add(Abbreviation, `(?i:km)\.?(?P<after>\s\d)`, func(c *context, m match) (string, bool) {
-		if p := c.prevRaw(); p != "" && unicode.IsDigit([]rune(p)[len([]rune(p))-1]) {
+		if isDigits(c.prevWord()) {
 			return "", false // "5 km 3": the unit of the number before
 		}
 		return "kilómetro", true

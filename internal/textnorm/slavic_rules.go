@@ -328,23 +328,13 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			}
 			return said, ok
 		})
-		// Percentage points: "на 0,3 п.п." (процентного пункта), "2 в.п."
-		// (відсоткових пункти).
-		add(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<u>п|в)\.\s?п\.`, func(c *context, m match) (string, bool) {
-			unit := m.get("u") + ".п."
-			if _, ok := w.units[unit]; !ok {
-				return "", false
-			}
-			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", unit)
-		})
-		// "100 кв. м", "5 кв. км", "3 куб. м" (кубических; Ukrainian
-		// "куб. м" too): the squared and cubed units written out.
-		add(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<p>кв|куб)\.\s?(?P<u>км|м)`+wordEnd, func(c *context, m match) (string, bool) {
-			unit := m.get("u") + "²"
-			if m.get("p") == "куб" {
-				unit = m.get("u") + "³"
-			}
-			if _, ok := w.units[unit]; !ok {
+		// Units abbreviated in two dotted parts: percentage points ("на
+		// 0,3 п.п.", "2 в.п."), square and cubic metres and kilometres
+		// ("100 кв. м", "5 кв. км", "3 куб. м"); each said as the unit
+		// it stands for (dottedUnits).
+		add(Measure, `(?P<sign>[-−])?(?P<num>`+num+`)\s?(?P<u>[пв]\.\s?п\.|(?:кв|куб)\.\s?(?:км|м))`+wordEnd, func(c *context, m match) (string, bool) {
+			unit, ok := dottedUnits[strings.Join(strings.Fields(m.get("u")), "")]
+			if _, known := w.units[unit]; !ok || !known {
 				return "", false
 			}
 			return w.measure(s, c, parse(m.get("num")), m.get("sign") != "", unit)
@@ -874,17 +864,8 @@ func (w *slavicWords) yearPair(s *slavic, c *context, y1, join, y2, noun string)
 	cs, ok := w.yearNouns[ln]
 	if j := strings.TrimSpace(join); w.yearAbbr[ln] && j != "по" && j != "до" {
 		// "в 2023–2024 гг.", "2020 и 2021 гг.": the plural noun in full,
-		// in the case the preposition before asks (в and у place).
-		cs = nom
-		if p, governed := w.preps[c.prevWord()]; governed {
-			cs = p
-		}
-		if p := c.prevWord(); p == "в" || p == "во" || p == "у" {
-			cs = prep
-		}
-		if cs == acc {
-			cs = nom
-		}
+		// in the case a single year's abbreviation takes.
+		cs = w.abbreviatedYearCase(c)
 		if j == "-" || j == "–" || j == "—" {
 			join = " " + w.rangeWord + " "
 		}
@@ -954,22 +935,7 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 		return s.ordinal(y, g, cs) + " " + noun, true
 	}
 	if w.yearAbbr[ln] && strings.HasSuffix(noun, ".") {
-		cs := w.caseOf(c)
-		switch {
-		case cs == acc && (c.prevWord() == "в" || c.prevWord() == "у"):
-			cs = prep
-		case cs == acc:
-			cs = nom
-		}
-		if c.prevWord() == "в" || c.prevWord() == "у" || c.prevWord() == "во" {
-			cs = prep
-		}
-		if _, governed := w.preps[c.prevWord()]; !governed && !c.atSentenceStart() {
-			// After a noun ("на выборах 2018 г.", "за 9 месяцев 2024 г.")
-			// the year tells whose: genitive. Nominative only where it
-			// opens a sentence ("2024 г. стал рекордным").
-			cs = gen
-		}
+		cs := w.abbreviatedYearCase(c)
 		g, form := masc, 0
 		if ln == "гг" || ln == "рр" {
 			g, form = plur, 1 // 2020–2024 гг.
@@ -977,6 +943,30 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 		return s.ordinal(y, g, cs) + " " + w.year[form][cs], true
 	}
 	return "", false
+}
+
+// dottedUnits are units written in two dotted parts, by the key of the
+// unit they stand for in a language's units (spaces dropped).
+var dottedUnits = map[string]string{"п.п.": "п.п.", "в.п.": "в.п.", "кв.м": "м²", "кв.км": "км²", "куб.м": "м³", "куб.км": "км³"}
+
+// abbreviatedYearCase is the case of a year (or two) before an
+// abbreviated noun ("г.", "гг.", "р.", "рр."), which does not show it:
+// the preposition's before it, в and у placing it; after a noun the
+// genitive ("на выборах 2018 г.", "за 9 месяцев 2024 г.": the year
+// tells whose); the nominative only where it opens a sentence ("2024
+// г. стал рекордным").
+func (w *slavicWords) abbreviatedYearCase(c *context) int {
+	cs := w.caseOf(c)
+	if cs == acc {
+		cs = nom
+	}
+	if p := c.prevWord(); p == "в" || p == "у" || p == "во" {
+		cs = prep
+	}
+	if _, governed := w.preps[c.prevWord()]; !governed && !c.atSentenceStart() {
+		cs = gen
+	}
+	return cs
 }
 
 // suffixedOrdinal reads "20-го", "5-й", "1950-е", "84-м": the written

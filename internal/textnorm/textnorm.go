@@ -210,9 +210,9 @@ func window(rest string) string {
 // adders return the functions a language's rules are added with: add for a
 // token that ends at a word's end, addGlued for one that may be followed
 // by letters or digits.
-// scorePattern is a score or a ratio, "2:1", "3:0", that no time rule
-// reads (a time has two digits after the colon and an hour up to 24).
-// A score ("2:1") or a ratio ("1:1000", a map's "1:50000").
+// scorePattern is a score or a ratio, "2:1", "3:0", "1:1000", a map's
+// "1:50000", that no time rule reads (a time has two digits after the
+// colon and an hour up to 24).
 const scorePattern = `(?P<sa>\d{1,3}):(?P<sb>[1-9]\d{3,6}|\d{1,3})`
 
 // sayScore says a score with the language's word between its two
