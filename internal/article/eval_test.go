@@ -55,6 +55,9 @@ func TestExtractionCorpus(t *testing.T) {
 					checkPrintedDate(t, pg, a, meta)
 					checkPrintedByline(t, pg, a, meta)
 					checkPrintedTitle(t, pg, a, meta)
+					// What was read, page by page: two commits' -v
+					// output, diffed, say which pages a change moved.
+					t.Logf("%s read: title %q, byline %q, date %s", pg.Name, a.Title, a.Byline, a.Published.Format(time.DateOnly))
 				}
 			}
 			n := float64(len(pages))
