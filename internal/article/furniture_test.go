@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // storyParagraphs are the sentences of a made-up story, each distinct.
@@ -54,6 +57,10 @@ func TestFurnitureLeftOut(t *testing.T) {
 		{"a player box named in camel case", `<main><article><h1>Bridge to close for repairs</h1>` + paras("") +
 			`<div class="embeddedVideoContainer"><div class="videoTitle"><span class="nowPlaying">Now playing:</span> Watch this: the bridge from above</div><div class="videoMeta"><span class="duration">8:09</span></div></div></article></main>`,
 			[]string{"Now playing", "Watch this", "8:09"}},
+		{"labels and pointers in the story's own paragraphs", `<main><article><h1>Bridge to close for repairs</h1><p>Article réservé aux abonnés</p><p>Lecture 4 min.</p>` +
+			paras("") + `<p>Lire aussi : <a href="/x">Les travaux du pont commenceront en mars</a></p><p>READ MORE: <a href="/y">How the council pays for its bridges</a></p>
+<p>Photo credit: Jane Roe via photopin cc</p><p>ADVERTISEMENT</p></article></main>`,
+			[]string{"abonnés", "Lecture", "Lire aussi", "READ MORE", "Photo credit", "ADVERTISEMENT"}},
 		{"a post classed for its video tag keeps its text", `<main><article class="post tag-video entry">` + paras("") + `</article></main>`, nil},
 		{"a sentence that is mostly a link", `<main><article><h1>Bridge to close for repairs</h1>` + paras("link") + `</article></main>`, nil},
 		{"the story inside div.paywall", `<main><div class="paywall">` + paras("") + `</div></main>`, nil},
@@ -80,5 +87,47 @@ func TestFurnitureLeftOut(t *testing.T) {
 				t.Logf("body:\n%s", body)
 			}
 		})
+	}
+}
+
+// TestPageLabel tells the page's words from short paragraphs of a story.
+func TestPageLabel(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool
+	}{
+		{`<p>3 Min. Lesezeit</p>`, true},
+		{`<p>Tiempo de lectura: 4 minutos</p>`, true},
+		{`<p>5 min read</p>`, true},
+		{`<p>Время чтения: 5 минут</p>`, true},
+		{`<p>Nur für Abonnenten</p>`, true},
+		{`<p>Subscribers only</p>`, true},
+		{`<p>Lesen Sie auch: <a href="/a">Neue Buslinie ab Montag</a></p>`, true},
+		{`<p>Related: <a href="/a">Council approves the budget for next year</a></p>`, true},
+		{`<p>Мост закроют на пять минут.</p>`, false},
+		{`<p>Wait 5 minutes.</p>`, false},
+		{`<p>Related research shows the bridge was never safe.</p>`, false},
+		{`<p>Read more: the council's report runs to 300 pages and names <a href="/r">every contractor</a>.</p>`, false},
+		{`<p>More than 40 people were on the bridge when it shook.</p>`, false},
+	}
+	for _, tc := range tests {
+		doc, err := html.Parse(strings.NewReader(tc.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p *html.Node
+		var find func(n *html.Node)
+		find = func(n *html.Node) {
+			if p == nil && n.DataAtom == atom.P {
+				p = n
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				find(c)
+			}
+		}
+		find(doc)
+		if got := isPageLabel(p, textOf(p)); got != tc.want {
+			t.Errorf("isPageLabel(%s) = %v, want %v", tc.html, got, tc.want)
+		}
 	}
 }

@@ -290,7 +290,7 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 	}
 	add := func(k Kind, level int, n *html.Node) {
 		t := textOf(n)
-		if k != Heading && (isCallToAction(n, t) || inMediaBox(n, t)) || k == Heading && nearMedia(n) {
+		if k != Heading && (isCallToAction(n, t) || inMediaBox(n, t) || isPageLabel(n, t)) || k == Heading && nearMedia(n) {
 			return
 		}
 		addText(k, level, t)
@@ -348,6 +348,25 @@ func isCallToAction(n *html.Node, text string) bool {
 	t := cleanSpace(text)
 	return wordCount(t) <= 12 && linkDensity(n, len(t)) >= 0.9
 }
+
+// isPageLabel reports a paragraph that is the page's words, not the
+// story's: the furniture lines the copied-text reader knows in ten
+// languages, a dozen words at most ("Article réservé aux abonnés", "3
+// Min. Lesezeit", "Anzeige", "Most read"), and a pointer to another
+// story ("Lire aussi : <a>…</a>", "READ MORE: <a>…</a>") whose words are
+// mostly its link.
+func isPageLabel(n *html.Node, text string) bool {
+	t := cleanSpace(text)
+	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) {
+		return true
+	}
+	lead, _, ok := strings.Cut(t, ":")
+	return ok && wordCount(lead) <= 4 && (isTeaserLine(lead) || teaserLead.MatchString(lead)) && linkDensity(n, len(t)) >= 0.5
+}
+
+// teaserLead opens a line that points to another story, in English (the
+// other languages' are in the teaser phrases).
+var teaserLead = lazy(`(?i)^\s*(?:read (?:more|also|next)|also read|see also|related(?: \pL+)?|more|watch|listen|recommended)\s*$`)
 
 // mediaClass names a video or audio player or an embed.
 var mediaClass = lazy(`(?i)(?:^|[\s_-])(?:video|player|embed|jwplayer|vjs)(?:[\s_-]|$)`)

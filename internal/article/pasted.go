@@ -716,7 +716,7 @@ func isDateLine(t string) bool {
 var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|sponsored(?: ad| content| links?| posts?| stories)?|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after
@@ -743,7 +743,10 @@ var (
 var (
 	foreignBoilerplate = phraseSet("zum inhalt springen", "hauptmenü", "menü", "suche", "schließen", "startseite", "abonnieren", "jetzt abonnieren",
 		"anmelden", "einloggen", "registrieren", "anzeige", "werbung", "teilen", "artikel teilen", "drucken", "merken", "vorlesen",
-		"artikel vorlesen", "alle akzeptieren", "akzeptieren", "ablehnen", "bild:…", "foto:…", "lesezeit…",
+		"artikel vorlesen", "alle akzeptieren", "akzeptieren", "ablehnen", "bild:…", "foto:…", "lesezeit…", "nur für abonnenten",
+		"article réservé aux abonnés", "réservé aux abonnés", "artículo exclusivo para suscriptores", "exclusivo para suscriptores",
+		"solo para suscriptores", "riservato agli abbonati", "exclusivo para assinantes", "alleen voor abonnees",
+		"tylko dla subskrybentów", "только для подписчиков", "лише для передплатників", "тільки для передплатників",
 		"aller au contenu", "rechercher", "fermer", "accueil", "s'abonner", "abonnez-vous", "se connecter", "connexion", "publicité",
 		"partager", "imprimer", "enregistrer", "tout accepter", "accepter", "refuser", "temps de lecture…",
 		"ir al contenido", "buscar", "cerrar", "inicio", "suscríbete", "iniciar sesión", "publicidad", "compartir", "imprimir",
@@ -822,7 +825,23 @@ func (p phrases) has(t string) bool {
 	return false
 }
 
-func isBoilerplate(t string) bool { return boilerplate.MatchString(t) || foreignBoilerplate.has(t) }
+func isBoilerplate(t string) bool {
+	return boilerplate.MatchString(t) || foreignBoilerplate.has(t) || wordCount(t) <= 8 && readingTime.MatchString(t)
+}
+
+// readingTime is a page's estimate of a story's length, in the words
+// the languages aloud reads most give it: "4 min read", "3 Min.
+// Lesezeit", "Lecture 4 min.", "Tiempo de lectura: 3 minutos", "Время
+// чтения: 5 минут", "3 хв читання", or the minutes alone ("4 min").
+var readingTime = lazy(`(?i)^(?:` + readingWords + `)?[\s:·|-]*\d+(?:[–-]\d+)?[\s-]?` + minuteWords + `\.?(?:[\s:·|-]*(?:de |di |of )?(?:` + readingWords + `))?\.?$`)
+
+const (
+	readingWords = `read|reading|reading time|read time|listen|listening time|lesezeit|lesedauer|lecture|temps de lecture|` +
+		`lectura|tiempo de lectura|lettura|tempo di lettura|leitura|tempo de leitura|leestijd|czas czytania|czytania|` +
+		`время чтения|чтения|читать|час читання|читання|читати`
+	minuteWords = `(?:min|mins|minutes?|minuten|minuti|minutos|minut[ay]?|мин|минут[аы]?|хв|хвилин[аи]?)`
+)
+
 func isStopLine(t string) bool {
 	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t)
 }

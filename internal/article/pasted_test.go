@@ -314,12 +314,13 @@ func TestCopiedSignatureAtFoot(t *testing.T) {
 // language; the story is read without them.
 func TestCopiedFurnitureInOtherLanguages(t *testing.T) {
 	for _, tc := range []struct {
-		lang, headline string
-		lines, body    []string
-		furniture      []string
+		lang, headline      string
+		lines, header, body []string
+		furniture           []string
 	}{
 		{"de", "Stadtrat beschließt Sperrung der alten Brücke",
 			[]string{"Zum Inhalt springen", "Startseite", "Politik", "Suche", "Anmelden"},
+			[]string{"Nur für Abonnenten", "3 Min. Lesezeit"},
 			[]string{
 				"Der Stadtrat hat am Dienstag beschlossen, die alte Flussbrücke für acht Monate zu sperren, damit sie saniert werden kann.",
 				"Autofahrer werden während der Bauarbeiten über die Umgehungsstraße im Industriegebiet geleitet, teilte die Stadtverwaltung mit.",
@@ -332,6 +333,7 @@ func TestCopiedFurnitureInOtherLanguages(t *testing.T) {
 				"Impressum", "Datenschutz"}},
 		{"fr", "Le conseil municipal ferme le vieux pont",
 			[]string{"Aller au contenu", "Accueil", "Rechercher", "Se connecter"},
+			[]string{"Article réservé aux abonnés", "Lecture 4 min."},
 			[]string{
 				"Le conseil municipal a voté mardi la fermeture du vieux pont pendant huit mois pour des travaux de rénovation.",
 				"Les automobilistes seront déviés par la rocade de la zone industrielle pendant toute la durée du chantier, a indiqué la mairie.",
@@ -344,7 +346,7 @@ func TestCopiedFurnitureInOtherLanguages(t *testing.T) {
 				"Mentions légales", "Tous droits réservés"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			lines := append(append(append(append([]string{}, tc.lines...), tc.headline), tc.body...), tc.furniture...)
+			lines := append(append(append(append(append([]string{}, tc.lines...), tc.headline), tc.header...), tc.body...), tc.furniture...)
 			a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
 			if err != nil {
 				t.Fatal(err)
