@@ -61,6 +61,10 @@ func TestFurnitureLeftOut(t *testing.T) {
 			paras("") + `<p>Lire aussi : <a href="/x">Les travaux du pont commenceront en mars</a></p><p>READ MORE: <a href="/y">How the council pays for its bridges</a></p>
 <p>Photo credit: Jane Roe via photopin cc</p><p>ADVERTISEMENT</p></article></main>`,
 			[]string{"abonnés", "Lecture", "Lire aussi", "READ MORE", "Photo credit", "ADVERTISEMENT"}},
+		{"subheadings Readability drops for their class", `<main><article><h1>Bridge to close for repairs</h1>` +
+			strings.Replace(paras(""), `<div class="text-block"><p>Paragraph 4`, `<h2 class="subheader">What the repairs cost</h2><div class="text-block"><p>Paragraph 4`, 1) +
+			`<div class="related-header"><h3 class="teaser-header">Library stays open late</h3><p>Hours change in spring</p></div></article></main>`,
+			[]string{"Library stays", "Hours change"}},
 		{"a post classed for its video tag keeps its text", `<main><article class="post tag-video entry">` + paras("") + `</article></main>`, nil},
 		{"a sentence that is mostly a link", `<main><article><h1>Bridge to close for repairs</h1>` + paras("link") + `</article></main>`, nil},
 		{"the story inside div.paywall", `<main><div class="paywall">` + paras("") + `</div></main>`, nil},
@@ -77,6 +81,9 @@ func TestFurnitureLeftOut(t *testing.T) {
 				if !strings.Contains(body, p[:40]) {
 					t.Errorf("story paragraph %d not read", i+1)
 				}
+			}
+			if strings.Contains(tc.body, "What the repairs cost") && !strings.Contains(body, "What the repairs cost\nParagraph 4") {
+				t.Errorf("subheading not read over its paragraph")
 			}
 			for _, f := range tc.furniture {
 				if strings.Contains(body, f) {

@@ -716,7 +716,7 @@ func isDateLine(t string) bool {
 var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: this(?: article| story)?)?|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|advertisement|ad|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: this(?: article| story)?)?|like this|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after
@@ -826,7 +826,7 @@ func (p phrases) has(t string) bool {
 }
 
 func isBoilerplate(t string) bool {
-	return boilerplate.MatchString(t) || foreignBoilerplate.has(t) || wordCount(t) <= 8 && readingTime.MatchString(t)
+	return boilerplate.MatchString(strings.TrimRight(t, ": ")) || foreignBoilerplate.has(t) || wordCount(t) <= 8 && readingTime.MatchString(t)
 }
 
 // readingTime is a page's estimate of a story's length, in the words

@@ -15,40 +15,61 @@ import (
 // Readability runs, and a paragraph it dropped comes back when the story
 // holds it: it stands between two paragraphs Readability kept (or after
 // the last one, in the same container), and it reads as running text.
+//
+// Subheadings go the same way: Readability drops every element whose
+// class looks unlikely, and "subheader" holds "header". A dropped
+// heading (h2 to h6) comes back when it heads what the story kept: it
+// stands between two paragraphs Readability kept, the one after it is
+// running text in the heading's container, and the heading is a few
+// words that are not the page's furniture.
 
 // markAttr is the attribute that numbers the page's paragraphs.
 const markAttr = "data-aloud-p"
 
+// headingAttr marks the page's subheadings (h2 to h6); its value is the
+// number of the first paragraph after the heading.
+const headingAttr = "data-aloud-h"
+
+// marked are the page's paragraphs and subheadings, in document order.
+type marked struct {
+	paragraphs []*html.Node
+	headings   []*html.Node
+}
+
 // markParagraphs numbers every <p> of the page, in document order, and
-// returns them.
-func markParagraphs(doc *html.Node) []*html.Node {
-	var ps []*html.Node
+// marks each subheading with the number of the paragraph after it.
+func markParagraphs(doc *html.Node) marked {
+	var m marked
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.P {
-			n.Attr = append(n.Attr, html.Attribute{Key: markAttr, Val: strconv.Itoa(len(ps))})
-			ps = append(ps, n)
+			n.Attr = append(n.Attr, html.Attribute{Key: markAttr, Val: strconv.Itoa(len(m.paragraphs))})
+			m.paragraphs = append(m.paragraphs, n)
+		}
+		if n.Type == html.ElementNode && subheading[n.DataAtom] {
+			n.Attr = append(n.Attr, html.Attribute{Key: headingAttr, Val: strconv.Itoa(len(m.paragraphs))})
+			m.headings = append(m.headings, n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(doc)
-	return ps
+	return m
 }
 
-// restoreParagraphs puts back into found (Readability's result) the
-// marked paragraphs of the page it dropped from inside the story.
-func restoreParagraphs(found *html.Node, page []*html.Node) {
-	if found == nil || len(page) == 0 {
-		return
-	}
-	kept := map[int]*html.Node{} // paragraph number → its copy in found
+// subheading are the headings a story's body holds (its h1 is the
+// headline).
+var subheading = map[atom.Atom]bool{atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
+// keptMarks are the marked paragraphs of found, by number.
+func keptMarks(found *html.Node, paragraphs int) map[int]*html.Node {
+	kept := map[int]*html.Node{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if v := attr(n, markAttr); v != "" {
-				if i, err := strconv.Atoi(v); err == nil && i >= 0 && i < len(page) {
+				if i, err := strconv.Atoi(v); err == nil && i >= 0 && i < paragraphs {
 					kept[i] = n
 				}
 			}
@@ -58,6 +79,18 @@ func restoreParagraphs(found *html.Node, page []*html.Node) {
 		}
 	}
 	walk(found)
+	return kept
+}
+
+// restoreParagraphs puts back into found (Readability's result) the
+// marked paragraphs of the page it dropped from inside the story, then
+// the subheadings over them.
+func restoreParagraphs(found *html.Node, m marked) {
+	page := m.paragraphs
+	if found == nil || len(page) == 0 {
+		return
+	}
+	kept := keptMarks(found, len(page))
 	if len(kept) == 0 {
 		return
 	}
@@ -92,6 +125,72 @@ func restoreParagraphs(found *html.Node, page []*html.Node) {
 		}
 		i = end - 1
 	}
+	restoreHeadings(found, m)
+}
+
+// restoreHeadings puts back the subheadings Readability dropped between
+// two paragraphs of the story it kept (or that restoreParagraphs put
+// back), each over the paragraph it heads.
+func restoreHeadings(found *html.Node, m marked) {
+	kept := keptMarks(found, len(m.paragraphs))
+	inFound := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if v := attr(n, headingAttr); n.Type == html.ElementNode && v != "" {
+			inFound[v] = true // the paragraph a kept heading heads
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(found)
+	for _, h := range m.headings {
+		v := attr(h, headingAttr)
+		next, err := strconv.Atoi(v)
+		if err != nil || next < 1 || next >= len(m.paragraphs) || inFound[v] {
+			continue
+		}
+		at, ok := kept[next]
+		if _, before := kept[next-1]; !ok || !before || !headsText(h, m.paragraphs[next]) || !restorableHeading(h) {
+			continue
+		}
+		at.Parent.InsertBefore(cloneTree(h), at)
+		inFound[v] = true
+	}
+}
+
+// headsText reports a heading followed, in its container, by a
+// paragraph of running text (a teaser's heading is followed by its
+// one-line summary).
+func headsText(h, next *html.Node) bool {
+	t := cleanSpace(textOf(next))
+	return wordCount(t) >= 6 && isSentence(t) && nearKin(h, next)
+}
+
+// nearKin reports two elements whose parents or grandparents meet: a
+// heading set between a story's paragraphs, or over a paragraph that
+// sits in a div of its own.
+func nearKin(a, b *html.Node) bool {
+	for pa, up := a.Parent, 0; pa != nil && up < 2; pa, up = pa.Parent, up+1 {
+		for pb, down := b.Parent, 0; pb != nil && down < 2; pb, down = pb.Parent, down+1 {
+			if pa == pb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restorableHeading reports a dropped heading of a story's section: a
+// few words (twenty at most) that are not the page's furniture ("Related
+// stories", "Comments", "Like this:") nor a link to another page (a
+// gallery's or a teaser's title), outside anything never read.
+func restorableHeading(h *html.Node) bool {
+	t := cleanSpace(textOf(h))
+	if n := wordCount(t); n == 0 || n > 20 || isBoilerplate(t) || isTeaserLine(t) || isStopLine(t) || linkDensity(h, len(t)) >= 0.5 {
+		return false
+	}
+	return !inUnread(h)
 }
 
 // maxRestoredRun is the most dropped paragraphs in a row put back.
@@ -114,12 +213,17 @@ func restorable(p *html.Node) bool {
 	if wordCount(t) < 6 || !isSentence(t) {
 		return false
 	}
+	return !inUnread(p)
+}
+
+// inUnread reports an element inside something never read aloud.
+func inUnread(p *html.Node) bool {
 	for n := p; n != nil; n = n.Parent {
 		if n.Type == html.ElementNode && (excluded(n) || neverRead(n)) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // sameContainer reports two paragraphs with the same parent or
