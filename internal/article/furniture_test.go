@@ -65,6 +65,10 @@ func TestFurnitureLeftOut(t *testing.T) {
 			strings.Replace(paras(""), `<div class="text-block"><p>Paragraph 4`, `<h2 class="subheader">What the repairs cost</h2><div class="text-block"><p>Paragraph 4`, 1) +
 			`<div class="related-header"><h3 class="teaser-header">Library stays open late</h3><p>Hours change in spring</p></div></article></main>`,
 			[]string{"Library stays", "Hours change"}},
+		{"a box of links left out takes its heading along", `<main><article><h1>Bridge to close for repairs</h1>` +
+			strings.Replace(paras(""), `<div class="text-block"><p>Paragraph 4`, `<div class="story-extras"><h2>What to know</h2><ul class="story-links"><li><a href="/a">Where the detour runs</a></li><li><a href="/b">Which buses change</a></li></ul></div>`+
+				`<div class="heading-wrap"><h2>What the repairs cost</h2></div><div class="text-block"><p>Paragraph 4`, 1) + `</article></main>`,
+			[]string{"What to know", "detour", "buses"}},
 		{"a post classed for its video tag keeps its text", `<main><article class="post tag-video entry">` + paras("") + `</article></main>`, nil},
 		{"a sentence that is mostly a link", `<main><article><h1>Bridge to close for repairs</h1>` + paras("link") + `</article></main>`, nil},
 		{"the story inside div.paywall", `<main><div class="paywall">` + paras("") + `</div></main>`, nil},
@@ -136,5 +140,39 @@ func TestPageLabel(t *testing.T) {
 		if got := isPageLabel(p, textOf(p)); got != tc.want {
 			t.Errorf("isPageLabel(%s) = %v, want %v", tc.html, got, tc.want)
 		}
+	}
+}
+
+// TestEmptySectionHeading: a heading whose box held only what was left
+// out (links to other stories) is not read over the story's next part;
+// a heading wrapped alone in a div heads what follows it.
+func TestEmptySectionHeading(t *testing.T) {
+	page := `<div id="story"><p>The council voted on Tuesday to close the bridge for eight months of repairs.</p>
+<div class="box"><h2>What to know</h2><ul><li><a href="/a">Where the detour runs</a></li><li><a href="/b">Which buses change</a></li></ul></div>
+<div class="wrap"><h2>What the repairs cost</h2></div>
+<p>The repairs will cost about twelve million euros, the city said in a statement.</p></div>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if attr(n, "id") == "story" {
+			root = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	var got []string
+	for _, b := range collectBlocks(root, "Bridge to close", "", false) {
+		got = append(got, b.Text)
+	}
+	want := []string{"The council voted on Tuesday to close the bridge for eight months of repairs.", "What the repairs cost",
+		"The repairs will cost about twelve million euros, the city said in a statement."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -275,8 +275,9 @@ func linkDensity(n *html.Node, textLen int) float64 {
 
 func collectBlocks(root *html.Node, title, byline string, captions bool) []Block {
 	var blocks []Block
+	var from []*html.Node // the element each block was read from
 	var walk func(n *html.Node)
-	addText := func(k Kind, level int, t string) {
+	addText := func(k Kind, level int, t string, n *html.Node) {
 		t = cleanSpace(t)
 		if t == "" || (k == Heading && strings.EqualFold(t, title)) || isByline(t, byline) {
 			return
@@ -287,13 +288,14 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 			return
 		}
 		blocks = append(blocks, Block{Kind: k, Level: level, Text: t})
+		from = append(from, n)
 	}
 	add := func(k Kind, level int, n *html.Node) {
 		t := textOf(n)
 		if k != Heading && (isCallToAction(n, t) || inMediaBox(n, t) || isPageLabel(n, t)) || k == Heading && nearMedia(n) {
 			return
 		}
-		addText(k, level, t)
+		addText(k, level, t, n)
 	}
 	walk = func(n *html.Node) {
 		if n.Type != html.ElementNode {
@@ -334,7 +336,45 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 		inline(n, walk, addText, captions)
 	}
 	walk(root)
-	return dropTrailingHeadings(blocks)
+	return dropTrailingHeadings(dropEmptySections(blocks, from))
+}
+
+// dropEmptySections removes the headings whose box held more than the
+// heading, none of it read: a "What to know" or "More on this story"
+// box whose links were left out leaves its heading alone over the next
+// part of the story. (A heading wrapped alone in a div of its own heads
+// what follows the div, and stays; so do the headings of an article that
+// is headings alone.)
+func dropEmptySections(blocks []Block, from []*html.Node) []Block {
+	var kept []Block
+	for i, b := range blocks {
+		if b.Kind == Heading && from[i] != nil && from[i].Parent != nil {
+			box := from[i].Parent
+			more := false
+			for c := from[i].NextSibling; c != nil && !more; c = c.NextSibling {
+				code := c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Noscript || c.DataAtom == atom.Template
+				more = !code && cleanSpace(textOf(c)) != ""
+			}
+			if more && (i+1 == len(blocks) || !inside(box, from[i+1])) {
+				continue
+			}
+		}
+		kept = append(kept, b)
+	}
+	if len(kept) == 0 {
+		return blocks // headings alone, as dropTrailingHeadings keeps them
+	}
+	return kept
+}
+
+// inside reports whether n is box or within it.
+func inside(box, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == box {
+			return true
+		}
+	}
+	return false
 }
 
 // isCallToAction reports a paragraph or list item that is one short link
@@ -445,10 +485,10 @@ func dropTrailingHeadings(blocks []Block) []Block {
 // inline walks a container's children: runs of text and inline elements
 // between its block children (text loose in a div, a table cell, a
 // definition) become paragraphs; block children are walked.
-func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string), captions bool) {
+func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string, *html.Node), captions bool) {
 	var run strings.Builder
 	flush := func() {
-		addText(Paragraph, 0, run.String())
+		addText(Paragraph, 0, run.String(), n)
 		run.Reset()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
