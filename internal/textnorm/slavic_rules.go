@@ -424,8 +424,8 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			} else if accusative {
 				placeCs = acc
 			}
-			if g, ok := ordinalBeforeNoun(n, c, placeCs); ok && sign == "" {
-				return s.ordinal(n.whole, g, placeCs), true // "2 место" второе место, "на 2 месте" на втором месте
+			if g, ocs, ok := ordinalBeforeNoun(n, c, placeCs, w.code == "uk"); ok && sign == "" {
+				return s.ordinal(n.whole, g, ocs), true // "2 место" второе место, "на 2 месте" на втором месте
 			}
 			var out string
 			if !n.point {
@@ -650,14 +650,14 @@ func startsWithLetter(s string) bool {
 // место, третий класс, на втором месте). The gender is the noun's, by
 // its ending; nouns whose counted plural is their singular ("3
 // человек", "5 грамм") are left to count.
-func ordinalBeforeNoun(n number, c *context, cs int) (sGender, bool) {
+func ordinalBeforeNoun(n number, c *context, cs int, uk bool) (sGender, int, bool) {
 	if n.point || n.grouped || len(n.whole) > 3 {
-		return masc, false
+		return masc, cs, false
 	}
 	next := strings.ToLower(c.nextWord())
-	if !isLetters(next) || utf8.RuneCountInString(next) < 3 || countedAsSingular[next] ||
+	if !isLetters(next) || utf8.RuneCountInString(next) < 3 || countedAsSingular[next] || indeclinable[next] ||
 		strings.ContainsAny(c.text[c.end:min(len(c.text), c.end+2)], ".-") {
-		return masc, false
+		return masc, cs, false
 	}
 	last, _ := utf8.DecodeLastRuneInString(next)
 	neuter := last == 'о' || last == 'е' || last == 'є'
@@ -665,25 +665,52 @@ func ordinalBeforeNoun(n number, c *context, cs int) (sGender, bool) {
 	d, teen := v%10, v%100 >= 11 && v%100 <= 14
 	switch {
 	case d == 1 && !teen:
-		return masc, false // "1 место", "21 место": one place, counted
+		return masc, cs, false // "1 место", "21 место": one place, counted
 	case cs == prep:
+		if last == 'о' || uk && last == 'е' {
+			// A neuter's accusative after на, в: "на 2 место", "на 2
+			// місце" (на второе место; Ukrainian's locative is "місці").
+			return neut, acc, true
+		}
 		if last == 'е' {
 			// A singular after a place's preposition: "-е" is no count's
 			// ending there ("на 2 месте"); "-и" and "-і" can be ("на 2
 			// части", "у 2 рази").
 			g, _ := romanAgreement(next, prep)
-			return g, true
+			return g, cs, true
 		}
-		return masc, false
-	case cs != nom:
-		return masc, false
+		return masc, cs, false
+	case cs != nom && cs != acc:
+		return masc, cs, false // an inanimate noun's accusative is its nominative: "за 2 квартал"
 	case neuter:
-		return neut, true // "5 место", "12 место"
-	case !teen && d >= 2 && d <= 4 && !strings.ContainsRune("аяыиійьуюеёоєї", last):
-		return masc, true // "3 класс", "2 этаж"
+		return neut, cs, true // "5 место", "12 место"
+	case !teen && d >= 2 && d <= 4 && !strings.ContainsRune("аяыиійьуюеёоєї", last) && !pluralEnding(next):
+		return masc, cs, true // "3 класс", "2 этаж"
 	}
-	return masc, false
+	return masc, cs, false
 }
+
+// pluralEnding reports a word ending as plural forms and plural
+// adjectives do in Russian and Ukrainian ("2 последних года", "к 3
+// домам", "в 2 домах", "5 часов"): a count's noun or its adjective, no
+// place.
+func pluralEnding(w string) bool {
+	for _, e := range []string{"ых", "их", "іх", "ів", "ов", "ев", "ёв", "ах", "ях", "ам", "ям", "ом", "ем"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// indeclinable are nouns, loanwords mostly, whose one form serves every
+// case and number ("2 евро", "5 фото", "3 кафе"): their ending tells no
+// place from a count.
+var indeclinable = set("фото", "видео", "кино", "радио", "метро", "пальто", "кило", "авто", "казино", "бюро", "депо", "евро", "трио",
+	"ранчо", "эскимо", "лото", "табло", "манго", "какао", "сальдо", "кредо", "нетто", "брутто", "портфолио", "кафе", "кофе",
+	"шоссе", "резюме", "купе", "ателье", "досье", "турне", "пюре", "реле", "биеннале", "интервью", "меню", "шоу", "такси", "жюри",
+	"хобби", "пони", "граффити", "спагетти", "суши", "кенгуру",
+	"відео", "кіно", "радіо", "євро", "таксі", "журі", "інтерв'ю", "суші")
 
 // countedAsSingular are nouns whose form after a count is the singular's
 // ("5 человек", "3 грамм" in speech).
