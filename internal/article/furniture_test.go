@@ -69,6 +69,10 @@ func TestFurnitureLeftOut(t *testing.T) {
 			strings.Replace(paras(""), `<div class="text-block"><p>Paragraph 4`, `<div class="story-extras"><h2>What to know</h2><ul class="story-links"><li><a href="/a">Where the detour runs</a></li><li><a href="/b">Which buses change</a></li></ul></div>`+
 				`<div class="heading-wrap"><h2>What the repairs cost</h2></div><div class="text-block"><p>Paragraph 4`, 1) + `</article></main>`,
 			[]string{"What to know", "detour", "buses"}},
+		{"a newsletter's permalinks and its own appeal", `<main><article><h1>Bridge to close for repairs</h1>` +
+			strings.Replace(paras(""), `<div class="text-block"><p>Paragraph 4`, `<h2>What the repairs cost<a class="header-anchor" href="#cost">#</a></h2><div class="text-block"><p>Paragraph 4`, 1) +
+			`<p>Thanks for reading The Courier! Subscribe for free to receive new posts and support my work.</p></article></main>`,
+			[]string{"cost#", "Thanks for reading"}},
 		{"a post classed for its video tag keeps its text", `<main><article class="post tag-video entry">` + paras("") + `</article></main>`, nil},
 		{"a sentence that is mostly a link", `<main><article><h1>Bridge to close for repairs</h1>` + paras("link") + `</article></main>`, nil},
 		{"the story inside div.paywall", `<main><div class="paywall">` + paras("") + `</div></main>`, nil},
@@ -174,5 +178,27 @@ func TestEmptySectionHeading(t *testing.T) {
 		"The repairs will cost about twelve million euros, the city said in a statement."}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSelfPromotion: only the publication's own appeal at the end goes.
+func TestSelfPromotion(t *testing.T) {
+	story := []Block{{Kind: Paragraph, Text: "The council voted to close the bridge for repairs."}}
+	tests := []struct {
+		last string
+		gone bool
+	}{
+		{"Thanks for reading The Courier! Subscribe for free to receive new posts.", true},
+		{"Support The Courier: become a member today.", true},
+		{"Vielen Dank fürs Lesen! Abonnieren Sie The Courier kostenlos.", true},
+		{"Residents can sign up for the city's closure alerts on its website.", false},
+		{"The Courier first reported the cracks in March.", false},
+		{"Subscribers to the Daily Courier newsletter were told first.", false},
+	}
+	for _, tc := range tests {
+		got := dropSelfPromotion(append(append([]Block{}, story...), Block{Kind: Paragraph, Text: tc.last}), "The Courier")
+		if gone := len(got) == 1; gone != tc.gone {
+			t.Errorf("%q: left out %v, want %v", tc.last, gone, tc.gone)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -109,9 +110,36 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 			a.Blocks = mb
 		}
 	}
-	a.Blocks = cutThread(a.Blocks)
+	a.Blocks = dropSelfPromotion(cutThread(a.Blocks), a.Publication)
 	return a, nil
 }
+
+// dropSelfPromotion removes, from the end of the body, the
+// publication's appeals to its readers: up to three paragraphs of forty
+// words at most that name the publication and ask to subscribe, sign up
+// or support it ("Thanks for reading The Courier Letter! Subscribe for
+// free to receive new posts"). A story that ends on some other
+// newsletter or service keeps it: the name must be the publication's.
+func dropSelfPromotion(blocks []Block, publication string) []Block {
+	name := strings.TrimSpace(publication)
+	if wordCount(name) == 0 || len(name) < 4 {
+		return blocks
+	}
+	named := regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + regexp.QuoteMeta(name) + `(?:$|[^\pL\d])`)
+	end := len(blocks)
+	for end > 1 && len(blocks)-end < 3 {
+		b := blocks[end-1]
+		if b.Kind == Heading || wordCount(b.Text) > 40 || !named.MatchString(b.Text) || !appeal.MatchString(b.Text) {
+			break
+		}
+		end--
+	}
+	return blocks[:end]
+}
+
+// appeal is a publication asking its readers to subscribe, sign up or
+// support it, in the languages aloud reads most.
+var appeal = lazy(`(?i)subscri|sign up|newsletter|support (?:my|our|us)\b|become a (?:member|subscriber|patron)|donat|abonn|\babo\b|suscr|abbona|iscriviti|assin|prenumer|подпис|підпис|передплат`)
 
 // bodyClass names the element that holds an article's body: hAtom's
 // entry-content, and the names publishing systems give it.
@@ -291,7 +319,7 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 		from = append(from, n)
 	}
 	add := func(k Kind, level int, n *html.Node) {
-		t := textOf(n)
+		t := spokenText(n)
 		if k != Heading && (isCallToAction(n, t) || inMediaBox(n, t) || isPageLabel(n, t)) || k == Heading && nearMedia(n) {
 			return
 		}
@@ -375,6 +403,51 @@ func inside(box, n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// spokenText is n's text without the links that are a symbol alone: a
+// heading's permalink ("#", "¶", "§", "🔗") and a footnote's way back
+// ("↩"), which are no words.
+func spokenText(n *html.Node) string {
+	if !hasSymbolLink(n) {
+		return textOf(n)
+	}
+	c := cloneTree(n)
+	var strip func(n *html.Node)
+	strip = func(n *html.Node) {
+		for k := n.FirstChild; k != nil; {
+			next := k.NextSibling
+			if k.Type == html.ElementNode && k.DataAtom == atom.A && symbolOnly(textOf(k)) {
+				n.RemoveChild(k)
+			} else {
+				strip(k)
+			}
+			k = next
+		}
+	}
+	strip(c)
+	return textOf(c)
+}
+
+// hasSymbolLink reports a link under n whose text is a symbol alone.
+func hasSymbolLink(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		return symbolOnly(textOf(n))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasSymbolLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// symbolOnly reports a link's text that is a permalink's or a back
+// reference's mark alone: "#", "¶", "§", "^", "↩", "↑", "🔗", "⚓".
+// (Other punctuation stays: a page can link ")" or "-" of a sentence.)
+func symbolOnly(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && strings.Trim(t, "#¶§^↩↑🔗⚓\ufe0f\u00a0 ") == ""
 }
 
 // isCallToAction reports a paragraph or list item that is one short link
