@@ -465,13 +465,17 @@ func isCallToAction(n *html.Node, text string) bool {
 // isPageLabel reports a paragraph that is the page's words, not the
 // story's: the furniture lines the copied-text reader knows in ten
 // languages, a dozen words at most ("Article réservé aux abonnés", "3
-// Min. Lesezeit", "Anzeige", "Most read"), and a pointer to another
+// Min. Lesezeit", "Anzeige", "Most read"), a short line with no word
+// at all (a share count, a price, "* * *"), and a pointer to another
 // story ("Lire aussi : <a>…</a>", "READ MORE: <a>…</a>") whose words are
 // mostly its link.
 func isPageLabel(n *html.Node, text string) bool {
 	t := cleanSpace(text)
 	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) {
 		return true
+	}
+	if len(t) <= 20 && strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		return true // a counter ("128" shares), a price, "* * *": no words
 	}
 	lead, _, ok := strings.Cut(t, ":")
 	return ok && wordCount(lead) <= 4 && (isTeaserLine(lead) || teaserLead.MatchString(lead)) && linkDensity(n, len(t)) >= 0.5
