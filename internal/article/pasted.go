@@ -580,11 +580,16 @@ func titleSignalsAt(units, norms []string, lead map[uint64]int, i, start, limit 
 		return s, false
 	}
 	inBody := i >= start
-	for j := i + 1; j <= i+4 && j < limit+2 && j < len(units); j++ {
+	// Lines between are counted but a page's furniture: a player's
+	// "Listen to this article", "Share", a counter, a photo's credit.
+	for j, k := i+1, 1; k <= 4 && j <= i+furnitureReach && j < limit+2 && j < len(units); j++ {
 		// A time ago far above the body dates a teaser, not the article.
 		if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
-			s.headerUnder, s.headerNear = j == i+1, j > i+1
+			s.headerUnder, s.headerNear = k == 1, k > 1
 			break
+		}
+		if !isBoilerplate(units[j]) && !isCredit(units[j]) && strings.IndexFunc(units[j], unicode.IsLetter) >= 0 {
+			k++
 		}
 	}
 	rep := repeats(norms, i)
@@ -607,6 +612,10 @@ func titleSignalsAt(units, norms []string, lead map[uint64]int, i, start, limit 
 	s.echoHit, s.echoOf = echoCount(u, lead, i)
 	return s, true
 }
+
+// furnitureReach is how far below a headline its byline is looked for,
+// furniture lines and all.
+const furnitureReach = 10
 
 // navigation reports the marks of a breadcrumb or of links to the
 // previous and next post: "|", "»", "›", " > ".
@@ -683,13 +692,19 @@ func repeats(norms []string, i int) bool {
 	return false
 }
 
-// isCredit reports a photo credit: "Carolyn Kaster / AP", "Photo: …".
+// isCredit reports a photo credit: "Carolyn Kaster / AP", "Photo: …",
+// or a caption that ends in one ("The bridge on Tuesday.Credit...Jane
+// Roe for The Times", "… (Foto: dpa)").
 func isCredit(t string) bool {
 	if before, after, ok := strings.Cut(t, "/"); ok && wordCount(before) <= 4 && wordCount(after) <= 4 && looksLikeNames(before) {
 		return true
 	}
-	return false
+	return wordCount(t) <= 40 && creditMark.MatchString(t)
 }
+
+// creditMark names who took a picture, in the words the languages aloud
+// reads most use.
+var creditMark = lazy(`(?i)(?:^|[\s.…(|])(?:credits?\b|crédits?\b|(?:photo|photograph|image|illustration|foto|bild|фото|світлина)s?(?: by| von| de| di)?:|(?:photo|photograph|image|illustration) (?:by|courtesy)\b|getty images|ap photo|shutterstock)`)
 
 // textDate is the first date written in units[from:to] (future dates
 // aside).
@@ -716,7 +731,7 @@ func isDateLine(t string) bool {
 var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = lazy(`(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: this(?: article| story)?)?|like this|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after

@@ -381,3 +381,33 @@ func TestOneWordEcho(t *testing.T) {
 		t.Errorf("two echoed words scored %d, want %d", w.score(two), w.score(base)+w.echo)
 	}
 }
+
+// TestCopiedHeadlineOverPlayerAndCredit: between a news page's headline
+// and its byline stand a standfirst, an audio player's button, a share
+// button and its counter, and a photo's caption with its credit; the
+// furniture does not push the byline out of the headline's reach, and a
+// caption that ends in a credit is no headline.
+func TestCopiedHeadlineOverPlayerAndCredit(t *testing.T) {
+	lines := append([]string{"Skip to content", "Skip to site index", "World", "Business", "Advertisement", "SKIP ADVERTISEMENT", "Supported by",
+		storyHeadline, "The operator says two landing stages need repairs before the spring.",
+		"Listen to this article · 5:12 min Learn more", "Share full article", "128",
+		"Passengers at the main pier on Monday.Credit...Jane Roe for The Courier",
+		"By Dana Whitfield and Sam Lee", "March 4, 2025"}, storyBody...)
+	a, err := Parse(copiedPage(append(lines, "Advertisement", "Site Index", "© 2025 The Courier")...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline {
+		t.Errorf("title %q", a.Title)
+	}
+	if a.Byline != "Dana Whitfield and Sam Lee" {
+		t.Errorf("byline %q", a.Byline)
+	}
+	if got := a.Published.Format("2006-01-02"); got != "2025-03-04" {
+		t.Errorf("date %s", got)
+	}
+	body := bodyText(a)
+	if !strings.HasPrefix(body, storyBody[0]) || strings.Contains(body, "Advertisement") {
+		t.Errorf("body:\n%s", body)
+	}
+}
