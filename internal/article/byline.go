@@ -307,12 +307,13 @@ func textByline(units []string, title, start, head, end int) string {
 		// Names with a date or time ("Alex Perry 1 day ago") say more
 		// than a line of names alone, which can be a section's or a
 		// publisher's name ("Tech Insider").
-		for i := title + 1; i < min(start, title+4); i++ {
+		under := linesUnder(units, title, start, 3)
+		for _, i := range under {
 			if names := cleanByline(units[i]); isNameAndTime(units[i]) && !commonWords(names, lower) {
 				return names
 			}
 		}
-		for i := title + 1; i < min(start, title+4); i++ {
+		for _, i := range under {
 			t := units[i]
 			if names := cleanByline(t); isNameLine(names) && !isBoilerplate(t) && !commonWords(names, lower) &&
 				(isNameLine(t) || isDateLine(t) || wordCount(t) <= wordCount(names)+6) {
@@ -452,3 +453,16 @@ var timeOrAge = lazy(`(?i)^(?:(?:on|at|updated|published)\s+)?(?:\d{1,2}[:.]\d{2
 // when the text has no title: further than the title's, since share
 // buttons and "Continue reading" often stand between.
 const bylineReach = 30
+
+// linesUnder are the first n lines under units[i] and before limit that
+// are not the page's furniture ("Share", "Save", a counter, a photo's
+// credit), looking ten lines down at most.
+func linesUnder(units []string, i, limit, n int) []int {
+	var under []int
+	for j := i + 1; j < limit && j <= i+furnitureReach && len(under) < n; j++ {
+		if t := units[j]; !isFurnitureLine(t) || isNameAndTime(t) || isBylineLine(t, "") || isDateLine(t) {
+			under = append(under, j) // "Jane Doe / 8 hrs ago" is no photo's credit
+		}
+	}
+	return under
+}

@@ -580,15 +580,17 @@ func titleSignalsAt(units, norms []string, lead map[uint64]int, i, start, limit 
 		return s, false
 	}
 	inBody := i >= start
-	// Lines between are counted but a page's furniture: a player's
-	// "Listen to this article", "Share", a counter, a photo's credit.
+	// Up to four lines between, not counting a page's furniture (a
+	// player's "Listen to this article", "Share", a counter, a photo's
+	// credit), which only a header directly under the line does not
+	// have.
 	for j, k := i+1, 1; k <= 4 && j <= i+furnitureReach && j < limit+2 && j < len(units); j++ {
 		// A time ago far above the body dates a teaser, not the article.
 		if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
-			s.headerUnder, s.headerNear = k == 1, k > 1
+			s.headerUnder, s.headerNear = j == i+1, j > i+1
 			break
 		}
-		if !isBoilerplate(units[j]) && !isCredit(units[j]) && strings.IndexFunc(units[j], unicode.IsLetter) >= 0 {
+		if !isFurnitureLine(units[j]) {
 			k++
 		}
 	}
@@ -611,6 +613,13 @@ func titleSignalsAt(units, norms []string, lead map[uint64]int, i, start, limit 
 	}
 	s.echoHit, s.echoOf = echoCount(u, lead, i)
 	return s, true
+}
+
+// isFurnitureLine reports a line of the page's furniture that stands
+// between a headline and its byline: boilerplate, a photo's credit, a
+// line with no word (a counter).
+func isFurnitureLine(t string) bool {
+	return isBoilerplate(t) || isCredit(t) || strings.IndexFunc(t, unicode.IsLetter) < 0
 }
 
 // furnitureReach is how far below a headline its byline is looked for,
@@ -731,7 +740,7 @@ func isDateLine(t string) bool {
 var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|pin it|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after

@@ -411,3 +411,19 @@ func TestCopiedHeadlineOverPlayerAndCredit(t *testing.T) {
 		t.Errorf("body:\n%s", body)
 	}
 }
+
+// TestCopiedNameUnderShareButtons: a byline without "By" ("Dana
+// Whitfield" over "BBC News, Plymouth") stands under the date and the
+// share and save buttons, which do not push it out of the headline's
+// reach.
+func TestCopiedNameUnderShareButtons(t *testing.T) {
+	lines := append([]string{"Skip to content", "Home", "News", "Sport", storyHeadline, "4 March 2025", "Share", "Save",
+		"Dana Whitfield", "BBC News, Plymouth", "Getty Images", "Passengers queued at the main pier"}, storyBody...)
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline || a.Byline != "Dana Whitfield" {
+		t.Errorf("title %q, byline %q", a.Title, a.Byline)
+	}
+}
