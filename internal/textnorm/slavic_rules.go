@@ -946,6 +946,12 @@ func (w *slavicWords) yearWithNoun(s *slavic, c *context, y, noun string) (strin
 			// digits before the singular counts years too.
 			return "", false
 		}
+		if v := atoi(y); len(y) == 3 && cs != prep && v%100/10 != 1 &&
+			(ln == w.year[0][nom] && v%10 == 1 || ln == w.year[0][gen] && v%10 >= 2 && v%10 <= 4) {
+			// Three digits count years where the noun agrees with a
+			// count ("прожил 101 год", "102 года"); "с 988 года" is a year.
+			return "", false
+		}
 		if w.year[1][cs] == ln || w.year[1][nom] == ln {
 			// The plural after a number counts years ("5 років", "через
 			// 3 роки"), except where it names two years or more ("в
