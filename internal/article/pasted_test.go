@@ -77,19 +77,7 @@ func TestCopiedHeaderUnderStandfirst(t *testing.T) {
 		"Morag Lindsay",
 		"Monday 3 March 2025 08.15 GMT",
 	}, storyBody...)...)
-	a, err := Parse(text, Text, "copied.txt", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Title != storyHeadline {
-		t.Errorf("title %q", a.Title)
-	}
-	if a.Byline != "Morag Lindsay" {
-		t.Errorf("byline %q", a.Byline)
-	}
-	if got := a.Published.Format(time.DateOnly); got != "2025-03-03" {
-		t.Errorf("date %s", got)
-	}
+	a := checkCopiedHeader(t, text, "Morag Lindsay", "2025-03-03")
 	for _, b := range a.Blocks {
 		if b.Text == "Morag Lindsay" || strings.HasPrefix(b.Text, "Monday 3 March") {
 			t.Errorf("header line %q read as body", b.Text)
@@ -393,19 +381,7 @@ func TestCopiedHeadlineOverPlayerAndCredit(t *testing.T) {
 		"Listen to this article · 5:12 min Learn more", "Share full article", "128",
 		"Passengers at the main pier on Monday.Credit...Jane Roe for The Courier",
 		"By Dana Whitfield and Sam Lee", "March 4, 2025"}, storyBody...)
-	a, err := Parse(copiedPage(append(lines, "Advertisement", "Site Index", "© 2025 The Courier")...), Text, "copied.txt", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Title != storyHeadline {
-		t.Errorf("title %q", a.Title)
-	}
-	if a.Byline != "Dana Whitfield and Sam Lee" {
-		t.Errorf("byline %q", a.Byline)
-	}
-	if got := a.Published.Format("2006-01-02"); got != "2025-03-04" {
-		t.Errorf("date %s", got)
-	}
+	a := checkCopiedHeader(t, copiedPage(append(lines, "Advertisement", "Site Index", "© 2025 The Courier")...), "Dana Whitfield and Sam Lee", "2025-03-04")
 	body := bodyText(a)
 	if !strings.HasPrefix(body, storyBody[0]) || strings.Contains(body, "Advertisement") {
 		t.Errorf("body:\n%s", body)
@@ -426,4 +402,24 @@ func TestCopiedNameUnderShareButtons(t *testing.T) {
 	if a.Title != storyHeadline || a.Byline != "Dana Whitfield" {
 		t.Errorf("title %q, byline %q", a.Title, a.Byline)
 	}
+}
+
+// checkCopiedHeader reads a copied page and checks that it finds
+// storyHeadline, byline and the date (YYYY-MM-DD).
+func checkCopiedHeader(t *testing.T, text []byte, byline, date string) Article {
+	t.Helper()
+	a, err := Parse(text, Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline {
+		t.Errorf("title %q", a.Title)
+	}
+	if a.Byline != byline {
+		t.Errorf("byline %q", a.Byline)
+	}
+	if got := a.Published.Format(time.DateOnly); got != date {
+		t.Errorf("date %s", got)
+	}
+	return a
 }
