@@ -470,6 +470,9 @@ func isCallToAction(n *html.Node, text string) bool {
 // story ("Lire aussi : <a>…</a>", "READ MORE: <a>…</a>") whose words are
 // mostly its link.
 func isPageLabel(n *html.Node, text string) bool {
+	if inkOver(text, 600) || inkOver(text, 250) && !strings.Contains(text, ":") {
+		return false // far more than a label, and no pointer's colon
+	}
 	t := cleanSpace(text)
 	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) {
 		return true
@@ -479,6 +482,23 @@ func isPageLabel(n *html.Node, text string) bool {
 	}
 	lead, _, ok := strings.Cut(t, ":")
 	return ok && wordCount(lead) <= 4 && (isTeaserLine(lead) || teaserLead.MatchString(lead)) && linkDensity(n, len(t)) >= 0.5
+}
+
+// inkOver reports text with more than n bytes that are not white space
+// (a page's markup indents short labels with hundreds of spaces).
+func inkOver(text string, n int) bool {
+	if len(text) <= n {
+		return false
+	}
+	ink := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			if ink++; ink > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // teaserLead opens a line that points to another story, in English (the
