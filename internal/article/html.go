@@ -122,8 +122,8 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 // newsletter or service keeps it: the name must be the publication's.
 func dropSelfPromotion(blocks []Block, publication string) []Block {
 	name := strings.TrimSpace(publication)
-	if wordCount(name) == 0 || len(name) < 4 {
-		return blocks
+	if len(name) < 4 || len(name) > 120 || wordCount(name) == 0 {
+		return blocks // no name, or none a paragraph would say
 	}
 	named := regexp.MustCompile(`(?i)(?:^|[^\pL\d])` + regexp.QuoteMeta(name) + `(?:$|[^\pL\d])`)
 	end := len(blocks)
