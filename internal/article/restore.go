@@ -62,9 +62,10 @@ func markParagraphs(doc *html.Node) marked {
 // headline).
 var subheading = map[atom.Atom]bool{atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
 
-// keptMarks are the marked paragraphs of found, by number.
-func keptMarks(found *html.Node, paragraphs int) map[int]*html.Node {
-	kept := map[int]*html.Node{}
+// keptMarks are the marked elements of found: its paragraphs by number,
+// and the paragraph numbers its subheadings head.
+func keptMarks(found *html.Node, paragraphs int) (kept map[int]*html.Node, headed map[string]bool) {
+	kept, headed = map[int]*html.Node{}, map[string]bool{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -73,13 +74,16 @@ func keptMarks(found *html.Node, paragraphs int) map[int]*html.Node {
 					kept[i] = n
 				}
 			}
+			if v := attr(n, headingAttr); v != "" {
+				headed[v] = true
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(found)
-	return kept
+	return kept, headed
 }
 
 // restoreParagraphs puts back into found (Readability's result) the
@@ -90,7 +94,7 @@ func restoreParagraphs(found *html.Node, m marked) {
 	if found == nil || len(page) == 0 {
 		return
 	}
-	kept := keptMarks(found, len(page))
+	kept, headed := keptMarks(found, len(page))
 	if len(kept) == 0 {
 		return
 	}
@@ -125,29 +129,18 @@ func restoreParagraphs(found *html.Node, m marked) {
 		}
 		i = end - 1
 	}
-	restoreHeadings(found, m)
+	restoreHeadings(m, kept, headed)
 }
 
 // restoreHeadings puts back the subheadings Readability dropped between
-// two paragraphs of the story it kept (or that restoreParagraphs put
-// back), each over the paragraph it heads.
-func restoreHeadings(found *html.Node, m marked) {
-	kept := keptMarks(found, len(m.paragraphs))
-	inFound := map[string]bool{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if v := attr(n, headingAttr); n.Type == html.ElementNode && v != "" {
-			inFound[v] = true // the paragraph a kept heading heads
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(found)
+// two paragraphs of the story it kept (kept: those restoreParagraphs put
+// back too), each over the paragraph it heads; headed are the numbers of
+// the paragraphs a kept heading already heads.
+func restoreHeadings(m marked, kept map[int]*html.Node, headed map[string]bool) {
 	for _, h := range m.headings {
 		v := attr(h, headingAttr)
 		next, err := strconv.Atoi(v)
-		if err != nil || next < 1 || next >= len(m.paragraphs) || inFound[v] {
+		if err != nil || next < 1 || next >= len(m.paragraphs) || headed[v] {
 			continue
 		}
 		at, ok := kept[next]
@@ -155,7 +148,7 @@ func restoreHeadings(found *html.Node, m marked) {
 			continue
 		}
 		at.Parent.InsertBefore(cloneTree(h), at)
-		inFound[v] = true
+		headed[v] = true
 	}
 }
 
