@@ -582,16 +582,12 @@ func titleSignalsAt(units, norms []string, lead map[uint64]int, i, start, limit 
 	inBody := i >= start
 	// Up to four lines between, not counting a page's furniture (a
 	// player's "Listen to this article", "Share", a counter, a photo's
-	// credit), which only a header directly under the line does not
-	// have.
-	for j, k := i+1, 1; k <= 4 && j <= i+furnitureReach && j < limit+2 && j < len(units); j++ {
+	// credit); only a header right under the line is directly under it.
+	for _, j := range linesUnder(units, i, min(limit+2, len(units)), 4) {
 		// A time ago far above the body dates a teaser, not the article.
 		if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
 			s.headerUnder, s.headerNear = j == i+1, j > i+1
 			break
-		}
-		if !isFurnitureLine(units[j]) {
-			k++
 		}
 	}
 	rep := repeats(norms, i)
