@@ -708,8 +708,10 @@ func isCredit(t string) bool {
 }
 
 // creditMark names who took a picture, in the words the languages aloud
-// reads most use.
-var creditMark = lazy(`(?i)(?:^|[\s.…(|])(?:credits?\b|crédits?\b|(?:photo|photograph|image|illustration|foto|bild|фото|світлина)s?(?: by| von| de| di)?:|(?:photo|photograph|image|illustration) (?:by|courtesy)\b|getty images|ap photo|shutterstock)`)
+// reads most use: "Credit…", "Credit:", "Photo:", "Foto:", "Photo by" —
+// never the word "credit" alone, which headlines use ("Banks tighten
+// credit").
+var creditMark = lazy(`(?i)(?:^|[\s.…(|])(?:(?:credits?|crédits?)\s*(?:…|\.{2,}|:)|(?:photo|photograph|image|illustration|foto|bild|фото|світлина)s?(?: by| von| de| di)?:|(?:photo|photograph|image|illustration) (?:by|courtesy)\b|getty images|ap photo|shutterstock)`)
 
 // textDate is the first date written in units[from:to] (future dates
 // aside).

@@ -423,3 +423,24 @@ func checkCopiedHeader(t *testing.T, text []byte, byline, date string) Article {
 	}
 	return a
 }
+
+// TestIsCredit tells a photo's credit from a line that says "credit".
+func TestIsCredit(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Carolyn Kaster / AP", true},
+		{"Passengers at the main pier on Monday.Credit...Jane Roe for The Courier", true},
+		{"The bridge in 1921. Photo credit: City archive", true},
+		{"Die Brücke im Frühjahr. (Foto: dpa)", true},
+		{"Photograph: Jane Roe/The Guardian", true},
+		{"Banks tighten credit as rates rise", false},
+		{"Council gives itself credit for bridge repairs", false},
+		{"Tax credits for families to rise in April", false},
+	} {
+		if got := isCredit(tc.line); got != tc.want {
+			t.Errorf("isCredit(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
