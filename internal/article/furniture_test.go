@@ -199,6 +199,8 @@ func TestSelfPromotion(t *testing.T) {
 		{"Residents can sign up for the city's closure alerts on its website.", false},
 		{"The Courier first reported the cracks in March.", false},
 		{"Subscribers to the Daily Courier newsletter were told first.", false},
+		{"The Courier now has 40,000 subscribers, up from 25,000 a year ago.", false},
+		{"The Courier received a donation from the foundation in March.", false},
 	}
 	for _, tc := range tests {
 		got := dropSelfPromotion(append(append([]Block{}, story...), Block{Kind: Paragraph, Text: tc.last}), "The Courier")

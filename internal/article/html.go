@@ -137,9 +137,11 @@ func dropSelfPromotion(blocks []Block, publication string) []Block {
 	return blocks[:end]
 }
 
-// appeal is a publication asking its readers to subscribe, sign up or
-// support it, in the languages aloud reads most.
-var appeal = lazy(`(?i)subscri|sign up|newsletter|support (?:my|our|us)\b|become a (?:member|subscriber|patron)|donat|abonn|\babo\b|suscr|abbona|iscriviti|assin|prenumer|подпис|підпис|передплат`)
+// appeal is a publication asking its readers, in the imperative or
+// thanking them, to subscribe, sign up or support it, in the languages
+// aloud reads most. (Not "subscribers" or "donation": a story can end
+// on the publication's own news.)
+var appeal = lazy(`(?i)thanks? (?:you )?for reading|\bsubscribe\b|\bsign up\b|support (?:my|our|us)\b|become a (?:member|subscriber|patron)|\bdonate\b|abonnieren|abonnez|abonne-toi|suscríbete|suscribirse|abbonati|iscriviti|assine|prenumeruj|подпишитесь|подписывайтесь|підпишіться|підписуйтесь|передплатіть`)
 
 // bodyClass names the element that holds an article's body: hAtom's
 // entry-content, and the names publishing systems give it.
