@@ -684,23 +684,19 @@ func ordinalBeforeNoun(n number, c *context, cs int, uk bool) (sGender, int, boo
 		return masc, cs, false // an inanimate noun's accusative is its nominative: "за 2 квартал"
 	case neuter:
 		return neut, cs, true // "5 место", "12 место"
-	case !teen && d >= 2 && d <= 4 && !strings.ContainsRune("аяыиійьуюеёоєї", last) && !pluralEnding(next):
+	case !teen && d >= 2 && d <= 4 && !strings.ContainsRune("аяыиійьуюеёоєї", last) && !adjectiveOfCount(next):
 		return masc, cs, true // "3 класс", "2 этаж"
 	}
 	return masc, cs, false
 }
 
-// pluralEnding reports a word ending as plural forms and plural
-// adjectives do in Russian and Ukrainian ("2 последних года", "к 3
-// домам", "в 2 домах", "5 часов"): a count's noun or its adjective, no
-// place.
-func pluralEnding(w string) bool {
-	for _, e := range []string{"ых", "их", "іх", "ів", "ов", "ев", "ёв", "ах", "ях", "ам", "ям", "ом", "ем"} {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+// adjectiveOfCount reports a word ending as a plural adjective does
+// after 2, 3 or 4 in Russian and Ukrainian ("2 последних года", "3
+// крупных банка", "2 останніх роки"): the count's adjective, not a
+// noun naming a place. (Nouns in -ом, -ов, -ам are nominatives there:
+// "3 том", "2 альбом" третий том, второй альбом.)
+func adjectiveOfCount(w string) bool {
+	return strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их") || strings.HasSuffix(w, "іх")
 }
 
 // indeclinable are nouns, loanwords mostly, whose one form serves every
