@@ -701,8 +701,9 @@ func repeats(norms []string, i int) bool {
 // or a caption that ends in one ("The bridge on Tuesday.Credit...Jane
 // Roe for The Times", "… (Foto: dpa)").
 func isCredit(t string) bool {
-	if before, after, ok := strings.Cut(t, "/"); ok && wordCount(before) <= 4 && wordCount(after) <= 4 && looksLikeNames(before) {
-		return true
+	if before, after, ok := strings.Cut(t, "/"); ok && wordCount(before) <= 4 && wordCount(after) <= 4 && looksLikeNames(before) &&
+		strings.IndexFunc(before, unicode.IsLetter) >= 0 && strings.IndexFunc(t, unicode.IsDigit) < 0 {
+		return true // a name over an agency, no figures ("1/2 cup sugar", "$7/month", "Previous 1 / 13")
 	}
 	return wordCount(t) <= 40 && creditMark.MatchString(t)
 }
