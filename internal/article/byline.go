@@ -17,9 +17,19 @@ import (
 // "Oleh", "Piše", "Szerző"…
 // innerByline finds a byline's prefix inside a line, after a date or a
 // separator: the year or the separator, then "by", "par", "por"….
-var innerByline = lazy(`(?i)(?:\d{4},?|[|•·—–])\s+(?:by|von|por|par|di|door|av|af|przez|від|от)\s`)
+var innerByline = lazy(`(?i)(?:\d{4},?|[|•·—–])\s+(?:by|von|por|par|di|door|av|af|przez|від|от)\s|(?:(?:作者|记者|記者|撰文|责任编辑|責任編輯)[\s\x{3000}]*[:：︱][\s\x{3000}]*)+`)
 
-var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka|autorius|autors|forfatter|kirjoittaja|szerző|oleh|piše|napisao|napisala)[:\s]\s*`)
+var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka|autorius|autors|forfatter|kirjoittaja|szerző|oleh|piše|napisao|napisala|作者|记者|記者|撰文|责任编辑|責任編輯|بقلم|מאת|लेखक)[:：\s]\s*`)
+
+// nameLabel marks the names in a script without capitals, where nothing
+// else tells a name from a word: a label before them ("作者：", "记者",
+// "责任编辑：", the editor a Chinese page names where it names no writer,
+// "بقلم") or a title after them (Korean "기자", reporter; "특파원",
+// correspondent; Japanese "記者").
+var nameLabel = lazy(`(?:^|\s)(?:作者|记者|記者|撰文|责任编辑|責任編輯|بقلم|מאת|लेखक)|\S\s*(?:기자|특파원|記者)\s*=?$`)
+
+// nameTitle is the title after the names that nameLabel finds.
+var nameTitle = lazy(`\s*(?:기자|특파원|記者)\s*=?$`)
 
 // bylineEnd are the words that end the names in a byline: what pages
 // print after them (a date's "on" or "at", "Updated", "Follow").
@@ -69,6 +79,7 @@ func cleanByline(s string) string {
 	}
 	s = cleanSpace(s)
 	s = dropParentheses(s)
+	s = nameTitle.ReplaceAllString(s, "") // "홍길동 기자": the names
 	// "Monday, November 12, 2012, by Matthew Kang", "Le Monde |
 	// 04.05.2015 | Par Jane Doe": a date or a separator, then the names
 	// after "by".
@@ -261,10 +272,30 @@ var nameJoiner = map[string]bool{"and": true, "und": true, "y": true, "e": true,
 	"de": true, "del": true, "da": true, "di": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "dos": true, "das": true, "bin": true, "al": true}
 
 // isNameLine reports a short line of names, a byline without its "By":
-// two to five words, most capitalised, no sentence's end, no digits.
-func isNameLine(t string) bool {
-	n := wordCount(t)
-	return n >= 2 && n <= 5 && !isSentence(t) && looksLikeNames(t) && strings.IndexFunc(t, unicode.IsDigit) < 0
+// two to five words, most capitalised, no sentence's end, no digits; in a
+// script without capitals, marked by a label (nameLabel).
+func isNameLine(t string) bool { return namesIn(t, t) }
+
+// namesIn reports whether names, read from line by cleanByline, are a
+// line of names: as isNameLine, where in a script without capitals the
+// label that marked them was on line (one name alone is enough then:
+// "홍길동 기자").
+func namesIn(line, names string) bool {
+	n := wordCount(names)
+	if n > 5 || isSentence(names) || !looksLikeNames(names) || strings.IndexFunc(names, unicode.IsDigit) >= 0 {
+		return false
+	}
+	if cased(names) {
+		return n >= 2
+	}
+	return n >= 1 && nameLabel.MatchString(line)
+}
+
+// cased reports text with a capital or a small letter: in a script
+// without case (Chinese, Japanese, Korean, Arabic, Hebrew, Thai) a line
+// of names looks like any other line, and only nameLabel tells it.
+func cased(t string) bool {
+	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsLower(r) }) >= 0
 }
 
 // textByline finds the byline of pasted text around its title (title,
@@ -315,7 +346,7 @@ func textByline(units []string, title, start, head, end int) string {
 		}
 		for _, i := range under {
 			t := units[i]
-			if names := cleanByline(t); isNameLine(names) && !isBoilerplate(t) && !commonWords(names, lower) &&
+			if names := cleanByline(t); namesIn(t, names) && !isBoilerplate(t) && !commonWords(names, lower) &&
 				(isNameLine(t) || isDateLine(t) || wordCount(t) <= wordCount(names)+6) {
 				return names
 			}
@@ -324,7 +355,7 @@ func textByline(units []string, title, start, head, end int) string {
 	for i := from; i < to; i++ {
 		t := units[i]
 		nextToDate := i > 0 && isDateLine(units[i-1]) || i+1 < len(units) && isDateLine(units[i+1])
-		if names := cleanByline(t); nextToDate && isNameLine(names) && !isDateLine(t) && !isBoilerplate(t) && i != title && !commonWords(names, lower) {
+		if names := cleanByline(t); nextToDate && namesIn(t, names) && !isDateLine(t) && !isBoilerplate(t) && i != title && !commonWords(names, lower) {
 			return names
 		}
 	}
@@ -439,7 +470,7 @@ var inCategory = lazy(`\sin\s+\p{Lu}`)
 func isNameAndTime(t string) bool {
 	names := cleanByline(t)
 	i := strings.Index(t, names)
-	if names == "" || i < 0 || names == t || !isNameLine(names) {
+	if names == "" || i < 0 || names == t || !namesIn(t, names) {
 		return false
 	}
 	rest := strings.TrimLeft(t[i+len(names):], " -–—|•·,/")

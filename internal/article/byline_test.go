@@ -1,6 +1,9 @@
 package article
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCleanByline(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -14,6 +17,10 @@ func TestCleanByline(t *testing.T) {
 		{"Jason PaurEmail Author", "Jason Paur"},
 		{"Jane Doe Email Twitter", "Jane Doe"},
 		{"Kate McDonald", "Kate McDonald"},
+		// Chinese labels, one after another, in full-width punctuation.
+		{"2023-06-13 15:30:03来源：新华社作者：责任编辑：李娜", "李娜"},
+		{"作者︱王芳", "王芳"},
+		{"홍길동 기자 =", "홍길동"},
 		// A label ends the names; one first is a list's, not a byline.
 		{"Tim Ferriss Topics: The 4-Hour Body", "Tim Ferriss"},
 		{"Categories: A Lil Positivity", ""},
@@ -89,6 +96,11 @@ func TestTextByline(t *testing.T) {
 		{"by alone, names linked under it", "Headline about the bridge repairs\nBy\nDan Levy\n(National Lead Writer) on August 8, 2012\n\n" + body, "Dan Levy"},
 		{"names and a time over a section's name", "Headline about the bridge repairs\nTech Insider\nAlex Perry 1 day ago\n\n" + body, "Alex Perry"},
 		{"none", "Headline about the bridge repairs\n\n" + body, ""},
+		// In scripts without capitals only a label marks names: a button
+		// under a Japanese headline is none; "作者：" and "기자" mark them.
+		{"Japanese share button", "政府 来年度予算案を閣議決定\n2023年12月22日 15時30分\nシェアする\n\n" + cjkBody, ""},
+		{"Chinese label after the source", "国务院常务会议部署优化营商环境\n2023-06-13 15:30 来源：新华社 作者：张伟\n\n" + cjkBody, "张伟"},
+		{"Korean title after the name", "정부, 내년 예산안 확정\n입력 2023.08.29 15:30\n홍길동 기자\n\n" + koBody, "홍길동"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -162,3 +174,10 @@ func TestPhotoCreditIsNoByline(t *testing.T) {
 		t.Errorf("a photo credit read as the byline: %q", got)
 	}
 }
+
+// cjkBody and koBody are running text in Japanese and Korean, long
+// enough to be a story's body.
+var (
+	cjkBody = strings.Repeat("政府は二十二日の臨時閣議で、一般会計の総額が過去最大となる来年度予算案を決定しました。防衛費や社会保障費の増加が続いています。\n\n", 4)
+	koBody  = strings.Repeat("정부는 29일 국무회의를 열고 역대 최대 규모의 내년도 예산안을 확정했다. 기획재정부는 건전 재정 기조를 유지했다고 설명했다.\n\n", 4)
+)

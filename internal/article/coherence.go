@@ -129,10 +129,40 @@ func contentWordHashes(out []uint64, t string) []uint64 {
 			flush()
 			continue
 		}
-		r = unicode.ToLower(r)
-		h = (h ^ uint64(r)) * prime
+		h = (h ^ uint64(unicode.ToLower(r))) * prime
 		n++
 	}
 	flush()
 	return out
+}
+
+// wordForms calls yield for each content word of t (as contentWordHashes
+// reads them) with the hashes of its forms: the word and its prefixes
+// down to two letters shorter, four letters at least. Two words whose
+// forms meet are one word inflected at its end ("aprova", "aprovou";
+// "приняла", "принял"; "Wahl", "Wahlen"), wherever a language puts its
+// endings there; words that differ before their last letters do not
+// ("belief", "beyond").
+func wordForms(t string, yield func(forms []uint64)) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	var prefix [64]uint64 // prefix[k] is the hash of the word's first k+1 letters
+	h, n := uint64(offset), 0
+	flush := func() {
+		if n >= 4 && n <= len(prefix) {
+			yield(prefix[max(3, n-3):n])
+		}
+		h, n = offset, 0
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		h = (h ^ uint64(unicode.ToLower(r))) * prime
+		if n < len(prefix) {
+			prefix[n] = h
+		}
+		n++
+	}
+	flush()
 }

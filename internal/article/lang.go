@@ -61,23 +61,38 @@ func textLanguage(blocks []Block) (string, float64, int) {
 
 // scriptLanguage is the language a text's script tells, where the
 // trigrams cannot (a short text, or one of kindred languages): a script
-// one language writes (Greek, Korean, Thai…), or in Cyrillic the letters
+// one language writes (Greek, Korean, Thai…), Chinese characters with or
+// without Japanese kana, or in Cyrillic the letters
 // only Ukrainian or only Russian has; "" otherwise. Read with English
 // rules, a Russian note of three lines came out "В twenty twenty four г.".
 func scriptLanguage(text string) string {
 	counts := map[string]int{}
-	letters := 0
+	letters, han, kana := 0, 0, 0
 	for _, r := range text {
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		letters++
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		}
 		for _, s := range scriptLanguages {
 			if unicode.Is(s.table, r) {
 				counts[s.lang]++
 				break
 			}
 		}
+	}
+	// Japanese writes Chinese characters among its own syllables (kana):
+	// a tenth of kana among them says Japanese, none says Chinese.
+	switch {
+	case 2*(han+kana) > letters && 10*kana >= han+kana:
+		return "ja"
+	case 2*han > letters && kana == 0:
+		return "zh"
 	}
 	for _, s := range scriptLanguages {
 		if letters == 0 || 2*counts[s.lang] <= letters {

@@ -82,6 +82,8 @@ func TestShortTextLanguageByScript(t *testing.T) {
 		"Сеанс почнеться о 18:00. Вул. Хрещатик, 5, вхід з двору.": "uk",
 		"Η συνεδρίαση αρχίζει στις 18:00 στο δημαρχείο.":           "el",
 		"회의는 오후 6시에 시청에서 시작됩니다.":                                   "ko",
+		"政府は22日の臨時閣議で、来年度予算案を決定しました。":                              "ja", // kana among the characters
+		"国务院总理主持召开国务院常务会议。":                                        "zh", // characters alone
 		"Сеанс в 18:00.":                 "", // neither's own letters
 		"Der Stadtrat tagt am Dienstag.": "",
 		"":                               "",

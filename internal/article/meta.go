@@ -41,9 +41,11 @@ func leadSet(text string) map[uint64]bool {
 		f = f[:leadReach]
 	}
 	set := map[uint64]bool{}
-	for _, h := range contentWordHashes(nil, strings.Join(f, " ")) {
-		set[h] = true
-	}
+	wordForms(strings.Join(f, " "), func(forms []uint64) {
+		for _, h := range forms {
+			set[h] = true
+		}
+	})
 	return set
 }
 
@@ -74,17 +76,20 @@ func leadText(n *html.Node) string {
 // start, half of them at least: the story's headline, not a site's motto
 // in og:title ("Official Blog of the National Football League").
 func echoed(title string, lead map[uint64]bool) bool {
-	words := contentWordHashes(nil, title)
-	if len(words) < 3 || len(lead) == 0 {
+	words, in := 0, 0
+	wordForms(title, func(forms []uint64) {
+		words++
+		for _, h := range forms {
+			if lead[h] {
+				in++
+				return
+			}
+		}
+	})
+	if words < 3 || len(lead) == 0 {
 		return false // "Lorem", "Chapter 1": too few words to tell
 	}
-	in := 0
-	for _, w := range words {
-		if lead[w] {
-			in++
-		}
-	}
-	return 2*in >= len(words)
+	return 2*in >= words
 }
 
 func readMeta(doc *html.Node) pageMeta {

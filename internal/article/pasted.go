@@ -480,7 +480,8 @@ func titleCased(t string) bool {
 //     headline-like line (its deck), a line more than headerReach lines
 //     above the body.
 //
-// The highest score wins; between equals, the nearer. A text that begins
+// The highest score wins; between equals, the nearer, unless the nearer
+// is the deck under the other (outranks). A text that begins
 // with its body has its first line as title when that reads as a
 // headline.
 func chooseTextTitle(units []string, start int) int {
@@ -492,9 +493,11 @@ func chooseTextTitle(units []string, start int) int {
 	}
 	lead := leadWords(units, start)
 	best, bestScore := -1, 0
+	var bestSignals titleSignals
 	for i := limit - 1; i >= from; i-- {
-		if score, ok := titleScore(units, norms, lead, i, start, limit); ok && (best < 0 || score > bestScore) {
-			best, bestScore = i, score
+		s, ok := titleSignalsAt(units, norms, lead, i, start, limit)
+		if score := fittedTitleWeights.score(s); ok && (best < 0 || outranks(score, i, bestScore, best, bestSignals)) {
+			best, bestScore, bestSignals = i, score, s
 		}
 	}
 	if best >= 0 {
@@ -564,11 +567,13 @@ func (w titleWeights) score(s titleSignals) int {
 	return sum
 }
 
-// titleScore scores units[i] as the headline of a body that starts at
-// start; ok is false for a line that cannot be the headline.
-func titleScore(units, norms []string, lead map[uint64]int, i, start, limit int) (score int, ok bool) {
-	s, ok := titleSignalsAt(units, norms, lead, i, start, limit)
-	return fittedTitleWeights.score(s), ok
+// outranks reports whether line i, of score, is the headline rather than
+// the best line so far, below it: a higher score wins, and between
+// equals the line right over a deck wins, since a deck stands under its
+// headline ("Congresso aprova arcabouço fiscal" over "Texto segue para
+// sanção presidencial" over the date).
+func outranks(score, i, bestScore, best int, bestSignals titleSignals) bool {
+	return score > bestScore || score == bestScore && best == i+1 && bestSignals.deck
 }
 
 // titleSignalsAt reads units[i]'s titleSignals; ok is false for a line
@@ -628,20 +633,20 @@ func navigation(t string) bool {
 	return strings.ContainsAny(t, "|»«›‹") || strings.Contains(t, " > ")
 }
 
-// leadWords are the content words (contentWordHashes) of the body's first
-// lines, with the line each is first found in.
+// leadWords are the forms (wordForms) of the content words of the body's
+// first lines, with the line each is first found in.
 func leadWords(units []string, start int) map[uint64]int {
 	words := map[uint64]int{}
 	n := 0
-	var buf []uint64
 	for i := start; i < len(units) && n < leadReach; i++ {
-		buf = contentWordHashes(buf[:0], units[i])
-		for _, w := range buf {
-			if _, ok := words[w]; !ok {
-				words[w] = i
+		wordForms(units[i], func(forms []uint64) {
+			for _, f := range forms {
+				if _, ok := words[f]; !ok {
+					words[f] = i
+				}
 			}
 			n++
-		}
+		})
 	}
 	return words
 }
@@ -662,20 +667,24 @@ func echoScore(line string, lead map[uint64]int, at int) int {
 	return echoWeight * hit / n
 }
 
-// echoCount is how many of line's content words the lead holds (words of
-// line at itself aside), of how many.
+// echoCount is how many of line's content words the lead holds in one of
+// their forms (words of line at itself aside), of how many.
 func echoCount(line string, lead map[uint64]int, at int) (hit, n int) {
 	seen := map[uint64]bool{}
-	for _, w := range contentWordHashes(nil, line) {
-		if seen[w] {
-			continue
+	wordForms(line, func(forms []uint64) {
+		word := forms[len(forms)-1]
+		if seen[word] {
+			return
 		}
-		seen[w] = true
+		seen[word] = true
 		n++
-		if i, ok := lead[w]; ok && i != at {
-			hit++
+		for _, f := range forms {
+			if i, ok := lead[f]; ok && i != at {
+				hit++
+				return
+			}
 		}
-	}
+	})
 	return hit, n
 }
 

@@ -44,6 +44,22 @@ func TestEchoScore(t *testing.T) {
 			t.Errorf("echoScore(%q) = %d, want %d", tc.line, got, tc.want)
 		}
 	}
+	// The forms of a word meet: a word and its inflections two letters
+	// longer or shorter, not words that differ before their ends.
+	forms := leadWords([]string{"O Congresso Nacional aprovou o novo arcabouço fiscal.", "Госдума приняла закон о рубле."}, 0)
+	for _, tc := range []struct {
+		line string
+		want int
+	}{
+		{"Congresso aprova arcabouço", echoWeight}, // aprova, aprovou
+		{"Госдума принял закон", echoWeight},       // принял, приняла
+		{"Congressional approval", 0},              // congressional: more than two letters past "congresso"
+		{"Fiscalização ambiental", 0},              // fiscalização is not fiscal: too much longer
+	} {
+		if got := echoScore(tc.line, forms, -1); got != tc.want {
+			t.Errorf("echoScore(%q) = %d, want %d", tc.line, got, tc.want)
+		}
+	}
 	// A line of the lead itself is no echo of the lead.
 	if got := echoScore("Science graduates lack skills, employers say.", lead, 1); got != 0 {
 		t.Errorf("the lead's own line scored %d", got)
@@ -98,6 +114,15 @@ func TestCopiedHeadlineOverDeck(t *testing.T) {
 	if a.Title != storyHeadline || a.Byline != "Morag Lindsay" {
 		t.Errorf("title %q, byline %q", a.Title, a.Byline)
 	}
+}
+
+// TestCopiedHeadlineOverDeckAboveDate: a standfirst set right over the
+// date scores as much as its headline two lines up (a header directly
+// under it, but a deck's penalty): the line right over a deck wins the tie.
+func TestCopiedHeadlineOverDeckAboveDate(t *testing.T) {
+	deck := "Operator says repairs to two landing stages will take until spring"
+	text := copiedPage(append([]string{"Menu", "Search", storyHeadline, deck, "3 March 2025", "By Morag Lindsay", "Share"}, storyBody...)...)
+	checkCopiedHeader(t, text, "Morag Lindsay", "2025-03-03")
 }
 
 // TestCopiedBylineBesideWrongTitle: when the line taken for the title is

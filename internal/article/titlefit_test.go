@@ -14,6 +14,7 @@ import (
 // them say the title.
 type titleCase struct {
 	signals []titleSignals
+	at      []int // each candidate's line
 	right   []bool
 }
 
@@ -112,19 +113,20 @@ func titleCaseOf(text, title string) (titleCase, bool) {
 		right := titleInText(units[i], title)
 		found = found || right
 		c.signals = append(c.signals, s)
+		c.at = append(c.at, i)
 		c.right = append(c.right, right)
 	}
 	return c, found
 }
 
-// titlesRight counts the cases whose best line under w (the nearest
-// between equals) says the title.
+// titlesRight counts the cases whose best line under w (chosen as
+// chooseTextTitle chooses) says the title.
 func titlesRight(cases []titleCase, w titleWeights) int {
 	n := 0
 	for _, c := range cases {
 		best, bestScore := -1, 0
 		for i, s := range c.signals {
-			if score := w.score(s); best < 0 || score > bestScore {
+			if score := w.score(s); best < 0 || outranks(score, c.at[i], bestScore, c.at[best], c.signals[best]) {
 				best, bestScore = i, score
 			}
 		}
