@@ -476,8 +476,8 @@ func isPageLabel(n *html.Node, text string) bool {
 		return false // far more than a label, and no pointer's colon
 	}
 	t := cleanSpace(text)
-	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) {
-		return true
+	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) || commentForm.MatchString(t) {
+		return true // a comment form's notes, where the page set the form outside a <form>
 	}
 	if len(t) <= 20 && strings.IndexFunc(t, unicode.IsLetter) < 0 {
 		return true // a counter ("128" shares), a price, "* * *": no words

@@ -875,7 +875,22 @@ const (
 )
 
 func isStopLine(t string) bool {
-	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t)
+	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || commentForm.MatchString(t)
 }
+
+// commentForm is what a blog's comment form prints, in the words the
+// common systems (WordPress, Blogger, TypePad, Disqus) give it in the
+// languages aloud reads most: sentences, so weighed as running text, but
+// never the article, and what follows them is readers' talk.
+var commentForm = lazy(`(?i)^(?:you may use these html tags|your email(?: address)? will not be published|required fields are marked|notify me of (?:follow-?up|new) (?:comments|posts)|save my name, email|this is only a preview\. your comment|your comment (?:could not|has not yet) been posted|you can follow this conversation|you must be logged in to post a comment|comments are (?:closed|moderated)|trackback url` +
+	`|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind` +
+	`|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|les champs obligatoires sont` +
+	`|tu (?:dirección de correo electrónico|correo electrónico) no será publicad|los campos obligatorios están` +
+	`|il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono` +
+	`|o seu endereço de e-?mail não será publicado|(?:os )?campos obrigatórios são` +
+	`|je e-mailadres wordt niet gepubliceerd|vereiste velden zijn` +
+	`|twój adres e-?mail nie zostanie opublikowany|wymagane pola są` +
+	`|ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены` +
+	`|ваша (?:електронна )?адреса (?:e-?mail )?не буде опублікована|обов.язкові поля позначені)`)
 func isTeaserLine(t string) bool { return teaserMarker.MatchString(t) || foreignTeaser.has(t) }
 func isSiteLink(t string) bool   { return siteLink.MatchString(t) || foreignLegal.has(t) }

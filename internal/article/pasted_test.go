@@ -472,3 +472,30 @@ func TestIsCredit(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedCommentFormIsNoBody: a short post over a blog's comment form,
+// whose notes are sentences longer than the post's paragraphs: the form
+// is never the article, in English or in a WordPress of another language.
+func TestCopiedCommentFormIsNoBody(t *testing.T) {
+	for _, form := range [][]string{
+		{"Your email address will not be published. Required fields are marked *",
+			`You may use these HTML tags and attributes: <a href="" title=""> <abbr title=""> <acronym title=""> <b> <blockquote cite=""> <cite> <code> <del datetime=""> <em> <i> <q cite=""> <strike> <strong>`,
+			"Notify me of follow-up comments by email, and of new posts as they are written by the author of this blog.",
+			"This is only a preview. Your comment has not yet been posted, and it will appear here once the moderators have approved what you wrote."},
+		{"Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert, und du kannst deinen Kommentar später noch bearbeiten, wenn du angemeldet bist.",
+			"Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, bis ich wieder kommentiere, damit ich sie nicht erneut eingeben muss."},
+	} {
+		lines := append([]string{"Menu", storyHeadline, "By Morag Lindsay", "3 March 2025"}, storyBody[:2]...)
+		a, err := Parse(copiedPage(append(lines, form...)...), Text, "copied.txt", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body []string
+		for _, b := range a.Blocks {
+			body = append(body, b.Text)
+		}
+		if got, want := strings.Join(body, "\n"), strings.Join(storyBody[:2], "\n"); got != want {
+			t.Errorf("body\n%s\nwant\n%s", got, want)
+		}
+	}
+}
