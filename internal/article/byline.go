@@ -26,10 +26,11 @@ var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text
 // "责任编辑：", the editor a Chinese page names where it names no writer,
 // "بقلم") or a title after them (Korean "기자", reporter; "특파원",
 // correspondent; Japanese "記者").
-var nameLabel = lazy(`(?:^|\s)(?:作者|记者|記者|撰文|责任编辑|責任編輯|بقلم|מאת|लेखक)|\S\s*(?:기자|특파원|記者)\s*=?$`)
+var nameLabel = lazy(`(?:^|\s)(?:作者|记者|記者|撰文|责任编辑|責任編輯|بقلم|מאת|लेखक)|\S\s*(?:기자|특파원|記者)(?:[\s=]|$)`)
 
-// nameTitle is the title after the names that nameLabel finds.
-var nameTitle = lazy(`\s*(?:기자|특파원|記者)\s*=?$`)
+// nameTitle is the title after the names that nameLabel finds, and
+// what follows it ("홍길동 기자 gildong@yna.co.kr").
+var nameTitle = lazy(`\s*(?:기자|특파원|記者)(?:[\s=].*)?$`)
 
 // bylineEnd are the words that end the names in a byline: what pages
 // print after them (a date's "on" or "at", "Updated", "Follow").
@@ -79,7 +80,7 @@ func cleanByline(s string) string {
 	}
 	s = cleanSpace(s)
 	s = dropParentheses(s)
-	s = nameTitle.ReplaceAllString(s, "") // "홍길동 기자": the names
+	s = nameTitle.ReplaceAllString(s, "") // "홍길동 기자 …": the names
 	// "Monday, November 12, 2012, by Matthew Kang", "Le Monde |
 	// 04.05.2015 | Par Jane Doe": a date or a separator, then the names
 	// after "by".

@@ -21,6 +21,7 @@ func TestCleanByline(t *testing.T) {
 		{"2023-06-13 15:30:03来源：新华社作者：责任编辑：李娜", "李娜"},
 		{"作者︱王芳", "王芳"},
 		{"홍길동 기자 =", "홍길동"},
+		{"홍길동 기자 gildong@yna.co.kr", "홍길동"},
 		// A label ends the names; one first is a list's, not a byline.
 		{"Tim Ferriss Topics: The 4-Hour Body", "Tim Ferriss"},
 		{"Categories: A Lil Positivity", ""},

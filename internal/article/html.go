@@ -479,6 +479,9 @@ func isPageLabel(n *html.Node, text string) bool {
 	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) || commentForm.MatchString(t) {
 		return true // a comment form's notes, where the page set the form outside a <form>
 	}
+	if wordCount(t) <= 30 && copyrightLine.MatchString(t) {
+		return true // "© 2023 The Courier. All rights reserved."
+	}
 	if len(t) <= 20 && strings.IndexFunc(t, unicode.IsLetter) < 0 {
 		return true // a counter ("128" shares), a price, "* * *": no words
 	}

@@ -406,8 +406,9 @@ func collectAuthors(v any, persons, orgs *[]string) {
 // --- choosing ---
 
 // titleSeparators split a page title into headline and site name:
-// "Headline | Site", "Site - Headline", "Section: Headline".
-var titleSeparators = regexp.MustCompile(`\s+(?:[|\-–—·:»«›‹/•]|//|::)\s+|\s*\|\s*`)
+// "Headline | Site", "Site - Headline", "Section: Headline"; Chinese and
+// Japanese titles set "_", "｜" and "丨" without spaces ("标题_新华网").
+var titleSeparators = regexp.MustCompile(`\s+(?:[|\-–—·:»«›‹/•]|//|::)\s+|\s*[|_｜丨]\s*`)
 
 // gluedColon is a colon set against the word after it, and
 // gluedDoubleColon a double one against the word before: separators
@@ -508,12 +509,12 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		}
 		for j, p := range parts {
 			p = strings.TrimSpace(p)
-			if len(strings.Fields(p)) < 2 || isFurniture(p) {
+			if wordCount(p) < 2 || isFurniture(p) {
 				continue
 			}
 			short := true
 			for k, q := range parts {
-				if k != j && !isFurniture(q) && (len(strings.Fields(q)) > 4 || len(strings.Fields(q)) >= len(strings.Fields(p))) {
+				if k != j && !isFurniture(q) && (wordCount(q) > 4 || wordCount(q) >= wordCount(p)) {
 					short = false // not a site's name: as long as the headline
 				}
 			}

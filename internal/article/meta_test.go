@@ -33,6 +33,10 @@ func TestChooseTitle(t *testing.T) {
 			pageMeta{title: "» How to Make Health Insurance a Bad Bet :zenhabits"}, "", "", "How to Make Health Insurance a Bad Bet"},
 		{"single guillemet", pageMeta{title: "Free Range Librarian › The Reluctant Cataloger", h1s: []string{"Free Range Librarian"}, siteNames: []string{"Free Range Librarian"}}, "", "", "The Reluctant Cataloger"},
 		{"double slash", pageMeta{title: "FDA Approves Pfizer Pill For Arthritis // Pharmalot"}, "", "", "FDA Approves Pfizer Pill For Arthritis"},
+		// Chinese titles part the site without spaces, and a headline
+		// of characters has no spaces to count words by.
+		{"underscores without spaces", pageMeta{title: "国务院常务会议部署进一步优化营商环境_国内_新华网", h1s: []string{"国务院常务会议部署进一步优化营商环境"}}, "", "", "国务院常务会议部署进一步优化营商环境"},
+		{"full-width bar", pageMeta{title: "新电脑已可利用记忆自学｜科技频道"}, "", "", "新电脑已可利用记忆自学"},
 		{"double colon glued to the headline", pageMeta{title: "Japanese Graphic Design: Not In Production 7:: Néojaponisme"}, "", "", "Japanese Graphic Design: Not In Production 7"},
 		{"a date beside the headline is no part of it",
 			pageMeta{title: "Council votes to close the bridge - Local News - Nov 6, 2012", ogTitle: "Council votes to close the bridge - Local News - Nov 6, 2012"}, "", "", "Council votes to close the bridge"},

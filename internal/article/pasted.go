@@ -480,8 +480,7 @@ func titleCased(t string) bool {
 //     headline-like line (its deck), a line more than headerReach lines
 //     above the body.
 //
-// The highest score wins; between equals, the nearer, unless the nearer
-// is the deck under the other (outranks). A text that begins
+// The highest score wins; between equals, the nearer. A text that begins
 // with its body has its first line as title when that reads as a
 // headline.
 func chooseTextTitle(units []string, start int) int {
@@ -493,11 +492,9 @@ func chooseTextTitle(units []string, start int) int {
 	}
 	lead := leadWords(units, start)
 	best, bestScore := -1, 0
-	var bestSignals titleSignals
 	for i := limit - 1; i >= from; i-- {
-		s, ok := titleSignalsAt(units, norms, lead, i, start, limit)
-		if score := fittedTitleWeights.score(s); ok && (best < 0 || outranks(score, i, bestScore, best, bestSignals)) {
-			best, bestScore, bestSignals = i, score, s
+		if score, ok := titleScore(units, norms, lead, i, start, limit); ok && (best < 0 || score > bestScore) {
+			best, bestScore = i, score
 		}
 	}
 	if best >= 0 {
@@ -567,13 +564,11 @@ func (w titleWeights) score(s titleSignals) int {
 	return sum
 }
 
-// outranks reports whether line i, of score, is the headline rather than
-// the best line so far, below it: a higher score wins, and between
-// equals the line right over a deck wins, since a deck stands under its
-// headline ("Congresso aprova arcabouço fiscal" over "Texto segue para
-// sanção presidencial" over the date).
-func outranks(score, i, bestScore, best int, bestSignals titleSignals) bool {
-	return score > bestScore || score == bestScore && best == i+1 && bestSignals.deck
+// titleScore scores units[i] as the headline of a body that starts at
+// start; ok is false for a line that cannot be the headline.
+func titleScore(units, norms []string, lead map[uint64]int, i, start, limit int) (score int, ok bool) {
+	s, ok := titleSignalsAt(units, norms, lead, i, start, limit)
+	return fittedTitleWeights.score(s), ok
 }
 
 // titleSignalsAt reads units[i]'s titleSignals; ok is false for a line
@@ -875,8 +870,16 @@ const (
 )
 
 func isStopLine(t string) bool {
-	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || commentForm.MatchString(t)
+	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || commentForm.MatchString(t) || copyrightLine.MatchString(t)
 }
+
+// copyrightLine is a publisher's notice of its rights, in the languages
+// aloud reads and those of its neighbours in Asia: "© 2023 The Courier",
+// "Copyright 2023 …", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
+// "版权所有", "Alle Rechte vorbehalten". A line that only mentions
+// copyright ("Copyright law in the EU …") is none: the word needs a
+// mark or a year after it.
+var copyrightLine = lazy(`(?i)^[\s<\[(【〈「]*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|저작권자|版权所有|版權所有|著作権|無断転載|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|усі права захищені|всі права захищені)`)
 
 // commentForm is what a blog's comment form prints, in the words the
 // common systems (WordPress, Blogger, TypePad, Disqus) give it in the
@@ -892,5 +895,6 @@ var commentForm = lazy(`(?i)^(?:you may use these html tags|your email(?: addres
 	`|twój adres e-?mail nie zostanie opublikowany|wymagane pola są` +
 	`|ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены` +
 	`|ваша (?:електронна )?адреса (?:e-?mail )?не буде опублікована|обов.язкові поля позначені)`)
+
 func isTeaserLine(t string) bool { return teaserMarker.MatchString(t) || foreignTeaser.has(t) }
 func isSiteLink(t string) bool   { return siteLink.MatchString(t) || foreignLegal.has(t) }

@@ -116,15 +116,6 @@ func TestCopiedHeadlineOverDeck(t *testing.T) {
 	}
 }
 
-// TestCopiedHeadlineOverDeckAboveDate: a standfirst set right over the
-// date scores as much as its headline two lines up (a header directly
-// under it, but a deck's penalty): the line right over a deck wins the tie.
-func TestCopiedHeadlineOverDeckAboveDate(t *testing.T) {
-	deck := "Operator says repairs to two landing stages will take until spring"
-	text := copiedPage(append([]string{"Menu", "Search", storyHeadline, deck, "3 March 2025", "By Morag Lindsay", "Share"}, storyBody...)...)
-	checkCopiedHeader(t, text, "Morag Lindsay", "2025-03-03")
-}
-
 // TestCopiedBylineBesideWrongTitle: when the line taken for the title is
 // not the article's (here a teaser under the byline), a "By" line above
 // it, by the body's start, still names the writer.

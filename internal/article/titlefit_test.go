@@ -14,7 +14,6 @@ import (
 // them say the title.
 type titleCase struct {
 	signals []titleSignals
-	at      []int // each candidate's line
 	right   []bool
 }
 
@@ -113,20 +112,19 @@ func titleCaseOf(text, title string) (titleCase, bool) {
 		right := titleInText(units[i], title)
 		found = found || right
 		c.signals = append(c.signals, s)
-		c.at = append(c.at, i)
 		c.right = append(c.right, right)
 	}
 	return c, found
 }
 
-// titlesRight counts the cases whose best line under w (chosen as
-// chooseTextTitle chooses) says the title.
+// titlesRight counts the cases whose best line under w (the nearest
+// between equals) says the title.
 func titlesRight(cases []titleCase, w titleWeights) int {
 	n := 0
 	for _, c := range cases {
 		best, bestScore := -1, 0
 		for i, s := range c.signals {
-			if score := w.score(s); best < 0 || outranks(score, c.at[i], bestScore, c.at[best], c.signals[best]) {
+			if score := w.score(s); best < 0 || score > bestScore {
 				best, bestScore = i, score
 			}
 		}
