@@ -133,6 +133,7 @@ var german = sync.OnceValue(func() *language {
 		return deYear(int(atoi(m.get("y")))) + " bis " + deCardinal(seasonEnd(m), deAlone), isSeason(m)
 	})
 	add(Fraction, `(?:(?P<sign>-))?(?:(?P<int>\d+)\s)?(?P<num>\d+)/(?P<den>\d+)`, deFraction)
+	addGlued(Fraction, `(?:(?P<sign>-))?(?:(?P<int>\d+)\s?)?(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])`, deFraction)
 
 	add(Ordinal, `(?P<n>`+deInt+`)(?:\.|(?P<suf>te[nmrs]?|ste[nmrs]?))`, deOrdinalRule)
 
@@ -457,6 +458,10 @@ var deUnits = func() map[string]deUnit {
 		{"hz Hz", "hertz", "hertz", false}, {"khz kHz", "kilohertz", "kilohertz", false}, {"mhz MHz", "megahertz", "megahertz", false},
 		{"gb GB", "gigabyte", "gigabyte", false}, {"mb MB", "megabyte", "megabyte", false}, {"kb KB", "kilobyte", "kilobyte", false},
 		{"db dB", "dezibel", "dezibel", false}, {"bar", "bar", "bar", false}, {"cal kcal", "kalorie", "kalorien", true},
+		{"ghz GHz", "gigahertz", "gigahertz", false}, {"tb TB", "terabyte", "terabyte", false}, {"mAh", "milliamperestunde", "milliamperestunden", true},
+		{"hPa", "hektopascal", "hektopascal", false}, {"µg μg", "mikrogramm", "mikrogramm", false}, {"dl", "deziliter", "deziliter", false},
+		{"cl", "zentiliter", "zentiliter", false}, {"Mbit/s", "megabit pro sekunde", "megabit pro sekunde", false},
+		{"Gbit/s", "gigabit pro sekunde", "gigabit pro sekunde", false},
 	} {
 		for _, s := range strings.Fields(u.syms) {
 			m[s] = deUnit{u.one, u.many, u.fem}
@@ -520,6 +525,9 @@ func deMeasure(c *context, m match) (string, bool) {
 
 func deFraction(c *context, m match) (string, bool) {
 	text := m.get("num") + "/" + m.get("den")
+	if v, ok := enVulgar[m.get("vf")]; ok {
+		text = v[0] + "/" + v[1] // "½", "2¾"
+	}
 	if i := m.get("int"); i != "" {
 		text = i + " " + text
 	}

@@ -123,7 +123,7 @@ var spanish = sync.OnceValue(func() *language {
 		return esCardinal(m.get("y"), esMasc) + " a " + esCardinal(seasonEnd(m), esMasc), isSeason(m)
 	})
 	add(Fraction, `(?:(?P<sign>-))?(?:(?P<int>\d+)\s)?(?P<num>\d+)/(?P<den>\d{1,3}(?:\.\d{3})+|\d+)`, esFraction)
-	addGlued(Fraction, `(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])`, esFraction)
+	addGlued(Fraction, `(?:(?P<sign>-))?(?:(?P<int>\d+)\s?)?(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])`, esFraction)
 
 	add(Ordinal, `(?P<n>`+esInt+`)(?:\.\s?|\s)?(?P<suf>º|ª|ᵉʳ|°|er|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma)`, esOrdinalRule)
 
@@ -465,6 +465,11 @@ var esUnits = func() map[string]esUnitName {
 		{"mw MW", "megavatio", "megavatios", false}, {"v V", "voltio", "voltios", false}, {"psi", "p s i", "p s i", false},
 		{"gb GB", "gigabyte", "gigabytes", false}, {"mb MB", "megabyte", "megabytes", false}, {"hz Hz", "hercio", "hercios", false},
 		{"ft", "pie", "pies", false}, {"lb lbs", "libra", "libras", true}, {"oz", "onza", "onzas", true},
+		{"tb TB", "terabyte", "terabytes", false}, {"khz kHz", "kilohercio", "kilohercios", false}, {"mhz MHz", "megahercio", "megahercios", false},
+		{"ghz GHz", "gigahercio", "gigahercios", false}, {"mAh", "miliamperio hora", "miliamperios hora", false},
+		{"hPa", "hectopascal", "hectopascales", false}, {"µg μg", "microgramo", "microgramos", false}, {"dl", "decilitro", "decilitros", false},
+		{"cl", "centilitro", "centilitros", false}, {"Mbit/s Mbps", "megabit por segundo", "megabits por segundo", false},
+		{"db dB", "decibelio", "decibelios", false}, {"gw GW", "gigavatio", "gigavatios", false},
 	} {
 		sep := " "
 		if strings.Contains(u.syms, "|") {

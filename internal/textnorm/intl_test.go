@@ -37,6 +37,20 @@ func TestLanguages(t *testing.T) {
 		{"es", "en el km 5 tras 5 km 300 m", "en el kilómetro cinco tras cinco kilómetros trescientos metros"},
 		{"es", "máximas de 40 ºC y mínimas de 5º C el 1º de mayo", "máximas de cuarenta grados centígrados y mínimas de cinco grados centígrados el primero de mayo"},
 		{"de", "im 5G-Netz", "im fünf G-Netz"},
+		// Fractions set as one character, and a whole part before one:
+		// German as NeMo reads "1 1/2", Spanish with "y", Russian and
+		// Ukrainian with the whole part's "целых"/"цілих" as decimals.
+		{"de", "½ Liter und 2¾ Stunden", "ein halb Liter und zwei drei viertel Stunden"},
+		{"es", "subió 2¾ y luego -¼", "subió dos y tres cuartos y luego menos un cuarto"},
+		{"ru", "½ и 2¾, 1 1/2", "одна вторая и две целых три четвертых, одна целая одна вторая"},
+		{"uk", "½ і 5 3/4", "одна друга і п'ять цілих три четвертих"},
+		// Units of computing, radio, weather and batteries, native and
+		// Latin: a unit the rules did not know was taken for a noun an
+		// ordinal agrees with ("3 ГГц" третий).
+		{"ru", "3 ГГц, 8 ГБ и 5 GB, 4000 мА·ч, 1013 гПа", "три гигагерца, восемь гигабайт и пять гигабайт, четыре тысячи миллиампер-часов, одна тысяча тринадцать гектопаскалей"},
+		{"uk", "3 GHz, 100 Мбіт/с, 1 kWh", "три гігагерци, сто мегабітів на секунду, одна кіловат-година"},
+		{"de", "3 GHz, 1 mAh, 1013 hPa und 3 dl", "drei gigahertz, eine milliamperestunde, ein tausend dreizehn hektopascal und drei deziliter"},
+		{"es", "3 GHz, 4000 mAh y 100 Mbit/s", "tres gigahercios, cuatro mil miliamperios hora y cien megabits por segundo"},
 		{"ru", "версия 5.3 и USB 3.0", "версия пять точка три и USB три точка ноль"},
 		{"uk", "версія 5.3", "версія п'ять крапка три"},
 		// A number leading a compound word takes its combining form and

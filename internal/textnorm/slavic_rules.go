@@ -87,6 +87,27 @@ type unitForms struct {
 	g     sGender
 }
 
+// latinUnits are the international symbols a Russian or Ukrainian text
+// also writes ("8 GB", "3 GHz"), with the native symbol each is said as.
+var latinUnits = map[string][2]string{ // symbol → ru, uk
+	"KB": {"КБ", "КБ"}, "MB": {"МБ", "МБ"}, "GB": {"ГБ", "ГБ"}, "TB": {"ТБ", "ТБ"}, "Hz": {"Гц", "Гц"}, "kHz": {"кГц", "кГц"},
+	"MHz": {"МГц", "МГц"}, "GHz": {"ГГц", "ГГц"}, "Mbit/s": {"Мбит/с", "Мбіт/с"}, "Gbit/s": {"Гбит/с", "Гбіт/с"},
+	"mAh": {"мА·ч", "мА·год"}, "kWh": {"кВт·ч", "кВт·год"}, "kW": {"кВт", "кВт"}, "MW": {"МВт", "МВт"}, "GW": {"ГВт", "ГВт"},
+	"hPa": {"гПа", "гПа"}, "kPa": {"кПа", "кПа"}, "MPa": {"МПа", "МПа"}, "µg": {"мкг", "мкг"}, "dB": {"дБ", "дБ"},
+	"kg": {"кг", "кг"}, "km": {"км", "км"}, "km/h": {"км/ч", "км/год"},
+}
+
+// withLatinUnits adds the Latin symbols to a language's units (i: 0
+// Russian, 1 Ukrainian).
+func withLatinUnits(units map[string]unitForms, i int) map[string]unitForms {
+	for latin, native := range latinUnits {
+		if u, ok := units[native[i]]; ok {
+			units[latin] = u
+		}
+	}
+	return units
+}
+
 type currencyForms struct {
 	major, minor unitForms
 }
@@ -118,6 +139,11 @@ func (w *slavicWords) monthNumber(s string) int {
 func buildSlavic(s *slavic, w *slavicWords) func() *language {
 	return sync.OnceValue(func() *language {
 		l := &language{code: w.code, decimal: ','}
+		if w.code == "uk" {
+			w.units = withLatinUnits(w.units, 1)
+		} else {
+			w.units = withLatinUnits(w.units, 0)
+		}
 		l.listEnds = set("так далее", "и так далее", "тому подобное", "и тому подобное", "і так далі", "так далі", "і таке інше", "таке інше")
 		l.addVersion(w.versionPoint, func(d string) string { return s.cardinal(d, masc, nom) })
 		add, addGlued := l.adders()
@@ -354,22 +380,31 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 		add(Date, seasonPattern, func(c *context, m match) (string, bool) {
 			return s.cardinal(m.get("y"), masc, nom) + " " + w.rangeWord + " " + s.cardinal(seasonEnd(m), masc, nom), isSeason(m)
 		})
-		add(Fraction, `(?P<sign>-)?(?P<num>\d+)/(?P<den>\d+)`, func(c *context, m match) (string, bool) {
-			if atoi(m.get("den")) == 0 || len(m.get("den")) > 9 {
+		fraction := func(c *context, m match) (string, bool) {
+			num, den := m.get("num"), m.get("den")
+			if v, ok := enVulgar[m.get("vf")]; ok {
+				num, den = v[0], v[1]
+			}
+			if atoi(den) == 0 || len(den) > 9 {
 				return "", false
 			}
-			num := m.get("num")
-			g := fem
-			den := s.ordinal(m.get("den"), fem, nom)
+			d := s.ordinal(den, fem, nom)
 			if pluralClass(num) != 0 {
-				den = s.ordinal(m.get("den"), plur, gen)
+				d = s.ordinal(den, plur, gen)
 			}
-			out := s.cardinal(num, g, nom) + " " + den
+			out := s.cardinal(num, fem, nom) + " " + d
+			if whole := m.get("int"); whole != "" {
+				// "2 3/4", "2¾": две целых три четвертых, as a decimal's
+				// whole part is said.
+				out = s.cardinal(whole, fem, nom) + " " + s.whole[pluralClass(whole)] + " " + out
+			}
 			if m.get("sign") != "" {
 				out = w.minus + " " + out
 			}
 			return out, true
-		})
+		}
+		add(Fraction, `(?P<sign>-)?(?:(?P<int>\d+)\s)?(?P<num>\d+)/(?P<den>\d+)`, fraction)
+		addGlued(Fraction, `(?P<sign>-)?(?:(?P<int>\d+)\s?)?(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])`, fraction)
 
 		add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+num+`)`, func(c *context, m match) (string, bool) {
 			sign := m.get("sign")
