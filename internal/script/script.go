@@ -352,6 +352,19 @@ const (
 // piece is a chunk's text as written and as it is said.
 type piece struct{ text, spoken string }
 
+// keepSentenceEnd gives back the full stop that normalizing a sentence
+// took with its last abbreviation ("… in the U.S." is said "… in the U
+// S"): sentences said one after another need it, or the voice runs one
+// into the next.
+func keepSentenceEnd(written, said string) string {
+	w := strings.TrimRight(written, " \t\n\"'”’»)")
+	s := strings.TrimRight(said, " \t\n")
+	if strings.HasSuffix(w, ".") && s != "" && !strings.ContainsRune(".!?…\"'”’»)", []rune(s)[len([]rune(s))-1]) {
+		return s + "."
+	}
+	return said
+}
+
 // splitSpoken is split for normalized text: sentences are normalized one
 // by one, marked (lexicon aliases or SSML), and packed by the length of
 // what is said, keeping the written text beside it. A sentence too long
@@ -377,7 +390,7 @@ func splitSpoken(text string, lim limit, norm, mark func(string) string) []piece
 		cur = piece{}
 	}
 	for _, sent := range Sentences(text) {
-		plain := norm(sent)
+		plain := keepSentenceEnd(sent, norm(sent))
 		sp := mark(plain)
 		if !lim.fits(sp) {
 			flush()

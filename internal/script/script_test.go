@@ -205,7 +205,7 @@ func TestSplitSpokenProperty(t *testing.T) {
 			wantSpoken = strings.Fields(sp)
 		} else {
 			for _, s := range Sentences(text) {
-				wantSpoken = append(wantSpoken, strings.Fields(n.Normalize(s))...)
+				wantSpoken = append(wantSpoken, strings.Fields(keepSentenceEnd(s, n.Normalize(s)))...)
 			}
 		}
 		if strings.Join(gotSpoken, " ") != strings.Join(wantSpoken, " ") {
@@ -365,5 +365,34 @@ func TestLines(t *testing.T) {
 	}
 	if _, _, err := Lines("x", "en", []Line{{Text: "  "}}, Options{}); err == nil {
 		t.Error("no text: no error")
+	}
+}
+
+// TestKeepSentenceEnd: a sentence said alone, then packed beside the
+// next, keeps the full stop its last abbreviation took ("5 p.m." five
+// PM), or the voice runs the two together.
+func TestKeepSentenceEnd(t *testing.T) {
+	n := textnorm.Normalizer{Language: "en"}
+	text := "The talks ended at 5 p.m. Both sides flew home on Friday night, and a second round is planned for the spring, officials said."
+	var said []string
+	for _, p := range splitSpoken(text, limit{chars: 60}, n.Normalize, nil) {
+		said = append(said, p.spoken)
+	}
+	got := strings.Join(said, " ")
+	for _, want := range []string{"five PM. Both"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("said %q, want %q in it", got, want)
+		}
+	}
+	for _, tc := range []struct{ written, said, want string }{
+		{"It opens at 9 a.m.", "It opens at nine AM", "It opens at nine AM."},
+		{"It ended.", "It ended.", "It ended."},
+		{"Is it?", "Is it?", "Is it?"},
+		{"He said “no.”", "He said “no.”", "He said “no.”"},
+		{"No stop", "No stop", "No stop"},
+	} {
+		if got := keepSentenceEnd(tc.written, tc.said); got != tc.want {
+			t.Errorf("keepSentenceEnd(%q, %q) = %q, want %q", tc.written, tc.said, got, tc.want)
+		}
 	}
 }
