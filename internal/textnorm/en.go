@@ -132,6 +132,20 @@ var english = sync.OnceValue(func() *language {
 		}
 		return enCardinal(ft, false) + " " + feet + " " + enCardinal(in, false) + " " + inches, atoi(in) < 12
 	})
+	// A duration in two units: "2h 15m", "1h30m", "5m 30s": after hours
+	// an "m" is minutes, not metres, and before seconds too.
+	addGlued(Measure, `(?:(?P<h>\d{1,3})\s?h\s?(?P<hm>\d{1,2})\s?(?:m|min)|(?P<m>\d{1,3})\s?(?:m|min)\s?(?P<s>\d{1,2})\s?s)`+wordEnd, func(c *context, m match) (string, bool) {
+		unit := func(v, one, many string) string {
+			if trimZeros(v) == "1" {
+				return "one " + one
+			}
+			return enCardinal(v, false) + " " + many
+		}
+		if h := m.get("h"); h != "" {
+			return unit(h, "hour", "hours") + " " + unit(m.get("hm"), "minute", "minutes"), atoi(m.get("hm")) < 60
+		}
+		return unit(m.get("m"), "minute", "minutes") + " " + unit(m.get("s"), "second", "seconds"), atoi(m.get("s")) < 60
+	})
 	// A lens's aperture: "f/4", "f/1.8".
 	add(Measure, `f/(?P<num>\d{1,2}(?:\.\d)?)`+wordEnd, func(c *context, m match) (string, bool) {
 		return "f " + enDecimal(enSeps.parseNumber(m.get("num")), false), true

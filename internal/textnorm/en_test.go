@@ -18,6 +18,9 @@ func TestEnglish(t *testing.T) {
 		{"He left on 30 June. She stayed.", "He left on the thirtieth of June. She stayed."},
 		{"We met on 1 Jan. She stayed.", "We met on the first of January. She stayed."},
 		{"on 1 Jan. 2024", "on the first of January twenty twenty four"},
+		// After hours, "m" is minutes; before seconds, too; alone, metres.
+		{"He ran it in 2h 15m, then 1h30m; she won in 5m 30s.", "He ran it in two hours fifteen minutes, then one hour thirty minutes; she won in five minutes thirty seconds."},
+		{"a 15m tower, 2m 30cm high", "a fifteen meter tower, two meters thirty centimeters high"},
 		// Bare "bps" is the markets' basis points; bits per second carry
 		// a prefix.
 		{"rates rose by 25 bps at 100 Mbps", "rates rose by twenty five basis points at one hundred megabits per second"},
