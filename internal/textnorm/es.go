@@ -47,7 +47,13 @@ var spanish = sync.OnceValue(func() *language {
 	add(Telephone, `(?P<ip>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})`, esTelephone)
 
 	add(Money, `(?P<cur>`+esCurrencyPattern()+`)\s?(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?`, esMoney)
-	add(Money, `(?P<amt>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?\s?(?P<cur>`+esCurrencyPattern()+`)(?:/(?P<per>[\p{L}]+[²³23]?))?`, esMoney)
+	// "5 millones €", "1 millón de €", "5 mill. €", "5 M€" (the press's
+	// millions), and Mexico's "3,5 mdd", millones de dólares.
+	add(Money, `(?P<amt>`+esNum+`)(?:\s(?P<scale>mill\.|`+esScale+`)(?:\sde)?|\s?(?P<ms>M))?\s?(?P<cur>`+esCurrencyPattern()+`)(?:/(?P<per>[\p{L}]+[²³23]?))?`, esMoney)
+	add(Money, `(?P<amt>`+esNum+`)\s?(?P<mdd>mdd|MDD)`+wordEnd, func(c *context, m match) (string, bool) {
+		n := esSeps.parseNumber(m.get("amt"))
+		return words(esScaled(n, "mill."), "de dólares"), true
+	})
 	// A price with its cents before the currency's name: "3,50 euros" is
 	// said as "3,50 €" is.
 	add(Money, `(?P<amt>\d{1,3}(?:\.\d{3})*,\d{2})\s(?P<word>(?i:euros?|dólar(?:es)?|libras?))`+wordEnd, func(c *context, m match) (string, bool) {
@@ -141,7 +147,7 @@ var spanish = sync.OnceValue(func() *language {
 	})
 	add(Roman, `(?P<r>[IVXLCDM]{1,7}|[ivxlcdm]{1,7})`, esRoman)
 
-	add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+esNum+`)(?:\s(?P<scale>`+esScale+`))?`, esNumber)
+	add(Cardinal, `(?P<sign>[-−+])?(?P<num>`+esNum+`)(?:\s(?P<scale>mill\.|`+esScale+`))?`, esNumber)
 
 	add(Serial, `(?:[\p{L}\p{N}]+-)*[\p{L}]*\p{N}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+|[\p{L}]+\p{N}+[\p{L}\p{N}]*|\p{N}+\p{Lu}+\p{N}*`, func(c *context, m match) (string, bool) {
 		if strings.IndexFunc(m.text, unicode.IsLetter) < 0 {
@@ -276,7 +282,11 @@ func esLookupCurrency(s string) (esCurrency, bool) {
 }
 
 func esMoney(c *context, m match) (string, bool) {
-	said, ok := esSum(m.get("amt"), m.get("scale"), m.get("cur"))
+	scale := m.get("scale")
+	if m.get("ms") != "" {
+		scale = "mill."
+	}
+	said, ok := esSum(m.get("amt"), scale, m.get("cur"))
 	return perUnit(said, "por", m.get("per"), func(u string) (string, bool) { n, ok := esUnits[u]; return n.one, ok }), ok
 }
 
@@ -295,7 +305,7 @@ func esSum(amt, scale, curWritten string) (string, bool) {
 		g = esFem
 	}
 	if scale != "" {
-		return words(esDecimal(n, esAlone), strings.ToLower(scale), "de", cur.many), true
+		return words(esScaled(n, scale), "de", cur.many), true
 	}
 	frac := n.frac
 	if len(frac) > 2 {
@@ -744,6 +754,24 @@ var esRomanWords = set("mi", "di", "vi", "ci", "li", "dl", "cv", "mix", "xl")
 
 // --- cardinals ---
 
+// esScaled says a number with its scale word, "mill." (the press's
+// millions) written out: "un millón", "cinco millones", "uno coma cinco
+// millones".
+func esScaled(n number, scale string) string {
+	g := esMasc
+	if n.point {
+		g = esAlone
+	}
+	scale = strings.ToLower(scale)
+	if scale == "mill." {
+		scale = "millones"
+		if !n.point && trimZeros(n.whole) == "1" {
+			scale = "millón"
+		}
+	}
+	return words(esDecimal(n, g), scale)
+}
+
 func esNumber(c *context, m match) (string, bool) {
 	sign, text := m.get("sign"), m.get("num")
 	if sign != "" {
@@ -761,11 +789,7 @@ func esNumber(c *context, m match) (string, bool) {
 		plus = "más"
 	}
 	if scale := m.get("scale"); scale != "" {
-		g := esMasc // "un millón", but "uno coma cinco millones"
-		if n.point {
-			g = esAlone
-		}
-		return words(plus, esDecimal(n, g), strings.ToLower(scale)), true
+		return words(plus, esScaled(n, scale)), true // "un millón", but "uno coma cinco millones"
 	}
 	if !n.point && !n.grouped && len(n.whole) > 1 && n.whole[0] == '0' {
 		// "060", "007": a code or a number to dial, digit by digit.

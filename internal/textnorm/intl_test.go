@@ -51,6 +51,8 @@ func TestLanguages(t *testing.T) {
 		{"uk", "3 GHz, 100 Мбіт/с, 1 kWh", "три гігагерци, сто мегабітів на секунду, одна кіловат-година"},
 		{"de", "3 GHz, 1 mAh, 1013 hPa und 3 dl", "drei gigahertz, eine milliamperestunde, ein tausend dreizehn hektopascal und drei deziliter"},
 		{"es", "3 GHz, 4000 mAh y 100 Mbit/s", "tres gigahercios, cuatro mil miliamperios hora y cien megabits por segundo"},
+		// Millions as the press abbreviates them, and "de" before a sign.
+		{"es", "5 mill. de euros, 1 M€, 1 millón de €, 3,5 mdd, 5 mil personas", "cinco millones de euros, un millón de euros, un millón de euros, tres coma cinco millones de dólares, cinco mil personas"},
 		{"ru", "версия 5.3 и USB 3.0", "версия пять точка три и USB три точка ноль"},
 		{"uk", "версія 5.3", "версія п'ять крапка три"},
 		// A number leading a compound word takes its combining form and
