@@ -524,6 +524,11 @@ func deMeasure(c *context, m match) (string, bool) {
 // --- fractions ---
 
 func deFraction(c *context, m match) (string, bool) {
+	if y := atoi(m.get("den")); m.get("int") == "" && m.get("vf") == "" && (len(m.get("den")) == 4 && y >= 1900 && y < 2100 && trimZeros(m.get("num")) != "1" || deNumberWords[c.prevWord()]) {
+		// "Gesetz Nr. 5/2024", "Drucksache 20/1234" after "Nr.": a number
+		// and its year, or its parts; a denominator is never a year.
+		return deCardinal(m.get("num"), deAlone) + " Strich " + deCardinal(m.get("den"), deAlone), true
+	}
 	text := m.get("num") + "/" + m.get("den")
 	if v, ok := enVulgar[m.get("vf")]; ok {
 		text = v[0] + "/" + v[1] // "½", "2¾"
@@ -540,6 +545,9 @@ func deFraction(c *context, m match) (string, bool) {
 	}
 	return s, true
 }
+
+// deNumberWords name a number that follows: "Nr. 5/2", "Az. 3/12".
+var deNumberWords = set("nr", "az", "aktenzeichen", "nummer", "drucksache")
 
 // deFractionText says "1/4" "ein viertel", "4/2" "vier halbe", "1 1/2"
 // "ein ein halb", "1/22" "ein zwei und zwanzigstel".

@@ -18,6 +18,9 @@ func TestEnglish(t *testing.T) {
 		{"He left on 30 June. She stayed.", "He left on the thirtieth of June. She stayed."},
 		{"We met on 1 Jan. She stayed.", "We met on the first of January. She stayed."},
 		{"on 1 Jan. 2024", "on the first of January twenty twenty four"},
+		// A slash before a year parts a number from it; after "No." a
+		// number's parts; one over a year can still be a fraction.
+		{"Resolution No. 5/2024, case 12/2023, No. 5/2 and 1/2007", "Resolution number five slash twenty twenty four, case twelve slash twenty twenty three, number five slash two and one two thousand seventh"},
 		// After hours, "m" is minutes; before seconds, too; alone, metres.
 		{"He ran it in 2h 15m, then 1h30m; she won in 5m 30s.", "He ran it in two hours fifteen minutes, then one hour thirty minutes; she won in five minutes thirty seconds."},
 		{"a 15m tower, 2m 30cm high", "a fifteen meter tower, two meters thirty centimeters high"},

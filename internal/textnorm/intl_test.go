@@ -49,6 +49,11 @@ func TestLanguages(t *testing.T) {
 		// ordinal agrees with ("3 ГГц" третий).
 		{"ru", "3 ГГц, 8 ГБ и 5 GB, 4000 мА·ч, 1013 гПа", "три гигагерца, восемь гигабайт и пять гигабайт, четыре тысячи миллиампер-часов, одна тысяча тринадцать гектопаскалей"},
 		{"uk", "3 GHz, 100 Мбіт/с, 1 kWh", "три гігагерци, сто мегабітів на секунду, одна кіловат-година"},
+		// A slash parts a decree's number from its year, a house's number
+		// from its building's: no fraction (a denominator is never a year).
+		{"uk", "указ № 123/2024, буд. 5/2, 3/4 склянки", "указ номер сто двадцять три дріб дві тисячі двадцять чотири, будинок п'ять дріб два, три четвертих склянки"},
+		{"ru", "указ № 123/2024, д. 5/2", "указ номер сто двадцать три дробь две тысячи двадцать четыре, дом пять дробь два"},
+		{"de", "Gesetz Nr. 5/2024, Drucksache 20/1234, 1/1000", "Gesetz nummer fünf Strich zwei tausend vier und zwanzig, Drucksache zwanzig Strich ein tausend zwei hundert vier und dreißig, ein ein tausendstel"},
 		{"de", "3 GHz, 1 mAh, 1013 hPa und 3 dl", "drei gigahertz, eine milliamperestunde, ein tausend dreizehn hektopascal und drei deziliter"},
 		{"es", "3 GHz, 4000 mAh y 100 Mbit/s", "tres gigahercios, cuatro mil miliamperios hora y cien megabits por segundo"},
 		// Millions as the press abbreviates them, and "de" before a sign.

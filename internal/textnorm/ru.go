@@ -168,6 +168,7 @@ var ruWords = slavicWords{
 		// Read from their first letter: "и" before them is a word of its own.
 		"т. д": "так далее", "т.д": "так далее", "т. п": "тому подобное", "т.п": "тому подобное", "тел": "телефон"},
 	versionPoint:  "точка",
+	slash:         "дробь",
 	compoundForms: map[string]string{"одного": "одно", "ста": "сто", "девяноста": "девяносто", "тысячи": "тысяче", "одной": ""},
 	timesNoun:     set("раз", "раза"),
 	accForms:      map[string]string{"одна": "одну", "тысяча": "тысячу", "целая": "целую"},

@@ -47,6 +47,9 @@ type slavicWords struct {
 	nounCases map[string][6]string
 	// versionPoint joins a version number's parts ("8.3" восемь точка три).
 	versionPoint string
+	// slash is how a slash inside a number is said where it parts two
+	// numbers, not a fraction's ("указ № 123/2024", "дом 5/2"): дробь, дріб.
+	slash string
 	// compoundForms turn a number's genitive words into the forms that
 	// begin a compound word ("100-летие" столетие, "5-річний" п'ятирічний):
 	// the genitive but for these.
@@ -85,6 +88,14 @@ type obliqueForms struct {
 type unitForms struct {
 	forms [4]string
 	g     sGender
+}
+
+// slashNumbered reports a number after "№" or a house's abbreviation,
+// where a slash parts two numbers ("№ 5/2", "д. 5/2", "буд. 5/2").
+func slashNumbered(c *context) bool {
+	b := strings.TrimRight(c.before(), " \u00a0")
+	return strings.HasSuffix(b, "№") || strings.HasSuffix(b, "N") && strings.HasSuffix(strings.TrimSuffix(b, "N"), " ") ||
+		strings.HasSuffix(b, " д.") || strings.HasSuffix(b, " буд.") || strings.HasSuffix(b, " дом") || strings.HasSuffix(b, " будинок")
 }
 
 // latinUnits are the international symbols a Russian or Ukrainian text
@@ -387,6 +398,11 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			}
 			if atoi(den) == 0 || len(den) > 9 {
 				return "", false
+			}
+			if y := atoi(den); m.get("vf") == "" && m.get("int") == "" && (len(den) == 4 && y >= 1900 && y < 2100 && trimZeros(num) != "1" || slashNumbered(c)) {
+				// "указ № 123/2024", "дом 5/2": a number's parts, not a
+				// fraction; a fraction's denominator is never a year.
+				return s.cardinal(num, masc, nom) + " " + w.slash + " " + s.cardinal(den, masc, nom), true
 			}
 			d := s.ordinal(den, fem, nom)
 			if pluralClass(num) != 0 {
