@@ -98,13 +98,18 @@ var german = sync.OnceValue(func() *language {
 		mon := deMonthNumber(m.get("mon"))
 		return deMonths[mon] + " " + deYear(int(atoi(m.get("y")))), mon > 0
 	})
-	add(Date, `(?P<dec>\d{1,3}0)er(?P<suf>(?:-?\p{L}+)?)`, func(c *context, m match) (string, bool) {
-		// die 1980er: "neunzehn hundert achtziger".
+	add(Date, `(?P<dec>\d{1,4})er(?P<suf>(?:-?\p{L}+)?)`, func(c *context, m match) (string, bool) {
+		// die 1980er: "neunzehn hundert achtziger"; any number takes
+		// -er so: die 68er achtundsechziger, eine 3er-Reihe dreier.
 		d := int(atoi(m.get("dec")))
 		if len(m.get("dec")) == 4 {
 			return deYear(d) + "er" + m.get("suf"), true
 		}
 		return deCardinal(m.get("dec"), deAlone) + "er" + m.get("suf"), true
+	})
+	// A house's or an article's number with a letter: "Nr. 12a", "Art. 5b".
+	add(Cardinal, `(?P<n>\d{1,4})(?P<l>[a-f])`+wordEnd, func(c *context, m match) (string, bool) {
+		return deCardinal(m.get("n"), deAlone) + " " + m.get("l"), true
 	})
 
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+deNum+`|\d+\s\d+/\d+|\d+/\d+)(?:\s(?P<scale>`+deScale+`))?\s?(?P<unit>[\p{L}µμ°%]+[²³23]?(?:/[\p{L}]+[²³23]?)?)`+wordEnd, deMeasure)

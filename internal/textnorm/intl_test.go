@@ -53,6 +53,9 @@ func TestLanguages(t *testing.T) {
 		// from its building's: no fraction (a denominator is never a year).
 		{"uk", "указ № 123/2024, буд. 5/2, 3/4 склянки", "указ номер сто двадцять три дріб дві тисячі двадцять чотири, будинок п'ять дріб два, три четвертих склянки"},
 		{"ru", "указ № 123/2024, д. 5/2", "указ номер сто двадцать три дробь две тысячи двадцать четыре, дом пять дробь два"},
+		// Any number takes -er as a decade does; a number with a letter
+		// is a house's or an article's.
+		{"de", "die 68er, eine 3er-Reihe, Haus Nr. 12a, Art. 5b", "die acht und sechziger, eine dreier-Reihe, Haus nummer zwölf a, artikel fünf b"},
 		{"de", "Gesetz Nr. 5/2024, Drucksache 20/1234, 1/1000", "Gesetz nummer fünf Strich zwei tausend vier und zwanzig, Drucksache zwanzig Strich ein tausend zwei hundert vier und dreißig, ein ein tausendstel"},
 		{"de", "3 GHz, 1 mAh, 1013 hPa und 3 dl", "drei gigahertz, eine milliamperestunde, ein tausend dreizehn hektopascal und drei deziliter"},
 		{"es", "3 GHz, 4000 mAh y 100 Mbit/s", "tres gigahercios, cuatro mil miliamperios hora y cien megabits por segundo"},
