@@ -101,6 +101,7 @@ func TestTextByline(t *testing.T) {
 		// under a Japanese headline is none; "作者：" and "기자" mark them.
 		{"Japanese share button", "政府 来年度予算案を閣議決定\n2023年12月22日 15時30分\nシェアする\n\n" + cjkBody, ""},
 		{"Chinese label after the source", "国务院常务会议部署优化营商环境\n2023-06-13 15:30 来源：新华社 作者：张伟\n\n" + cjkBody, "张伟"},
+		{"Arabic label", "البنك المركزي يرفع أسعار الفائدة\nبقلم أحمد محمود\n١٣ يونيو ٢٠٢٣\n\n" + cjkBody, "أحمد محمود"},
 		{"Korean title after the name", "정부, 내년 예산안 확정\n입력 2023.08.29 15:30\n홍길동 기자\n\n" + koBody, "홍길동"},
 	}
 	for _, tc := range tests {

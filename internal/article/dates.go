@@ -15,20 +15,22 @@ import (
 // any of the orders calendars use.
 
 // monthNames are the months' names, January first, with the forms a date
-// uses (the genitive in Slavic languages) and the usual abbreviations.
+// uses (the genitive in Slavic languages) and the usual abbreviations;
+// Arabic's in the Egyptian and the Levantine names (those of one word),
+// Hindi's.
 var monthNames = [12][]string{
-	{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня", "leden", "ledna", "ocak", "ianuarie", "tammikuuta", "tammikuu", "január", "siječnja", "siječanj", "јануар", "януари", "sausio", "jaanuar", "janvāris", "janvārī", "ιανουαρίου", "ιανουάριος"},
-	{"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого", "únor", "února", "şubat", "februarie", "helmikuuta", "helmikuu", "február", "veljače", "veljača", "фебруар", "февруари", "vasario", "veebruar", "februāris", "februārī", "φεβρουαρίου", "φεβρουάριος"},
-	{"march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "marzec", "marca", "март", "марта", "мар", "березень", "березня", "březen", "března", "mart", "martie", "maaliskuuta", "maaliskuu", "március", "ožujka", "ožujak", "marts", "kovo", "märts", "martā", "μαρτίου", "μάρτιος", "maret", "marec"},
-	{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi", "апрель", "апреля", "апр", "квітень", "квітня", "duben", "dubna", "nisan", "aprilie", "huhtikuuta", "huhtikuu", "április", "travnja", "travanj", "април", "balandžio", "aprill", "aprīlis", "aprīlī", "απριλίου", "απρίλιος"},
-	{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень", "травня", "květen", "května", "mayıs", "toukokuuta", "toukokuu", "május", "svibnja", "svibanj", "мај", "gegužės", "maijs", "maijā", "μαΐου", "μάιος"},
-	{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "червень", "червня", "červen", "června", "haziran", "iunie", "kesäkuuta", "kesäkuu", "június", "lipnja", "lipanj", "јун", "юни", "birželio", "juuni", "jūnijs", "jūnijā", "ιουνίου", "ιούνιος"},
-	{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip", "июль", "июля", "июл", "липень", "липня", "červenec", "července", "temmuz", "iulie", "heinäkuuta", "heinäkuu", "július", "srpnja", "srpanj", "јул", "юли", "liepos", "juuli", "jūlijs", "jūlijā", "ιουλίου", "ιούλιος"},
-	{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpień", "sierpnia", "sie", "август", "августа", "авг", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuuta", "elokuu", "augusztus", "kolovoza", "kolovoz", "avgust", "rugpjūčio", "augusts", "augustā", "αυγούστου", "αύγουστος", "agustus"},
-	{"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "wrz", "сентябрь", "сентября", "сен", "сент", "вересень", "вересня", "září", "eylül", "septembrie", "syyskuuta", "syyskuu", "szeptember", "rujna", "rujan", "септембар", "септември", "rugsėjo", "septembris", "septembrī", "σεπτεμβρίου", "σεπτέμβριος", "septembar"},
-	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "paź", "октябрь", "октября", "окт", "жовтень", "жовтня", "říjen", "října", "ekim", "octombrie", "lokakuuta", "lokakuu", "október", "октобар", "октомври", "spalio", "oktoober", "oktobris", "oktobrī", "οκτωβρίου", "οκτώβριος", "oktobar"},
-	{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım", "noiembrie", "marraskuuta", "marraskuu", "studenoga", "studeni", "новембар", "ноември", "lapkričio", "novembris", "novembrī", "νοεμβρίου", "νοέμβριος", "novembar"},
-	{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "дек", "грудень", "грудня", "prosinec", "prosince", "aralık", "decembrie", "joulukuuta", "joulukuu", "prosinca", "prosinac", "децембар", "декември", "gruodžio", "detsember", "decembris", "decembrī", "δεκεμβρίου", "δεκέμβριος", "desember", "decembar"},
+	{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня", "leden", "ledna", "ocak", "ianuarie", "tammikuuta", "tammikuu", "január", "siječnja", "siječanj", "јануар", "януари", "sausio", "jaanuar", "janvāris", "janvārī", "ιανουαρίου", "ιανουάριος", "يناير", "जनवरी"},
+	{"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого", "únor", "února", "şubat", "februarie", "helmikuuta", "helmikuu", "február", "veljače", "veljača", "фебруар", "февруари", "vasario", "veebruar", "februāris", "februārī", "φεβρουαρίου", "φεβρουάριος", "فبراير", "شباط", "फ़रवरी", "फरवरी"},
+	{"march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "marzec", "marca", "март", "марта", "мар", "березень", "березня", "březen", "března", "mart", "martie", "maaliskuuta", "maaliskuu", "március", "ožujka", "ožujak", "marts", "kovo", "märts", "martā", "μαρτίου", "μάρτιος", "maret", "marec", "مارس", "آذار", "मार्च"},
+	{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi", "апрель", "апреля", "апр", "квітень", "квітня", "duben", "dubna", "nisan", "aprilie", "huhtikuuta", "huhtikuu", "április", "travnja", "travanj", "април", "balandžio", "aprill", "aprīlis", "aprīlī", "απριλίου", "απρίλιος", "أبريل", "إبريل", "ابريل", "نيسان", "अप्रैल"},
+	{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень", "травня", "květen", "května", "mayıs", "toukokuuta", "toukokuu", "május", "svibnja", "svibanj", "мај", "gegužės", "maijs", "maijā", "μαΐου", "μάιος", "مايو", "أيار", "ايار", "मई"},
+	{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "червень", "червня", "červen", "června", "haziran", "iunie", "kesäkuuta", "kesäkuu", "június", "lipnja", "lipanj", "јун", "юни", "birželio", "juuni", "jūnijs", "jūnijā", "ιουνίου", "ιούνιος", "يونيو", "يونية", "حزيران", "जून"},
+	{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip", "июль", "июля", "июл", "липень", "липня", "červenec", "července", "temmuz", "iulie", "heinäkuuta", "heinäkuu", "július", "srpnja", "srpanj", "јул", "юли", "liepos", "juuli", "jūlijs", "jūlijā", "ιουλίου", "ιούλιος", "يوليو", "يولية", "تموز", "जुलाई"},
+	{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpień", "sierpnia", "sie", "август", "августа", "авг", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuuta", "elokuu", "augusztus", "kolovoza", "kolovoz", "avgust", "rugpjūčio", "augusts", "augustā", "αυγούστου", "αύγουστος", "agustus", "أغسطس", "اغسطس", "آب", "अगस्त"},
+	{"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "wrz", "сентябрь", "сентября", "сен", "сент", "вересень", "вересня", "září", "eylül", "septembrie", "syyskuuta", "syyskuu", "szeptember", "rujna", "rujan", "септембар", "септември", "rugsėjo", "septembris", "septembrī", "σεπτεμβρίου", "σεπτέμβριος", "septembar", "سبتمبر", "أيلول", "ايلول", "सितंबर", "सितम्बर"},
+	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "paź", "октябрь", "октября", "окт", "жовтень", "жовтня", "říjen", "října", "ekim", "octombrie", "lokakuuta", "lokakuu", "október", "октобар", "октомври", "spalio", "oktoober", "oktobris", "oktobrī", "οκτωβρίου", "οκτώβριος", "oktobar", "أكتوبر", "اكتوبر", "अक्टूबर"},
+	{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım", "noiembrie", "marraskuuta", "marraskuu", "studenoga", "studeni", "новембар", "ноември", "lapkričio", "novembris", "novembrī", "νοεμβρίου", "νοέμβριος", "novembar", "نوفمبر", "नवंबर", "नवम्बर"},
+	{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "дек", "грудень", "грудня", "prosinec", "prosince", "aralık", "decembrie", "joulukuuta", "joulukuu", "prosinca", "prosinac", "децембар", "декември", "gruodžio", "detsember", "decembris", "decembrī", "δεκεμβρίου", "δεκέμβριος", "desember", "decembar", "ديسمبر", "दिसंबर", "दिसम्बर"},
 }
 
 // monthByName maps every name and abbreviation to its month (1–12).
@@ -83,7 +85,10 @@ func dateTokens(s string) []dateToken {
 			for j < len(rs) && unicode.IsDigit(rs[j]) {
 				j++
 			}
-			n, _ := strconv.Atoi(string(rs[i:j]))
+			n := 0
+			for _, d := range rs[i:j] {
+				n = n*10 + digitValue(d)
+			}
 			tok := dateToken{num: n, digits: j - i}
 			if j < len(rs) {
 				tok.sep = rs[j]
@@ -97,7 +102,8 @@ func dateTokens(s string) []dateToken {
 			i = j
 		case unicode.IsLetter(r):
 			j := i
-			for j < len(rs) && unicode.IsLetter(rs[j]) {
+			// A word's vowel signs are marks, not letters (Hindi's "जून").
+			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.Is(unicode.M, rs[j])) {
 				j++
 			}
 			word := string(rs[i:j])
@@ -115,6 +121,16 @@ func dateTokens(s string) []dateToken {
 		}
 	}
 	return toks
+}
+
+// digitValue is a decimal digit's value in any script: Unicode sets each
+// script's digits in a run of ten from its zero ("١٣" is 13, "२०२३" 2023).
+func digitValue(r rune) int {
+	zero := r
+	for r-zero < 9 && unicode.IsDigit(zero-1) {
+		zero--
+	}
+	return int(r - zero)
 }
 
 func isOrdinalSuffix(s string) bool {

@@ -28,6 +28,13 @@ func TestFindDate(t *testing.T) {
 		// first), Romanian, Greek, Croatian, Lithuanian, Bulgarian,
 		// Estonian, Latvian, Indonesian.
 		{"3. marts 2025", day(2025, 3, 3)},
+		// Arabic, in its own digits and in ASCII, with the Egyptian and
+		// the Levantine month names; Hindi, whose vowel signs are marks;
+		// Persian digits in an ISO date.
+		{"١٣ يونيو ٢٠٢٣", day(2023, 6, 13)},
+		{"الثلاثاء 13 حزيران 2023", day(2023, 6, 13)},
+		{"13 जून 2023", day(2023, 6, 13)},
+		{"۲۰۲۳-۰۶-۱۳", day(2023, 6, 13)},
 		{"3. maaliskuuta 2025", day(2025, 3, 3)},
 		{"2025. március 3.", day(2025, 3, 3)},
 		{"3 martie 2025", day(2025, 3, 3)},
