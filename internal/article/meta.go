@@ -320,6 +320,50 @@ func readJSONLD(src string, m *pageMeta) {
 	if json.Unmarshal([]byte(src), &v) != nil {
 		return
 	}
+	// Nodes named by @id: a graph (Yoast's, on WordPress sites) names its
+	// article's author and publisher by reference ({"@id": "…#/schema/
+	// person/…"}) to a Person or an Organization elsewhere in it.
+	ids := map[string]map[string]any{}
+	var index func(v any, depth int)
+	index = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				index(e, depth+1)
+			}
+		case map[string]any:
+			if id, ok := t["@id"].(string); ok && t["name"] != nil {
+				ids[id] = t
+			}
+			if g, ok := t["@graph"]; ok {
+				index(g, depth+1)
+			}
+		}
+	}
+	index(v, 0)
+	// resolve gives the node a reference names, in a list too.
+	var resolve func(v any) any
+	resolve = func(v any) any {
+		switch t := v.(type) {
+		case map[string]any:
+			if id, ok := t["@id"].(string); ok && t["name"] == nil && ids[id] != nil {
+				return ids[id]
+			}
+		case []any:
+			out := make([]any, len(t))
+			for i, e := range t {
+				if _, ok := e.(map[string]any); ok {
+					e = resolve(e)
+				}
+				out[i] = e
+			}
+			return out
+		}
+		return v
+	}
 	var visit func(v any, depth int)
 	visit = func(v any, depth int) {
 		if depth > 8 {
@@ -339,9 +383,9 @@ func readJSONLD(src string, m *pageMeta) {
 					m.ldPublished = s
 				}
 				if len(m.ldAuthors) == 0 && len(m.ldOrgAuthors) == 0 {
-					collectAuthors(t["author"], &m.ldAuthors, &m.ldOrgAuthors)
+					collectAuthors(resolve(t["author"]), &m.ldAuthors, &m.ldOrgAuthors)
 				}
-				if p, ok := t["publisher"].(map[string]any); ok && m.ldPublisher == "" {
+				if p, ok := resolve(t["publisher"]).(map[string]any); ok && m.ldPublisher == "" {
 					if s, ok := p["name"].(string); ok {
 						m.ldPublisher = cleanSpace(s)
 					}

@@ -138,6 +138,26 @@ func TestJSONLDWrapped(t *testing.T) {
 	}
 }
 
+// TestJSONLDReferences: a graph that names its article's author and
+// publisher by @id (as Yoast's does on WordPress sites) gives the names
+// of the nodes it refers to; a reference to nothing gives none.
+func TestJSONLDReferences(t *testing.T) {
+	doc := `{"@context":"https://schema.org","@graph":[` +
+		`{"@type":"Article","headline":"Bridge to close","author":[{"@id":"#/schema/person/1"},{"@id":"#/schema/person/2"}],"publisher":{"@id":"#org"}},` +
+		`{"@type":"Organization","@id":"#org","name":"Riverton Gazette"},` +
+		`{"@type":"Person","@id":"#/schema/person/1","name":"Kate Lin"},{"@type":"Person","@id":"#/schema/person/2","name":"Sam Lee"}]}`
+	var m pageMeta
+	readJSONLD(doc, &m)
+	if strings.Join(m.ldAuthors, ";") != "Kate Lin;Sam Lee" || m.ldPublisher != "Riverton Gazette" {
+		t.Errorf("authors %q, publisher %q", m.ldAuthors, m.ldPublisher)
+	}
+	var none pageMeta
+	readJSONLD(`{"@type":"Article","headline":"Bridge","author":{"@id":"#/schema/person/9"}}`, &none)
+	if len(none.ldAuthors) != 0 {
+		t.Errorf("a reference to nothing gave authors %q", none.ldAuthors)
+	}
+}
+
 // TestBylineNotFromCommentsOrForms: a readers' comment's author and a
 // comment form's "Name *" are marked up as authors too; they are no
 // byline. A profile link's label ("View all posts by …", "View
