@@ -176,3 +176,24 @@ func TestAgoDate(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDate reads dates as metadata fields write them: ISO forms,
+// an RFC 1123 date with a day of one digit, slashes, eight digits
+// together, and failing those a date as pages print it.
+func TestParseDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2025-03-04T10:15:00Z", "2025-03-04T10:15:00Z"},
+		{"2025-03-04T10:15:00.000", "2025-03-04T10:15:00Z"},
+		{"Tue, 4 Mar 2025 10:15:00 GMT", "2025-03-04T10:15:00Z"},
+		{"2025/03/04", "2025-03-04T00:00:00Z"},
+		{"20250304", "2025-03-04T00:00:00Z"},
+		{"March 4, 2025 at 10:15 AM", "2025-03-04T00:00:00Z"},
+		{"04.03.2025", "2025-03-04T00:00:00Z"},
+		{"sometime", "0001-01-01T00:00:00Z"},
+		{"", "0001-01-01T00:00:00Z"},
+	} {
+		if got := parseDate(tc.in).UTC().Format(time.RFC3339); got != tc.want {
+			t.Errorf("parseDate(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

@@ -782,8 +782,12 @@ func resolve(base *url.URL, ref string) string {
 }
 
 var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05",
-	"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04", time.DateOnly, time.RFC1123Z, time.RFC1123, "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
+	"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04", time.DateOnly, time.RFC1123Z, time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700", "2006/01/02 15:04:05", "2006/01/02", "20060102", "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
 
+// parseDate reads a date as metadata writes it: the layouts above, else
+// a date as pages print it ("March 4, 2025 at 10:15 AM", "04.03.2025";
+// the day alone).
 func parseDate(s string) time.Time {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
@@ -791,5 +795,8 @@ func parseDate(s string) time.Time {
 			return t
 		}
 	}
-	return time.Time{}
+	if len(s) > 64 {
+		return time.Time{} // a field, not a text
+	}
+	return findDate(s)
 }

@@ -276,7 +276,7 @@ func (m *pageMeta) readMetaTag(n *html.Node) {
 			m.siteName = val
 		}
 	case "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "dc.date", "dc.date.issued",
-		"parsely-pub-date", "sailthru.date", "citation_publication_date", "publish-date", "publishdate":
+		"parsely-pub-date", "sailthru.date", "citation_publication_date", "publish-date", "publishdate", "article:published":
 		if m.published == "" {
 			m.published = val
 		}
