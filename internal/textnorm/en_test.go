@@ -327,7 +327,8 @@ func TestTokensCoverText(t *testing.T) {
 // passed on as written.
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"$20.50", "July 25 2012", "+1 212-555-0143", "a@b.co", "1/0", "Part MMMMMMMMMMMMM", "$.", "99999999999999999999999",
-		"12:99:99 p.m.", "0/0th", ", ,", "1-", "-", "$1,2,3", "1..2", "Q5 2022", "2006-13-45", "5'99\""} {
+		"12:99:99 p.m.", "0/0th", ", ,", "1-", "-", "$1,2,3", "1..2", "Q5 2022", "2006-13-45", "5'99\"", "2¾", "-½", "№ 5/2024", "5/0",
+		"2h 99m", "5 mill. M€", "3 mdd", "12a", "68er", "4 mАh", "5 GB"} {
 		f.Add(s)
 	}
 	for _, lang := range Languages() {

@@ -722,7 +722,7 @@ func esRoman(c *context, m match) (string, bool) {
 	switch {
 	case prev == "siglo" || prev == "siglos" || prev == "capítulo" || prev == "tomo" || prev == "volumen" || prev == "parte":
 		return esCardinal(itoa(v), esAlone), true
-	case lower && (len(r) < 2 || esRomanWords[r] || !isLetters(prev) || esFunctionWords[prev]):
+	case lower && (len(r) < 2 || esRomanWords[r] || !isLetters(prev) || len([]rune(prev)) < 3 || esFunctionWords[prev]):
 		return "", false // "mi", "vi", "di" are words
 	case lower:
 		// "maría vii", "carlos iii": text written all in lower case,
@@ -749,8 +749,9 @@ func esRoman(c *context, m match) (string, bool) {
 	return esOrdinal(itoa(v), g, false), true
 }
 
-// esRomanWords are Spanish words that are Roman numerals too.
-var esRomanWords = set("mi", "di", "vi", "ci", "li", "dl", "cv", "mix", "xl")
+// esRomanWords are Spanish words and lower-case abbreviations that are
+// Roman numerals too ("mil", "5 cc", "cm", "mm").
+var esRomanWords = set("mi", "di", "vi", "ci", "li", "dl", "cv", "mix", "xl", "mil", "cc", "cd", "cm", "mm", "dc", "cl", "ml")
 
 // --- cardinals ---
 

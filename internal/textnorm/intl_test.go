@@ -53,6 +53,9 @@ func TestLanguages(t *testing.T) {
 		// from its building's: no fraction (a denominator is never a year).
 		{"uk", "указ № 123/2024, буд. 5/2, 3/4 склянки", "указ номер сто двадцять три дріб дві тисячі двадцять чотири, будинок п'ять дріб два, три четвертих склянки"},
 		{"ru", "указ № 123/2024, д. 5/2", "указ номер сто двадцать три дробь две тысячи двадцать четыре, дом пять дробь два"},
+		// Lower-case Roman numerals follow a name, not a letter, and
+		// "cc", "mm", "cm" are units.
+		{"es", "anexo b cc, carlos iii", "anexo b cc, carlos tercero"},
 		// Any number takes -er as a decade does; a number with a letter
 		// is a house's or an article's.
 		{"de", "die 68er, eine 3er-Reihe, Haus Nr. 12a, Art. 5b", "die acht und sechziger, eine dreier-Reihe, Haus nummer zwölf a, artikel fünf b"},
