@@ -52,6 +52,10 @@ func TestLanguages(t *testing.T) {
 		// A slash parts a decree's number from its year, a house's number
 		// from its building's: no fraction (a denominator is never a year).
 		{"uk", "указ № 123/2024, буд. 5/2, 3/4 склянки", "указ номер сто двадцять три дріб дві тисячі двадцять чотири, будинок п'ять дріб два, три четвертих склянки"},
+		// A street's abbreviation takes the case its preposition asks;
+		// Russian "у" asks the genitive ("у дома"), Ukrainian "у" is "в".
+		{"ru", "на ул. Ленина, у д. 5, на пр. Мира, на пл. Революции", "на улице Ленина, у дома пять, на проспекте Мира, на площади Революции"},
+		{"uk", "на вул. Хрещатик, на просп. Перемоги, у буд. 5", "на вулиці Хрещатик, на проспекті Перемоги, у будинку п'ять"},
 		{"ru", "указ № 123/2024, д. 5/2", "указ номер сто двадцать три дробь две тысячи двадцать четыре, дом пять дробь два"},
 		// Lower-case Roman numerals follow a name, not a letter, and
 		// "cc", "mm", "cm" are units.

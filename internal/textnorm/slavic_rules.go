@@ -529,10 +529,10 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 				// In lower case only: "С. Иванов" is an initial.
 				if next := c.nextWord(); next != "" && unicode.IsUpper([]rune(next)[0]) {
 					cs := nom
-					if p, isPrep := w.preps[c.prevWord()]; isPrep {
+					if p, isPrep := w.placeCase(c); isPrep {
 						cs = p
 					}
-					return forms[cs], true // "в г. Москве": в городе
+					return forms[cs], true // "в г. Москве": в городе; "на ул. Ленина": на улице
 				}
 			}
 			a, ok := w.abbrevs[lw]
@@ -662,6 +662,8 @@ func (w *slavicWords) accusative(nominative string) string {
 func (w *slavicWords) placeCase(c *context) (int, bool) {
 	prev := c.prevWord()
 	switch {
+	case prev == "у" && w.code == "ru":
+		return gen, true // Russian "у д. 5" у дома: by it, not in it (Ukrainian "у" is "в")
 	case placePreps[prev]:
 		return prep, true
 	case prev == "с" || prev == "со" || prev == "з" || prev == "із" || prev == "зі":
