@@ -52,7 +52,7 @@ func parseText(src string) Article {
 
 	for i := start; i < end; i++ {
 		t := units[i]
-		if i == title || isBoilerplate(t) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
+		if i == title || isBoilerplate(t) || isTeaserLine(t) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
 			continue
 		}
 		k := Paragraph
@@ -747,7 +747,7 @@ var (
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after
-	// them: they are lines like any other that is not running text.)
+	// them: they end nothing, and are not read where they stand.)
 	stopMarker = lazy(`(?i)^(?:comments?(?: \(\d+\))?|(?:leave|post|add) a (?:comment|reply)|join the (?:conversation|discussion)|show comments|©.*|copyright\b.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service)` +
 		// A count of comments, however a blog words it: "{ 69 comments…
 		// read them below or add one }", "100 of 524 comments loaded",
@@ -759,7 +759,11 @@ var (
 	// article: its neighbours' links and the site's own pages.
 	siteLink = lazy(`(?i)^(?:about us|contact us|privacy policy|terms (?:of|&) (?:use|service)|(?:previous|next|older|newer) (?:post|entry|article|story)\b.{0,100})$`)
 	// teaserMarker heads a list of other stories or an offer.
-	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|more \pL+ (?:from|on|like this)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up for .*|get (?:our|the) .*newsletter.*|follow us.*)$`)
+	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|more \pL+ (?:from|on|like this)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up (?:for|to) .*|get (?:our|the) .*newsletter.*|follow us.*` +
+		// A pointer to another story, its headline after the label: "Read
+		// more: Heatwave warning issued" (a sentence after the label is
+		// the story's own).
+		`|(?:read (?:more|also|next)|also read|see also|related|more on this(?: story| topic)?)\s*:\s*[^.!?]*[^.!?\s])$`)
 )
 
 // The same kinds of lines in the other languages aloud reads most (de,

@@ -490,3 +490,25 @@ func TestCopiedCommentFormIsNoBody(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedTeasersInsideBody: a teaser's heading or a pointer to another
+// story set between the story's paragraphs ("Related stories", "Read
+// more: <headline>", a newsletter's "Sign up to …") is not read; a
+// sentence after "Read more:" is the story's own.
+func TestCopiedTeasersInsideBody(t *testing.T) {
+	own := "Read more: the council's report runs to 300 pages and names every contractor."
+	lines := []string{"Menu", storyHeadline, "By Morag Lindsay", "3 March 2025", storyBody[0], "Related stories", "Read more: Ferry operator warns of winter delays",
+		"Sign up to Morning Briefing", storyBody[1], "SEE ALSO: The History of Harbour Ferries", own, storyBody[2]}
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []string
+	for _, b := range a.Blocks {
+		body = append(body, b.Text)
+	}
+	want := []string{storyBody[0], storyBody[1], own, storyBody[2]}
+	if strings.Join(body, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body\n%s\nwant\n%s", strings.Join(body, "\n"), strings.Join(want, "\n"))
+	}
+}
