@@ -165,6 +165,11 @@ func TestAgoDate(t *testing.T) {
 		"1 week ago": "2026-11-25", "vor 2 Stunden": "2026-12-02", "vor einem Tag": "2026-12-01", "hace 3 días": "2026-11-29",
 		"il y a 2 heures": "2026-12-02", "3 дня назад": "2026-11-29", "2 дні тому": "2026-11-30", "2 giorni fa": "2026-11-30",
 		"yesterday at 5pm": "2026-12-01", "Years ago, we went there": "", "He said it was a day he would not forget": "",
+		// Czech, Polish, Dutch, Swedish, Norwegian, Turkish, Portuguese:
+		// a Turkish week (hafta) is no hour, a minute (dakika) no day.
+		"před 2 hodinami": "2026-12-02", "před 3 dny": "2026-11-29", "2 godziny temu": "2026-12-02", "3 dni temu": "2026-11-29",
+		"2 uur geleden": "2026-12-02", "för 2 timmar sedan": "2026-12-02", "2 timer siden": "2026-12-02", "2 hafta önce": "2026-11-18",
+		"30 dakika önce": "2026-12-02", "3 gün önce": "2026-11-29", "há 2 horas": "2026-12-02",
 	} {
 		d, ok := agoDate(in, now)
 		got := ""

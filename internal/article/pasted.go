@@ -133,9 +133,10 @@ var yesterday = map[string]bool{"yesterday": true, "gestern": true, "ayer": true
 	"wczoraj": true, "igår": true, "вчера": true, "вчора": true}
 
 // agoPattern matches a count and a unit of time, then "ago" (English,
-// Russian, Ukrainian, Italian), or "vor", "hace", "il y a" and then the
-// count and unit.
-var agoPattern = lazy(`(?:^|\s)(\d+|an?|one)?\s*(\pL+)\.?\s+(?:ago|назад|тому|fa)(?:$|[^\pL])|(?:vor|hace|il y a|há)\s+(\d+|einer?|einem|una?|une?)\s+(\pL+)`)
+// Russian, Ukrainian, Italian, Polish, Dutch, Swedish, Danish and
+// Norwegian, Turkish), or "vor", "hace", "il y a", "há", "před" and then
+// the count and unit.
+var agoPattern = lazy(`(?:^|\s)(\d+|an?|one)?\s*(\pL+)\.?\s+(?:ago|назад|тому|fa|temu|geleden|sedan|siden|önce)(?:$|[^\pL])|(?:vor|hace|il y a|há|před|pred)\s+(\d+|einer?|einem|una?|une?)\s+(\pL+)`)
 
 // agoUnits are the units' stems, longest first where one is another's
 // start ("mo" month, "min" minute).
@@ -143,7 +144,11 @@ var agoUnits = []struct {
 	prefix string
 	d      time.Duration
 }{
-	{"min", time.Minute}, {"mo", 30 * 24 * time.Hour}, {"mes", 30 * 24 * time.Hour}, {"mois", 30 * 24 * time.Hour}, {"месяц", 30 * 24 * time.Hour},
+	{"min", time.Minute}, {"dakika", time.Minute}, {"hafta", 7 * 24 * time.Hour}, {"godz", time.Hour}, {"uur", time.Hour},
+	{"timm", time.Hour}, {"time", time.Hour}, {"saat", time.Hour}, {"gün", 24 * time.Hour}, {"tydz", 7 * 24 * time.Hour},
+	{"tygod", 7 * 24 * time.Hour}, {"týd", 7 * 24 * time.Hour}, {"veck", 7 * 24 * time.Hour}, {"uke", 7 * 24 * time.Hour},
+	{"uge", 7 * 24 * time.Hour}, {"měsíc", 30 * 24 * time.Hour}, {"miesi", 30 * 24 * time.Hour}, {"maand", 30 * 24 * time.Hour},
+	{"månad", 30 * 24 * time.Hour}, {"mo", 30 * 24 * time.Hour}, {"mes", 30 * 24 * time.Hour}, {"mois", 30 * 24 * time.Hour}, {"месяц", 30 * 24 * time.Hour},
 	{"місяц", 30 * 24 * time.Hour}, {"хвилин", time.Minute}, {"минут", time.Minute}, {"minut", time.Minute},
 	{"h", time.Hour}, {"stund", time.Hour}, {"std", time.Hour}, {"час", time.Hour}, {"годин", time.Hour}, {"or", time.Hour},
 	{"d", 24 * time.Hour}, {"tag", 24 * time.Hour}, {"jour", 24 * time.Hour}, {"giorn", 24 * time.Hour}, {"дн", 24 * time.Hour},
