@@ -764,7 +764,7 @@ var (
 	// article: its neighbours' links and the site's own pages.
 	siteLink = lazy(`(?i)^(?:about us|contact us|privacy policy|terms (?:of|&) (?:use|service)|(?:previous|next|older|newer) (?:post|entry|article|story)\b.{0,100})$`)
 	// teaserMarker heads a list of other stories or an offer.
-	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|more \pL+ (?:from|on|like this)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up (?:for|to) .*|get (?:our|the) .*newsletter.*|follow us.*` +
+	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|more \pL+ (?:from|on|like this)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up (?:for|to) [^.!?]{1,80}|get (?:our|the) .*newsletter.*|follow us.*` +
 		// A pointer to another story, its headline after the label: "Read
 		// more: Heatwave warning issued" (a sentence after the label is
 		// the story's own).
