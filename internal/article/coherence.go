@@ -116,23 +116,7 @@ func coherentSpan(units []string, weights []int, start, end int) (int, int) {
 // around them — making no string of any: the headline's echo and the
 // story's coherence compare words, not their text.
 func contentWordHashes(out []uint64, t string) []uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h, n := uint64(offset), 0
-	flush := func() {
-		if n >= 4 {
-			out = append(out, h)
-		}
-		h, n = offset, 0
-	}
-	for _, r := range t {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush()
-			continue
-		}
-		h = (h ^ uint64(unicode.ToLower(r))) * prime
-		n++
-	}
-	flush()
+	eachContentWord(t, func(full uint64, _ []uint64, _ int) { out = append(out, full) })
 	return out
 }
 
@@ -144,12 +128,22 @@ func contentWordHashes(out []uint64, t string) []uint64 {
 // endings there; words that differ before their last letters do not
 // ("belief", "beyond").
 func wordForms(t string, yield func(forms []uint64)) {
+	eachContentWord(t, func(_ uint64, prefix []uint64, n int) {
+		if n <= len(prefix) {
+			yield(prefix[max(3, n-3):n])
+		}
+	})
+}
+
+// eachContentWord calls each for every content word of t with its hash,
+// the hashes of its first 1, 2, … letters (up to 64) and its length.
+func eachContentWord(t string, each func(full uint64, prefix []uint64, n int)) {
 	const offset, prime = 14695981039346656037, 1099511628211
-	var prefix [64]uint64 // prefix[k] is the hash of the word's first k+1 letters
+	var prefix [64]uint64
 	h, n := uint64(offset), 0
 	flush := func() {
-		if n >= 4 && n <= len(prefix) {
-			yield(prefix[max(3, n-3):n])
+		if n >= 4 {
+			each(h, prefix[:min(n, len(prefix))], n)
 		}
 		h, n = offset, 0
 	}

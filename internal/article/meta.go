@@ -324,26 +324,11 @@ func readJSONLD(src string, m *pageMeta) {
 	// article's author and publisher by reference ({"@id": "…#/schema/
 	// person/…"}) to a Person or an Organization elsewhere in it.
 	ids := map[string]map[string]any{}
-	var index func(v any, depth int)
-	index = func(v any, depth int) {
-		if depth > 8 {
-			return
+	walkLD(v, 0, func(t map[string]any) {
+		if id, ok := t["@id"].(string); ok && t["name"] != nil {
+			ids[id] = t
 		}
-		switch t := v.(type) {
-		case []any:
-			for _, e := range t {
-				index(e, depth+1)
-			}
-		case map[string]any:
-			if id, ok := t["@id"].(string); ok && t["name"] != nil {
-				ids[id] = t
-			}
-			if g, ok := t["@graph"]; ok {
-				index(g, depth+1)
-			}
-		}
-	}
-	index(v, 0)
+	})
 	// resolve gives the node a reference names, in a list too.
 	var resolve func(v any) any
 	resolve = func(v any) any {
@@ -364,42 +349,47 @@ func readJSONLD(src string, m *pageMeta) {
 		}
 		return v
 	}
-	var visit func(v any, depth int)
-	visit = func(v any, depth int) {
-		if depth > 8 {
+	walkLD(v, 0, func(t map[string]any) {
+		if !isArticleType(t["@type"]) {
 			return
 		}
-		switch t := v.(type) {
-		case []any:
-			for _, e := range t {
-				visit(e, depth+1)
-			}
-		case map[string]any:
-			if isArticleType(t["@type"]) {
-				if s, ok := t["headline"].(string); ok && m.ldHeadline == "" {
-					m.ldHeadline = cleanSpace(html.UnescapeString(s))
-				}
-				if s, ok := t["datePublished"].(string); ok && m.ldPublished == "" {
-					m.ldPublished = s
-				}
-				if len(m.ldAuthors) == 0 && len(m.ldOrgAuthors) == 0 {
-					collectAuthors(resolve(t["author"]), &m.ldAuthors, &m.ldOrgAuthors)
-				}
-				if p, ok := resolve(t["publisher"]).(map[string]any); ok && m.ldPublisher == "" {
-					if s, ok := p["name"].(string); ok {
-						m.ldPublisher = cleanSpace(s)
-					}
-				}
-			}
-			if g, ok := t["@graph"]; ok {
-				visit(g, depth+1)
-			}
-			if e, ok := t["mainEntity"]; ok {
-				visit(e, depth+1)
+		if s, ok := t["headline"].(string); ok && m.ldHeadline == "" {
+			m.ldHeadline = cleanSpace(html.UnescapeString(s))
+		}
+		if s, ok := t["datePublished"].(string); ok && m.ldPublished == "" {
+			m.ldPublished = s
+		}
+		if len(m.ldAuthors) == 0 && len(m.ldOrgAuthors) == 0 {
+			collectAuthors(resolve(t["author"]), &m.ldAuthors, &m.ldOrgAuthors)
+		}
+		if p, ok := resolve(t["publisher"]).(map[string]any); ok && m.ldPublisher == "" {
+			if s, ok := p["name"].(string); ok {
+				m.ldPublisher = cleanSpace(s)
 			}
 		}
+	})
+}
+
+// walkLD calls fn for every object of a JSON-LD document, in lists, in
+// @graph arrays and as a page's mainEntity, eight levels deep at most.
+func walkLD(v any, depth int, fn func(map[string]any)) {
+	if depth > 8 {
+		return
 	}
-	visit(v, 0)
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			walkLD(e, depth+1, fn)
+		}
+	case map[string]any:
+		fn(t)
+		if g, ok := t["@graph"]; ok {
+			walkLD(g, depth+1, fn)
+		}
+		if e, ok := t["mainEntity"]; ok {
+			walkLD(e, depth+1, fn)
+		}
+	}
 }
 
 // isArticleType reports a schema.org type of a piece of writing: Article
