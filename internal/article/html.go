@@ -476,10 +476,10 @@ func isPageLabel(n *html.Node, text string) bool {
 		return false // far more than a label, and no pointer's colon
 	}
 	t := cleanSpace(text)
-	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) || commentForm.MatchString(t) {
+	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) || isCommentForm(t) {
 		return true // a comment form's notes, where the page set the form outside a <form>
 	}
-	if wordCount(t) <= 30 && copyrightLine.MatchString(t) {
+	if wordCount(t) <= 30 && isCopyrightLine(t) {
 		return true // "© 2023 The Courier. All rights reserved."
 	}
 	if len(t) <= 20 && strings.IndexFunc(t, unicode.IsLetter) < 0 {

@@ -52,7 +52,9 @@ func parseText(src string) Article {
 
 	for i := start; i < end; i++ {
 		t := units[i]
-		if i == title || isBoilerplate(t) || isTeaserLine(t) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
+		// Boilerplate and teasers weigh boilerWeight (unitWeight): only
+		// such lines are asked again.
+		if i == title || weights[i] == boilerWeight && (isBoilerplate(t) || isTeaserLine(t)) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
 			continue
 		}
 		k := Paragraph
@@ -329,7 +331,7 @@ func unitWeight(t string) int {
 	w := wordCount(t)
 	switch {
 	case isBoilerplate(t) || isTeaserLine(t):
-		return -4
+		return boilerWeight
 	case isSentence(t) && w >= 2 && (w > 20 || proseCase(t)), w >= 20 && proseCase(t):
 		// A sentence; not a headline in title case that ends with a
 		// question or an abbreviation ("… What’s Underneath N.Y.C.").
@@ -341,6 +343,9 @@ func unitWeight(t string) int {
 	}
 	return -(lineCost + w/lineCostPer)
 }
+
+// boilerWeight is what a line of boilerplate or a teaser costs.
+const boilerWeight = -4
 
 // The cost of a line that is not running text: a fixed part, and a word
 // in lineCostPer.
@@ -879,8 +884,51 @@ const (
 )
 
 func isStopLine(t string) bool {
-	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || commentForm.MatchString(t) || copyrightLine.MatchString(t)
+	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || isCommentForm(t) || isCopyrightLine(t)
 }
+
+// isCommentForm and isCopyrightLine try their patterns only on lines
+// whose first word can start them: every line of a copied page is
+// asked, and most start otherwise.
+func isCommentForm(t string) bool {
+	return commentFormStarts[firstWord(t)] && commentForm.MatchString(t)
+}
+
+func isCopyrightLine(t string) bool {
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return (unicode.IsLetter(r) && copyrightStarts[firstWord(t)] || !unicode.IsLetter(r) || r >= 0x1100) && copyrightLine.MatchString(t)
+}
+
+// wordSet is a set of words.
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// firstWord is t's first word in lower case, without what follows it.
+func firstWord(t string) string {
+	end := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if end < 0 {
+		end = len(t)
+	}
+	return strings.ToLower(t[:end])
+}
+
+// commentFormStarts and copyrightStarts are the first words of what
+// commentForm and copyrightLine match (a script without spaces and a
+// line opening with a sign are always asked).
+var (
+	commentFormStarts = wordSet("you", "your", "required", "notify", "save", "this", "comments", "trackback", "deine", "ihre", "erforderliche",
+		"votre", "les", "tu", "los", "il", "i", "o", "os", "campos", "je", "vereiste", "twój", "wymagane", "ваш", "обязательные", "ваша",
+		"обов'язкові", "обов’язкові")
+	copyrightStarts = wordSet("copyright", "all", "alle", "tous", "todos", "tutti", "wszelkie", "все", "усі", "всі")
+)
 
 // copyrightLine is a publisher's notice of its rights, in the languages
 // aloud reads and those of its neighbours in Asia: "© 2023 The Courier",
