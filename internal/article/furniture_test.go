@@ -131,6 +131,8 @@ func TestPageLabel(t *testing.T) {
 		{`<p>Copyright 2023 The Associated Press.</p>`, true},
 		{`<p>&lt;저작권자(c) 연합뉴스, 무단 전재-재배포 금지&gt;</p>`, true},
 		{`<p>Alle Rechte vorbehalten.</p>`, true},
+		{`<p>版权所有新华网</p>`, true}, // glued to the publisher, as Chinese writes it
+		{`<p>Your comment could not be posted. Error type:</p>`, true},
 		{`<p>Copyright law in the EU protects the writer for seventy years after death.</p>`, false},
 		{`<p>Supported by the city, the plan passed.</p>`, false},
 		{`<p>Мост закроют на пять минут.</p>`, false},

@@ -887,71 +887,103 @@ func isStopLine(t string) bool {
 	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || isCommentForm(t) || isCopyrightLine(t)
 }
 
-// isCommentForm and isCopyrightLine try their patterns only on lines
-// whose first word can start them: every line of a copied page is
-// asked, and most start otherwise.
-func isCommentForm(t string) bool {
-	return commentFormStarts[firstWord(t)] && commentForm.MatchString(t)
-}
+// isCommentForm reports a note of a blog's comment form, in the words
+// the common systems (WordPress, Blogger, TypePad, Disqus) give it in
+// the languages aloud reads most: sentences, so weighed as running text,
+// but never the article, and what follows them is readers' talk.
+func isCommentForm(t string) bool { return commentFormPhrases.startsLine(t) }
 
+// isCopyrightLine reports a publisher's notice of its rights: "© 2023
+// The Courier", "Copyright 2023 …", "<저작권자(c) 연합뉴스, 무단 전재-재배포
+// 금지>", "版权所有", "Alle Rechte vorbehalten". A line that only mentions
+// copyright ("Copyright law in the EU …") is none: the word needs a mark
+// or a year after it.
 func isCopyrightLine(t string) bool {
-	if t == "" {
-		return false
+	if rightsPhrases.startsLine(t) {
+		return true
 	}
-	r, _ := utf8.DecodeRuneInString(t)
-	return (unicode.IsLetter(r) && copyrightStarts[firstWord(t)] || !unicode.IsLetter(r) || r >= 0x1100) && copyrightLine.MatchString(t)
+	l := strings.ToLower(trimLineOpening(t))
+	return (strings.HasPrefix(l, "(c)") || strings.HasPrefix(l, "copyright")) && rightsYear.MatchString(l)
 }
 
-// wordSet is a set of words.
-func wordSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
+// rightsYear is "(c) 2023", "copyright 2023", "copyright ©", "copyright (c)".
+var rightsYear = lazy(`^(?:\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`)
 
-// firstWord is t's first word in lower case, without what follows it.
-func firstWord(t string) string {
-	end := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
-	if end < 0 {
-		end = len(t)
-	}
-	return strings.ToLower(t[:end])
-}
-
-// commentFormStarts and copyrightStarts are the first words of what
-// commentForm and copyrightLine match (a script without spaces and a
-// line opening with a sign are always asked).
 var (
-	commentFormStarts = wordSet("you", "your", "required", "notify", "save", "this", "comments", "trackback", "deine", "ihre", "erforderliche",
-		"votre", "les", "tu", "los", "il", "i", "o", "os", "campos", "je", "vereiste", "twój", "wymagane", "ваш", "обязательные", "ваша",
-		"обов'язкові", "обов’язкові")
-	copyrightStarts = wordSet("copyright", "all", "alle", "tous", "todos", "tutti", "wszelkie", "все", "усі", "всі")
+	commentFormPhrases = newLinePhrases("you may use these html tags", "your email address will not be published",
+		"your email will not be published", "required fields are marked", "notify me of follow-up comments", "notify me of followup comments",
+		"notify me of new comments", "notify me of new posts", "save my name, email", "this is only a preview. your comment",
+		"your comment could not be posted", "your comment has not yet been posted", "you can follow this conversation",
+		"you must be logged in to post a comment", "comments are closed", "comments are moderated", "trackback url",
+		"deine e-mail-adresse wird nicht veröffentlicht", "ihre e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind",
+		"votre adresse e-mail ne sera pas publiée", "votre adresse de messagerie ne sera pas publiée", "les champs obligatoires sont",
+		"tu dirección de correo electrónico no será publicada", "tu correo electrónico no será publicado", "los campos obligatorios están",
+		"il tuo indirizzo email non sarà pubblicato", "i campi obbligatori sono", "o seu endereço de email não será publicado",
+		"o seu endereço de e-mail não será publicado", "os campos obrigatórios são", "campos obrigatórios são",
+		"je e-mailadres wordt niet gepubliceerd", "vereiste velden zijn", "twój adres e-mail nie zostanie opublikowany",
+		"twój adres email nie zostanie opublikowany", "wymagane pola są", "ваш адрес email не будет опубликован",
+		"ваш адрес e-mail не будет опубликован", "ваш e-mail не будет опубликован", "обязательные поля помечены",
+		"ваша електронна адреса не буде опублікована", "ваша адреса e-mail не буде опублікована", "обов'язкові поля позначені",
+		"обов’язкові поля позначені")
+	// rightsPhrases open a notice of rights, in the languages aloud reads
+	// and those of its neighbours in Asia.
+	rightsPhrases = newLinePhrases("©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+		"todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden",
+		"wszelkie prawa zastrzeżone", "все права защищены", "усі права захищені", "всі права захищені", "저작권자", "版权所有", "版權所有",
+		"著作権", "無断転載")
 )
 
-// copyrightLine is a publisher's notice of its rights, in the languages
-// aloud reads and those of its neighbours in Asia: "© 2023 The Courier",
-// "Copyright 2023 …", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
-// "版权所有", "Alle Rechte vorbehalten". A line that only mentions
-// copyright ("Copyright law in the EU …") is none: the word needs a
-// mark or a year after it.
-var copyrightLine = lazy(`(?i)^[\s<\[(【〈「]*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|저작권자|版权所有|版權所有|著作権|無断転載|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|усі права захищені|всі права захищені)`)
+// linePhrases are lower-case phrases a line can open with, filed by their
+// lineKey: every line of a copied page is asked, and is compared only
+// with the phrases that begin as it begins.
+type linePhrases map[string][]string
 
-// commentForm is what a blog's comment form prints, in the words the
-// common systems (WordPress, Blogger, TypePad, Disqus) give it in the
-// languages aloud reads most: sentences, so weighed as running text, but
-// never the article, and what follows them is readers' talk.
-var commentForm = lazy(`(?i)^(?:you may use these html tags|your email(?: address)? will not be published|required fields are marked|notify me of (?:follow-?up|new) (?:comments|posts)|save my name, email|this is only a preview\. your comment|your comment (?:could not|has not yet) been posted|you can follow this conversation|you must be logged in to post a comment|comments are (?:closed|moderated)|trackback url` +
-	`|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind` +
-	`|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|les champs obligatoires sont` +
-	`|tu (?:dirección de correo electrónico|correo electrónico) no será publicad|los campos obligatorios están` +
-	`|il tuo indirizzo email non sarà pubblicato|i campi obbligatori sono` +
-	`|o seu endereço de e-?mail não será publicado|(?:os )?campos obrigatórios são` +
-	`|je e-mailadres wordt niet gepubliceerd|vereiste velden zijn` +
-	`|twój adres e-?mail nie zostanie opublikowany|wymagane pola są` +
-	`|ваш (?:адрес )?e-?mail не будет опубликован|обязательные поля помечены` +
-	`|ваша (?:електронна )?адреса (?:e-?mail )?не буде опублікована|обов.язкові поля позначені)`)
+func newLinePhrases(list ...string) linePhrases {
+	p := linePhrases{}
+	for _, ph := range list {
+		k := lineKey(ph)
+		p[k] = append(p[k], ph)
+	}
+	return p
+}
+
+// startsLine reports whether t opens with one of the phrases (after the
+// brackets a notice is set in: "<저작권자…>", "[…]").
+func (p linePhrases) startsLine(t string) bool {
+	l := trimLineOpening(t)
+	phrases := p[lineKey(l)]
+	if len(phrases) == 0 {
+		return false
+	}
+	l = strings.ToLower(l)
+	for _, ph := range phrases {
+		if strings.HasPrefix(l, ph) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimLineOpening is t without the spaces and brackets that open it.
+func trimLineOpening(t string) string { return strings.TrimLeft(t, " \t<[【〈「") }
+
+// lineKey is a line's first word in lower case; its first character where
+// it opens with a sign or in a script written without spaces (Chinese,
+// Japanese, Korean glue a notice to what follows: "版权所有新华网").
+func lineKey(l string) string {
+	r, size := utf8.DecodeRuneInString(l)
+	if size == 0 {
+		return ""
+	}
+	if !unicode.IsLetter(r) || unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+		return l[:size]
+	}
+	end := strings.IndexFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if end < 0 {
+		end = len(l)
+	}
+	return strings.ToLower(l[:end])
+}
 
 func isTeaserLine(t string) bool { return teaserMarker.MatchString(t) || foreignTeaser.has(t) }
 func isSiteLink(t string) bool   { return siteLink.MatchString(t) || foreignLegal.has(t) }
