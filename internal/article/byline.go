@@ -17,20 +17,29 @@ import (
 // "Oleh", "Piše", "Szerző"…
 // innerByline finds a byline's prefix inside a line, after a date or a
 // separator: the year or the separator, then "by", "par", "por"….
-var innerByline = lazy(`(?i)(?:\d{4},?|[|•·—–])\s+(?:by|von|por|par|di|door|av|af|przez|від|от)\s|(?:(?:作者|记者|記者|撰文|责任编辑|責任編輯)[\s\x{3000}]*[:：︱][\s\x{3000}]*)+`)
+var innerByline = lazy(`(?i)(?:\d{4},?|[|•·—–])\s+(?:by|von|por|par|di|door|av|af|przez|від|от)\s|(?:(?:` + cjkLabels + `)[\s\x{3000}]*[:：︱][\s\x{3000}]*)+`)
 
-var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka|autorius|autors|forfatter|kirjoittaja|szerző|oleh|piše|napisao|napisala|作者|记者|記者|撰文|责任编辑|責任編輯|بقلم|מאת|लेखक)[:：\s]\s*`)
+var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka|autorius|autors|forfatter|kirjoittaja|szerző|oleh|piše|napisao|napisala|` + uncasedLabels + `)[:：\s]\s*`)
 
 // nameLabel marks the names in a script without capitals, where nothing
 // else tells a name from a word: a label before them ("作者：", "记者",
 // "责任编辑：", the editor a Chinese page names where it names no writer,
 // "بقلم") or a title after them (Korean "기자", reporter; "특파원",
 // correspondent; Japanese "記者").
-var nameLabel = lazy(`(?:^|\s)(?:作者|记者|記者|撰文|责任编辑|責任編輯|بقلم|מאת|लेखक)|\S\s*(?:기자|특파원|記者)(?:[\s=]|$)`)
+var nameLabel = lazy(`(?:^|\s)(?:` + uncasedLabels + `)|\S\s*(?:` + titlesAfterNames + `)(?:[\s=]|$)`)
 
 // nameTitle is the title after the names that nameLabel finds, and
 // what follows it ("홍길동 기자 gildong@yna.co.kr").
-var nameTitle = lazy(`\s*(?:기자|특파원|記者)(?:[\s=].*)?$`)
+var nameTitle = lazy(`\s*(?:` + titlesAfterNames + `)(?:[\s=].*)?$`)
+
+// The labels of names in scripts without capitals: before them in
+// Chinese and Japanese (author, reporter, text by, editor in charge),
+// Arabic, Hebrew and Hindi; after them in Korean and Japanese.
+const (
+	cjkLabels        = `作者|记者|記者|撰文|责任编辑|責任編輯`
+	uncasedLabels    = cjkLabels + `|بقلم|מאת|लेखक`
+	titlesAfterNames = `기자|특파원|記者`
+)
 
 // bylineEnd are the words that end the names in a byline: what pages
 // print after them (a date's "on" or "at", "Updated", "Follow").
