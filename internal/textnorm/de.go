@@ -529,7 +529,7 @@ func deMeasure(c *context, m match) (string, bool) {
 // --- fractions ---
 
 func deFraction(c *context, m match) (string, bool) {
-	if y := atoi(m.get("den")); m.get("int") == "" && m.get("vf") == "" && (len(m.get("den")) == 4 && y >= 1900 && y < 2100 && trimZeros(m.get("num")) != "1" || deNumberWords[c.prevWord()]) {
+	if m.get("int") == "" && m.get("vf") == "" && (partsOverYear(m.get("num"), m.get("den")) || deNumberNames[c.prevWord()]) {
 		// "Gesetz Nr. 5/2024", "Drucksache 20/1234" after "Nr.": a number
 		// and its year, or its parts; a denominator is never a year.
 		return deCardinal(m.get("num"), deAlone) + " Strich " + deCardinal(m.get("den"), deAlone), true
@@ -550,9 +550,6 @@ func deFraction(c *context, m match) (string, bool) {
 	}
 	return s, true
 }
-
-// deNumberWords name a number that follows: "Nr. 5/2", "Az. 3/12".
-var deNumberWords = set("nr", "az", "aktenzeichen", "nummer", "drucksache")
 
 // deFractionText says "1/4" "ein viertel", "4/2" "vier halbe", "1 1/2"
 // "ein ein halb", "1/22" "ein zwei und zwanzigstel".
@@ -634,10 +631,18 @@ func sentenceEndsHere(c *context) bool {
 
 // --- cardinals ---
 
-var deCountCues = set("rund", "etwa", "über", "fast", "knapp", "ca", "circa", "insgesamt", "mehr", "weniger", "als", "zu", "mit", "auf",
-	// A page, a number, a paragraph or a volume is counted, not dated:
-	// "S. 1234", "Nr. 1848", "Band 1200".
-	"s", "seite", "seiten", "nr", "nummer", "abs", "absatz", "bd", "band", "heft", "zimmer", "raum")
+var deCountCues = func() map[string]bool {
+	m := set("rund", "etwa", "über", "fast", "knapp", "ca", "circa", "insgesamt", "mehr", "weniger", "als", "zu", "mit", "auf")
+	for w := range deNumberNames {
+		m[w] = true // "S. 1234", "Nr. 1848", "Band 1200": counted, not dated
+	}
+	return m
+}()
+
+// deNumberNames name what a number numbers: a page, a number, a
+// paragraph, a volume, a file ("Nr. 5/2", "Az. 3/12", "S. 1234").
+var deNumberNames = set("s", "seite", "seiten", "nr", "nummer", "abs", "absatz", "bd", "band", "heft", "zimmer", "raum", "az",
+	"aktenzeichen", "drucksache")
 
 func deNumber(c *context, m match) (string, bool) {
 	sign, text := m.get("sign"), m.get("num")

@@ -1153,11 +1153,9 @@ func enFraction(c *context, m match) (string, bool) {
 	if isZero(den) || len(den) > 7 {
 		return "", false
 	}
-	if y := atoi(den); m.get("int") == "" && m.get("vf") == "" && m.get("th") == "" && (len(den) == 4 && y >= 1900 && y < 2100 && trimZeros(num) != "1" || enNumberWords[c.prevWord()]) {
+	if prev := c.prevWord(); m.get("int") == "" && m.get("vf") == "" && m.get("th") == "" && (partsOverYear(num, den) || enBeforeNumber[prev] != "" || prev == "number") {
 		// "Resolution No. 5/2024", "case 12/2023": a number and its year,
-		// or a number's parts after "No.". Only one over a year can be a
-		// fraction ("1/2007", one two thousand seventh); five of them
-		// cannot.
+		// or a number's parts after "No.", "Fig.", "p.".
 		return enCardinal(num, false) + " slash " + enYearOrNumber(den), true
 	}
 	if m.get("th") != "" && m.get("int") != "" {
@@ -1191,13 +1189,10 @@ var enCommonDenominators = map[int64]bool{2: true, 3: true, 4: true, 5: true, 6:
 
 // enFractionWords says num/den: "one half", "two thirds", "thirty one
 // thirty seconds"; after a whole number ("three and a half") one is "a".
-// enNumberWords name a number that follows: "No. 5/2", "number 5/2".
-var enNumberWords = set("no", "nos", "number", "#")
-
 // enYearOrNumber says den as a year when it is one, else as a number.
 func enYearOrNumber(den string) string {
-	if y := atoi(den); len(den) == 4 && y >= 1900 && y < 2100 {
-		return enYear(int(y))
+	if isYearDigits(den) {
+		return enYear(int(atoi(den)))
 	}
 	return enCardinal(den, false)
 }

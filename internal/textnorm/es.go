@@ -655,7 +655,7 @@ func esFraction(c *context, m match) (string, bool) {
 	if atoi(b) == 0 {
 		return "", false
 	}
-	if y := atoi(m.get("den")); m.get("int") == "" && m.get("sign") == "" && len(m.get("den")) == 4 && y >= 1900 && y < 2100 {
+	if m.get("int") == "" && m.get("sign") == "" && isYearDigits(m.get("den")) {
 		// "la ley 7/2024", "el real decreto 463/2020": a number of the
 		// year, said as Spain cites its laws; a fraction's denominator is
 		// never a year.

@@ -90,12 +90,23 @@ type unitForms struct {
 	g     sGender
 }
 
-// slashNumbered reports a number after "№" or a house's abbreviation,
-// where a slash parts two numbers ("№ 5/2", "д. 5/2", "буд. 5/2").
-func slashNumbered(c *context) bool {
-	b := strings.TrimRight(c.before(), " \u00a0")
-	return strings.HasSuffix(b, "№") || strings.HasSuffix(b, "N") && strings.HasSuffix(strings.TrimSuffix(b, "N"), " ") ||
-		strings.HasSuffix(b, " д.") || strings.HasSuffix(b, " буд.") || strings.HasSuffix(b, " дом") || strings.HasSuffix(b, " будинок")
+// numbered reports a number after "№" or after a word that names what a
+// number numbers (numberAbbrevs, written short or in full: "д. 5/2",
+// "буд. 5/2", "дом 5/2"), where a slash parts two numbers.
+func (w *slavicWords) numbered(c *context) bool {
+	if raw := c.prevRaw(); raw == "№" || raw == "N" {
+		return true
+	}
+	prev := c.prevWord()
+	if _, ok := w.numberAbbrevs[prev]; ok {
+		return true
+	}
+	for _, full := range w.numberAbbrevs {
+		if prev == full {
+			return true
+		}
+	}
+	return false
 }
 
 // latinUnits are the international symbols a Russian or Ukrainian text
@@ -399,9 +410,9 @@ func buildSlavic(s *slavic, w *slavicWords) func() *language {
 			if atoi(den) == 0 || len(den) > 9 {
 				return "", false
 			}
-			if y := atoi(den); m.get("vf") == "" && m.get("int") == "" && (len(den) == 4 && y >= 1900 && y < 2100 && trimZeros(num) != "1" || slashNumbered(c)) {
+			if m.get("vf") == "" && m.get("int") == "" && (partsOverYear(num, den) || w.numbered(c)) {
 				// "указ № 123/2024", "дом 5/2": a number's parts, not a
-				// fraction; a fraction's denominator is never a year.
+				// fraction.
 				return s.cardinal(num, masc, nom) + " " + w.slash + " " + s.cardinal(den, masc, nom), true
 			}
 			d := s.ordinal(den, fem, nom)

@@ -828,6 +828,18 @@ func sayBeforeNumber(c *context, table map[string]string, word string) (string, 
 	return s, ok && startsWithDigit(c.text[c.end:])
 }
 
+// isYearDigits reports four digits of a year from 1900 to 2099.
+func isYearDigits(s string) bool {
+	y := atoi(s)
+	return len(s) == 4 && y >= 1900 && y < 2100
+}
+
+// partsOverYear reports num/den that is a number and its year, not a
+// fraction ("Resolution No. 5/2024", "указ № 123/2024"): a fraction's
+// denominator is never a year, though one over a year can be one
+// ("1/2007", one two thousand seventh, as NeMo reads it).
+func partsOverYear(num, den string) bool { return isYearDigits(den) && trimZeros(num) != "1" }
+
 // seasonPattern is a year over the next year's last two digits: a
 // season or a fiscal year ("2023/24"), which isSeason checks.
 const seasonPattern = `(?P<y>(?:19|20)\d\d)/(?P<yy>\d\d)\b`
