@@ -134,6 +134,7 @@ func TestPageLabel(t *testing.T) {
 		{`<p>版权所有新华网</p>`, true}, // glued to the publisher, as Chinese writes it
 		{`<p>Your comment could not be posted. Error type:</p>`, true},
 		{`<p>Copyright law in the EU protects the writer for seventy years after death.</p>`, false},
+		{`<p>Copyright Guardian News &amp; Media Limited or its affiliated companies.</p>`, true},
 		{`<p>Supported by the city, the plan passed.</p>`, false},
 		{`<p>Мост закроют на пять минут.</p>`, false},
 		{`<p>Wait 5 minutes.</p>`, false},

@@ -758,7 +758,7 @@ var (
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after
 	// them: they end nothing, and are not read where they stand.)
-	stopMarker = lazy(`(?i)^(?:comments?(?: \(\d+\))?|(?:leave|post|add) a (?:comment|reply)|join the (?:conversation|discussion)|show comments|©.*|copyright\b.*|all rights reserved.*|about us|contact us|privacy policy|terms (?:of|&) (?:use|service)` +
+	stopMarker = lazy(`(?i)^(?:comments?(?: \(\d+\))?|(?:leave|post|add) a (?:comment|reply)|join the (?:conversation|discussion)|show comments|about us|contact us|privacy policy|terms (?:of|&) (?:use|service)` +
 		// A count of comments, however a blog words it: "{ 69 comments…
 		// read them below or add one }", "100 of 524 comments loaded",
 		// "12 Kommentare", "3 réponses".
@@ -896,24 +896,28 @@ func isCommentForm(t string) bool { return commentFormPhrases.startsLine(t) }
 // isCopyrightLine reports a publisher's notice of its rights: "© 2023
 // The Courier", "Copyright 2023 …", "<저작권자(c) 연합뉴스, 무단 전재-재배포
 // 금지>", "版权所有", "Alle Rechte vorbehalten". A line that only mentions
-// copyright ("Copyright law in the EU …") is none: the word needs a mark
-// or a year after it.
+// copyright ("Copyright law in the EU …") is none: the word needs a
+// mark, a year or the holder's name after it. (The copied-text reader's
+// stop lines ask this too: it is the one rule for a notice.)
 func isCopyrightLine(t string) bool {
 	if rightsPhrases.startsLine(t) {
 		return true
 	}
-	l := strings.ToLower(trimLineOpening(t))
-	return (strings.HasPrefix(l, "(c)") || strings.HasPrefix(l, "copyright")) && rightsYear.MatchString(l)
+	t = trimLineOpening(t)
+	l := strings.ToLower(t)
+	return (strings.HasPrefix(l, "(c)") || strings.HasPrefix(l, "copyright")) && rightsMark.MatchString(t)
 }
 
-// rightsYear is "(c) 2023", "copyright 2023", "copyright ©", "copyright (c)".
-var rightsYear = lazy(`^(?:\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))`)
+// rightsMark is "(c) 2023", "Copyright 2023", "Copyright ©", "Copyright
+// (c)", or "Copyright" and the holder's name ("Copyright Guardian News &
+// Media Limited"); "Copyright law …" is a sentence's start.
+var rightsMark = lazy(`^(?:(?i:\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|(?:Copyright|COPYRIGHT)\s+\p{Lu})`)
 
 var (
 	commentFormPhrases = newLinePhrases("you may use these html tags", "your email address will not be published",
 		"your email will not be published", "required fields are marked", "notify me of follow-up comments", "notify me of followup comments",
 		"notify me of new comments", "notify me of new posts", "save my name, email", "this is only a preview. your comment",
-		"your comment could not be posted", "your comment has not yet been posted", "you can follow this conversation",
+		"your comment could not be posted", "your comment has not yet been posted", "your comment has been saved", "you can follow this conversation",
 		"you must be logged in to post a comment", "comments are closed", "comments are moderated", "trackback url",
 		"deine e-mail-adresse wird nicht veröffentlicht", "ihre e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind",
 		"votre adresse e-mail ne sera pas publiée", "votre adresse de messagerie ne sera pas publiée", "les champs obligatoires sont",
