@@ -508,7 +508,7 @@ func inkOver(text string, n int) bool {
 
 // teaserLead opens a line that points to another story, in English (the
 // other languages' are in the teaser phrases).
-var teaserLead = lazy(`(?i)^\s*(?:read (?:more|also|next)|also read|see also|related(?: \pL+)?|more|watch|listen|recommended)\s*$`)
+var teaserLead = lazy(`(?i)^\s*(?:` + pointerLabels + `|related \pL+|more|watch|listen|recommended)\s*$`)
 
 // mediaClass names a video or audio player or an embed.
 var mediaClass = lazy(`(?i)(?:^|[\s_-])(?:video|player|embed|jwplayer|vjs)(?:[\s_-]|$)`)

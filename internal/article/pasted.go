@@ -773,8 +773,12 @@ var (
 		// A pointer to another story, its headline after the label: "Read
 		// more: Heatwave warning issued" (a sentence after the label is
 		// the story's own).
-		`|(?:read (?:more|also|next)|also read|see also|related|more on this(?: story| topic)?)\s*:\s*[^.!?]*[^.!?\s])$`)
+		`|(?:` + pointerLabels + `)\s*:\s*[^.!?]*[^.!?\s])$`)
 )
+
+// pointerLabels are the English labels a pointer to another story opens
+// with ("Read more:", "See also:"), in a page's markup and in its copy.
+const pointerLabels = `read (?:more|also|next)|also read|see also|related|more on this(?: story| topic)?`
 
 // The same kinds of lines in the other languages aloud reads most (de,
 // fr, es, it, pt, nl, pl, ru, uk): a copy from a German, French or
