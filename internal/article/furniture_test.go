@@ -221,3 +221,66 @@ func TestSelfPromotion(t *testing.T) {
 		}
 	}
 }
+
+// TestPhotoStory checks that a story told in its photos' captions reads
+// them without their credits, and that a story with a few pictures
+// leaves its captions out as before.
+func TestPhotoStory(t *testing.T) {
+	caption := func(i int, credit string) string {
+		return fmt.Sprintf(`<div class="wp-caption"><img src="/%d.jpg" alt=""><p class="wp-caption-text">Picture %d shows the crowd on the old bridge the night before the council closed it for repairs. %s</p></div>`, i, i, credit)
+	}
+	credits := []string{"(Jo Bloggs/AFP/Getty Images)", "(@bridgefan/Twitter)", "(AP Photo/Evan Vucci)", "(file)"}
+	var gallery strings.Builder
+	for i := range 8 {
+		gallery.WriteString(caption(i+1, credits[i%len(credits)]))
+	}
+	head := `<html lang="en"><head><title>Photos: the bridge before it closed</title></head><body><article><h1>Photos: the bridge before it closed</h1>`
+	intro := `<p>` + storyParagraphs(1)[0] + `</p>`
+	a, err := Parse([]byte(head+intro+gallery.String()+`</article></body></html>`), HTML, "photos.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := bodyText(a)
+	for i := range 8 {
+		if !strings.Contains(body, fmt.Sprintf("Picture %d shows", i+1)) {
+			t.Errorf("caption %d not read in a photo story:\n%s", i+1, body)
+		}
+	}
+	for _, credit := range []string{"Getty", "Twitter", "Vucci"} {
+		if strings.Contains(body, credit) {
+			t.Errorf("credit %q read:\n%s", credit, body)
+		}
+	}
+	if !strings.Contains(body, "(file)") {
+		t.Errorf("a caption's note that is no credit was cut:\n%s", body)
+	}
+
+	// Six paragraphs and two pictures: the story is the text.
+	var story strings.Builder
+	for _, p := range storyParagraphs(6) {
+		story.WriteString("<p>" + p + "</p>")
+	}
+	a, err = Parse([]byte(head+story.String()+caption(1, "")+caption(2, "")+`</article></body></html>`), HTML, "story.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := bodyText(a); strings.Contains(body, "Picture") {
+		t.Errorf("captions read beside a story of running text:\n%s", body)
+	}
+}
+
+func TestDropCredit(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"A parade. (ED Jones/AFP/Getty Images)", "A parade."},
+		{"Kurt Warner in disguise. (National Football League)", "Kurt Warner in disguise."},
+		{"The bridge. [Photo: Jo Bloggs]", "The bridge."},
+		{"The bridge at dawn (file)", "The bridge at dawn (file)"},
+		{"The council (left to right: Ann, Bo)", "The council (left to right: Ann, Bo)"},
+		{"(Jo Bloggs)", "(Jo Bloggs)"},
+		{"No credit here.", "No credit here."},
+	} {
+		if got := dropCredit(c.in); got != c.want {
+			t.Errorf("dropCredit(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

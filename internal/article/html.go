@@ -110,6 +110,14 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 			a.Blocks = mb
 		}
 	}
+	// A photo story is told in its captions: where they hold more words
+	// than the running text around them, and that text is short,
+	// they are read whatever the setting.
+	if !o.Captions && blockWords(a.Blocks) < photoStoryWords {
+		if wc := collectBlocks(root, a.Title, a.Byline, true); blockWords(wc) > 2*blockWords(a.Blocks) {
+			a.Blocks = wc
+		}
+	}
 	a.Blocks = dropSelfPromotion(cutThread(a.Blocks), a.Publication)
 	return a, nil
 }
@@ -226,6 +234,47 @@ func bestCandidate(doc *html.Node) *html.Node {
 
 var captionClass = lazy(`(?i)caption`)
 
+// photoStoryWords is the most running text a photo story has beside its
+// captions.
+const photoStoryWords = 300
+
+// inCaption reports whether n is a figure or caption or within one.
+func inCaption(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption ||
+			n.Type == html.ElementNode && captionClass.MatchString(attr(n, "class")+" "+attr(n, "id")) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditTail is what closes a caption in brackets.
+var creditTail = lazy(`\s*[(\[]([^()\[\]]{2,80})[)\]]\s*$`)
+
+// dropCredit removes a caption's closing credit: brackets whose every
+// word is a name's ("(ED Jones/AFP/Getty Images)", "(@drewbrees/Twitter)",
+// "(AP Photo/Evan Vucci)"); "(file)" or "(left to right)" stay.
+func dropCredit(t string) string {
+	m := creditTail.FindStringSubmatchIndex(t)
+	if m == nil || m[0] == 0 {
+		return t
+	}
+	words := strings.FieldsFunc(t[m[2]:m[3]], func(r rune) bool {
+		return unicode.IsSpace(r) || r == '/' || r == ',' || r == ';' || r == ':' || r == '|'
+	})
+	if len(words) == 0 {
+		return t
+	}
+	for _, w := range words {
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) && r != '@' {
+			return t
+		}
+	}
+	return strings.TrimSpace(t[:m[0]])
+}
+
 // skipped is excluded, except that figures and captions are read when
 // captions are asked for (credits never are).
 func skipped(n *html.Node, captions bool) bool {
@@ -309,6 +358,9 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 	var walk func(n *html.Node)
 	addText := func(k Kind, level int, t string, n *html.Node) {
 		t = cleanSpace(t)
+		if captions && inCaption(n) {
+			t = dropCredit(t)
+		}
 		if t == "" || (k == Heading && strings.EqualFold(t, title)) || isByline(t, byline) {
 			return
 		}

@@ -75,7 +75,8 @@ type Config struct {
 	// win over the voice preset's.
 	Lexicons []string `yaml:"lexicons"`
 	// Captions reads figure captions aloud; by default they are left out
-	// (photo credits always are).
+	// except in a photo story, told in its captions (photo credits always
+	// are left out).
 	Captions bool `yaml:"captions"`
 	// Templates are the intro, disclosure and outro by language ("en",
 	// "uk", … and "" for any other), with {title}, {byline}, {date},
