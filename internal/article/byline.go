@@ -51,14 +51,18 @@ var bylineEnd = map[string]bool{"on": true, "at": true, "updated": true, "publis
 var bylineLinks = map[string]bool{"email": true, "e-mail": true, "discuss": true, "twitter": true, "facebook": true, "linkedin": true,
 	"instagram": true, "bio": true, "contact": true, "profile": true, "rss": true, "comments": true, "comment": true}
 
-// gluedLinkWord splits a word that ends in a link's label run into it
-// without a space ("PaurEmail", where the page's copy joined the name and
-// the link): the word before the label, and whether it was so.
+// gluedLinkWord splits a word that ends in a link's label or a date's
+// word run into it without a space ("PaurEmail", "LYNAMOctober", where
+// the page's copy joined the name and what followed it on the next line):
+// the word before, and whether it was so. (A month's name of three
+// letters is no sign: "DeMay".)
 func gluedLinkWord(w string) (string, bool) {
 	for i, r := range w {
 		if i > 0 && unicode.IsUpper(r) {
 			prev, _ := utf8.DecodeLastRuneInString(w[:i])
-			if unicode.IsLower(prev) && bylineLinks[strings.ToLower(strings.Trim(w[i:], ".,:;"))] {
+			tail := strings.ToLower(strings.Trim(w[i:], ".,:;"))
+			if unicode.IsLower(prev) && bylineLinks[tail] ||
+				unicode.IsLetter(prev) && utf8.RuneCountInString(tail) > 3 && (monthByName[tail] > 0 || weekdayNames[tail]) {
 				return w[:i], true
 			}
 		}
@@ -135,7 +139,7 @@ func cleanByline(s string) string {
 		lw := strings.ToLower(strings.Trim(w, ".,:;"))
 		// Short words end the names only in lower case ("Juan Pérez el 5
 		// de mayo"); "EL" in "MAYY EL SHEIKH", "Den" in a name, stay.
-		if bylineEnd[lw] && (len(lw) > 3 || strings.Trim(w, ".,:;") == lw) || bylineLinks[lw] || monthByName[lw] > 0 && i > 1 || strings.HasSuffix(w, ":") {
+		if bylineEnd[lw] && (len(lw) > 3 || strings.Trim(w, ".,:;") == lw) || bylineLinks[lw] || (monthByName[lw] > 0 || isWeekday(w)) && i > 1 || strings.HasSuffix(w, ":") {
 			// "Updated July 3" leaves nothing: no names; a label
 			// ("Tags:", "Topics:") ends them, and one first is a list's.
 			words = words[:i]
@@ -350,7 +354,7 @@ func textByline(units []string, title, start, head, end int) string {
 		// publisher's name ("Tech Insider").
 		under := linesUnder(units, title, start, 3)
 		for _, i := range under {
-			if names := cleanByline(units[i]); isNameAndTime(units[i]) && !commonWords(names, lower) {
+			if names := cleanByline(units[i]); isNameAndTime(units[i]) && !commonWords(names, lower) && !isSourceLabel(names, units) {
 				return names
 			}
 		}
@@ -388,6 +392,20 @@ func textByline(units []string, title, start, head, end int) string {
 		order = append(order, i)
 	}
 	return prefixedByline(units, order)
+}
+
+// isSourceLabel reports names the text prints as a line of their own
+// three times or more: a publisher's or a section's name labelling its
+// teasers ("Yahoo Finance"), not a writer's, which a page prints once or
+// twice.
+func isSourceLabel(names string, units []string) bool {
+	n := 0
+	for _, u := range units {
+		if u == names {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // footReach is how many lines after the body a post's signature is

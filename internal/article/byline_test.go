@@ -67,6 +67,15 @@ func TestCleanByline(t *testing.T) {
 		{"Jane Doe View Profile Email", "Jane Doe"},
 		{"View Profile", ""},
 		{"Monday, November 12, 2012, by Matthew Kang", "Matthew Kang"},
+		// A day's name ends the names; so does a date run into them.
+		{"Posted By Stephen M. Walt Thursday, August 9, 2012 - 10:40 AM", "Stephen M. Walt"},
+		{"Von Anna Schmidt Donnerstag, 9. August 2012", "Anna Schmidt"},
+		{"Jane Doe Mon., Aug. 6", "Jane Doe"},
+		{"Ian LYNAMOctober 8, 2012", "Ian LYNAM"},
+		{"Jane DoeThursday", "Jane Doe"},
+		{"Emily Sun", "Emily Sun"},
+		{"Joe Friday", "Joe Friday"},
+		{"Sandra DeMay", "Sandra DeMay"},
 		{"by BP Guest in Blogging Sense", "BP Guest"},
 		{"About", ""},
 		{"", ""},
@@ -96,6 +105,8 @@ func TestTextByline(t *testing.T) {
 		{"under a caption", "Headline about the bridge repairs\n\n" + body + "\n\nThe old bridge at dawn. Photograph: Jo Bloggs\n\nImage\n\nBy Corey Kilgannon\n\n" + body, "Corey Kilgannon"},
 		{"by alone, names linked under it", "Headline about the bridge repairs\nBy\nDan Levy\n(National Lead Writer) on August 8, 2012\n\n" + body, "Dan Levy"},
 		{"names and a time over a section's name", "Headline about the bridge repairs\nTech Insider\nAlex Perry 1 day ago\n\n" + body, "Alex Perry"},
+		{"names over a role and the source with a date", "Yahoo Finance\nMarkets\nHeadline about the bridge repairs\nBen Silverman\nGames Editor\nYahoo FinanceOctober 13, 2016\n\n" + body +
+			"\n\nMore stories\nStocks slip as rates rise\nYahoo Finance\nWhat the bridge closure costs\nYahoo Finance", "Ben Silverman"},
 		{"none", "Headline about the bridge repairs\n\n" + body, ""},
 		// In scripts without capitals only a label marks names: a button
 		// under a Japanese headline is none; "作者：" and "기자" mark them.

@@ -44,6 +44,39 @@ var monthByName = func() map[string]int {
 	return m
 }()
 
+// weekdayNames are the days' names as dates print them before the day,
+// in the languages of monthNames that write them as words of their own
+// (abbreviations are in weekdayAbbrevs: "Sun" and "Mar" are names too).
+var weekdayNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+	"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+	"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mandag", "tirsdag", "lørdag", "søndag",
+	"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+	"pondělí", "úterý", "čtvrtek", "pátek", "neděle",
+	"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+	"понеділок", "вівторок", "середа", "четвер", "п'ятниця", "п’ятниця", "субота", "неділя",
+	"pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+	"maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai")
+
+// weekdayAbbrevs are the days' English abbreviations, a weekday's only
+// when a stop or a comma follows ("Mon.", "Thu,"): "Sun" and "Wed" are
+// words and names too.
+var weekdayAbbrevs = setOf("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+
+// isWeekday reports whether the word w, as printed, names a day of the
+// week.
+func isWeekday(w string) bool {
+	lw := strings.ToLower(w)
+	if weekdayNames[strings.TrimRight(lw, ".,")] {
+		return true
+	}
+	return strings.ContainsAny(lw[max(0, len(lw)-1):], ".,") && weekdayAbbrevs[strings.TrimRight(lw, ".,")]
+}
+
 // dateToken is one token of a date: a number (with its digit count) or a
 // month's name.
 type dateToken struct {
@@ -226,4 +259,13 @@ func findCJKDate(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// setOf is a set of words.
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
