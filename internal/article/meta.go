@@ -21,6 +21,7 @@ type pageMeta struct {
 	lang, title, ogTitle, twitterTitle, siteName string
 	h1s                                          []string
 	metaAuthors, bylines                         []string // <meta name=author…>; visible bylines
+	datelines                                    []string // the places a story starts with ("OKLAHOMA CITY —")
 	published, timeAttr, canonical, ogURL        string
 	image, section                               string
 	ldHeadline, ldPublished, ldPublisher         string
@@ -131,6 +132,9 @@ func readMeta(doc *html.Node) pageMeta {
 				if strings.Contains(attr(n, "type"), "ld+json") {
 					readJSONLD(textOf(n), &m)
 				}
+			}
+			if isDatelineElement(n) && len(m.datelines) < 5 {
+				m.datelines = append(m.datelines, cleanSpace(textOf(n)))
 			}
 			if !aside && isBylineElement(n) && len(m.bylines) < 5 {
 				if t := cleanSpace(textOf(n)); len(t) > 0 && len(t) < 120 {
@@ -300,6 +304,14 @@ func isBylineElement(n *html.Node) bool {
 	return strings.Contains(cl, "byline") || strings.EqualFold(attr(n, "rel"), "author") ||
 		strings.EqualFold(attr(n, "itemprop"), "author") || authorClass.MatchString(cl) &&
 		!strings.Contains(cl, "bio") && !strings.Contains(cl, "avatar")
+}
+
+// isDatelineElement reports an element marked as a story's dateline:
+// the place (and date) it starts with, "OKLAHOMA CITY —", which
+// Readability's byline search takes for names.
+func isDatelineElement(n *html.Node) bool {
+	cl := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(cl, "dateline") && !isBylineElement(n)
 }
 
 var authorClass = regexp.MustCompile(`(^|[\s_-])(author|authors|author-name|article-author)([\s_-]|$)`)
@@ -723,6 +735,11 @@ func chooseByline(m pageMeta, readabilityByline, host string) string {
 	if len(m.bylines) > 0 {
 		firstByline = m.bylines[:1]
 	}
+	for _, d := range m.datelines {
+		if cleanByline(d) == cleanByline(readabilityByline) {
+			readabilityByline = "" // a place, not a writer
+		}
+	}
 	for i, names := range [][]string{m.ldAuthors, {readabilityByline}, m.metaAuthors, firstByline} {
 		if b := keep(names, i == 0); b != "" {
 			return b
@@ -732,11 +749,12 @@ func chooseByline(m pageMeta, readabilityByline, host string) string {
 }
 
 // noWriter are bylines that name no writer: a CMS's default user
-// ("Admin"), a placeholder ("No Primary Author"), a web address, any
+// ("Admin"), a placeholder ("No Primary Author"), a label or a time's
+// "pm" left alone ("By [NR] admin", cut at its bracket), a web address, any
 // top-level domain ("CBSNews.com", "lenta.ru", "nos.nl": a lower-case
 // ending after two letters and a dot, which no name has), initials of a
 // degree alone ("M.D").
-var noWriter = regexp.MustCompile(`(?i:^(?:admin|administrator|webmaster|site admin|(?:no )?(?:primary |guest )?authors?)$)|\p{L}{2}\.[a-z]{2,6}(?:\.[a-z]{2})?\b|^(?:\p{L}\.){1,3}\p{L}?\.?$`)
+var noWriter = regexp.MustCompile(`(?i:^(?:admin|administrator|webmaster|site admin|(?:no )?(?:primary |guest )?authors?|by|von|por|par|am|pm)$)|\p{L}{2}\.[a-z]{2,6}(?:\.[a-z]{2})?\b|^(?:\p{L}\.){1,3}\p{L}?\.?$`)
 
 // joinNames says a list of names: "A", "A and B", "A, B and C".
 func joinNames(names []string) string {
