@@ -73,6 +73,9 @@ func TestFurnitureLeftOut(t *testing.T) {
 			strings.Replace(paras(""), `<div class="text-block"><p>Paragraph 4`, `<h2>What the repairs cost<a class="header-anchor" href="#cost">#</a></h2><div class="text-block"><p>Paragraph 4`, 1) +
 			`<p>Thanks for reading The Courier! Subscribe for free to receive new posts and support my work.</p></article></main>`,
 			[]string{"cost#", "Thanks for reading"}},
+		{"the writer's box and an expanding byline", `<main><article><h1>Bridge to close for repairs</h1><div id="byline-child">By <a href="/dana">Dana Whitfield</a><div id="bylineExpanded"><span class="role">City Editor</span><span>BIO</span><div id="author-text">Dana runs the city desk and has reported on the council for twenty years, from budgets to bridges.</div></div></div>` +
+			paras("") + `<div class="author-bio"><h3>About Dana Whitfield</h3><p>Dana Whitfield covers the city council for The Courier and has lived beside the old bridge for twenty years.</p></div></article></main>`,
+			[]string{"City Editor", "BIO", "city desk", "About Dana", "covers the city council"}},
 		{"a post classed for its video tag keeps its text", `<main><article class="post tag-video entry">` + paras("") + `</article></main>`, nil},
 		{"a sentence that is mostly a link", `<main><article><h1>Bridge to close for repairs</h1>` + paras("link") + `</article></main>`, nil},
 		{"the story inside div.paywall", `<main><div class="paywall">` + paras("") + `</div></main>`, nil},
@@ -102,6 +105,29 @@ func TestFurnitureLeftOut(t *testing.T) {
 				t.Logf("body:\n%s", body)
 			}
 		})
+	}
+}
+
+// TestLastParagraphOfLinks: a story's last paragraph that is mostly
+// links is read, though the page has more paragraphs after the story.
+func TestLastParagraphOfLinks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html lang="en"><head><title>Today's car news</title></head><body><div class="post"><h1>Today's car news</h1><div class="entry">`)
+	for _, p := range storyParagraphs(3) {
+		b.WriteString(`<p>` + p + `</p>`)
+	}
+	b.WriteString(`<p><a href="/a">Average fuel economy went up again</a> to a record high.<br><br>We drove <a href="/b">the new hybrid and compared it with the diesel</a>.<br><br>Here are <a href="/c">the promises made about roads in this election</a>.<br><br>The carmaker <a href="/d">filed for bankruptcy after a year of losses</a>.</p>`)
+	b.WriteString(`</div></div><div class="footer-links">`)
+	for i := range 4 {
+		fmt.Fprintf(&b, `<div class="col"><p>Footer column %d of the site, with its links and notes.</p></div>`, i)
+	}
+	b.WriteString(`</div></body></html>`)
+	a, err := Parse([]byte(b.String()), HTML, "news.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := bodyText(a); !strings.Contains(body, "The carmaker filed for bankruptcy after a year of losses") {
+		t.Errorf("the story's last paragraph, mostly links, was not read:\n%s", body)
 	}
 }
 

@@ -23,7 +23,7 @@ var skipTags = map[atom.Atom]bool{
 }
 
 var (
-	unlikely = lazy(`(?i)comment|share|sharing|social|related|newsletter|promo|sidebar|footer|cookie|consent|banner|\bads?\b|advert|sponsor|popular|subscribe|signup|menu|breadcrumb|masthead|skip-link|teaser|outbrain|taboola|recirc|paywall|modal|popup|caption|credit`)
+	unlikely = lazy(`(?i)comment|share|sharing|social|related|newsletter|promo|sidebar|footer|cookie|consent|banner|\bads?\b|advert|sponsor|popular|subscribe|signup|menu|breadcrumb|masthead|skip-link|teaser|outbrain|taboola|recirc|paywall|modal|popup|caption|credit|byline|\bauthors?\b|author-?(?:bio|box|info|card)|about-?the-?author`)
 	likely   = lazy(`(?i)article|body|content|entry|main|post|story|text`)
 )
 

@@ -116,7 +116,16 @@ func restoreParagraphs(found *html.Node, m marked) {
 			end++
 		}
 		run := page[i:end]
-		inside := prev >= 0 && (end < len(page) || sameContainer(page[prev], run[0]))
+		if end == len(page) && prev >= 0 {
+			// After the story's last kept paragraph: the paragraphs that
+			// follow it in its container, not the page's footer.
+			n := 0
+			for n < len(run) && sameContainer(page[prev], run[n]) {
+				n++
+			}
+			run = run[:n]
+		}
+		inside := prev >= 0 && len(run) > 0 && (end < len(page) || sameContainer(page[prev], run[0]))
 		if inside && len(run) <= maxRestoredRun && allRestorable(run) {
 			for _, p := range run {
 				at := kept[prev]
