@@ -310,3 +310,46 @@ func TestDropCredit(t *testing.T) {
 		}
 	}
 }
+
+// TestDropRepeats: a story a page prints twice is read once; a paragraph
+// said again alone, or over and over, stays.
+func TestDropRepeats(t *testing.T) {
+	ps := storyParagraphs(4)
+	para := func(texts ...string) []Block {
+		var bs []Block
+		for _, s := range texts {
+			bs = append(bs, Block{Kind: Paragraph, Text: s})
+		}
+		return bs
+	}
+	short := func(s string) string { return s[:min(len(s), 12)] }
+	texts := func(bs []Block) []string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, short(b.Text))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name     string
+		in, want []Block
+	}{
+		{"the story twice", para(ps[0], ps[1], ps[2], ps[0], ps[1], ps[2], ps[3]), para(ps[0], ps[1], ps[2], ps[3])},
+		{"a summary's two paragraphs over the story", para(ps[0], ps[1], ps[0], ps[1], ps[2]), para(ps[0], ps[1], ps[2])},
+		{"one paragraph said again", para(ps[0], ps[1], ps[0], ps[2]), para(ps[0], ps[1], ps[0], ps[2])},
+		{"one paragraph over and over", para(ps[0], ps[0], ps[0], ps[0]), para(ps[0], ps[0], ps[0], ps[0])},
+		{"short lines repeat", para("Yes.", "No.", "Yes.", "No."), para("Yes.", "No.", "Yes.", "No.")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dropRepeats(tc.in)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d blocks %q, want %d", len(got), texts(got), len(tc.want))
+			}
+			for i := range got {
+				if got[i].Text != tc.want[i].Text {
+					t.Errorf("block %d = %q, want %q", i, short(got[i].Text), short(tc.want[i].Text))
+				}
+			}
+		})
+	}
+}

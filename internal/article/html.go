@@ -118,8 +118,56 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 			a.Blocks = wc
 		}
 	}
-	a.Blocks = dropSelfPromotion(cutThread(a.Blocks), a.Publication)
+	a.Blocks = dropRepeats(dropSelfPromotion(cutThread(a.Blocks), a.Publication))
 	return a, nil
+}
+
+// repeatWords is the fewest words a paragraph must have to count as
+// said twice: a refrain of a few words may be the story's.
+const repeatWords = 10
+
+// dropRepeats removes a run of two different paragraphs or more that
+// the body already read word for word, in the same order: a story a
+// page prints twice (a summary's copy above the full text). A paragraph
+// said again alone stays: a page may repeat one on purpose.
+func dropRepeats(blocks []Block) []Block {
+	key := func(b Block) string {
+		if b.Kind == Heading || wordCount(b.Text) < repeatWords {
+			return ""
+		}
+		return strings.ToLower(cleanSpace(b.Text))
+	}
+	first := map[string]int{} // a paragraph's text → where it was first read
+	drop := make([]bool, len(blocks))
+	for i := 0; i < len(blocks); i++ {
+		k := key(blocks[i])
+		at, seen := first[k]
+		if k == "" || !seen {
+			if k != "" {
+				first[k] = i
+			}
+			continue
+		}
+		// The run that repeats from at: as long as the next ones match.
+		n, differ := 1, false
+		for i+n < len(blocks) && at+n < i && key(blocks[i+n]) != "" && key(blocks[i+n]) == key(blocks[at+n]) {
+			differ = differ || key(blocks[i+n]) != k
+			n++
+		}
+		if differ { // a run of one paragraph said over and over stays
+			for j := i; j < i+n; j++ {
+				drop[j] = true
+			}
+			i += n - 1
+		}
+	}
+	kept := blocks[:0:0]
+	for i, b := range blocks {
+		if !drop[i] {
+			kept = append(kept, b)
+		}
+	}
+	return kept
 }
 
 // dropSelfPromotion removes, from the end of the body, the
