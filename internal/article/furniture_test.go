@@ -131,6 +131,33 @@ func TestLastParagraphOfLinks(t *testing.T) {
 	}
 }
 
+// TestLooseLabels: text loose in a div among the story's paragraphs is
+// weighed by its words as a paragraph is ("Print", a legal footer),
+// while a table's wordless cells stay.
+func TestLooseLabels(t *testing.T) {
+	page := `<div class="story">Print<p>` + strings.Join(storyParagraphs(2), `</p><p>`) + `</p>Menu<table><tr><td>$83</td><td>28.7%</td></tr></table>` +
+		`© 2026 The Courier Ltd. All rights reserved. Terms of Use | Privacy Policy</div>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, b := range collectBlocks(doc, "", "", false) {
+		texts = append(texts, b.Text)
+	}
+	got := strings.Join(texts, "\n")
+	for _, label := range []string{"Print", "Menu", "Terms of Use"} {
+		if strings.Contains(got, label) {
+			t.Errorf("%q read:\n%s", label, got)
+		}
+	}
+	for _, kept := range []string{"Paragraph 2 of the story", "$83", "28.7%"} {
+		if !strings.Contains(got, kept) {
+			t.Errorf("%q not read:\n%s", kept, got)
+		}
+	}
+}
+
 // TestPageLabel tells the page's words from short paragraphs of a story.
 func TestPageLabel(t *testing.T) {
 	tests := []struct {
@@ -162,6 +189,11 @@ func TestPageLabel(t *testing.T) {
 		{`<p>Copyright law in the EU protects the writer for seventy years after death.</p>`, false},
 		{`<p>Copyright Guardian News &amp; Media Limited or its affiliated companies.</p>`, true},
 		{`<p>Supported by the city, the plan passed.</p>`, false},
+		// A site's legal footer: rights and a pointer to its terms, wherever
+		// the rights stand.
+		{`<p>By providing information about events on this site, The Courier shall not be deemed to endorse them. ©1999-2012 The Courier, Inc. All Rights Reserved. Terms of Use &amp; Privacy Policy</p>`, true},
+		{`<p>Die Inhalte sind urheberrechtlich geschützt. Alle Rechte vorbehalten. Impressum · Datenschutz</p>`, true},
+		{`<p>The council's privacy policy changed in May; all rights reserved by residents stay as they were.</p>`, false},
 		{`<p>Мост закроют на пять минут.</p>`, false},
 		{`<p>Wait 5 minutes.</p>`, false},
 		{`<p>Related research shows the bridge was never safe.</p>`, false},

@@ -572,21 +572,37 @@ func isCallToAction(n *html.Node, text string) bool {
 // story ("Lire aussi : <a>…</a>", "READ MORE: <a>…</a>") whose words are
 // mostly its link.
 func isPageLabel(n *html.Node, text string) bool {
+	if isLabelText(text) {
+		return true
+	}
+	if t := cleanSpace(text); len(t) <= 20 && strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		return true // a counter ("128" shares), a price, "* * *": no words (a table's cells are not paragraphs)
+	}
 	if inkOver(text, 600) || inkOver(text, 250) && !strings.Contains(text, ":") {
 		return false // far more than a label, and no pointer's colon
+	}
+	t := cleanSpace(text)
+	lead, _, ok := strings.Cut(t, ":")
+	return ok && wordCount(lead) <= 4 && (isTeaserLine(lead) || teaserLead.MatchString(lead)) && linkDensity(n, len(t)) >= 0.5
+}
+
+// isLabelText reports text that is the page's words by its words alone,
+// wherever it stands (a paragraph, or text loose in a sidebar's div): a
+// site's legal footer, the furniture lines of isBoilerplate and
+// isTeaserLine ("NEWSLETTER SIGN UP", "Most read"), a comment form's
+// notes, a rights notice.
+func isLabelText(text string) bool {
+	if !inkOver(text, 1200) && isSiteLegal(cleanSpace(text)) {
+		return true // "… © 2012 TheaterMania.com, Inc. All Rights Reserved. Terms of Use"
+	}
+	if inkOver(text, 600) || inkOver(text, 250) && !strings.Contains(text, ":") {
+		return false // far more than a label
 	}
 	t := cleanSpace(text)
 	if wordCount(t) <= 12 && (isBoilerplate(t) || isTeaserLine(t)) || isCommentForm(t) {
 		return true // a comment form's notes, where the page set the form outside a <form>
 	}
-	if wordCount(t) <= 30 && isCopyrightLine(t) {
-		return true // "© 2023 The Courier. All rights reserved."
-	}
-	if len(t) <= 20 && strings.IndexFunc(t, unicode.IsLetter) < 0 {
-		return true // a counter ("128" shares), a price, "* * *": no words
-	}
-	lead, _, ok := strings.Cut(t, ":")
-	return ok && wordCount(lead) <= 4 && (isTeaserLine(lead) || teaserLead.MatchString(lead)) && linkDensity(n, len(t)) >= 0.5
+	return wordCount(t) <= 30 && isCopyrightLine(t) // "© 2023 The Courier. All rights reserved."
 }
 
 // inkOver reports text with more than n bytes that are not white space
@@ -690,7 +706,9 @@ func dropTrailingHeadings(blocks []Block) []Block {
 func inline(n *html.Node, walk func(*html.Node), addText func(Kind, int, string, *html.Node), captions bool) {
 	var run strings.Builder
 	flush := func() {
-		addText(Paragraph, 0, run.String(), n)
+		if !isLabelText(run.String()) {
+			addText(Paragraph, 0, run.String(), n)
+		}
 		run.Reset()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

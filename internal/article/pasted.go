@@ -888,7 +888,7 @@ const (
 )
 
 func isStopLine(t string) bool {
-	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || isCommentForm(t) || isCopyrightLine(t)
+	return stopMarker.MatchString(t) || foreignStop.has(t) || foreignLegal.has(t) || isCommentForm(t) || isCopyrightLine(t) || isSiteLegal(t)
 }
 
 // isCommentForm reports a note of a blog's comment form, in the words
@@ -911,6 +911,31 @@ func isCopyrightLine(t string) bool {
 	l := strings.ToLower(t)
 	return (strings.HasPrefix(l, "(c)") || strings.HasPrefix(l, "copyright")) && rightsMark.MatchString(t)
 }
+
+// isSiteLegal reports a site's legal footer: a notice of its rights
+// anywhere in a paragraph, followed by a pointer to its terms or its
+// privacy policy ("By providing information … ©1999-2012 TheaterMania.com, Inc.
+// All Rights Reserved. Terms of Use & Privacy Policy"), a hundred words
+// at most.
+func isSiteLegal(t string) bool {
+	if wordCount(t) > 100 {
+		return false
+	}
+	l := strings.ToLower(t)
+	at := strings.Index(l, "©")
+	if m := rightsAnywhere.FindStringSubmatchIndex(l); m != nil && (at < 0 || m[0] < at) {
+		at = m[0]
+	}
+	return at >= 0 && legalPointer.MatchString(l[at:])
+}
+
+var (
+	// rightsAnywhere are the phrases of rightsPhrases that say rights
+	// wherever they stand in a line.
+	rightsAnywhere = lazy(`all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|усі права захищені|всі права захищені`)
+	// legalPointer names a site's terms and privacy policy.
+	legalPointer = lazy(`terms of (?:use|service)|terms and conditions|privacy policy|privacy notice|nutzungsbedingungen|datenschutz|impressum|mentions légales|conditions générales|politique de confidentialité|aviso legal|política de privacidad|condizioni d'uso|informativa sulla privacy|política de privacidade|termos de uso|gebruiksvoorwaarden|privacybeleid|polityka prywatności|политика конфиденциальности|пользовательское соглашение|політика конфіденційності`)
+)
 
 // rightsMark is "(c) 2023", "Copyright 2023", "Copyright ©", "Copyright
 // (c)", or "Copyright" and the holder's name ("Copyright Guardian News &
