@@ -52,9 +52,9 @@ func parseText(src string) Article {
 
 	for i := start; i < end; i++ {
 		t := units[i]
-		// Boilerplate and teasers weigh boilerWeight (unitWeight): only
-		// such lines are asked again.
-		if i == title || weights[i] == boilerWeight && (isBoilerplate(t) || isTeaserLine(t)) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
+		// Boilerplate and teasers weigh boilerWeight or less (unitWeight):
+		// only such lines are asked again.
+		if i == title || weights[i] <= boilerWeight && (isBoilerplate(t) || isTeaserLine(t)) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
 			continue
 		}
 		k := Paragraph
@@ -331,7 +331,7 @@ func unitWeight(t string) int {
 	w := wordCount(t)
 	switch {
 	case isBoilerplate(t) || isTeaserLine(t):
-		return boilerWeight
+		return min(boilerWeight, -(lineCost + w/lineCostPer)) // no less than any other line that is not prose
 	case isSentence(t) && w >= 2 && (w > 20 || proseCase(t)), w >= 20 && proseCase(t):
 		// A sentence; not a headline in title case that ends with a
 		// question or an abbreviation ("… What’s Underneath N.Y.C.").
@@ -344,7 +344,8 @@ func unitWeight(t string) int {
 	return -(lineCost + w/lineCostPer)
 }
 
-// boilerWeight is what a line of boilerplate or a teaser costs.
+// boilerWeight is the least a line of boilerplate or a teaser costs; a
+// long one costs what any long line that is not prose does.
 const boilerWeight = -4
 
 // The cost of a line that is not running text: a fixed part, and a word
@@ -770,6 +771,9 @@ var (
 	siteLink = lazy(`(?i)^(?:about us|contact us|privacy policy|terms (?:of|&) (?:use|service)|(?:previous|next|older|newer) (?:post|entry|article|story)\b.{0,100})$`)
 	// teaserMarker heads a list of other stories or an offer.
 	teaserMarker = lazy(`(?i)^(?:most (?:popular|read|viewed)|related(?: (?:articles|stories|coverage|content|posts))?:?|more (?:from|on|stories)\b.*|more \pL+ (?:from|on|like this)\b.*|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next)|trending(?: now)?|sign up (?:for|to) [^.!?]{1,80}|get (?:our|the) .*newsletter.*|follow us.*` +
+		// A box's title ("From around the web", "About the author") and a
+		// post's list of labels ("Tags: Travel, Food", "Filed under: …").
+		`|(?:from )?around the web|from the web|about the authors?|(?:tags?|tagged|filed (?:under|in)|categor(?:y|ies)|topics?|labels?|posted in)\s*:[^.!?]{0,120}` +
 		// A pointer to another story, its headline after the label: "Read
 		// more: Heatwave warning issued" (a sentence after the label is
 		// the story's own).
@@ -817,6 +821,9 @@ var (
 		"todos os direitos reservados…", "alle rechten voorbehouden…", "wszelkie prawa zastrzeżone…", "все права защищены…",
 		"усі права захищені…", "всі права захищені…")
 	foreignTeaser = phraseSet("meistgelesen", "meistgelesene", "meistgelesene artikel", "mehr zum thema…", "lesen sie auch…",
+		"schlagwörter:…", "themen:…", "über den autor", "über die autorin", "étiquettes :…", "étiquettes:…", "mots-clés :…", "mots-clés:…",
+		"à propos de l'auteur", "à propos de l’auteur", "etiquetas:…", "temas:…", "sobre el autor", "sobre la autora", "sobre o autor",
+		"tag:…", "argomenti:…", "l'autore", "теги:…", "тэги:…", "метки:…", "рубрики:…", "об авторе", "мітки:…", "теми:…", "про автора",
 		"auch interessant", "das könnte sie auch interessieren…", "weitere artikel…", "empfehlungen", "newsletter abonnieren…",
 		"folgen sie uns…",
 		"les plus lus", "lire aussi…", "à lire aussi…", "sur le même sujet", "vous aimerez aussi", "articles similaires",

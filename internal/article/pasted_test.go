@@ -504,3 +504,41 @@ func TestCopiedTeasersInsideBody(t *testing.T) {
 		t.Errorf("body\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+// TestLabelLines: a box's title and a post's list of labels are no
+// headline and no body; a paragraph glued to a label is still a story's.
+func TestLabelLines(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"From around the web", true},
+		{"About the author", true},
+		{"Tags: Life at Home, Nothing to Do With Travel, Random Musings", true},
+		{"Filed under: Dressings, Sauces, Dips and Spreads", true},
+		{"Posted in: Politics", true},
+		{"Labels: adwords, Hangout on Air", true},
+		{"Schlagwörter: Verkehr, Brücke", true},
+		{"Теги: мост, ремонт", true},
+		{"Об авторе", true},
+		{"Filed under: Latest News The production of the iOn has been suspended. Sales are low.", false},
+		{"Topics of the council's meeting ran late into the night", false},
+		{"The web of tunnels under the bridge", false},
+	} {
+		if got := isTeaserLine(c.line); got != c.want {
+			t.Errorf("isTeaserLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+	lines := []string{"Menu", "Tags: Harbour, Ferries", storyHeadline, "By Morag Lindsay", "3 March 2025", storyBody[0], storyBody[1], storyBody[2],
+		"Filed under: Harbour, Ferries", "About the author", "From around the web"}
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline {
+		t.Errorf("title %q, want %q", a.Title, storyHeadline)
+	}
+	if got, want := strings.TrimSuffix(bodyText(a), "\n"), strings.Join(storyBody[:3], "\n"); got != want {
+		t.Errorf("body\n%s\nwant\n%s", got, want)
+	}
+}
