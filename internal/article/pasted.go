@@ -634,9 +634,10 @@ func isFurnitureLine(t string) bool {
 const furnitureReach = 10
 
 // navigation reports the marks of a breadcrumb or of links to the
-// previous and next post: "|", "»", "›", " > ".
+// previous and next post: "|", "»", "›", " > ", or two bullets or middle
+// dots ("Home • Briefing Room • Your Weekly Address").
 func navigation(t string) bool {
-	return strings.ContainsAny(t, "|»«›‹") || strings.Contains(t, " > ")
+	return strings.ContainsAny(t, "|»«›‹") || strings.Contains(t, " > ") || strings.Count(t, " • ")+strings.Count(t, " · ") >= 2
 }
 
 // leadWords are the forms (wordForms) of the content words of the body's
@@ -754,7 +755,12 @@ func isDateLine(t string) bool {
 var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|pin it|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*)$`)
+	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|pin it|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*` +
+		// A control's words: sharing, following, subscribing, a gallery's
+		// counter, a breadcrumb's start.
+		`|(?:send|e-?mail|share)(?: this(?: article| story| post| page)?)? (?:to|with) a friend|(?:like|follow|find|join) (?:us|me) (?:on|at) [\pL\d.+ ]{1,40}` +
+		`|subscribe to (?:this|our|my|the) (?:blog|site|feed|channel|newsletter|podcast)(?:'s|’s)?(?: (?:feed|posts|rss))?|translate (?:this )?(?:blog|page|site)` +
+		`|(?:previous|prev)\s*\d+\s*(?:/|of)\s*\d+\s*next|view (?:staff|author|profile) page.*|(?:email this\s*)?blogthis!.*|you are here:?\s.*)$`)
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after

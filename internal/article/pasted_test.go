@@ -542,3 +542,40 @@ func TestLabelLines(t *testing.T) {
 		t.Errorf("body\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestControlLines: a control's words are the page's, never a headline;
+// a headline that merely starts as one is not.
+func TestControlLines(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"Send to a Friend", true},
+		{"Email this story to a friend", true},
+		{"Like us on Facebook", true},
+		{"Follow me on twitter", true},
+		{"Subscribe to this blog's feed", true},
+		{"Translate This Blog", true},
+		{"Previous 1 / 7 Next", true},
+		{"Email ThisBlogThis!Share to TwitterShare to Facebook", true},
+		{"You are here: Home / NHL / No Trade Idea", true},
+		{"Follow us on Facebook and Instagram for updates", true},
+		{"Send the bill to a friend: why splitting costs works", false},
+		{"Translate this: the council's new rules in plain words", false},
+	} {
+		if got := isBoilerplate(c.line); got != c.want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+	if !navigation("Home • Briefing Room • Your Weekly Address") || !navigation("Shopping · Paul And Joe · Winter Fashion") || navigation("Ferries · the winter timetable") {
+		t.Error("two bullets or middle dots make a breadcrumb, one does not")
+	}
+	lines := []string{"Menu", "Send to a Friend", storyHeadline, "By Morag Lindsay", "3 March 2025", "Like us on Facebook", storyBody[0], storyBody[1], storyBody[2]}
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != storyHeadline {
+		t.Errorf("title %q, want %q", a.Title, storyHeadline)
+	}
+}
