@@ -417,8 +417,13 @@ func isHeadline(t string) bool {
 	n := wordCount(t)
 	return n >= 2 && n <= 30 && len(t) <= 300 && (!strings.HasSuffix(t, ".") || n <= 20 && titleCased(t)) &&
 		!isDateLine(t) && !isBylineLine(t, "") && !isNameAndTime(t) && !isBoilerplate(t) && !isStopLine(t) && !isTeaserLine(t) &&
-		mostlyLetters(t) && !lowerCaseStart(t)
+		mostlyLetters(t) && !lowerCaseStart(t) && !emoticon.MatchString(t)
 }
+
+// emoticon is a smiley typed in text, ":-)", ";)", ":D": a chat's or a
+// widget's greeting ("Hello stranger, let’s connect :-)"), not a
+// headline's.
+var emoticon = lazy(`(?:^|\s)[:;=]-?[)(DPp](?:\s|$)`)
 
 // lowerCaseStart reports a line whose first word is written in lower
 // case, in a script with case: headlines start with a capital ("iPhone
@@ -957,6 +962,8 @@ var rightsMark = lazy(`^(?:(?i:\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|(?:
 
 var (
 	commentFormPhrases = newLinePhrases("you may use these html tags", "your email address will not be published",
+		"mail (will not be published", "email (will not be published", "e-mail (will not be published", "email will not be published",
+		"* email will not be published", "name (required)", "email (required)",
 		"your email will not be published", "required fields are marked", "notify me of follow-up comments", "notify me of followup comments",
 		"notify me of new comments", "notify me of new posts", "save my name, email", "this is only a preview. your comment",
 		"your comment could not be posted", "your comment has not yet been posted", "your comment has been saved", "you can follow this conversation",

@@ -252,6 +252,10 @@ func TestLowerCaseLineIsNoHeadline(t *testing.T) {
 		"iPhone 15 review: a better camera":   true,
 		"x86 processor shipments drop in Q3":  true,
 		"Harbour ferries return after storms": true,
+		// A smiley is a chat's or a widget's, not a headline's.
+		"Hello stranger, let’s connect :-)":         false,
+		"Wish I could think this way more often :)": false,
+		"Ferries: 3 routes (D) return on Monday":    true,
 	} {
 		if got := isHeadline(line); got != want {
 			t.Errorf("isHeadline(%q) = %v, want %v", line, got, want)
