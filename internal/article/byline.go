@@ -146,6 +146,11 @@ func cleanByline(s string) string {
 			break
 		}
 	}
+	// "PAUL OVERTON AT" (cut at "11:03 AM"): a date's word left last
+	// ends no name, whatever its case.
+	for len(words) > 1 && bylineEnd[strings.ToLower(strings.Trim(words[len(words)-1], ".,:;"))] {
+		words = words[:len(words)-1]
+	}
 	s = strings.TrimRight(strings.Join(words, " "), " -–—|,;:→»›")
 	if last := words; len(last) > 0 && utf8.RuneCountInString(strings.TrimSuffix(last[len(last)-1], ".")) > 2 {
 		s = strings.TrimSuffix(s, ".") // "Emily Temple.", not "A.J."
