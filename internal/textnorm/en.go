@@ -115,7 +115,7 @@ var english = sync.OnceValue(func() *language {
 	// Inches with their full stop: "10 in. of rain" ("in" without one is
 	// the preposition).
 	add(Measure, `(?P<num>`+enNum+`)\s?in\.`, enInches)
-	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?(?:\s|(?P<hy>-))?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
+	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?(?:\s|(?P<hy>-))?(?P<unit>`+enUnitPattern()+`)(?P<udot>\.)?`+wordEnd, enMeasure)
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)-(?P<word>`+enUnitWords+`)`, enMeasureWord)
 	add(Measure, `(?P<int>\d+)\s(?P<fn>\d+)/(?P<fd>\d+)\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasureFraction)
 	addGlued(Measure, `(?P<num>`+enNum+`)\s?/\s?(?P<per>`+enUnitPattern()+`)`+wordEnd, enPerUnit)
@@ -578,6 +578,9 @@ var enQuadrants = map[string]string{"NW": "Northwest", "NE": "Northeast", "SW": 
 // sentence (a capital after a space), so the match's final full stop is
 // also the sentence's.
 func (c *context) atEndOfSentenceAfter() bool {
+	if rest := strings.TrimLeft(c.text[c.end:], " "); rest != "" && strings.ContainsRune(",;:)", rune(rest[0])) {
+		return false // "Main St., Apt. 4B": a comma follows the abbreviation
+	}
 	next := c.nextWord()
 	if next == "" {
 		return true
@@ -1029,6 +1032,14 @@ func enSuffix(n int) string {
 
 func enMeasure(c *context, m match) (string, bool) {
 	unit := m.get("unit")
+	if m.get("udot") != "" && m.get("after") == "" && c.end < len(c.text) {
+		return "", false // "5 m.p.h.": letters after the dot, no symbol's stop
+	}
+	if _, _, ok := enUnit(unit); !ok {
+		// "sq ft.", "ft.": an abbreviation's full stop, taken with it
+		// (and given back where it ends the sentence too).
+		unit = strings.TrimSuffix(unit, ".")
+	}
 	one, many, ok := enUnit(unit)
 	if !ok {
 		one, many, ok = enUnitPer(unit)
@@ -1045,7 +1056,11 @@ func enMeasure(c *context, m match) (string, bool) {
 		name = one // "a 5 km run", "a 5-km run": a five kilometer run
 	}
 	and := m.get("scale") == ""
-	return words(enDecimal(n, and), m.get("scale"), name), true
+	end := ""
+	if (m.get("udot") != "" || strings.HasSuffix(m.get("unit"), ".")) && c.atEndOfSentenceAfter() {
+		end = "." // the stop taken with the symbol ends the sentence too
+	}
+	return words(enDecimal(n, and), m.get("scale"), name) + end, true
 }
 
 // enGluedScale reads a count with a glued scale letter: k is a thousand
@@ -1604,7 +1619,7 @@ var enAPStates = map[string]string{"Ala": "Alabama", "Ariz": "Arizona", "Ark": "
 	"Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming"}
 
 // enBeforeNumber are abbreviations said in full before a number only.
-var enBeforeNumber = map[string]string{"ext": "extension", "no": "number", "fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
+var enBeforeNumber = map[string]string{"ext": "extension", "no": "number", "apt": "apartment", "ste": "suite", "bldg": "building", "rm": "room", "fig": "figure", "figs": "figures", "vol": "volume", "vols": "volumes", "ch": "chapter",
 	"p": "page", "pp": "pages", "pg": "page", "pgs": "pages", "sec": "section", "ep": "episode", "nos": "numbers", "eq": "equation", "para": "paragraph"}
 
 // enAbbrevs are said in full wherever they stand.
@@ -1645,8 +1660,12 @@ func enAbbreviation(c *context, m match) (string, bool) {
 	case (lw == "mr" || lw == "mrs" || lw == "ms") && w != strings.ToUpper(w):
 		// Always a title, even before "and": "Mr. and Mrs. Smith".
 		return enTitles[lw], true
-	case enDayAbbrevs[lw] != "" && w != lw && (strings.HasPrefix(c.text[c.end:], ",") || enMonthAhead(c)):
-		// "Fri., Jan. 5", "Tues. Feb. 4": a weekday before a date.
+	case enDayAbbrevs[lw] != "" && w != lw && (strings.HasPrefix(c.text[c.end:], ",") || enMonthAhead(c) || strings.EqualFold(c.prevWord(), "on")):
+		// "Fri., Jan. 5", "Tues. Feb. 4": a weekday before a date, or
+		// after "on" ("met on Mon."), where its stop can end the sentence.
+		if strings.EqualFold(c.prevWord(), "on") && strings.HasSuffix(m.text, ".") && c.atEndOfSentenceAfter() {
+			return enDayAbbrevs[lw] + ".", true
+		}
 		return enDayAbbrevs[lw], true
 	case enBeforeNumber[lw] != "" && startsWithDigit(c.text[c.end:]):
 		// "No. 10", "Fig. 3", "Vol. 2", "p. 12": said in full before a

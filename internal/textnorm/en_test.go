@@ -254,6 +254,14 @@ func TestEnglish(t *testing.T) {
 		{"1428 Elm St. It was late.", "fourteen twenty eight Elm Street. It was late."},
 		{"Dr. Evil", "doctor Evil"},
 		{"No. 10 Downing Street", "number ten Downing Street"},
+		// A comma after an abbreviation keeps it mid-sentence; a unit's or
+		// a weekday's stop goes, or ends the sentence.
+		{"He lives at 123 Main St., Apt. 4B.", "He lives at one twenty three Main Street, apartment four B."},
+		{"It is in Ste. 200 and Rm. 12.", "It is in suite two hundred and room twelve."},
+		{"It is 5 ft. tall and weighs 5 lbs. in all.", "It is five feet tall and weighs five pounds in all."},
+		{"The office is 1,200 sq ft. It is new.", "The office is one thousand two hundred square feet. It is new."},
+		{"It went 5 m.p.h. on the road.", "It went five m.p.h. on the road."},
+		{"They met on Mon. Then they left on Tues. and came back.", "They met on Monday. Then they left on Tuesday and came back."},
 		{"e.g. this", "for example this"},
 		// Roman numerals.
 		{"Henry VIII", "Henry the eighth"},
