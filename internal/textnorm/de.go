@@ -597,7 +597,9 @@ func deOrdinalRule(c *context, m match) (string, bool) {
 	// its own; a number that ends a sentence is a cardinal.
 	next := c.nextWord()
 	prev := c.prevWord()
-	articled := deEnding(c) != "er" || prev == "ein"
+	// A bare preposition gives a date's case ("seit 3. Mai") but is no
+	// article: "Es ist 5 vor 12." ends on a cardinal.
+	articled := deEnding(c) != "er" && !deBarePrepositions[prev] || prev == "ein"
 	switch {
 	case next == "":
 		rest := strings.TrimSpace(c.text[c.end:])
@@ -621,6 +623,11 @@ func deOrdinalRule(c *context, m match) (string, bool) {
 	}
 	return deOrdinal(n.whole, deEnding(c)), true
 }
+
+// deBarePrepositions take a date's day in the dative without an article
+// ("seit 3. Mai", "ab 1. Januar"); without a month after them the number
+// is a count or an hour ("vor 12.", "bis 20. dann").
+var deBarePrepositions = set("seit", "ab", "bis", "vor", "nach")
 
 // sentenceEndsHere guesses that a number followed by a full stop ends its
 // sentence: a verb-less short word after it, or a capital after two

@@ -14,6 +14,10 @@ func TestLanguages(t *testing.T) {
 		// German: ordinals by the article before them, the decimal comma,
 		// years, times with "Uhr".
 		{"de", "am 3. Mai", "am dritten Mai"},
+		// A bare preposition is no article: the hour that ends a sentence
+		// stays a count; with a month it is the date's day.
+		{"de", "Es ist 5 vor 12.", "Es ist fünf vor zwölf."},
+		{"de", "Seit 3. Mai gilt das.", "Seit dritten Mai gilt das."},
 		// Thousands grouped by spaces, as DIN 5008 writes them.
 		{"de", "10 000 Euro", "zehn tausend euro"},
 		// "der" after a preposition is a dative's article: the ordinal
