@@ -50,11 +50,20 @@ func parseText(src string) Article {
 	head := headerEnd(weights, start, end)
 	a.Byline = textByline(units, title, start, head, end)
 
+	// Boilerplate and teasers weigh boilerWeight or less (unitWeight):
+	// only such lines are asked again.
+	furniture := func(i int) bool {
+		return i >= 0 && i < len(units) && weights[i] <= boilerWeight && (isBoilerplate(units[i]) || isTeaserLine(units[i]))
+	}
 	for i := start; i < end; i++ {
 		t := units[i]
-		// Boilerplate and teasers weigh boilerWeight or less (unitWeight):
-		// only such lines are asked again.
-		if i == title || weights[i] <= boilerWeight && (isBoilerplate(t) || isTeaserLine(t)) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
+		if i == title || furniture(i) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {
+			continue
+		}
+		if !isSentence(t) && wordCount(t) <= 15 && furniture(i-1) && furniture(i+1) && (isTeaserLine(units[i-1]) || isTeaserLine(units[i+1])) {
+			// A promotion's line between its furniture ("Free daily
+			// newsletter", its blurb, "Privacy Notice: …"); a subheading
+			// between two "Advertisement" lines stays.
 			continue
 		}
 		k := Paragraph
@@ -760,7 +769,7 @@ func isDateLine(t string) bool {
 var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
-	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|pin it|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*` +
+	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|pin it|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*|privacy notice:.*` +
 		// A control's words: sharing, following, subscribing, a gallery's
 		// counter, a breadcrumb's start.
 		`|(?:send|e-?mail|share)(?: this(?: article| story| post| page)?)? (?:to|with) a friend|(?:like|follow|find|join) (?:us|me) (?:on|at) [\pL\d.+ ]{1,40}` +
@@ -1038,5 +1047,19 @@ func lineKey(l string) string {
 	return strings.ToLower(l[:end])
 }
 
-func isTeaserLine(t string) bool { return teaserMarker.MatchString(t) || foreignTeaser.has(t) }
+func isTeaserLine(t string) bool {
+	return teaserMarker.MatchString(t) || foreignTeaser.has(t) || isNewsletterLine(t)
+}
+
+// isNewsletterLine reports a newsletter's promotion set inside a story:
+// a short line, no sentence, that names a newsletter ("Free daily
+// newsletter", "after newsletter promotion", "Рассылка").
+func isNewsletterLine(t string) bool {
+	if wordCount(t) > 8 || isSentence(t) {
+		return false
+	}
+	return newsletterWord.MatchString(strings.ToLower(t))
+}
+
+var newsletterWord = lazy(`newsletter|boletín|lettre d'information|lettre d’information|рассылк|розсилк`)
 func isSiteLink(t string) bool   { return siteLink.MatchString(t) || foreignLegal.has(t) }

@@ -583,3 +583,22 @@ func TestControlLines(t *testing.T) {
 		t.Errorf("title %q, want %q", a.Title, storyHeadline)
 	}
 }
+
+// TestCopiedNewsletterBox: a newsletter's promotion set between a
+// story's paragraphs is not read, its blurb included; a subheading
+// between two "Advertisement" lines is.
+func TestCopiedNewsletterBox(t *testing.T) {
+	last := "Passengers at the main pier said the first crossing of the morning left on time, and that more crossings would follow this month."
+	lines := []string{"Menu", storyHeadline, "By Morag Lindsay", "3 March 2025", storyBody[0],
+		"Free daily newsletter", "Our morning email breaks down the key stories of the day",
+		"Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.",
+		"after newsletter promotion", storyBody[1], "Advertisement", "What the operator said", "Advertisement", last}
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{storyBody[0], storyBody[1], "What the operator said", last}
+	if got := strings.TrimSuffix(bodyText(a), "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("body\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
