@@ -181,6 +181,7 @@ func TestPageLabel(t *testing.T) {
 		{`<p>Ihre E-Mail-Adresse wird nicht veröffentlicht.</p>`, true},
 		{`<p>Mail (will not be published) (required)</p>`, true},
 		{`<p>* Email will not be published</p>`, true},
+		{`<p>RSS feed for comments on this post. TrackBack URI</p>`, true},
 		{`<p>Comments are what the council asked residents for, and it got 400 of them.</p>`, false},
 		{`<p>© 2023 The Courier. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</p>`, true},
 		{`<p>Copyright 2023 The Associated Press.</p>`, true},

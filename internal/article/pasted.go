@@ -975,7 +975,7 @@ var (
 		"* email will not be published", "name (required)", "email (required)",
 		"your email will not be published", "required fields are marked", "notify me of follow-up comments", "notify me of followup comments",
 		"notify me of new comments", "notify me of new posts", "save my name, email", "this is only a preview. your comment",
-		"your comment could not be posted", "your comment has not yet been posted", "your comment has been saved", "you can follow this conversation",
+		"your comment could not be posted", "rss feed for comments on this post", "trackback uri", "your comment has not yet been posted", "your comment has been saved", "you can follow this conversation",
 		"you must be logged in to post a comment", "comments are closed", "comments are moderated", "trackback url",
 		"deine e-mail-adresse wird nicht veröffentlicht", "ihre e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind",
 		"votre adresse e-mail ne sera pas publiée", "votre adresse de messagerie ne sera pas publiée", "les champs obligatoires sont",
