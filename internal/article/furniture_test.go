@@ -182,6 +182,8 @@ func TestPageLabel(t *testing.T) {
 		{`<p>Mail (will not be published) (required)</p>`, true},
 		{`<p>* Email will not be published</p>`, true},
 		{`<p>RSS feed for comments on this post. TrackBack URI</p>`, true},
+		{`<p>You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.</p>`, true},
+		{`<p>Both comments and pings are currently closed.</p>`, true},
 		{`<p>Comments are what the council asked residents for, and it got 400 of them.</p>`, false},
 		{`<p>© 2023 The Courier. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</p>`, true},
 		{`<p>Copyright 2023 The Associated Press.</p>`, true},
