@@ -770,6 +770,7 @@ var (
 	relativeDate = lazy(`(?i)^(?:(?:published|updated|posted|last updated)[: ]\s*)?\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
 	// boilerplate are lines of a web page that are never the article.
 	boilerplate = lazy(`(?i)^(?:skip (?:to|navigation)\b.{0,30}|menu|main menu|search|close|home|subscribe(?: now| today)?|sign in|log ?in|sign up|register|account|newsletters?|\* ?indicates required|email(?: address)?\s*\*?|first name|last name|(?:skip )?(?:advertisement|ad)|(?:supported|presented|sponsored) by|(?:for |exclusive to )?subscribers?(?: only| exclusive)?|premium|sponsored(?: ad| content| links?| posts?| stories)?|share(?: (?:this|the|full))?(?: article| story| post| page)?|like this|pin it|share on \w+|copy link|facebook|twitter|x|linkedin|whatsapp|email|print|save|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? (?:read|listen)|accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|we use cookies.*|this site uses cookies.*|image:.*|photo:.*|(?:image|photo|video)(?: credit)?:?\s.{0,80}|getty images|reuters|ap photo.*|privacy notice:.*` +
+		`|back to top|click here|enlarge(?: (?:this )?image)?|(?:gift|give) this article|continue reading|show more|see more|view more|cookie settings|feedback|report an (?:error|issue)|add to favou?rites|bookmark` +
 		// A control's words: sharing, following, subscribing, a gallery's
 		// counter, a breadcrumb's start.
 		`|(?:send|e-?mail|share)(?: this(?: article| story| post| page)?)? (?:to|with) a friend|(?:like|follow|find|join) (?:us|me) (?:on|at) [\pL\d.+ ]{1,40}` +
@@ -830,7 +831,23 @@ var (
 		"zaakceptuj wszystkie",
 		"перейти к содержанию", "меню", "поиск", "закрыть", "главная", "подписаться", "войти", "реклама", "поделиться", "печать",
 		"сохранить", "принять все",
-		"перейти до вмісту", "пошук", "закрити", "головна", "підписатися", "увійти", "поділитися", "друк", "зберегти", "прийняти все")
+		"перейти до вмісту", "пошук", "закрити", "головна", "підписатися", "увійти", "поділитися", "друк", "зберегти", "прийняти все",
+		// A story's controls: back to the front page, save, gift, listen,
+		// enlarge, read on, comment, report an error, cookie settings.
+		"zur startseite", "zur übersicht", "zur merkliste hinzufügen", "auf die merkliste", "merkliste", "artikel verschenken",
+		"verschenken", "hören", "anhören", "artikel anhören", "zum kommentarbereich", "jetzt kommentieren", "diskutieren sie mit",
+		"weiterlesen", "mehr lesen", "bild vergrößern", "vergrößern", "link kopieren", "per e-mail teilen", "teilen auf…",
+		"cookie-einstellungen", "zustimmen", "feedback", "fehler gefunden?…", "nach oben", "zurück", "mehr aus dem ressort",
+		"lire la suite", "en savoir plus", "voir plus", "agrandir", "écouter", "écouter cet article", "offrir cet article",
+		"ajouter à mes favoris", "réagir", "commenter", "haut de page", "paramètres des cookies", "copier le lien", "partager sur…",
+		"leer más", "seguir leyendo", "ver más", "ampliar", "escuchar", "escuchar noticia", "comentar", "volver", "copiar enlace",
+		"compartir en…", "configuración de cookies", "regalar artículo",
+		"leggi di più", "continua a leggere", "ascolta", "ascolta l'articolo", "commenta", "torna su", "copia link", "condividi su…",
+		"leia mais", "continue lendo", "ouvir", "ouça", "copiar link",
+		"lees meer", "lees verder", "luister", "reageer", "link kopiëren", "delen via…",
+		"czytaj więcej", "czytaj dalej", "posłuchaj", "skomentuj", "kopiuj link",
+		"читать далее", "читать дальше", "подробнее", "слушать", "комментировать", "наверх", "скопировать ссылку", "поделиться в…",
+		"читати далі", "детальніше", "слухати", "коментувати", "нагору", "скопіювати посилання")
 	foreignLegal = phraseSet("impressum", "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions légales",
 		"politique de confidentialité", "conditions d'utilisation", "conditions générales d'utilisation", "aviso legal",
 		"política de privacidad", "términos de uso", "términos y condiciones", "informativa privacy", "informativa sulla privacy",

@@ -602,3 +602,21 @@ func TestCopiedNewsletterBox(t *testing.T) {
 		t.Errorf("body\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+// TestStoryControls: a story's controls in the languages aloud reads
+// most are the page's words; a story's sentence that begins as one is
+// not.
+func TestStoryControls(t *testing.T) {
+	for _, line := range []string{"Zur Startseite", "Artikel anhören", "Zur Merkliste hinzufügen", "Weiterlesen", "Bild vergrößern",
+		"Fehler gefunden? Jetzt melden.", "Lire la suite", "Écouter cet article", "Seguir leyendo", "Leggi di più", "Lees verder",
+		"Czytaj dalej", "Читать далее", "Читати далі", "Continue reading", "Back to top", "Enlarge this image", "Gift this article"} {
+		if !isBoilerplate(line) {
+			t.Errorf("isBoilerplate(%q) = false", line)
+		}
+	}
+	for _, line := range []string{"Weiterlesen lohnt sich nicht, sagt der Stadtrat.", "Continue reading the report, the council said.", "Back to top form, the team won."} {
+		if isBoilerplate(line) {
+			t.Errorf("isBoilerplate(%q) = true", line)
+		}
+	}
+}
