@@ -131,16 +131,16 @@ const repeatWords = 10
 // page prints twice (a summary's copy above the full text). A paragraph
 // said again alone stays: a page may repeat one on purpose.
 func dropRepeats(blocks []Block) []Block {
-	key := func(b Block) string {
-		if b.Kind == Heading || wordCount(b.Text) < repeatWords {
-			return ""
+	keys := make([]string, len(blocks)) // each paragraph's text; "" for a heading or a short one
+	for i, b := range blocks {
+		if b.Kind != Heading && wordCount(b.Text) >= repeatWords {
+			keys[i] = b.Text
 		}
-		return strings.ToLower(cleanSpace(b.Text))
 	}
 	first := map[string]int{} // a paragraph's text → where it was first read
 	drop := make([]bool, len(blocks))
 	for i := 0; i < len(blocks); i++ {
-		k := key(blocks[i])
+		k := keys[i]
 		at, seen := first[k]
 		if k == "" || !seen {
 			if k != "" {
@@ -150,8 +150,8 @@ func dropRepeats(blocks []Block) []Block {
 		}
 		// The run that repeats from at: as long as the next ones match.
 		n, differ := 1, false
-		for i+n < len(blocks) && at+n < i && key(blocks[i+n]) != "" && key(blocks[i+n]) == key(blocks[at+n]) {
-			differ = differ || key(blocks[i+n]) != k
+		for i+n < len(blocks) && at+n < i && keys[i+n] != "" && keys[i+n] == keys[at+n] {
+			differ = differ || keys[i+n] != k
 			n++
 		}
 		if differ { // a run of one paragraph said over and over stays
@@ -575,7 +575,7 @@ func isPageLabel(n *html.Node, text string) bool {
 	if isLabelText(text) {
 		return true
 	}
-	if t := cleanSpace(text); len(t) <= 20 && strings.IndexFunc(t, unicode.IsLetter) < 0 {
+	if t := text; !inkOver(t, 20) && strings.IndexFunc(t, unicode.IsLetter) < 0 && len(cleanSpace(t)) <= 20 {
 		return true // a counter ("128" shares), a price, "* * *": no words (a table's cells are not paragraphs)
 	}
 	if inkOver(text, 600) || inkOver(text, 250) && !strings.Contains(text, ":") {
@@ -592,7 +592,7 @@ func isPageLabel(n *html.Node, text string) bool {
 // isTeaserLine ("NEWSLETTER SIGN UP", "Most read"), a comment form's
 // notes, a rights notice.
 func isLabelText(text string) bool {
-	if !inkOver(text, 1200) && isSiteLegal(cleanSpace(text)) {
+	if rightsHint(text) && !inkOver(text, 1200) && isSiteLegal(cleanSpace(text)) {
 		return true // "… © 2012 TheaterMania.com, Inc. All Rights Reserved. Terms of Use"
 	}
 	if inkOver(text, 600) || inkOver(text, 250) && !strings.Contains(text, ":") {

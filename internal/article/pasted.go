@@ -915,6 +915,9 @@ func (p phrases) has(t string) bool {
 }
 
 func isBoilerplate(t string) bool {
+	if len(t) > furnitureBytes {
+		return false // a paragraph: every line of a page is asked, the regexps only of short ones
+	}
 	return boilerplate.MatchString(strings.TrimRight(t, ": ")) || foreignBoilerplate.has(t) || wordCount(t) <= 8 && readingTime.MatchString(t)
 }
 
@@ -962,8 +965,8 @@ func isCopyrightLine(t string) bool {
 // All Rights Reserved. Terms of Use & Privacy Policy"), a hundred words
 // at most.
 func isSiteLegal(t string) bool {
-	if wordCount(t) > 100 {
-		return false
+	if !rightsHint(t) || wordCount(t) > 100 {
+		return false // every line of a page is asked: the regexps only where a notice may be
 	}
 	l := strings.ToLower(t)
 	at := strings.Index(l, "©")
@@ -972,6 +975,21 @@ func isSiteLegal(t string) bool {
 	}
 	return at >= 0 && legalPointer.MatchString(l[at:])
 }
+
+// rightsHint reports a line that holds "©" or the stem of a rights
+// notice's word (reserved, réservés, vorbehalten, riservati, voorbehouden,
+// zastrzeżone, защищены, захищені) in lower case or capitals.
+func rightsHint(t string) bool {
+	for _, stem := range rightsStems {
+		if strings.Contains(t, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+var rightsStems = []string{"©", "eserv", "ESERV", "éserv", "ÉSERV", "orbehalt", "ORBEHALT", "iservat", "ISERVAT", "oorbehoud", "OORBEHOUD",
+	"astrzeż", "ASTRZEŻ", "ащищ", "АЩИЩ", "ахищ", "АХИЩ"}
 
 var (
 	// rightsAnywhere are the phrases of rightsPhrases that say rights
@@ -1067,18 +1085,23 @@ func lineKey(l string) string {
 }
 
 func isTeaserLine(t string) bool {
-	return teaserMarker.MatchString(t) || foreignTeaser.has(t) || isNewsletterLine(t)
+	return len(t) <= furnitureBytes && (teaserMarker.MatchString(t) || foreignTeaser.has(t) || isNewsletterLine(t))
 }
+
+// furnitureBytes is the longest line that can be a page's furniture or a
+// teaser (a cookie notice's sentence is among the longest).
+const furnitureBytes = 400
 
 // isNewsletterLine reports a newsletter's promotion set inside a story:
 // a short line, no sentence, that names a newsletter ("Free daily
 // newsletter", "after newsletter promotion", "Рассылка").
 func isNewsletterLine(t string) bool {
-	if wordCount(t) > 8 || isSentence(t) {
+	if len(t) > 160 || isSentence(t) || wordCount(t) > 8 {
 		return false
 	}
 	return newsletterWord.MatchString(strings.ToLower(t))
 }
 
 var newsletterWord = lazy(`newsletter|boletín|lettre d'information|lettre d’information|рассылк|розсилк`)
-func isSiteLink(t string) bool   { return siteLink.MatchString(t) || foreignLegal.has(t) }
+
+func isSiteLink(t string) bool { return siteLink.MatchString(t) || foreignLegal.has(t) }
