@@ -115,7 +115,20 @@ var english = sync.OnceValue(func() *language {
 	// Inches with their full stop: "10 in. of rain" ("in" without one is
 	// the preposition).
 	add(Measure, `(?P<num>`+enNum+`)\s?in\.`, enInches)
-	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?(?:\s|(?P<hy>-))?(?P<unit>`+enUnitPattern()+`)(?P<udot>\.)?`+wordEnd, enMeasure)
+	// A unit's abbreviation with its stop mid-sentence, a word in lower
+	// case after it: "5 ft. tall", "5 lbs. of flour" (the stop is the
+	// abbreviation's, not the sentence's).
+	add(Measure, `(?P<num>`+enNum+`)\s?(?P<dotted>m\.p\.h|k\.p\.h)\.?`, func(c *context, m match) (string, bool) {
+		// "55 m.p.h.", as American papers write it.
+		n := enSeps.parseNumber(m.get("num"))
+		unit := map[string]string{"m.p.h": "miles per hour", "k.p.h": "kilometers per hour"}[m.get("dotted")]
+		if !n.point && trimZeros(n.whole) == "1" {
+			unit = strings.Replace(unit, "s per", " per", 1)
+		}
+		return words(enDecimal(n, true), unit), true
+	})
+	add(Measure, `(?P<num>`+enNum+`)\s?(?P<unit>ft|lbs?|oz|yds?|mi|sq\.? ?ft|cu\.? ?ft|fl\.? ?oz|gal|qt|pt|hrs?|mins?|secs?)\.(?P<sp>\s+)(?P<next>\p{Ll}+)`, enMeasureMidSentence)
+	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?(?:\s|(?P<hy>-))?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)-(?P<word>`+enUnitWords+`)`, enMeasureWord)
 	add(Measure, `(?P<int>\d+)\s(?P<fn>\d+)/(?P<fd>\d+)\s?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasureFraction)
 	addGlued(Measure, `(?P<num>`+enNum+`)\s?/\s?(?P<per>`+enUnitPattern()+`)`+wordEnd, enPerUnit)
@@ -893,6 +906,22 @@ var enVideoLines = set("144", "240", "360", "480", "540", "576", "720", "1080", 
 
 // enInches reads "10 in." as "ten inches" (the scanner gives the full
 // stop back when a sentence starts after it).
+func enMeasureMidSentence(c *context, m match) (string, bool) {
+	one, many, ok := enUnit(m.get("unit"))
+	if !ok {
+		return "", false
+	}
+	n := enSeps.parseNumber(m.get("num"))
+	if n.grouped && !enSeps.groupedByThree(m.get("num")) {
+		return "", false
+	}
+	name := many
+	if !n.point && trimZeros(n.whole) == "1" {
+		name = one
+	}
+	return words(enDecimal(n, true), name) + m.get("sp") + m.get("next"), true
+}
+
 func enInches(c *context, m match) (string, bool) {
 	n := enSeps.parseNumber(m.get("num"))
 	if !n.point && trimZeros(n.whole) == "1" {
@@ -1032,12 +1061,9 @@ func enSuffix(n int) string {
 
 func enMeasure(c *context, m match) (string, bool) {
 	unit := m.get("unit")
-	if m.get("udot") != "" && m.get("after") == "" && c.end < len(c.text) {
-		return "", false // "5 m.p.h.": letters after the dot, no symbol's stop
-	}
 	if _, _, ok := enUnit(unit); !ok {
-		// "sq ft.", "ft.": an abbreviation's full stop, taken with it
-		// (and given back where it ends the sentence too).
+		// "sq ft.": the two-word form's full stop, taken with it (and
+		// given back where it ends the sentence too).
 		unit = strings.TrimSuffix(unit, ".")
 	}
 	one, many, ok := enUnit(unit)
@@ -1057,7 +1083,7 @@ func enMeasure(c *context, m match) (string, bool) {
 	}
 	and := m.get("scale") == ""
 	end := ""
-	if (m.get("udot") != "" || strings.HasSuffix(m.get("unit"), ".")) && c.atEndOfSentenceAfter() {
+	if strings.HasSuffix(m.get("unit"), ".") && m.get("unit") != unit && c.atEndOfSentenceAfter() {
 		end = "." // the stop taken with the symbol ends the sentence too
 	}
 	return words(enDecimal(n, and), m.get("scale"), name) + end, true

@@ -260,7 +260,8 @@ func TestEnglish(t *testing.T) {
 		{"It is in Ste. 200 and Rm. 12.", "It is in suite two hundred and room twelve."},
 		{"It is 5 ft. tall and weighs 5 lbs. in all.", "It is five feet tall and weighs five pounds in all."},
 		{"The office is 1,200 sq ft. It is new.", "The office is one thousand two hundred square feet. It is new."},
-		{"It went 5 m.p.h. on the road.", "It went five m.p.h. on the road."},
+		{"It went 5 m.p.h. on the road, 1 m.p.h. at the pier.", "It went five miles per hour on the road, one mile per hour at the pier."},
+		{"It ended by the 2030s. The vote was 52%-48%.", "It ended by the twenty thirties. The vote was fifty two percent to forty eight percent."},
 		{"They met on Mon. Then they left on Tues. and came back.", "They met on Monday. Then they left on Tuesday and came back."},
 		{"e.g. this", "for example this"},
 		// Roman numerals.
