@@ -93,3 +93,21 @@ func TestShortTextLanguageByScript(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTextLanguageGuess: a note of two or three sentences is read
+// in its language when the detector's best guess leads clearly; a near
+// tie between kindred languages stays unknown.
+func TestShortTextLanguageGuess(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Het kabinet wil de komende tien jaar 900.000 nieuwe woningen laten bouwen. Gemeenten krijgen meer geld om bouwprojecten sneller te starten.", "nl"},
+		{"Le conseil municipal a voté mardi la fermeture du vieux pont pendant huit mois. Les automobilistes seront déviés par la rocade.", "fr"},
+		{"Der Stadtrat hat am Dienstag beschlossen, die alte Brücke zu sperren. Autofahrer werden umgeleitet.", "de"},
+		{"Harbour ferries returned to their winter timetable on Monday after three weeks of storms.", "en"},
+		{"Riksbanken höjer styrräntan med 0,25 procentenheter till 3,75 procent, meddelade banken på tisdagen.", ""},
+		{"Short note.", ""},
+	} {
+		if got, _, _ := textLanguage([]Block{{Kind: Paragraph, Text: c.text}}); got != c.want {
+			t.Errorf("textLanguage(%.40q…) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
