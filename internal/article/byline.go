@@ -157,7 +157,7 @@ func cleanByline(s string) string {
 	}
 	if parts := strings.Split(s, ","); len(parts) > 1 {
 		for _, p := range parts {
-			if wordCount(strings.TrimSpace(p)) < 2 || !looksLikeNames(strings.TrimSpace(p)) {
+			if wordCount(strings.TrimSpace(p)) < 2 || !looksLikeNames(strings.TrimSpace(p)) || hasRoleWord(p) {
 				s = parts[0]
 				break
 			}
@@ -173,6 +173,27 @@ func cleanByline(s string) string {
 		return "" // "View Profile", "About": a link's label
 	}
 	return strings.TrimRight(strings.Join(words, " "), " -–—|,;:→»›")
+}
+
+// roleWords are the words of a writer's role, which a byline prints
+// after the names and a comma ("Tarun Jain, AdWords Product Manager",
+// "A. Pawlowski, NBC News contributor"), in the languages aloud reads
+// most: a part between commas that holds one is no name.
+var roleWords = setOf("manager", "editor", "reporter", "correspondent", "writer", "contributor", "columnist", "producer", "director",
+	"engineer", "strategist", "analyst", "author", "journalist", "photographer", "staff", "team", "intern", "officer", "head", "chief",
+	"redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "journaliste", "correspondant",
+	"correspondante", "rédacteur", "rédactrice", "periodista", "corresponsal", "redactor", "redactora", "giornalista",
+	"corrispondente", "redattore", "jornalista", "correspondente", "redacteur", "verslaggever", "correspondent", "dziennikarz",
+	"корреспондент", "журналист", "редактор", "обозреватель", "кореспондент", "журналіст", "оглядач")
+
+// hasRoleWord reports a part of a byline that names a role.
+func hasRoleWord(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if roleWords[strings.ToLower(strings.Trim(w, ".,;:()"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // caseChange cuts names where the words change from mixed case to
