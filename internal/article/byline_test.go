@@ -104,6 +104,7 @@ func TestTextByline(t *testing.T) {
 		{"by line with date", "Headline about the bridge repairs\nby Sam Lee February 23, 2025 3:53 AM 2 min read\n\n" + body, "Sam Lee"},
 		{"names and a time", "Headline about the bridge repairs\nAlex Perry 1 day ago\n\n" + body, "Alex Perry"},
 		{"names over a date", "Headline about the bridge repairs\nHazel Sheffield\nFriday 25 December 2015\n\n" + body, "Hazel Sheffield"},
+		{"names and the place filed from", "Headline about the bridge repairs\nTom Kington in Rome\nMonday 29 October 2012\n\n" + body, "Tom Kington"},
 		{"German", "Brücke wird saniert\nVon Julia Vergin\n23. Februar 2025\n\n" + languageSamples["de"], "Julia Vergin"},
 		{"Russian", "Мост закроют на ремонт\nАвтор: Иван Петров\n23 февраля 2025\n\n" + languageSamples["ru"], "Иван Петров"},
 		{"in a category", "Headline about the bridge repairs\nPosted by Mirko Tanaka in Local News\n\n" + body, "Mirko Tanaka"},

@@ -725,6 +725,7 @@ func chooseByline(m pageMeta, readabilityByline, host string) string {
 				continue // an address, not a name
 			}
 			if n = cleanByline(cutPublisher(n, publishers)); ok(n, persons) && !seen[normTitle(n)] {
+				n = withoutPlace(n)
 				seen[normTitle(n)] = true
 				out = append(out, n)
 			}
@@ -746,6 +747,19 @@ func chooseByline(m pageMeta, readabilityByline, host string) string {
 		}
 	}
 	return ""
+}
+
+// withoutPlace cuts the place a byline sets after the names ("Tom
+// Kington in Rome", "Gary Younge in Sarasota"): once a line is taken for
+// the byline (a field the page marks, or a copy's line of names), "in"
+// and a capital after two names or more is where the writer filed from.
+// (Asked before, it would make names of a headline: "Alan Ritchson
+// Playing Gloss in The Hunger Games".)
+func withoutPlace(names string) string {
+	if m := inCategory.FindStringSubmatchIndex(names); m != nil && wordCount(names[:m[0]]) >= 2 {
+		return strings.TrimSpace(names[:m[0]])
+	}
+	return names
 }
 
 // noWriter are bylines that name no writer: a CMS's default user

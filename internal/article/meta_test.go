@@ -87,6 +87,10 @@ func TestChooseByline(t *testing.T) {
 			pageMeta{metaAuthors: []string{"desk@example.com", "https://example.com/staff/x"}}, "", "", ""},
 		{"readability's byline without By",
 			pageMeta{}, "By Sam Reporter", "Sam Reporter", ""},
+		{"the place a writer filed from",
+			pageMeta{}, "Tom Kington in Rome", "Tom Kington", ""},
+		{"a single name before in",
+			pageMeta{}, "Madonna in Concert", "Madonna in Concert", ""},
 		{"a JSON-LD person publishing under their own name",
 			pageMeta{ldAuthors: []string{"Haki Benita"}, ldPublisher: "Haki Benita"}, "", "Haki Benita", ""},
 	}

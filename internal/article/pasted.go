@@ -48,7 +48,7 @@ func parseText(src string) Article {
 		from = max(0, title-2)
 	}
 	head := headerEnd(weights, start, end)
-	a.Byline = textByline(units, title, start, head, end)
+	a.Byline = withoutPlace(textByline(units, title, start, head, end)) // "Tom Kington in Rome"
 
 	// Boilerplate and teasers weigh boilerWeight or less (unitWeight):
 	// only such lines are asked again.
