@@ -55,6 +55,11 @@ type Catalog struct {
 	// Feeds holds each feed's podcast:guid and address by its key: the
 	// guid is assigned once and kept when the address changes.
 	Feeds map[string]FeedIdentity `json:"feeds,omitempty"`
+	// Retired are the files of episodes' earlier versions that no
+	// episode names any more, kept here until a run has deleted them: a
+	// run killed after this catalog was written and before it deleted
+	// them leaves them to the next run, not behind for ever.
+	Retired []string `json:"retired,omitempty"`
 }
 
 // FeedIdentity is what a feed keeps across runs.
@@ -106,12 +111,20 @@ func (c *Catalog) Find(guid string) (Episode, bool) {
 }
 
 // Upsert adds the episode or replaces the one with the same GUID, keeping
-// its first publication time. It reports whether one was replaced.
+// its first publication time; the replaced version's audio, transcript
+// and chapters that the new one does not reuse join Retired. It reports
+// whether one was replaced.
 func (c *Catalog) Upsert(e Episode) bool {
 	for i, old := range c.Episodes {
 		if old.GUID == e.GUID {
 			if !old.Published.IsZero() {
 				e.Published = old.Published
+			}
+			now := map[string]bool{e.AudioKey: true, e.ManifestKey: true, e.TranscriptKey: true, e.ChaptersKey: true}
+			for _, k := range []string{old.AudioKey, old.TranscriptKey, old.ChaptersKey} {
+				if k != "" && !now[k] && !slices.Contains(c.Retired, k) {
+					c.Retired = append(c.Retired, k)
+				}
 			}
 			c.Episodes[i] = e
 			return true
@@ -186,6 +199,11 @@ func ParseCatalog(data []byte) (Catalog, error) {
 	for key, id := range c.Feeds {
 		if !guidPattern.MatchString(id.GUID) {
 			return Catalog{}, fmt.Errorf("feed %q: podcast guid %q is not a UUID", key, id.GUID)
+		}
+	}
+	for _, k := range c.Retired {
+		if err := store.ValidKey(k); err != nil {
+			return Catalog{}, fmt.Errorf("retired file: %w", err)
 		}
 	}
 	seen := map[string]bool{}

@@ -310,3 +310,46 @@ func BenchmarkChunks100(b *testing.B) {
 		b.ReportMetric(float64(voice.peak.Load()), "peak-requests")
 	}
 }
+
+// TestRetiredFilesOutliveAKill: an earlier version's files that a killed
+// run left listed as retired in the catalog are deleted by the next run
+// that publishes, and leave the list; a retired file an episode names
+// again is kept.
+func TestRetiredFilesOutliveAKill(t *testing.T) {
+	ctx := context.Background()
+	o, _ := options(t, newSlowVoice(t, 0, 2), 2)
+	for _, k := range []string{"old-story-aaaaaaaaaaaa.mp3", "old-story-aaaaaaaaaaaa.vtt"} {
+		if err := o.Store.Put(ctx, k, strings.NewReader("x"), store.Meta{ContentType: "audio/mpeg"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
+		c.Retired = []string{"old-story-aaaaaaaaaaaa.mp3", "old-story-aaaaaaaaaaaa.vtt", "gone-already.mp3"}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := narrate.Run(ctx, o, entries(1)); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"old-story-aaaaaaaaaaaa.mp3", "old-story-aaaaaaaaaaaa.vtt"} {
+		if _, err := o.Store.Stat(ctx, k); !errors.Is(err, store.ErrNotExist) {
+			t.Errorf("%s: %v, want it deleted", k, err)
+		}
+	}
+	cat, _, err := feed.LoadCatalog(ctx, o.Store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Retired) != 0 {
+		t.Errorf("retired %v left in the catalog", cat.Retired)
+	}
+
+	// Upsert lists what a new version does not reuse.
+	var c feed.Catalog
+	c.Upsert(feed.Episode{GUID: "g", Slug: "s", AudioKey: "s-1.mp3", TranscriptKey: "s-1.vtt", ManifestKey: "s.json"})
+	c.Upsert(feed.Episode{GUID: "g", Slug: "s", AudioKey: "s-2.mp3", TranscriptKey: "s-1.vtt", ManifestKey: "s.json"})
+	if fmt.Sprint(c.Retired) != "[s-1.mp3]" {
+		t.Errorf("retired %v, want [s-1.mp3]", c.Retired)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -686,30 +687,47 @@ func (b *batch) retire(prev, ep feed.Episode) {
 }
 
 // deleteObsolete removes the earlier versions' files, after the catalog
-// and the feeds were written: a file the catalog names (another run may
-// have written it meanwhile) is kept. What a run killed before this
-// leaves behind is named in no catalog and harms nothing but space.
+// and the feeds were written: those this run replaced, and those the
+// catalog lists as retired (a run killed before it got here left them
+// there). A file the catalog names (another run may have written it
+// meanwhile) is kept; what was deleted, or is named again, leaves the
+// catalog's list.
 func deleteObsolete(ctx context.Context, o Options, b *batch) {
 	b.mu.Lock()
 	keys := b.obsolete
 	b.obsolete = nil
+	retired := len(b.cat.Retired) // as the batch last read or wrote the catalog
 	b.mu.Unlock()
-	if len(keys) == 0 {
-		return
+	if len(keys) == 0 && retired == 0 {
+		return // nothing to delete: the catalog is not read again
 	}
 	cat, _, err := feed.LoadCatalog(ctx, o.Store)
 	if err != nil {
 		o.Logger.Warn("earlier versions' files kept: reading the catalog failed", "files", len(keys), "err", err)
 		return
 	}
+	keys = append(keys, cat.Retired...)
 	named := protectedKeys(o.Channels, cat)
+	done := map[string]bool{}
 	for _, k := range keys {
 		if named[k] {
+			done[k] = true
 			continue
 		}
 		if err := o.Store.Delete(ctx, k); err != nil && !errors.Is(err, store.ErrNotExist) {
 			o.Logger.Warn("could not delete an earlier version's file", "key", k, "err", err)
+			continue
 		}
+		done[k] = true
+	}
+	if len(cat.Retired) == 0 {
+		return
+	}
+	if _, err := feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
+		c.Retired = slices.DeleteFunc(c.Retired, func(k string) bool { return done[k] })
+		return nil
+	}); err != nil {
+		o.Logger.Warn("the catalog still lists deleted files as retired; the next run clears them", "err", err)
 	}
 }
 
