@@ -332,9 +332,6 @@ type batch struct {
 	pending   []feed.Episode    // stored, not yet in the catalog
 	assets    sync.Once         // the player's files, published once a batch
 	assetsErr error
-	// obsolete are the files of episodes' earlier versions, deleted
-	// once the catalog and the feeds name the new ones.
-	obsolete  []string
 	lastFlush time.Time
 	flushMu   sync.Mutex // one catalog update at a time
 }
@@ -669,47 +666,27 @@ func fileVersion(f *os.File) (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 
-// retire notes the files of prev, the episode's earlier version, that
-// the new version ep does not reuse: they are deleted once the catalog
-// and the feeds name ep (deleteObsolete).
-func (b *batch) retire(prev, ep feed.Episode) {
-	if prev.GUID == "" {
-		return
-	}
-	now := map[string]bool{ep.AudioKey: true, ep.TranscriptKey: true, ep.ChaptersKey: true, ep.ManifestKey: true}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for _, k := range []string{prev.AudioKey, prev.TranscriptKey, prev.ChaptersKey} {
-		if k != "" && !now[k] {
-			b.obsolete = append(b.obsolete, k)
-		}
-	}
-}
-
 // deleteObsolete removes the earlier versions' files, after the catalog
-// and the feeds were written: those this run replaced, and those the
-// catalog lists as retired (a run killed before it got here left them
-// there). A file the catalog names (another run may have written it
+// and the feeds were written: those the catalog lists as retired (Upsert
+// lists them in the write that replaces an episode; a run killed before
+// it got here left them there). A file the catalog names (another run may have written it
 // meanwhile) is kept; what was deleted, or is named again, leaves the
 // catalog's list.
 func deleteObsolete(ctx context.Context, o Options, b *batch) {
 	b.mu.Lock()
-	keys := b.obsolete
-	b.obsolete = nil
 	retired := len(b.cat.Retired) // as the batch last read or wrote the catalog
 	b.mu.Unlock()
-	if len(keys) == 0 && retired == 0 {
+	if retired == 0 {
 		return // nothing to delete: the catalog is not read again
 	}
 	cat, _, err := feed.LoadCatalog(ctx, o.Store)
 	if err != nil {
-		o.Logger.Warn("earlier versions' files kept: reading the catalog failed", "files", len(keys), "err", err)
+		o.Logger.Warn("earlier versions' files kept: reading the catalog failed", "files", retired, "err", err)
 		return
 	}
-	keys = append(keys, cat.Retired...)
 	named := protectedKeys(o.Channels, cat)
 	done := map[string]bool{}
-	for _, k := range keys {
+	for _, k := range cat.Retired {
 		if named[k] {
 			done[k] = true
 			continue
@@ -719,9 +696,6 @@ func deleteObsolete(ctx context.Context, o Options, b *batch) {
 			continue
 		}
 		done[k] = true
-	}
-	if len(cat.Retired) == 0 {
-		return
 	}
 	if _, err := feed.UpdateCatalog(ctx, o.Store, func(c *feed.Catalog) error {
 		c.Retired = slices.DeleteFunc(c.Retired, func(k string) bool { return done[k] })
@@ -900,7 +874,6 @@ func publishEpisode(ctx context.Context, o Options, b *batch, r *Result, a artic
 		TranscriptKey: vttKey, ChaptersKey: chaptersKey, Language: a.Language, Section: a.Section,
 	}
 	_, r.Replaced = b.known(ep.GUID)
-	b.retire(prev, ep)
 	if eps := b.add(ep, o.Now()); eps != nil {
 		// A long batch publishes as it goes; a failure here is retried
 		// with the rest at the end.

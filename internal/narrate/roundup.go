@@ -301,9 +301,7 @@ func publishRoundup(ctx context.Context, o Options, ro RoundupOptions, out Round
 		return out, fmt.Errorf("roundup: %w", err)
 	}
 	out.FeedURL = o.Store.URL(roundupFeedKey(channels))
-	b := &batch{cat: cat}
-	b.retire(prev, ep)
-	deleteObsolete(ctx, Options{Store: o.Store, Channels: channels, Logger: o.Logger}, b)
+	deleteObsolete(ctx, Options{Store: o.Store, Channels: channels, Logger: o.Logger}, &batch{cat: cat})
 	out.OK = true
 	return out, nil
 }
