@@ -71,10 +71,8 @@ var weekdayAbbrevs = setOf("mon", "tue", "tues", "wed", "thu", "thur", "thurs", 
 // week.
 func isWeekday(w string) bool {
 	lw := strings.ToLower(w)
-	if weekdayNames[strings.TrimRight(lw, ".,")] {
-		return true
-	}
-	return strings.ContainsAny(lw[max(0, len(lw)-1):], ".,") && weekdayAbbrevs[strings.TrimRight(lw, ".,")]
+	bare := strings.TrimRight(lw, ".,")
+	return weekdayNames[bare] || bare != lw && weekdayAbbrevs[bare]
 }
 
 // dateToken is one token of a date: a number (with its digit count) or a
