@@ -722,11 +722,12 @@ func esRoman(c *context, m match) (string, bool) {
 	switch {
 	case prev == "siglo" || prev == "siglos" || prev == "capítulo" || prev == "tomo" || prev == "volumen" || prev == "parte":
 		return esCardinal(itoa(v), esAlone), true
-	case lower && (len(r) < 2 || esRomanWords[r] || !isLetters(prev) || len([]rune(prev)) < 3 || esFunctionWords[prev]):
-		return "", false // "mi", "vi", "di" are words
+	case lower && (len(r) < 2 || esRomanWords[r] || !esRegnalNames[prev]):
+		// Text in lower case has no capital to say a name: a numeral is
+		// read only after a name monarchs and popes bear, "maría vii",
+		// "carlos iii"; "mi", "vi", "di" and "aaa ccc" stay words.
+		return "", false
 	case lower:
-		// "maría vii", "carlos iii": text written all in lower case,
-		// a numeral after a name.
 	case c.alone() && len(r) <= 3:
 		// A numeral on its own ("V"): an ordinal.
 	case raw == "" || !isLetters(raw) || !unicode.IsUpper([]rune(raw)[0]):
@@ -752,6 +753,14 @@ func esRoman(c *context, m match) (string, bool) {
 // esRomanWords are Spanish words and lower-case abbreviations that are
 // Roman numerals too ("mil", "5 cc", "cm", "mm").
 var esRomanWords = set("mi", "di", "vi", "ci", "li", "dl", "cv", "mix", "xl", "mil", "cc", "cd", "cm", "mm", "dc", "cl", "ml")
+
+// esRegnalNames are the given names of kings, queens and popes that a
+// Roman numeral follows in Spanish text; only after one of them is a
+// numeral in lower case read as such.
+var esRegnalNames = set("alfonso", "alejandro", "ana", "benedicto", "bonifacio", "carlos", "catalina", "clemente", "constantino",
+	"eduardo", "enrique", "felipe", "fernando", "federico", "francisco", "gregorio", "guillermo", "gustavo", "inocencio", "isabel",
+	"jacobo", "jaime", "jorge", "juan", "juana", "león", "leon", "luis", "margarita", "maría", "maria", "martín", "napoleón",
+	"pablo", "pedro", "pío", "pio", "ramiro", "ricardo", "sancho", "sixto", "urbano", "víctor", "victor")
 
 // --- cardinals ---
 

@@ -64,6 +64,7 @@ func TestLanguages(t *testing.T) {
 		// Lower-case Roman numerals follow a name, not a letter, and
 		// "cc", "mm", "cm" are units.
 		{"es", "anexo b cc, carlos iii", "anexo b cc, carlos tercero"},
+		{"es", "aaa ccc, el presidente xi, pío xii", "aaa ccc, el presidente xi, pío doce"},
 		// Any number takes -er as a decade does; a number with a letter
 		// is a house's or an article's.
 		{"de", "die 68er, eine 3er-Reihe, Haus Nr. 12a, Art. 5b", "die acht und sechziger, eine dreier-Reihe, Haus nummer zwölf a, artikel fünf b"},
