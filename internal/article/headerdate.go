@@ -75,18 +75,31 @@ func hasBlockDescendant(n *html.Node) bool {
 	return false
 }
 
-// titleLine is the index of the first line that says the title, or -1.
+// titleLine is the index of the line that says the title as the
+// story's headline, or -1: the first that the story's running text
+// follows within headerReach lines, else the first that says it at all
+// (a blog's list of recent posts can say it higher up, among other
+// titles).
 func titleLine(lines []string, title string) int {
 	nt := normTitle(title)
 	if nt == "" {
 		return -1
 	}
+	first := -1
 	for i, l := range lines {
 		// The line says the title, or its start: a <title> can carry
 		// more than the headline's line ("Headline - Section").
 		if nl := normTitle(l); nl == nt || wordCount(l) >= 4 && strings.HasPrefix(nt, nl+" ") {
-			return i
+			if proseUnder(lines, i) {
+				return i
+			}
+			if first < 0 {
+				first = i
+			}
 		}
+	}
+	if first >= 0 {
+		return first
 	}
 	// Else the first line that says most of the title's words: the
 	// headline worded for the page, the title for search ("Hazing
@@ -113,6 +126,21 @@ func titleLine(lines []string, title string) int {
 	}
 	return -1
 }
+
+// proseUnder reports a line of running text (more than proseWords
+// words) within headerReach lines under line at.
+func proseUnder(lines []string, at int) bool {
+	for i := at + 1; i < len(lines) && i <= at+headerReach; i++ {
+		if wordCount(lines[i]) > proseWords {
+			return true
+		}
+	}
+	return false
+}
+
+// proseWords is how many words make a line running text rather than a
+// header's or a list's line.
+const proseWords = 25
 
 // headerOrder is the lines by a headline at line at, nearest first:
 // headerBelow lines under it, then above lines over it.

@@ -248,6 +248,12 @@ func TestDatePrintedByHeadline(t *testing.T) {
 		{"beats the URL's month", `<h1>Council votes to close the bridge</h1><div>August 9, 2012</div>`, "http://example.com/2012/08/bridge/", "2012-08-09"},
 		{"none printed", `<h1>Council votes to close the bridge</h1>`, "", ""},
 		{"headline worded for the page", `<h2>Council to close the bridge</h2><p>By Jo Bloggs | Posted: October 27, 2012</p>`, "", "2012-10-27"},
+		// A blog's list of recent posts says the title first; the
+		// headline is the line the story follows.
+		{"under the headline, not the list of posts", `<ul><li>Recent Posts</li><li>Ferry timetable to change in spring</li><li>Council votes to close the bridge</li><li>Harbour dredging starts</li><li>Market moves to the square</li>` +
+			`<li>New bus lane opens</li><li>Library hours extended</li><li>School roof repaired</li><li>Park gates to close at dusk</li><li>Budget meeting moved</li></ul>` +
+			`<ul><li>Categories</li><li>Courts</li><li>Elections</li><li>Harbour</li><li>Schools</li><li>Transport</li><li>Weather</li></ul>` +
+			`<h2>Council votes to close the bridge</h2><p>November 6, 2012</p>`, "", "2012-11-06"},
 		{"a dateline over share buttons", `<p>24 July 2012 Last updated at 02:28 ET</p><ul><li>Share</li><li>Email</li><li>Print</li><li>Facebook</li><li>Twitter</li></ul><h1>Council votes to close the bridge</h1>`, "", "2012-07-24"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
