@@ -17,20 +17,21 @@ import (
 // monthNames are the months' names, January first, with the forms a date
 // uses (the genitive in Slavic languages) and the usual abbreviations;
 // Arabic's in the Egyptian and the Levantine names (those of one word),
-// Hindi's.
+// Hindi's, Hebrew's alone and with the "in" a date prints them with
+// ("3 בדצמבר 2026").
 var monthNames = [12][]string{
-	{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня", "leden", "ledna", "ocak", "ianuarie", "tammikuuta", "tammikuu", "január", "siječnja", "siječanj", "јануар", "януари", "sausio", "jaanuar", "janvāris", "janvārī", "ιανουαρίου", "ιανουάριος", "يناير", "जनवरी"},
-	{"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого", "únor", "února", "şubat", "februarie", "helmikuuta", "helmikuu", "február", "veljače", "veljača", "фебруар", "февруари", "vasario", "veebruar", "februāris", "februārī", "φεβρουαρίου", "φεβρουάριος", "فبراير", "شباط", "फ़रवरी", "फरवरी"},
-	{"march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "marzec", "marca", "март", "марта", "мар", "березень", "березня", "březen", "března", "mart", "martie", "maaliskuuta", "maaliskuu", "március", "ožujka", "ožujak", "marts", "kovo", "märts", "martā", "μαρτίου", "μάρτιος", "maret", "marec", "مارس", "آذار", "मार्च"},
-	{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi", "апрель", "апреля", "апр", "квітень", "квітня", "duben", "dubna", "nisan", "aprilie", "huhtikuuta", "huhtikuu", "április", "travnja", "travanj", "април", "balandžio", "aprill", "aprīlis", "aprīlī", "απριλίου", "απρίλιος", "أبريل", "إبريل", "ابريل", "نيسان", "अप्रैल"},
-	{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень", "травня", "květen", "května", "mayıs", "toukokuuta", "toukokuu", "május", "svibnja", "svibanj", "мај", "gegužės", "maijs", "maijā", "μαΐου", "μάιος", "مايو", "أيار", "ايار", "मई"},
-	{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "червень", "червня", "červen", "června", "haziran", "iunie", "kesäkuuta", "kesäkuu", "június", "lipnja", "lipanj", "јун", "юни", "birželio", "juuni", "jūnijs", "jūnijā", "ιουνίου", "ιούνιος", "يونيو", "يونية", "حزيران", "जून"},
-	{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip", "июль", "июля", "июл", "липень", "липня", "červenec", "července", "temmuz", "iulie", "heinäkuuta", "heinäkuu", "július", "srpnja", "srpanj", "јул", "юли", "liepos", "juuli", "jūlijs", "jūlijā", "ιουλίου", "ιούλιος", "يوليو", "يولية", "تموز", "जुलाई"},
-	{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpień", "sierpnia", "sie", "август", "августа", "авг", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuuta", "elokuu", "augusztus", "kolovoza", "kolovoz", "avgust", "rugpjūčio", "augusts", "augustā", "αυγούστου", "αύγουστος", "agustus", "أغسطس", "اغسطس", "آب", "अगस्त"},
-	{"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "wrz", "сентябрь", "сентября", "сен", "сент", "вересень", "вересня", "září", "eylül", "septembrie", "syyskuuta", "syyskuu", "szeptember", "rujna", "rujan", "септембар", "септември", "rugsėjo", "septembris", "septembrī", "σεπτεμβρίου", "σεπτέμβριος", "septembar", "سبتمبر", "أيلول", "ايلول", "सितंबर", "सितम्बर"},
-	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "paź", "октябрь", "октября", "окт", "жовтень", "жовтня", "říjen", "října", "ekim", "octombrie", "lokakuuta", "lokakuu", "október", "октобар", "октомври", "spalio", "oktoober", "oktobris", "oktobrī", "οκτωβρίου", "οκτώβριος", "oktobar", "أكتوبر", "اكتوبر", "अक्टूबर"},
-	{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım", "noiembrie", "marraskuuta", "marraskuu", "studenoga", "studeni", "новембар", "ноември", "lapkričio", "novembris", "novembrī", "νοεμβρίου", "νοέμβριος", "novembar", "نوفمبر", "नवंबर", "नवम्बर"},
-	{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "дек", "грудень", "грудня", "prosinec", "prosince", "aralık", "decembrie", "joulukuuta", "joulukuu", "prosinca", "prosinac", "децембар", "декември", "gruodžio", "detsember", "decembris", "decembrī", "δεκεμβρίου", "δεκέμβριος", "desember", "decembar", "ديسمبر", "दिसंबर", "दिसम्बर"},
+	{"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "январь", "января", "янв", "січень", "січня", "leden", "ledna", "ocak", "ianuarie", "tammikuuta", "tammikuu", "január", "siječnja", "siječanj", "јануар", "януари", "sausio", "jaanuar", "janvāris", "janvārī", "ιανουαρίου", "ιανουάριος", "يناير", "जनवरी", "januára", "januarja", "ינואר", "בינואר"},
+	{"february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "fevereiro", "fev", "februari", "luty", "lutego", "lut", "февраль", "февраля", "фев", "лютий", "лютого", "únor", "února", "şubat", "februarie", "helmikuuta", "helmikuu", "február", "veljače", "veljača", "фебруар", "февруари", "vasario", "veebruar", "februāris", "februārī", "φεβρουαρίου", "φεβρουάριος", "فبراير", "شباط", "फ़रवरी", "फरवरी", "februára", "februarja", "פברואר", "בפברואר"},
+	{"march", "mar", "märz", "mär", "mars", "marzo", "março", "maart", "mrt", "marzec", "marca", "март", "марта", "мар", "березень", "березня", "březen", "března", "mart", "martie", "maaliskuuta", "maaliskuu", "március", "ožujka", "ožujak", "marts", "kovo", "märts", "martā", "μαρτίου", "μάρτιος", "maret", "marec", "مارس", "آذار", "मार्च", "מרץ", "במרץ"},
+	{"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "kwi", "апрель", "апреля", "апр", "квітень", "квітня", "duben", "dubna", "nisan", "aprilie", "huhtikuuta", "huhtikuu", "április", "travnja", "travanj", "април", "balandžio", "aprill", "aprīlis", "aprīlī", "απριλίου", "απρίλιος", "أبريل", "إبريل", "ابريل", "نيسان", "अप्रैल", "apríla", "aprila", "אפריל", "באפריל"},
+	{"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "травень", "травня", "květen", "května", "mayıs", "toukokuuta", "toukokuu", "május", "svibnja", "svibanj", "мај", "gegužės", "maijs", "maijā", "μαΐου", "μάιος", "مايو", "أيار", "ايار", "मई", "mája", "מאי", "במאי"},
+	{"june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "червень", "червня", "červen", "června", "haziran", "iunie", "kesäkuuta", "kesäkuu", "június", "lipnja", "lipanj", "јун", "юни", "birželio", "juuni", "jūnijs", "jūnijā", "ιουνίου", "ιούνιος", "يونيو", "يونية", "حزيران", "जून", "júna", "junija", "יוני", "ביוני"},
+	{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "lip", "июль", "июля", "июл", "липень", "липня", "červenec", "července", "temmuz", "iulie", "heinäkuuta", "heinäkuu", "július", "srpnja", "srpanj", "јул", "юли", "liepos", "juuli", "jūlijs", "jūlijā", "ιουλίου", "ιούλιος", "يوليو", "يولية", "تموز", "जुलाई", "júla", "julija", "יולי", "ביולי"},
+	{"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpień", "sierpnia", "sie", "август", "августа", "авг", "серпень", "серпня", "srpen", "srpna", "ağustos", "elokuuta", "elokuu", "augusztus", "kolovoza", "kolovoz", "avgust", "rugpjūčio", "augusts", "augustā", "αυγούστου", "αύγουστος", "agustus", "أغسطس", "اغسطس", "آب", "अगस्त", "augusta", "avgusta", "אוגוסט", "באוגוסט"},
+	{"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "wrz", "сентябрь", "сентября", "сен", "сент", "вересень", "вересня", "září", "eylül", "septembrie", "syyskuuta", "syyskuu", "szeptember", "rujna", "rujan", "септембар", "септември", "rugsėjo", "septembris", "septembrī", "σεπτεμβρίου", "σεπτέμβριος", "septembar", "سبتمبر", "أيلول", "ايلول", "सितंबर", "सितम्बर", "septembra", "ספטמבר", "בספטמבר"},
+	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "październik", "października", "paź", "октябрь", "октября", "окт", "жовтень", "жовтня", "říjen", "října", "ekim", "octombrie", "lokakuuta", "lokakuu", "október", "октобар", "октомври", "spalio", "oktoober", "oktobris", "oktobrī", "οκτωβρίου", "οκτώβριος", "oktobar", "أكتوبر", "اكتوبر", "अक्टूबर", "októbra", "oktobra", "אוקטובר", "באוקטובר"},
+	{"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "листопад", "листопада", "kasım", "noiembrie", "marraskuuta", "marraskuu", "studenoga", "studeni", "новембар", "ноември", "lapkričio", "novembris", "novembrī", "νοεμβρίου", "νοέμβριος", "novembar", "نوفمبر", "नवंबर", "नवम्बर", "novembra", "נובמבר", "בנובמבר"},
+	{"december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "декабрь", "декабря", "дек", "грудень", "грудня", "prosinec", "prosince", "aralık", "decembrie", "joulukuuta", "joulukuu", "prosinca", "prosinac", "децембар", "декември", "gruodžio", "detsember", "decembris", "decembrī", "δεκεμβρίου", "δεκέμβριος", "desember", "decembar", "ديسمبر", "दिसंबर", "दिसम्बर", "decembra", "דצמבר", "בדצמבר"},
 }
 
 // monthByName maps every name and abbreviation to its month (1–12).
@@ -86,6 +87,23 @@ type dateToken struct {
 // the zero time. A date must have a four-digit year between 1990 and
 // 2100 and a real day of its month.
 func findDate(s string) time.Time { return findDateOrdered(s, false) }
+
+// writesDayFirst reports whether text in the language tagged lang
+// writes a date in slashes day first: every language does but American
+// English (untagged English is read the American way, as findDate does).
+func writesDayFirst(lang string) bool {
+	if lang == "" {
+		return false
+	}
+	if primaryTag(lang) != "en" {
+		return true
+	}
+	switch strings.ToUpper(strings.TrimLeft(lang[len(primaryTag(lang)):], "-_")) {
+	case "", "US", "CA", "PH":
+		return false
+	}
+	return true // en-GB, en-AU, en-IN, en-IE, en-NZ, en-ZA …
+}
 
 // findDateOrdered is findDate with dates in slashes read day first when
 // dayFirst (as every language but American English writes them), month

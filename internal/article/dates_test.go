@@ -45,6 +45,13 @@ func TestFindDate(t *testing.T) {
 		{"3. detsember 2025", day(2025, 12, 3)},
 		{"2025. gada 3. decembrī", day(2025, 12, 3)},
 		{"3 Desember 2025", day(2025, 12, 3)},
+		// Slovak and Slovenian genitives; Hebrew, with and without the
+		// "in" a date puts before the month.
+		{"3. decembra 2025", day(2025, 12, 3)},
+		{"14. júla 2025", day(2025, 7, 14)},
+		{"3. junija 2025", day(2025, 6, 3)},
+		{"3 בדצמבר 2025", day(2025, 12, 3)},
+		{"14 יולי 2025", day(2025, 7, 14)},
 		{"2026-11-20T08:30:00Z", day(2026, 11, 20)},
 		{"23.02.2025", day(2025, 2, 23)},
 		{"02/23/2025", day(2025, 2, 23)},

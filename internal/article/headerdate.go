@@ -176,9 +176,10 @@ func headerByline(lines []string, at int) string {
 
 // headerDate is the date printed by the headline at line at: under it,
 // else up to headerAbove lines over it, on a short line (a byline's or a
-// dateline's, not a sentence of the story). Zero when the headline was
-// not found or no date stands there.
-func headerDate(lines []string, at int, now time.Time) time.Time {
+// dateline's, not a sentence of the story), a date in slashes read day
+// first when dayFirst. Zero when the headline was not found or no date
+// stands there.
+func headerDate(lines []string, at int, dayFirst bool, now time.Time) time.Time {
 	if at < 0 {
 		return time.Time{}
 	}
@@ -187,7 +188,7 @@ func headerDate(lines []string, at int, now time.Time) time.Time {
 		if wordCount(lines[i]) > 25 {
 			continue
 		}
-		if t := findDate(lines[i]); !t.IsZero() && !t.After(future) {
+		if t := findDateOrdered(lines[i], dayFirst); !t.IsZero() && !t.After(future) {
 			return t
 		}
 	}

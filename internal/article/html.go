@@ -88,7 +88,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	if a.Byline == "" {
 		a.Byline = headerByline(lines, headline)
 	}
-	meta.printed = headerDate(lines, headline, time.Now())
+	meta.printed = headerDate(lines, headline, writesDayFirst(a.Language), time.Now())
 	a.Published = chooseDate(meta, rDate, where, time.Now())
 	if root == nil {
 		root = bestCandidate(doc)

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -270,6 +271,30 @@ func TestDatePrintedByHeadline(t *testing.T) {
 				t.Errorf("date %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPrintedDateInSlashes: a date in slashes is read as the page's
+// language writes it: day first in Spanish and British English, month
+// first in American English and where no language is said.
+func TestPrintedDateInSlashes(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"es", "2026-12-03"}, {"en-GB", "2026-12-03"}, {"pt-BR", "2026-12-03"},
+		{"en-US", "2026-03-12"}, {"en", "2026-03-12"}, {"", "2026-03-12"},
+	} {
+		page := bridgePage("", `<h1>Council votes to close the bridge</h1><p>03/12/2026 14:05</p>`, "")
+		if tc.lang != "" {
+			page = bytes.Replace(page, []byte("<html>"), []byte(`<html lang="`+tc.lang+`">`), 1)
+		}
+		a := parsePage(t, page)
+		if got := a.Published.Format(time.DateOnly); got != tc.want {
+			t.Errorf("lang %q: date %s, want %s", tc.lang, got, tc.want)
+		}
+	}
+	for lang, want := range map[string]bool{"": false, "en": false, "en-US": false, "en_us": false, "en-CA": false, "en-GB": true, "en-IN": true, "de": true, "fr-CA": true, "zh-Hans": true} {
+		if got := writesDayFirst(lang); got != want {
+			t.Errorf("writesDayFirst(%q) = %v", lang, got)
+		}
 	}
 }
 

@@ -83,7 +83,7 @@ func parseText(src string) Article {
 	// date in slashes is day first unless the text is English
 	// ("04/03/2024" is the 4th of March in a French story).
 	a.Language = chooseLanguage("", a.Blocks)
-	dayFirst := a.Language != "" && primaryTag(a.Language) != "en"
+	dayFirst := writesDayFirst(a.Language)
 	a.Published = textDate(units, from, head, dayFirst)
 	for i := from - 1; i >= max(0, start-headerReach) && a.Published.IsZero(); i-- {
 		a.Published = textDate(units, i, i+1, dayFirst)
