@@ -19,7 +19,7 @@ import (
 // separator: the year or the separator, then "by", "par", "por"….
 var innerByline = lazy(`(?i)(?:\d{4},?|[|•·—–])\s+(?:by|von|por|par|di|door|av|af|przez|від|от)\s|(?:(?:` + cjkLabels + `)[\s\x{3000}]*[:：︱][\s\x{3000}]*)+`)
 
-var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka|autorius|autors|forfatter|kirjoittaja|szerző|oleh|piše|napisao|napisala|` + uncasedLabels + `)[:：\s]\s*`)
+var bylinePrefix = lazy(`(?i)^(?:(?:written|reported|reporting|words|posted|text|story)\s+by|by|von|por|par|di|door|av|af|przez|автор(?:ка)?:?|від|от|texto|tekst|text|escrito por|publicado por|publié par|geschrieben von|scritto da|author|autor|auteur|autore|autora|autorka|(?:authors|autoren|autores|auteurs|autori|autorzy|yazar|yazan)[:：]|autorius|autors|forfatter|kirjoittaja|szerző|oleh|piše|napisao|napisala|` + uncasedLabels + `)[:：\s]\s*`)
 
 // nameLabel marks the names in a script without capitals, where nothing
 // else tells a name from a word: a label before them ("作者：", "记者",
@@ -157,7 +157,11 @@ func cleanByline(s string) string {
 	}
 	if parts := strings.Split(s, ","); len(parts) > 1 {
 		for _, p := range parts {
-			if wordCount(strings.TrimSpace(p)) < 2 || !looksLikeNames(strings.TrimSpace(p)) || hasRoleWord(p) {
+			// A person's part opens with a name: "da Reuters", "of the
+			// Times" name a publisher.
+			p = strings.TrimSpace(p)
+			first, _, _ := strings.Cut(p, " ")
+			if wordCount(p) < 2 || !looksLikeNames(p) || hasRoleWord(p) || publisherOf[first] {
 				s = parts[0]
 				break
 			}
@@ -175,16 +179,25 @@ func cleanByline(s string) string {
 	return strings.TrimRight(strings.Join(words, " "), " -–—|,;:→»›")
 }
 
-// roleWords are the words of a writer's role, which a byline prints
-// after the names and a comma ("Tarun Jain, AdWords Product Manager",
-// "A. Pawlowski, NBC News contributor"), in the languages aloud reads
-// most: a part between commas that holds one is no name.
+// roleWords are the words of a writer's role or of the newsroom a
+// byline prints after the names and a comma ("Tarun Jain, AdWords
+// Product Manager", "A. Pawlowski, NBC News contributor", "Jane Doe,
+// Associated Press"), in the languages aloud reads most: a part between
+// commas that holds one is no name.
 var roleWords = setOf("manager", "editor", "reporter", "correspondent", "writer", "contributor", "columnist", "producer", "director",
 	"engineer", "strategist", "analyst", "author", "journalist", "photographer", "staff", "team", "intern", "officer", "head", "chief",
 	"redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "journaliste", "correspondant",
 	"correspondante", "rédacteur", "rédactrice", "periodista", "corresponsal", "redactor", "redactora", "giornalista",
 	"corrispondente", "redattore", "jornalista", "correspondente", "redacteur", "verslaggever", "correspondent", "dziennikarz",
-	"корреспондент", "журналист", "редактор", "обозреватель", "кореспондент", "журналіст", "оглядач")
+	"корреспондент", "журналист", "редактор", "обозреватель", "кореспондент", "журналіст", "оглядач",
+	"press", "news", "agency", "newsroom", "desk", "wire", "presse", "agence", "rédaction", "agentur", "nachrichten", "redaktion",
+	"agencia", "redacción", "noticias", "agenzia", "redazione", "notizie", "agência", "redação", "notícias", "redactie", "nieuws",
+	"новости", "новини", "агентство", "редакция", "редакція")
+
+// publisherOf are the prepositions that open a publisher's name after a
+// byline's comma ("Ana Souza, da Reuters", "Jane Doe, of the Times",
+// "Anna Schmidt, für die Zeit").
+var publisherOf = setOf("of", "for", "at", "from", "da", "do", "de", "del", "della", "di", "du", "des", "für", "bei", "van", "voor", "för", "для", "из", "з")
 
 // hasRoleWord reports a part of a byline that names a role.
 func hasRoleWord(p string) bool {

@@ -36,6 +36,15 @@ func TestCleanByline(t *testing.T) {
 		{"Oleh Budi Santoso - 3 Desember 2025", "Budi Santoso"},
 		{"Piše: Ana Horvat", "Ana Horvat"},
 		{"Szerző: Kovács Anna", "Kovács Anna"},
+		// A newsroom after a comma is no writer's name, nor is a
+		// publisher a preposition opens; plural labels in a few
+		// languages, with their colon ("Authors Guild" is a name).
+		{"By Jane Doe and John Roe, Associated Press", "Jane Doe and John Roe"},
+		{"Por Ana Souza, da Reuters", "Ana Souza"},
+		{"Par Jean Dupont, Agence France-Presse", "Jean Dupont"},
+		{"Autorzy: Jan Kowalski, Anna Nowak", "Jan Kowalski, Anna Nowak"},
+		{"Yazar: Ahmet Yılmaz", "Ahmet Yılmaz"},
+		{"Authors Guild Staff", "Authors Guild Staff"},
 		{"Автор: Иван Петров", "Иван Петров"},
 		{"By\n   Jane Doe\n   Health News", "Jane Doe"},
 		{"Devindra Hardawar/AOL", "Devindra Hardawar"},
