@@ -916,10 +916,26 @@ func (p phrases) has(t string) bool {
 
 func isBoilerplate(t string) bool {
 	if len(t) > furnitureBytes {
-		return false // a paragraph: every line of a page is asked, the regexps only of short ones
+		// A paragraph: every line of a page is asked, the regexps only
+		// of short ones, but for a consent notice's opening.
+		return consentNotice.MatchString(t)
 	}
 	return boilerplate.MatchString(strings.TrimRight(t, ": ")) || foreignBoilerplate.has(t) || wordCount(t) <= 8 && readingTime.MatchString(t)
 }
+
+// consentNotice opens a site's notice of its cookies, which runs to a
+// paragraph as long as a story's ("We use cookies and similar
+// technologies to improve your browsing experience, …"), in the
+// languages aloud reads most.
+var consentNotice = lazy(`(?i)^(?:(?:we|this (?:web)?site|our (?:web)?site)(?: and our partners)? uses? cookies` +
+	`|(?:wir|diese (?:web)?seite|unsere (?:web)?seite) (?:verwende|nutze|setze)n? cookies` +
+	`|(?:nous|ce site) utilis(?:ons|e) des cookies` +
+	`|(?:utilizamos|usamos|este sitio(?: web)?(?: utiliza| usa)|este site (?:utiliza|usa)) cookies` +
+	`|(?:utilizziamo|usiamo|questo sito(?: web)? utilizza) (?:i )?cookie` +
+	`|(?:wij gebruiken|deze (?:web)?site gebruikt) cookies` +
+	`|(?:używamy|ta strona (?:używa|wykorzystuje)) (?:plików )?cookie` +
+	`|(?:мы используем|этот сайт использует) (?:файлы )?cookie` +
+	`|(?:ми використовуємо|цей сайт використовує) (?:файли )?cookie)`)
 
 // readingTime is a page's estimate of a story's length, in the words
 // the languages aloud reads most give it: "4 min read", "3 Min.

@@ -620,3 +620,31 @@ func TestStoryControls(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedConsentNotice: a site's cookie notice runs to a paragraph as
+// long as the story's; it is not read, whatever its length, and in any
+// of the languages aloud reads most.
+func TestCopiedConsentNotice(t *testing.T) {
+	notice := "We use cookies and similar technologies to improve your browsing experience, personalize content and offers, show targeted ads, analyze traffic, and better understand you. We may share your information with third-party partners for marketing purposes. To learn more and make choices about data use, visit our Advertising Policy and Privacy Policy. By clicking Accept and Continue below, you consent to the use of cookies and your information."
+	text := copiedPage(append([]string{"Menu", "Search", "Please accept our privacy terms", notice, "ACCEPT AND CONTINUE", storyHeadline, "By Morag Lindsay", "3 March 2025"}, storyBody...)...)
+	a, err := Parse(text, Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range a.Blocks {
+		if b.Text == notice {
+			t.Error("the cookie notice was read")
+		}
+	}
+	if a.Title != storyHeadline {
+		t.Errorf("title %q", a.Title)
+	}
+	for _, s := range []string{notice, "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können. " + strings.Repeat("Mehr dazu in unserer Datenschutzerklärung. ", 10),
+		"Nous utilisons des cookies pour améliorer votre expérience. " + strings.Repeat("Vous pouvez modifier vos choix à tout moment. ", 10),
+		"Utilizamos cookies propias y de terceros para mejorar nuestros servicios. " + strings.Repeat("Puede cambiar la configuración u obtener más información. ", 8)} {
+		if !isBoilerplate(s) {
+			t.Errorf("not a consent notice: %.60q", s)
+		}
+	}
+
+}
