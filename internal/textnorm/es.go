@@ -722,10 +722,11 @@ func esRoman(c *context, m match) (string, bool) {
 	switch {
 	case prev == "siglo" || prev == "siglos" || prev == "capítulo" || prev == "tomo" || prev == "volumen" || prev == "parte":
 		return esCardinal(itoa(v), esAlone), true
-	case lower && (len(r) < 2 || esRomanWords[r] || !esRegnalNames[prev]):
+	case lower && (len(r) < 2 || esRomanWords[r] || !esRegnalNames[prev] || v >= 40):
 		// Text in lower case has no capital to say a name: a numeral is
-		// read only after a name monarchs and popes bear, "maría vii",
-		// "carlos iii"; "mi", "vi", "di" and "aaa ccc" stay words.
+		// read only after a name monarchs and popes bear, and only as
+		// high as their numbers go, "maría vii", "carlos iii"; "mi",
+		// "vi", "di", "aaa ccc" and "carlos mmm" stay words.
 		return "", false
 	case lower:
 	case c.alone() && len(r) <= 3:
