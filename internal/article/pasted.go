@@ -806,7 +806,8 @@ var (
 const pointerLabels = `read (?:more|also|next)|also read|see also|related|more on this(?: story| topic)?`
 
 // The same kinds of lines in the other languages aloud reads most (de,
-// fr, es, it, pt, nl, pl, ru, uk): a copy from a German, French or
+// fr, es, it, pt, nl, pl, ru, uk; the commonest also in sv, da, no, fi,
+// cs, tr, id): a copy from a German, French or
 // Ukrainian site prints its menus, teasers, comments and legal links as
 // an English one does. Whole lines, in lower case; a phrase that ends in
 // "…" starts its line ("Lesen Sie auch: Neue Buslinie ab Montag").
@@ -832,6 +833,20 @@ var (
 		"перейти к содержанию", "меню", "поиск", "закрыть", "главная", "подписаться", "войти", "реклама", "поделиться", "печать",
 		"сохранить", "принять все",
 		"перейти до вмісту", "пошук", "закрити", "головна", "підписатися", "увійти", "поділитися", "друк", "зберегти", "прийняти все",
+		// Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Indonesian.
+		"hoppa till innehållet", "meny", "sök", "stäng", "startsida", "prenumerera", "logga in", "annons", "dela", "skriv ut", "spara",
+		"acceptera alla", "endast för prenumeranter",
+		"gå til indhold", "søg", "luk", "forside", "abonner", "log ind", "annonce", "del", "udskriv", "gem", "accepter alle",
+		"kun for abonnenter",
+		"hopp til innhold", "søk", "lukk", "forsiden", "logg inn", "annonse", "lagre", "godta alle",
+		"siirry sisältöön", "valikko", "haku", "sulje", "etusivu", "tilaa", "kirjaudu", "kirjaudu sisään", "mainos", "jaa", "tulosta",
+		"tallenna", "hyväksy kaikki", "vain tilaajille",
+		"přejít k obsahu", "hledat", "zavřít", "předplatit", "přihlásit se", "sdílet", "tisk", "vytisknout", "uložit", "přijmout vše",
+		"jen pro předplatitele",
+		"içeriğe geç", "ara", "kapat", "ana sayfa", "abone ol", "giriş yap", "reklam", "paylaş", "yazdır", "kaydet", "tümünü kabul et",
+		"langsung ke konten", "cari", "tutup", "beranda", "berlangganan", "masuk", "iklan", "bagikan", "cetak", "simpan", "terima semua",
+		"läs mer", "lyssna", "læs mere", "lyt", "les mer", "lytt", "lue lisää", "kuuntele", "číst dál", "číst více", "poslechnout",
+		"devamını oku", "dinle", "baca selengkapnya", "dengarkan",
 		// A story's controls: back to the front page, save, gift, listen,
 		// enlarge, read on, comment, report an error, cookie settings.
 		"zur startseite", "zur übersicht", "zur merkliste hinzufügen", "auf die merkliste", "merkliste", "artikel verschenken",
@@ -851,12 +866,17 @@ var (
 	foreignLegal = phraseSet("impressum", "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions légales",
 		"politique de confidentialité", "conditions d'utilisation", "conditions générales d'utilisation", "aviso legal",
 		"política de privacidad", "términos de uso", "términos y condiciones", "informativa privacy", "informativa sulla privacy",
-		"política de privacidade", "privacybeleid", "polityka prywatności", "политика конфиденциальности", "політика конфіденційності")
+		"política de privacidade", "privacybeleid", "polityka prywatności", "политика конфиденциальности", "політика конфіденційності",
+		"integritetspolicy", "privatlivspolitik", "personvernerklæring", "tietosuojaseloste", "ochrana osobních údajů",
+		"gizlilik politikası", "kebijakan privasi")
 	foreignStop = phraseSet("kommentare", "kommentar schreiben", "commentaires", "commentaire", "comentarios", "commenti", "comentários",
 		"reacties", "komentarze", "комментарии", "коментарі",
 		"alle rechte vorbehalten…", "tous droits réservés…", "todos los derechos reservados…", "tutti i diritti riservati…",
 		"todos os direitos reservados…", "alle rechten voorbehouden…", "wszelkie prawa zastrzeżone…", "все права защищены…",
-		"усі права захищені…", "всі права захищені…")
+		"усі права захищені…", "всі права захищені…",
+		"kommentarer", "kommentit", "komentáře", "yorumlar", "komentar",
+		"alla rättigheter förbehållna…", "alle rettigheder forbeholdes…", "alle rettigheter reservert…",
+		"kaikki oikeudet pidätetään…", "všechna práva vyhrazena…", "tüm hakları saklıdır…", "hak cipta dilindungi…")
 	foreignTeaser = phraseSet("meistgelesen", "meistgelesene", "meistgelesene artikel", "mehr zum thema…", "lesen sie auch…",
 		"schlagwörter:…", "themen:…", "über den autor", "über die autorin", "étiquettes :…", "étiquettes:…", "mots-clés :…", "mots-clés:…",
 		"à propos de l'auteur", "à propos de l’auteur", "etiquetas:…", "temas:…", "sobre el autor", "sobre la autora", "sobre o autor",
@@ -873,7 +893,13 @@ var (
 		"meest gelezen", "lees ook…", "gerelateerd", "ook interessant", "volg ons…",
 		"najczęściej czytane", "czytaj także…", "czytaj też…", "zobacz też…", "zobacz także…", "polecamy", "powiązane",
 		"самое читаемое", "читайте также…", "читать также…", "по теме", "похожие материалы", "подписывайтесь…",
-		"найпопулярніше", "читайте також…", "читати також…", "за темою", "схожі матеріали", "підписуйтесь…")
+		"найпопулярніше", "читайте також…", "читати також…", "за темою", "схожі матеріали", "підписуйтесь…",
+		"mest läst", "mest lästa", "läs också…", "läs även…", "relaterat", "relaterade artiklar",
+		"mest læste", "læs også…", "relaterede artikler", "mest lest", "les også…", "relaterte artikler",
+		"luetuimmat", "luetuimmat uutiset", "lue myös…", "aiheeseen liittyvät",
+		"nejčtenější", "čtěte také…", "přečtěte si také…", "související články", "související",
+		"en çok okunanlar", "ilgili haberler", "bunlar da ilginizi çekebilir",
+		"terpopuler", "baca juga…", "berita terkait", "artikel terkait")
 )
 
 // phrases are whole lines and the starts of lines ("…" written after

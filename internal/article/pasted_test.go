@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -647,4 +648,40 @@ func TestCopiedConsentNotice(t *testing.T) {
 		}
 	}
 
+}
+
+// TestCopiedNordicAndMorePages: the commonest furniture lines in
+// Swedish, Danish, Norwegian, Finnish, Czech, Turkish and Indonesian
+// are not read from a copied page, nor taken for its title.
+func TestCopiedNordicAndMorePages(t *testing.T) {
+	headline := "Färjorna återvänder till hamnen efter vinterns stormar"
+	body := []string{
+		"Hamnens färjor återgick till sin vintertidtabell på måndagen efter tre veckor av stormar som höll större delen av flottan i hamn, uppger operatören.",
+		"Passagerare köade från tidig morgon vid huvudpiren, och den första överfarten gick i tid för första gången sedan början av månaden.",
+		"Operatören säger att reparationerna av två av tilläggsplatserna tar till våren, och att vissa turer stannar vid stadspiren i stället.",
+	}
+	furniture := []string{"Hoppa till innehållet", "Meny", "Sök", "Logga in", "Prenumerera", "Mest lästa", "Läs också: Ny busslinje från måndag",
+		"Dela", "Skriv ut", "Lyssna", "Annons", "Kommentarer", "Alla rättigheter förbehållna © 2026", "Integritetspolicy"}
+	lines := append([]string{furniture[0], furniture[1], furniture[2], furniture[3], furniture[4], headline, "Av Anna Lindqvist", "3 mars 2025", furniture[7], furniture[8], furniture[9]},
+		body[0], furniture[10], body[1], body[2], furniture[5], furniture[6], furniture[11], furniture[12], furniture[13])
+	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != headline || a.Byline != "Anna Lindqvist" {
+		t.Errorf("title %q, byline %q", a.Title, a.Byline)
+	}
+	var read []string
+	for _, b := range a.Blocks {
+		read = append(read, b.Text)
+	}
+	if !slices.Equal(read, body) {
+		t.Errorf("read %q", read)
+	}
+	for _, line := range []string{"Siirry sisältöön", "Lue lisää", "Luetuimmat", "Přečtěte si také: Nová linka", "Nejčtenější", "Tüm hakları saklıdır.",
+		"İlgili Haberler", "Baca juga: Jalur baru", "Berita Terkait", "Læs også: Ny buslinje", "Les også: Ny busslinje", "Mest læste"} {
+		if !isBoilerplate(line) && !isTeaserLine(line) && !isStopLine(line) {
+			t.Errorf("%q read as the story's", line)
+		}
+	}
 }
