@@ -177,6 +177,11 @@ func TestAgoDate(t *testing.T) {
 		"před 2 hodinami": "2026-12-02", "před 3 dny": "2026-11-29", "2 godziny temu": "2026-12-02", "3 dni temu": "2026-11-29",
 		"2 uur geleden": "2026-12-02", "för 2 timmar sedan": "2026-12-02", "2 timer siden": "2026-12-02", "2 hafta önce": "2026-11-18",
 		"30 dakika önce": "2026-12-02", "3 gün önce": "2026-11-29", "há 2 horas": "2026-12-02",
+		// Finnish and Indonesian; an Indonesian week (minggu) is no
+		// minute. Yesterday in Finnish, Czech, Turkish, Indonesian.
+		"2 tuntia sitten": "2026-12-02", "3 päivää sitten": "2026-11-29", "2 jam yang lalu": "2026-12-02",
+		"3 hari yang lalu": "2026-11-29", "2 minggu yang lalu": "2026-11-18", "eilen klo 14.05": "2026-12-01", "včera 14:05": "2026-12-01",
+		"dün 14:05": "2026-12-01", "kemarin": "2026-12-01",
 	} {
 		d, ok := agoDate(in, now)
 		got := ""

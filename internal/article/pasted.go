@@ -141,13 +141,13 @@ func midnight(t time.Time) time.Time {
 
 // yesterday is the word for it in the languages aloud reads.
 var yesterday = map[string]bool{"yesterday": true, "gestern": true, "ayer": true, "hier": true, "ieri": true, "ontem": true, "gisteren": true,
-	"wczoraj": true, "igår": true, "вчера": true, "вчора": true}
+	"wczoraj": true, "igår": true, "вчера": true, "вчора": true, "eilen": true, "včera": true, "dün": true, "kemarin": true}
 
 // agoPattern matches a count and a unit of time, then "ago" (English,
 // Russian, Ukrainian, Italian, Polish, Dutch, Swedish, Danish and
-// Norwegian, Turkish), or "vor", "hace", "il y a", "há", "před" and then
+// Norwegian, Turkish, Finnish, Indonesian), or "vor", "hace", "il y a", "há", "před" and then
 // the count and unit.
-var agoPattern = lazy(`(?:^|\s)(\d+|an?|one)?\s*(\pL+)\.?\s+(?:ago|назад|тому|fa|temu|geleden|sedan|siden|önce)(?:$|[^\pL])|(?:vor|hace|il y a|há|před|pred)\s+(\d+|einer?|einem|una?|une?)\s+(\pL+)`)
+var agoPattern = lazy(`(?:^|\s)(\d+|an?|one)?\s*(\pL+)\.?\s+(?:ago|назад|тому|fa|temu|geleden|sedan|siden|önce|sitten|yang lalu)(?:$|[^\pL])|(?:vor|hace|il y a|há|před|pred)\s+(\d+|einer?|einem|una?|une?)\s+(\pL+)`)
 
 // agoUnits are the units' stems, longest first where one is another's
 // start ("mo" month, "min" minute).
@@ -155,7 +155,9 @@ var agoUnits = []struct {
 	prefix string
 	d      time.Duration
 }{
-	{"min", time.Minute}, {"dakika", time.Minute}, {"hafta", 7 * 24 * time.Hour}, {"godz", time.Hour}, {"uur", time.Hour},
+	{"minggu", 7 * 24 * time.Hour}, {"min", time.Minute}, {"dakika", time.Minute}, {"menit", time.Minute}, {"tunt", time.Hour},
+	{"jam", time.Hour}, {"päiv", 24 * time.Hour}, {"hari", 24 * time.Hour}, {"viik", 7 * 24 * time.Hour}, {"kuuk", 30 * 24 * time.Hour},
+	{"bulan", 30 * 24 * time.Hour}, {"hafta", 7 * 24 * time.Hour}, {"godz", time.Hour}, {"uur", time.Hour},
 	{"timm", time.Hour}, {"time", time.Hour}, {"saat", time.Hour}, {"gün", 24 * time.Hour}, {"tydz", 7 * 24 * time.Hour},
 	{"tygod", 7 * 24 * time.Hour}, {"týd", 7 * 24 * time.Hour}, {"veck", 7 * 24 * time.Hour}, {"uke", 7 * 24 * time.Hour},
 	{"uge", 7 * 24 * time.Hour}, {"měsíc", 30 * 24 * time.Hour}, {"miesi", 30 * 24 * time.Hour}, {"maand", 30 * 24 * time.Hour},
