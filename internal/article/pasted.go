@@ -809,7 +809,7 @@ const pointerLabels = `read (?:more|also|next)|also read|see also|related|more o
 
 // The same kinds of lines in the other languages aloud reads most (de,
 // fr, es, it, pt, nl, pl, ru, uk; the commonest also in sv, da, no, fi,
-// cs, tr, id): a copy from a German, French or
+// cs, tr, id, zh, ja, ko): a copy from a German, French or
 // Ukrainian site prints its menus, teasers, comments and legal links as
 // an English one does. Whole lines, in lower case; a phrase that ends in
 // "…" starts its line ("Lesen Sie auch: Neue Buslinie ab Montag").
@@ -849,6 +849,11 @@ var (
 		"langsung ke konten", "cari", "tutup", "beranda", "berlangganan", "masuk", "iklan", "bagikan", "cetak", "simpan", "terima semua",
 		"läs mer", "lyssna", "læs mere", "lyt", "les mer", "lytt", "lue lisää", "kuuntele", "číst dál", "číst více", "poslechnout",
 		"devamını oku", "dinle", "baca selengkapnya", "dengarkan",
+		// Chinese, Japanese, Korean.
+		"首页", "搜索", "登录", "注册", "关闭", "广告", "分享", "分享到…", "转播到…", "转发", "收藏", "打印", "返回顶部", "阅读全文",
+		"查看更多", "扫一扫…", "微信扫一扫…", "ホーム", "検索", "ログイン", "会員登録", "閉じる", "広告", "シェア", "ツイート", "印刷",
+		"保存", "ページの先頭へ", "トップへ戻る", "続きを読む", "もっと見る", "この記事をシェア", "홈", "검색", "로그인", "회원가입",
+		"닫기", "광고", "공유", "공유하기", "인쇄", "스크랩", "맨 위로", "더보기", "기사 더보기",
 		// A story's controls: back to the front page, save, gift, listen,
 		// enlarge, read on, comment, report an error, cookie settings.
 		"zur startseite", "zur übersicht", "zur merkliste hinzufügen", "auf die merkliste", "merkliste", "artikel verschenken",
@@ -870,7 +875,8 @@ var (
 		"política de privacidad", "términos de uso", "términos y condiciones", "informativa privacy", "informativa sulla privacy",
 		"política de privacidade", "privacybeleid", "polityka prywatności", "политика конфиденциальности", "політика конфіденційності",
 		"integritetspolicy", "privatlivspolitik", "personvernerklæring", "tietosuojaseloste", "ochrana osobních údajů",
-		"gizlilik politikası", "kebijakan privasi")
+		"gizlilik politikası", "kebijakan privasi", "隐私政策", "免责声明", "プライバシーポリシー", "利用規約", "개인정보처리방침",
+		"이용약관")
 	foreignStop = phraseSet("kommentare", "kommentar schreiben", "commentaires", "commentaire", "comentarios", "commenti", "comentários",
 		"reacties", "komentarze", "комментарии", "коментарі",
 		"alle rechte vorbehalten…", "tous droits réservés…", "todos los derechos reservados…", "tutti i diritti riservati…",
@@ -878,7 +884,8 @@ var (
 		"усі права захищені…", "всі права захищені…",
 		"kommentarer", "kommentit", "komentáře", "yorumlar", "komentar",
 		"alla rättigheter förbehållna…", "alle rettigheder forbeholdes…", "alle rettigheter reservert…",
-		"kaikki oikeudet pidätetään…", "všechna práva vyhrazena…", "tüm hakları saklıdır…", "hak cipta dilindungi…")
+		"kaikki oikeudet pidätetään…", "všechna práva vyhrazena…", "tüm hakları saklıdır…", "hak cipta dilindungi…",
+		"评论", "网友评论", "コメント", "댓글", "版权所有…", "無断転載…", "무단 전재…", "무단전재…")
 	foreignTeaser = phraseSet("meistgelesen", "meistgelesene", "meistgelesene artikel", "mehr zum thema…", "lesen sie auch…",
 		"schlagwörter:…", "themen:…", "über den autor", "über die autorin", "étiquettes :…", "étiquettes:…", "mots-clés :…", "mots-clés:…",
 		"à propos de l'auteur", "à propos de l’auteur", "etiquetas:…", "temas:…", "sobre el autor", "sobre la autora", "sobre o autor",
@@ -901,7 +908,9 @@ var (
 		"luetuimmat", "luetuimmat uutiset", "lue myös…", "aiheeseen liittyvät",
 		"nejčtenější", "čtěte také…", "přečtěte si také…", "související články", "související",
 		"en çok okunanlar", "ilgili haberler", "bunlar da ilginizi çekebilir",
-		"terpopuler", "baca juga…", "berita terkait", "artikel terkait")
+		"terpopuler", "baca juga…", "berita terkait", "artikel terkait",
+		"相关阅读…", "相关新闻…", "相关文章…", "热门推荐", "推荐阅读…", "猜你喜欢", "阅读排行", "点击排行", "上一篇…", "下一篇…",
+		"関連記事", "関連ニュース", "おすすめ記事", "人気記事", "アクセスランキング", "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사")
 )
 
 // phrases are whole lines and the starts of lines ("…" written after
@@ -930,7 +939,7 @@ func (p phrases) has(t string) bool {
 	if len(t) > 120 {
 		return false
 	}
-	l := strings.ToLower(strings.TrimRight(strings.TrimSpace(t), " :.…"))
+	l := strings.ToLower(strings.TrimRight(strings.TrimSpace(t), " :.…：。"))
 	if p.whole[l] || p.whole[strings.TrimSpace(strings.TrimRight(l, "0123456789()"))] {
 		return true // "Kommentare (12)"
 	}

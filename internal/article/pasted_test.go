@@ -685,3 +685,20 @@ func TestCopiedNordicAndMorePages(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiedCJKFurniture: a Chinese, Japanese or Korean page's menus,
+// share buttons, teasers' headings and comment heading, with or without
+// a full-width colon, are not the story's.
+func TestCopiedCJKFurniture(t *testing.T) {
+	for _, line := range []string{"首页", "分享到：", "转播到腾讯微博", "返回顶部", "相关阅读：", "下一篇：新的公交线路", "评论", "版权所有 © 2026",
+		"シェア", "ツイート", "関連記事", "続きを読む", "コメント", "공유하기", "관련기사", "많이 본 뉴스", "댓글", "무단 전재 및 재배포 금지"} {
+		if !isBoilerplate(line) && !isTeaserLine(line) && !isStopLine(line) && !isSiteLink(line) {
+			t.Errorf("%q read as the story's", line)
+		}
+	}
+	for _, line := range []string{"分享经济正在改变城市交通。", "コメントを求められた市長は答えなかった。", "공유 자전거가 다시 운행된다."} {
+		if isBoilerplate(line) || isTeaserLine(line) || isStopLine(line) {
+			t.Errorf("%q taken for furniture", line)
+		}
+	}
+}
