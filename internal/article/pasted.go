@@ -117,6 +117,10 @@ func agoDate(line string, now time.Time) (time.Time, bool) {
 			return midnight(now.AddDate(0, 0, -1)), true
 		}
 	}
+	if m := cjkAgo.FindStringSubmatch(l); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return midnight(now.Add(-time.Duration(n) * cjkAgoUnits[m[2]])), true
+	}
 	m := agoPattern.FindStringSubmatch(l)
 	if m == nil {
 		return time.Time{}, false
@@ -139,9 +143,24 @@ func midnight(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// yesterday is the word for it in the languages aloud reads.
+// yesterday is the word for it in the languages aloud reads (Chinese,
+// Japanese and Korean's are words of their own in a line's run of
+// letters: "昨天 14:05").
 var yesterday = map[string]bool{"yesterday": true, "gestern": true, "ayer": true, "hier": true, "ieri": true, "ontem": true, "gisteren": true,
-	"wczoraj": true, "igår": true, "вчера": true, "вчора": true, "eilen": true, "včera": true, "dün": true, "kemarin": true}
+	"wczoraj": true, "igår": true, "вчера": true, "вчора": true, "eilen": true, "včera": true, "dün": true, "kemarin": true,
+	"昨天": true, "昨日": true, "어제": true}
+
+// cjkAgo is a time ago in Chinese, Japanese or Korean: a count, its
+// unit and "before", with or without spaces ("3小时前", "2時間前", "3시간
+// 전").
+var cjkAgo = lazy(`(\d+)\s*(分钟|分鐘|小时|小時|天|周|週|个月|個月|分|時間|日|週間|か月|ヶ月|분|시간|일|주|개월)\s*(?:前|전)`)
+
+// cjkAgoUnits are cjkAgo's units.
+var cjkAgoUnits = map[string]time.Duration{"分钟": time.Minute, "分鐘": time.Minute, "分": time.Minute, "분": time.Minute,
+	"小时": time.Hour, "小時": time.Hour, "時間": time.Hour, "시간": time.Hour, "天": 24 * time.Hour, "日": 24 * time.Hour,
+	"일": 24 * time.Hour, "周": 7 * 24 * time.Hour, "週": 7 * 24 * time.Hour, "週間": 7 * 24 * time.Hour, "주": 7 * 24 * time.Hour,
+	"个月": 30 * 24 * time.Hour, "個月": 30 * 24 * time.Hour, "か月": 30 * 24 * time.Hour, "ヶ月": 30 * 24 * time.Hour,
+	"개월": 30 * 24 * time.Hour}
 
 // agoPattern matches a count and a unit of time, then "ago" (English,
 // Russian, Ukrainian, Italian, Polish, Dutch, Swedish, Danish and
