@@ -868,6 +868,11 @@ var (
 		"langsung ke konten", "cari", "tutup", "beranda", "berlangganan", "masuk", "iklan", "bagikan", "cetak", "simpan", "terima semua",
 		"läs mer", "lyssna", "læs mere", "lyt", "les mer", "lytt", "lue lisää", "kuuntele", "číst dál", "číst více", "poslechnout",
 		"devamını oku", "dinle", "baca selengkapnya", "dengarkan",
+		// Listening to the story, as a player offers it.
+		"ouvir o texto", "ouvir a notícia", "ouvir a matéria", "ouvir artigo", "escutar", "escuchar el artículo", "écouter l'article",
+		"écouter l’article", "vorlesen lassen", "artikel vorlesen lassen", "lyssna på artikeln", "kuuntele artikkeli",
+		"poslechnout článek", "makaleyi dinle", "dengarkan artikel", "слушать статью", "прослухати статтю", "luister naar dit artikel",
+		"posłuchaj artykułu", "記事を聞く", "听新闻", "기사 듣기",
 		// Chinese, Japanese, Korean.
 		"首页", "搜索", "登录", "注册", "关闭", "广告", "分享", "分享到…", "转播到…", "转发", "收藏", "打印", "返回顶部", "阅读全文",
 		"查看更多", "扫一扫…", "微信扫一扫…", "ホーム", "検索", "ログイン", "会員登録", "閉じる", "広告", "シェア", "ツイート", "印刷",

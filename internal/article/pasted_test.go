@@ -610,7 +610,8 @@ func TestCopiedNewsletterBox(t *testing.T) {
 func TestStoryControls(t *testing.T) {
 	for _, line := range []string{"Zur Startseite", "Artikel anhören", "Zur Merkliste hinzufügen", "Weiterlesen", "Bild vergrößern",
 		"Fehler gefunden? Jetzt melden.", "Lire la suite", "Écouter cet article", "Seguir leyendo", "Leggi di più", "Lees verder",
-		"Czytaj dalej", "Читать далее", "Читати далі", "Continue reading", "Back to top", "Enlarge this image", "Gift this article"} {
+		"Czytaj dalej", "Читать далее", "Читати далі", "Continue reading", "Back to top", "Enlarge this image", "Gift this article",
+		"Ouvir o texto", "Écouter l'article", "Lyssna på artikeln", "Слушать статью", "記事を聞く"} {
 		if !isBoilerplate(line) {
 			t.Errorf("isBoilerplate(%q) = false", line)
 		}
