@@ -55,6 +55,14 @@ func parseText(src string) Article {
 	furniture := func(i int) bool {
 		return i >= 0 && i < len(units) && weights[i] <= boilerWeight && (isBoilerplate(units[i]) || isTeaserLine(units[i]))
 	}
+	// The standfirst: running text between the headline and the body,
+	// over the byline and the date, opens the story (a short one weighs
+	// less than the header's lines around it, which left it out).
+	for i := title + 1; title >= 0 && i < start && i <= title+2; i++ {
+		if t := units[i]; isSentence(t) && wordCount(t) >= 6 && weights[i] > 0 && !isBylineLine(t, a.Byline) && !isDateLine(t) {
+			a.Blocks = append(a.Blocks, Block{Kind: Paragraph, Text: t})
+		}
+	}
 	for i := start; i < end; i++ {
 		t := units[i]
 		if i == title || furniture(i) || i < head && (isDateLine(t) || isBylineLine(t, a.Byline)) {

@@ -2,6 +2,8 @@ package article
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -403,8 +405,10 @@ func TestCopiedHeadlineOverPlayerAndCredit(t *testing.T) {
 		"Passengers at the main pier on Monday.Credit...Jane Roe for The Courier",
 		"By Dana Whitfield and Sam Lee", "March 4, 2025"}, storyBody...)
 	a := checkCopiedHeader(t, copiedPage(append(lines, "Advertisement", "Site Index", "© 2025 The Courier")...), "Dana Whitfield and Sam Lee", "2025-03-04")
+	// The standfirst opens the story, the player's and the photo's
+	// lines are not read.
 	body := bodyText(a)
-	if !strings.HasPrefix(body, storyBody[0]) || strings.Contains(body, "Advertisement") {
+	if !strings.HasPrefix(body, "The operator says two landing stages need repairs before the spring.\n"+storyBody[0]) || strings.Contains(body, "Advertisement") {
 		t.Errorf("body:\n%s", body)
 	}
 }
@@ -701,5 +705,57 @@ func TestCopiedCJKFurniture(t *testing.T) {
 		if isBoilerplate(line) || isTeaserLine(line) || isStopLine(line) {
 			t.Errorf("%q taken for furniture", line)
 		}
+	}
+}
+
+// TestCopiedNewsInTenLanguages: news pages as a browser copies them, in
+// ten languages, each with its menus, login and subscribe links, a
+// section's name, headline, standfirst, byline, date, reading time,
+// share and listen buttons, an advertisement's label inside the story,
+// a teaser, "most read" and the comments' heading
+// (testdata/pasted/news-*.txt). The headline, the writers, the date and
+// the language are found, and the standfirst and the story's paragraphs
+// are read, nothing else.
+func TestCopiedNewsInTenLanguages(t *testing.T) {
+	for _, tc := range []struct{ lang, title, byline string }{
+		{"de", "Bundestag beschließt Förderprogramm für Wärmepumpen in Mietshäusern", "Anna Schmidt und Peter Müller"},
+		{"fr", "Le Sénat adopte la réforme du financement des transports régionaux", "Jean Dupont et Marie Lefèvre"},
+		{"es", "El Gobierno aprueba un plan de ayudas para rehabilitar viviendas antiguas", "María López y Juan Pérez"},
+		{"pt", "Governo anuncia programa de crédito para pequenas empresas do Nordeste", "Ana Souza"},
+		{"ru", "Правительство утвердило программу ремонта сельских школ", "Иван Петров"},
+		{"sv", "Regeringen höjer stödet till kollektivtrafiken på landsbygden", "Anna Lindqvist"},
+		{"it", "Il governo approva il piano per le scuole delle aree interne", "Marco Rossi e Giulia Bianchi"},
+		{"nl", "Kabinet trekt extra geld uit voor onderhoud van dijken in het rivierengebied", "Jan de Vries"},
+		{"pl", "Rząd przyjął program wymiany pieców w małych miastach", "Jan Kowalski"},
+		{"ja", "政府、地方の公共交通に追加支援 バス路線の維持へ", "山田太郎"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "pasted", "news-"+tc.lang+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Parse(data, Text, "news.txt", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title || a.Byline != tc.byline || a.Language != tc.lang || a.Published.Format(time.DateOnly) != "2026-12-03" {
+				t.Errorf("title %q, byline %q, language %q, date %s", a.Title, a.Byline, a.Language, a.Published.Format(time.DateOnly))
+			}
+			// What is to be read: the lines of running text, the
+			// standfirst's and the story's (none of the furniture's is
+			// 60 bytes long).
+			var want, got []string
+			for _, l := range strings.Split(string(data), "\n") {
+				if l = strings.TrimSpace(l); isSentence(l) && len(l) >= 60 {
+					want = append(want, l)
+				}
+			}
+			for _, b := range a.Blocks {
+				got = append(got, b.Text)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("read %q\nwant %q", got, want)
+			}
+		})
 	}
 }
