@@ -637,10 +637,20 @@ func titleSignalsAt(units, norms []string, lead map[uint64]int, i, start, limit 
 	// Up to four lines between, not counting a page's furniture (a
 	// player's "Listen to this article", "Share", a counter, a photo's
 	// credit); only a header right under the line is directly under it.
+	ago := -1 // a time ago far above the body, under the line
 	for _, j := range linesUnder(units, i, min(limit+2, len(units)), 4) {
-		// A time ago far above the body dates a teaser, not the article.
-		if isBylineLine(units[j], "") || isNameAndTime(units[j]) || isDateLine(units[j]) && (j >= start-3 || !relativeDate.MatchString(units[j])) {
+		// A time ago far above the body dates a teaser, not the article,
+		// unless a line of names follows it: the writer's ("2 hours
+		// ago", "Share", "Save", "Dana Whitfield").
+		t := units[j]
+		if isBylineLine(t, "") || isNameAndTime(t) || isDateLine(t) && (j >= start-3 || !relativeDate.MatchString(t)) {
 			s.headerUnder, s.headerNear = j == i+1, j > i+1
+			break
+		}
+		if isDateLine(t) && ago < 0 {
+			ago = j
+		} else if ago >= 0 && isNameLine(t) {
+			s.headerUnder, s.headerNear = ago == i+1, ago > i+1
 			break
 		}
 	}

@@ -417,15 +417,21 @@ func TestCopiedHeadlineOverPlayerAndCredit(t *testing.T) {
 // Whitfield" over "BBC News, Plymouth") stands under the date and the
 // share and save buttons, which do not push it out of the headline's
 // reach.
+//
+// The date may be a time ago, far above the body past the photo's
+// credit and caption: followed by the writer's name, it is the
+// article's header, not a teaser's.
 func TestCopiedNameUnderShareButtons(t *testing.T) {
-	lines := append([]string{"Skip to content", "Home", "News", "Sport", storyHeadline, "4 March 2025", "Share", "Save",
-		"Dana Whitfield", "BBC News, Plymouth", "Getty Images", "Passengers queued at the main pier"}, storyBody...)
-	a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Title != storyHeadline || a.Byline != "Dana Whitfield" {
-		t.Errorf("title %q, byline %q", a.Title, a.Byline)
+	for _, date := range []string{"4 March 2025", "2 hours ago"} {
+		lines := append([]string{"Skip to content", "Home", "News", "Sport", storyHeadline, date, "Share", "Save",
+			"Dana Whitfield", "BBC News, Plymouth", "Getty Images", "Passengers queued at the main pier"}, storyBody...)
+		a, err := Parse(copiedPage(lines...), Text, "copied.txt", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != storyHeadline || a.Byline != "Dana Whitfield" || a.Published.IsZero() {
+			t.Errorf("%s: title %q, byline %q, date %v", date, a.Title, a.Byline, a.Published)
+		}
 	}
 }
 
