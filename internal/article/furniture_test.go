@@ -390,3 +390,32 @@ func TestDropRepeats(t *testing.T) {
 		})
 	}
 }
+
+// TestStoryEndsAtComments: a page's story ends at a line that heads
+// readers' comments or the site's foot, in any of the languages the
+// copied-text reader knows, once the story has begun; a diagram's
+// "Comment" label does not end it.
+func TestStoryEndsAtComments(t *testing.T) {
+	story := `<p>` + strings.Join(storyBody, `</p><p>`) + `</p>`
+	for _, tc := range []struct {
+		name, heading, after string
+		cut                  bool
+	}{
+		{"English", "174 comments | Add comment", "Jo: I took the ferry on Monday and it was late again, as it was all winter long.", true},
+		{"German", "Kommentare (12)", "Jo: Die Fähre war am Montag wieder zu spät, wie den ganzen Winter über.", true},
+		{"French", "3 réponses", "Jo : le bac était encore en retard lundi, comme pendant tout l'hiver.", true},
+		{"a diagram's label", "Comment", "The operator's figures for the winter show three crossings a day on the main line and one on the branch.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := parsePage(t, []byte(`<html><head><title>`+storyHeadline+`</title></head><body><article><h1>`+storyHeadline+`</h1>`+
+				story+`<p>`+tc.heading+`</p><p>`+tc.after+`</p></article></body></html>`))
+			body := bodyText(a)
+			if !strings.Contains(body, storyBody[2]) {
+				t.Fatalf("the story was cut: %s", body)
+			}
+			if cut := !strings.Contains(body, tc.after); cut != tc.cut {
+				t.Errorf("cut %v, want %v:\n%s", cut, tc.cut, body)
+			}
+		})
+	}
+}

@@ -118,8 +118,27 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 			a.Blocks = wc
 		}
 	}
-	a.Blocks = dropRepeats(dropSelfPromotion(cutThread(a.Blocks), a.Publication))
+	a.Blocks = dropRepeats(dropSelfPromotion(cutAtComments(cutThread(a.Blocks)), a.Publication))
 	return a, nil
+}
+
+// cutAtComments ends the story at a line of a few words that heads
+// readers' comments or the page's foot ("Comments", "Kommentare (12)",
+// "3 réponses", "Previous post", "© 2026 Zeitung", "Impressum"), as the
+// copied-text reader does (isStopLine), once minArticleWords have been
+// read: what follows is readers' talk or the site's. A comment in the
+// singular is an action's label, and a diagram's ("Comment" in a flow
+// chart), not a heading.
+func cutAtComments(blocks []Block) []Block {
+	words := 0
+	for i, b := range blocks {
+		single := strings.EqualFold(strings.Trim(b.Text, " :"), "comment") || strings.EqualFold(strings.Trim(b.Text, " :"), "commentaire")
+		if words >= minArticleWords && wordCount(b.Text) <= 6 && !single && isStopLine(b.Text) {
+			return blocks[:i]
+		}
+		words += wordCount(b.Text)
+	}
+	return blocks
 }
 
 // repeatWords is the fewest words a paragraph must have to count as
