@@ -132,8 +132,8 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 func cutAtComments(blocks []Block) []Block {
 	words := 0
 	for i, b := range blocks {
-		single := strings.EqualFold(strings.Trim(b.Text, " :"), "comment") || strings.EqualFold(strings.Trim(b.Text, " :"), "commentaire")
-		if words >= minArticleWords && wordCount(b.Text) <= 6 && !single && isStopLine(b.Text) {
+		label := strings.ToLower(strings.Trim(b.Text, " :"))
+		if words >= minArticleWords && wordCount(b.Text) <= 6 && label != "comment" && label != "commentaire" && isStopLine(b.Text) {
 			return blocks[:i]
 		}
 		words += wordCount(b.Text)

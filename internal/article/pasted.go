@@ -172,8 +172,8 @@ var cjkAgoUnits = map[string]time.Duration{"分钟": time.Minute, "分鐘": time
 
 // agoPattern matches a count and a unit of time, then "ago" (English,
 // Russian, Ukrainian, Italian, Polish, Dutch, Swedish, Danish and
-// Norwegian, Turkish, Finnish, Indonesian), or "vor", "hace", "il y a", "há", "před" and then
-// the count and unit.
+// Norwegian, Turkish, Finnish, Indonesian), or "vor", "hace", "il y
+// a", "há", "před" and then the count and unit.
 var agoPattern = lazy(`(?:^|\s)(\d+|an?|one)?\s*(\pL+)\.?\s+(?:ago|назад|тому|fa|temu|geleden|sedan|siden|önce|sitten|yang lalu)(?:$|[^\pL])|(?:vor|hace|il y a|há|před|pred)\s+(\d+|einer?|einem|una?|une?)\s+(\pL+)`)
 
 // agoUnits are the units' stems, longest first where one is another's
