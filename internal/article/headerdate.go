@@ -129,13 +129,17 @@ func titleLine(lines []string, title string) int {
 
 // proseUnder reports a line of running text (more than proseWords
 // words) within headerReach lines under line at.
-func proseUnder(lines []string, at int) bool {
+func proseUnder(lines []string, at int) bool { return proseGap(lines, at) <= headerReach }
+
+// proseGap is how many lines under line at the first line of running
+// text stands, headerReach+1 when none does within headerReach.
+func proseGap(lines []string, at int) int {
 	for i := at + 1; i < len(lines) && i <= at+headerReach; i++ {
 		if wordCount(lines[i]) > proseWords {
-			return true
+			return i - at
 		}
 	}
-	return false
+	return headerReach + 1
 }
 
 // proseWords is how many words make a line running text rather than a

@@ -82,6 +82,7 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 	if root != nil {
 		meta.lead = leadSet(leadText(root))
 	}
+	meta.headlines = headlineLines(lines)
 	a.Title = chooseTitle(meta, rTitle, host)
 	a.Byline = chooseByline(meta, rByline, host)
 	headline := titleLine(lines, a.Title)

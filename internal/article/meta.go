@@ -31,6 +31,31 @@ type pageMeta struct {
 	feedTitles                                   []string        // the titles of the page's feed links
 	printed                                      time.Time       // the date printed by the headline (headerDate)
 	lead                                         map[uint64]bool // the content words of the story's start (leadSet)
+	headlines                                    map[string]int  // lines running text follows closely (normTitle), and how closely (headlineLines)
+}
+
+// headlineLines are the page's short lines (up to 20 words) that running
+// text follows within headerReach lines, in their normal form, with the
+// fewest lines between them and it: where a <title> has two sides, "Notes
+// from the Harbour: Ferries return", the side printed nearer over the
+// story (the post's heading) is its headline, the other a masthead's.
+func headlineLines(lines []string) map[string]int {
+	out := map[string]int{}
+	for i, l := range lines {
+		if n := wordCount(l); n >= 1 && n <= 20 {
+			if gap := proseGap(lines, i); gap <= headerReach && (out[normTitle(l)] == 0 || gap < out[normTitle(l)]) {
+				out[normTitle(l)] = gap
+			}
+		}
+	}
+	return out
+}
+
+// nearerStory reports whether the page prints the title a nearer over
+// its running text than b (b not at all, or further).
+func nearerStory(headlines map[string]int, a, b string) bool {
+	ga, gb := headlines[normTitle(a)], headlines[normTitle(b)]
+	return ga > 0 && (gb == 0 || ga < gb)
 }
 
 // leadSet is the content words (contentWordHashes) of a story's first
@@ -527,7 +552,12 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		// "Seth's Blog: The importance of going first", "Preview of my
 		// keynote: Church of the Customer Blog": the site's name beside
 		// a colon goes, as beside a separator.
-		if head, rest, ok := strings.Cut(c, ": "); ok && isFurniture(head) && len(strings.Fields(rest)) >= 2 {
+		// So does the page's masthead, its first <h1> printed nowhere
+		// over the story, when the other side is printed there ("Notes
+		// from the Harbour: Ferries return", a blog's name and its
+		// post's heading).
+		if head, rest, ok := strings.Cut(c, ": "); ok && len(strings.Fields(rest)) >= 2 && (isFurniture(head) ||
+			len(m.h1s) > 0 && normTitle(m.h1s[0]) == normTitle(head) && nearerStory(m.headlines, rest, head)) {
 			c = rest
 		}
 		if j := strings.LastIndex(c, ": "); j > 0 && isFurniture(c[j+2:]) && len(strings.Fields(c[:j])) >= 2 {
@@ -584,6 +614,9 @@ func chooseTitle(m pageMeta, readabilityTitle, host string) string {
 		score := o.bonus
 		if echoed(o.text, m.lead) {
 			score++ // the story is one more witness
+		}
+		if o.text != cands[o.rank] && nearerStory(m.headlines, o.text, cands[o.rank]) {
+			score++ // a side of a title that the page prints over its story
 		}
 		for _, w := range witnesses {
 			switch c, nc := w.text, w.norm; {

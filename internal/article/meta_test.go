@@ -371,3 +371,27 @@ func TestNoWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleSidePrintedOverStory: a <title> of two sides, neither named
+// as the site anywhere else, is cut to the side the page prints right
+// over its story; the other is a masthead's (a blog's <h1> on every
+// page). A side the page prints nowhere near running text gains
+// nothing.
+func TestTitleSidePrintedOverStory(t *testing.T) {
+	story := `<p>` + strings.Join(storyBody, `</p><p>`) + `</p>`
+	for _, tc := range []struct{ name, page, want string }{
+		{"masthead first", `<html><head><title>Notes from the Harbour: Ferries return after the storms</title></head><body>` +
+			`<h1>Notes from the Harbour</h1><ul><li>Home</li><li>About</li><li>Archive</li></ul>` +
+			`<div class="post"><h2>Ferries return after the storms</h2><p>November 6, 2012</p>` + story + `</div></body></html>`,
+			"Ferries return after the storms"},
+		{"masthead last", `<html><head><title>Ferries return after the storms - Notes from the Harbour</title></head><body>` +
+			`<h1>Notes from the Harbour</h1><div class="post"><h2>Ferries return after the storms</h2>` + story + `</div></body></html>`,
+			"Ferries return after the storms"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if a := parsePage(t, []byte(tc.page)); a.Title != tc.want {
+				t.Errorf("title %q, want %q", a.Title, tc.want)
+			}
+		})
+	}
+}
