@@ -419,3 +419,22 @@ func TestStoryEndsAtComments(t *testing.T) {
 		})
 	}
 }
+
+// TestTeaserBoxItems: a teaser box's title is left out, and so are the
+// other stories' headlines under it when nothing of the story follows;
+// a subheading after a box in the middle of the story heads its next
+// part and stays.
+func TestTeaserBoxItems(t *testing.T) {
+	story := `<p>` + strings.Join(storyBody, `</p><p>`) + `</p>`
+	page := func(after string) []byte {
+		return []byte(`<html><head><title>` + storyHeadline + `</title></head><body><article><h1>` + storyHeadline + `</h1>` + story + after + `</article></body></html>`)
+	}
+	a := parsePage(t, page(`<p>Mehr zum Thema</p><p>Heizungsgesetz: Was Eigentümer jetzt wissen müssen</p><p>Neue Buslinie ab Montag</p>`))
+	if body := bodyText(a); strings.Contains(body, "Heizungsgesetz") || strings.Contains(body, "Buslinie") || !strings.Contains(body, storyBody[2]) {
+		t.Errorf("end of the box:\n%s", body)
+	}
+	a = parsePage(t, page(`<p>Related</p><p>What the council said</p><p>The council said the timetable would be reviewed in the spring, after the repairs to the landing stages.</p>`))
+	if body := bodyText(a); !strings.Contains(body, "What the council said") {
+		t.Errorf("a subheading after a box in the story was left out:\n%s", body)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -440,9 +441,13 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 		blocks = append(blocks, Block{Kind: k, Level: level, Text: t})
 		from = append(from, n)
 	}
+	teaserAt := -1 // where the last teaser box's title was left out
 	add := func(k Kind, level int, n *html.Node) {
 		t := spokenText(n)
 		if k != Heading && (isCallToAction(n, t) || inMediaBox(n, t) || isPageLabel(n, t)) || k == Heading && nearMedia(n) {
+			if isTeaserLine(cleanSpace(t)) {
+				teaserAt = len(blocks)
+			}
 			return
 		}
 		addText(k, level, t, n)
@@ -486,6 +491,12 @@ func collectBlocks(root *html.Node, title, byline string, captions bool) []Block
 		inline(n, walk, addText, captions)
 	}
 	walk(root)
+	// A teaser box's items after its title ("Mehr zum Thema", then a
+	// headline) when nothing but such lines follows: the other stories'
+	// headlines, no sentence of this one.
+	if teaserAt > 0 && !slices.ContainsFunc(blocks[teaserAt:], func(b Block) bool { return isSentence(b.Text) || wordCount(b.Text) > 15 }) {
+		blocks, from = blocks[:teaserAt], from[:teaserAt]
+	}
 	return dropTrailingHeadings(dropEmptySections(blocks, from))
 }
 
