@@ -115,18 +115,13 @@ var english = sync.OnceValue(func() *language {
 	// Inches with their full stop: "10 in. of rain" ("in" without one is
 	// the preposition).
 	add(Measure, `(?P<num>`+enNum+`)\s?in\.`, enInches)
+	// "55 m.p.h.", as American papers write mph and kph.
+	add(Measure, `(?P<num>`+enNum+`)\s?(?P<dotted>m\.p\.h|k\.p\.h)\.?`, func(c *context, m match) (string, bool) {
+		return enQuantity(enSeps.parseNumber(m.get("num")), strings.ReplaceAll(m.get("dotted"), ".", ""))
+	})
 	// A unit's abbreviation with its stop mid-sentence, a word in lower
 	// case after it: "5 ft. tall", "5 lbs. of flour" (the stop is the
 	// abbreviation's, not the sentence's).
-	add(Measure, `(?P<num>`+enNum+`)\s?(?P<dotted>m\.p\.h|k\.p\.h)\.?`, func(c *context, m match) (string, bool) {
-		// "55 m.p.h.", as American papers write it.
-		n := enSeps.parseNumber(m.get("num"))
-		unit := map[string]string{"m.p.h": "miles per hour", "k.p.h": "kilometers per hour"}[m.get("dotted")]
-		if !n.point && trimZeros(n.whole) == "1" {
-			unit = strings.Replace(unit, "s per", " per", 1)
-		}
-		return words(enDecimal(n, true), unit), true
-	})
 	add(Measure, `(?P<num>`+enNum+`)\s?(?P<unit>ft|lbs?|oz|yds?|mi|sq\.? ?ft|cu\.? ?ft|fl\.? ?oz|gal|qt|pt|hrs?|mins?|secs?)\.(?P<sp>\s+)(?P<next>\p{Ll}+)`, enMeasureMidSentence)
 	addGlued(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)(?:\s(?P<scale>`+enScale+`))?(?:\s|(?P<hy>-))?(?P<unit>`+enUnitPattern()+`)`+wordEnd, enMeasure)
 	add(Measure, `(?P<sign>[-−])?(?P<num>`+enNum+`)-(?P<word>`+enUnitWords+`)`, enMeasureWord)
@@ -904,24 +899,35 @@ func enPence(c *context, m match) (string, bool) {
 // enVideoLines are the heights of video formats, said with "p".
 var enVideoLines = set("144", "240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320")
 
-// enInches reads "10 in." as "ten inches" (the scanner gives the full
-// stop back when a sentence starts after it).
+// enMeasureMidSentence reads "5 ft. tall" as "five feet tall": the
+// stop before a word in lower case is the abbreviation's.
 func enMeasureMidSentence(c *context, m match) (string, bool) {
-	one, many, ok := enUnit(m.get("unit"))
-	if !ok {
-		return "", false
-	}
 	n := enSeps.parseNumber(m.get("num"))
 	if n.grouped && !enSeps.groupedByThree(m.get("num")) {
 		return "", false
 	}
-	name := many
-	if !n.point && trimZeros(n.whole) == "1" {
-		name = one
+	q, ok := enQuantity(n, m.get("unit"))
+	if !ok {
+		return "", false
 	}
-	return words(enDecimal(n, true), name) + m.get("sp") + m.get("next"), true
+	return q + m.get("sp") + m.get("next"), true
 }
 
+// enQuantity says n of the unit whose symbol is sym, its name in the
+// singular for one: "five feet", "one mile per hour".
+func enQuantity(n number, sym string) (string, bool) {
+	one, many, ok := enUnit(sym)
+	if !ok {
+		return "", false
+	}
+	if !n.point && trimZeros(n.whole) == "1" {
+		return words(enDecimal(n, true), one), true
+	}
+	return words(enDecimal(n, true), many), true
+}
+
+// enInches reads "10 in." as "ten inches" (the scanner gives the full
+// stop back when a sentence starts after it).
 func enInches(c *context, m match) (string, bool) {
 	n := enSeps.parseNumber(m.get("num"))
 	if !n.point && trimZeros(n.whole) == "1" {
