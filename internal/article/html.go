@@ -128,14 +128,11 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 // readers' comments or the page's foot ("Comments", "Kommentare (12)",
 // "3 réponses", "Previous post", "© 2026 Zeitung", "Impressum"), as the
 // copied-text reader does (isStopLine), once minArticleWords have been
-// read: what follows is readers' talk or the site's. A comment in the
-// singular is an action's label, and a diagram's ("Comment" in a flow
-// chart), not a heading.
+// read: what follows is readers' talk or the site's.
 func cutAtComments(blocks []Block) []Block {
 	words := 0
 	for i, b := range blocks {
-		label := strings.ToLower(strings.Trim(b.Text, " :"))
-		if words >= minArticleWords && wordCount(b.Text) <= 6 && label != "comment" && label != "commentaire" && isStopLine(b.Text) {
+		if words >= minArticleWords && wordCount(b.Text) <= 6 && isStopLine(b.Text) {
 			return blocks[:i]
 		}
 		words += wordCount(b.Text)

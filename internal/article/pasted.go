@@ -818,8 +818,10 @@ var (
 	// stopMarker starts what follows an article on a page: its comments
 	// and the site's footer. (Teaser headings, "Related", "Read more",
 	// a newsletter's sign-up, stand inside articles as often as after
-	// them: they end nothing, and are not read where they stand.)
-	stopMarker = lazy(`(?i)^(?:comments?(?: \(\d+\))?|(?:leave|post|add) a (?:comment|reply)|join the (?:conversation|discussion)|show comments|about us|contact us|privacy policy|terms (?:of|&) (?:use|service)` +
+	// them: they end nothing, and are not read where they stand.) A
+	// comment in the singular, without a count, is an action's label or
+	// a diagram's ("Comment" in a flow chart), and ends nothing either.
+	stopMarker = lazy(`(?i)^(?:comments(?: \(\d+\))?|comment \(\d+\)|(?:leave|post|add) a (?:comment|reply)|join the (?:conversation|discussion)|show comments|about us|contact us|privacy policy|terms (?:of|&) (?:use|service)` +
 		// A count of comments, however a blog words it: "{ 69 comments…
 		// read them below or add one }", "100 of 524 comments loaded",
 		// "12 Kommentare", "3 réponses".
@@ -919,7 +921,7 @@ var (
 		"integritetspolicy", "privatlivspolitik", "personvernerklæring", "tietosuojaseloste", "ochrana osobních údajů",
 		"gizlilik politikası", "kebijakan privasi", "隐私政策", "免责声明", "プライバシーポリシー", "利用規約", "개인정보처리방침",
 		"이용약관")
-	foreignStop = phraseSet("kommentare", "kommentar schreiben", "commentaires", "commentaire", "comentarios", "commenti", "comentários",
+	foreignStop = phraseSet("kommentare", "kommentar schreiben", "commentaires", "comentarios", "commenti", "comentários",
 		"reacties", "komentarze", "комментарии", "коментарі",
 		"alle rechte vorbehalten…", "tous droits réservés…", "todos los derechos reservados…", "tutti i diritti riservati…",
 		"todos os direitos reservados…", "alle rechten voorbehouden…", "wszelkie prawa zastrzeżone…", "все права защищены…",
