@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"golang.org/x/text/language"
 )
 
 // Dates as pages print them, in the languages aloud reads: "February 23,
@@ -89,17 +91,20 @@ type dateToken struct {
 func findDate(s string) time.Time { return findDateOrdered(s, false) }
 
 // writesDayFirst reports whether text in the language tagged lang
-// writes a date in slashes day first: every language does but American
-// English (untagged English is read the American way, as findDate does).
+// writes a date in slashes day first: every language does but English
+// of the US, Canada or the Philippines (untagged English is the US's,
+// as findDate reads it; so is a tag that does not parse).
 func writesDayFirst(lang string) bool {
-	if lang == "" {
+	tag, err := language.Parse(lang)
+	if lang == "" || err != nil {
 		return false
 	}
-	if primaryTag(lang) != "en" {
+	if base, _ := tag.Base(); base.String() != "en" {
 		return true
 	}
-	switch strings.ToUpper(strings.TrimLeft(lang[len(primaryTag(lang)):], "-_")) {
-	case "", "US", "CA", "PH":
+	region, _ := tag.Region() // inferred for a bare "en": US
+	switch region.String() {
+	case "US", "CA", "PH":
 		return false
 	}
 	return true // en-GB, en-AU, en-IN, en-IE, en-NZ, en-ZA …

@@ -291,7 +291,8 @@ func TestPrintedDateInSlashes(t *testing.T) {
 			t.Errorf("lang %q: date %s, want %s", tc.lang, got, tc.want)
 		}
 	}
-	for lang, want := range map[string]bool{"": false, "en": false, "en-US": false, "en_us": false, "en-CA": false, "en-GB": true, "en-IN": true, "de": true, "fr-CA": true, "zh-Hans": true} {
+	for lang, want := range map[string]bool{"": false, "en": false, "en-US": false, "en_us": false, "en-CA": false, "en-GB": true, "en-IN": true, "de": true, "fr-CA": true, "zh-Hans": true,
+		"EN-gb": true, "en-PH": false, "not a tag!": false} {
 		if got := writesDayFirst(lang); got != want {
 			t.Errorf("writesDayFirst(%q) = %v", lang, got)
 		}
