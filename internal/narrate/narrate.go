@@ -669,9 +669,9 @@ func fileVersion(f *os.File) (string, error) {
 // deleteObsolete removes the earlier versions' files, after the catalog
 // and the feeds were written: those the catalog lists as retired (Upsert
 // lists them in the write that replaces an episode; a run killed before
-// it got here left them there). A file the catalog names (another run may have written it
-// meanwhile) is kept; what was deleted, or is named again, leaves the
-// catalog's list.
+// it got here left them there). A file the catalog names (another run
+// may have written it meanwhile) is kept; what was deleted, or is named
+// again, leaves the catalog's list.
 func deleteObsolete(ctx context.Context, o Options, b *batch) {
 	b.mu.Lock()
 	retired := len(b.cat.Retired) // as the batch last read or wrote the catalog
