@@ -233,6 +233,7 @@ func FuzzParseHTML(f *testing.F) {
 	f.Add(sample)
 	f.Add([]byte(`<script type="application/ld+json">[[[{"author":{"name":1}}]]]</script><p>x</p>`))
 	f.Add([]byte(`<blockquote><blockquote><li><p>deep</p></li></blockquote></blockquote>`))
+	f.Add([]byte(`<script type="application/ld+json">{"headline":"H","articleBody":"a.Bc\n&lt;p&gt;x&lt;h2&gt;y"}</script><h1>H</h1><div id=app></div>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a, err := Parse(b, HTML, "fuzz", nil)
 		if err == nil && len(a.Blocks) == 0 {

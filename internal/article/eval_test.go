@@ -408,3 +408,79 @@ func sameMeta(want, got string) bool {
 	}
 	return norm(want) == norm(got)
 }
+
+// TestStatedBodyCorpus makes two more shapes of the development pages
+// that state their story in JSON-LD (articleBody): the page with its
+// paragraphs drawn by scripts, that is with every <p> taken out of the
+// served HTML, as a single-page application serves it; and the page
+// with its first two paragraphs only, as a paywall serves a teaser. What
+// the page states must then be read, and score as the whole page did,
+// less what the stated text leaves out (its subheadings, or a stated
+// body that is a summary).
+func TestStatedBodyCorpus(t *testing.T) {
+	pages, err := corpora.ReadabilityPages(corpora.Dir(t, corpora.ReadabilitySet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tried := 0
+	for _, pg := range pages {
+		full, err := Parse(pg.HTML, HTML, pg.Name+".html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := corpora.Shingles(pg.Body)
+		_, _, fFull := corpora.Overlap(corpora.Shingles(bodyText(full)), want)
+		for _, shape := range []struct {
+			name string
+			keep int // paragraphs of ten words or more kept
+		}{{"paragraphs drawn by scripts", 0}, {"a teaser of two paragraphs", 2}} {
+			doc, err := html.Parse(bytes.NewReader(pg.HTML))
+			if err != nil {
+				t.Fatal(err)
+			}
+			meta := readMeta(doc)
+			if len(meta.ldBodies) != 1 {
+				break
+			}
+			keep := shape.keep
+			keepParagraphs(doc, &keep)
+			var served bytes.Buffer
+			if err := html.Render(&served, doc); err != nil {
+				t.Fatal(err)
+			}
+			f := 0.0
+			if a, err := Parse(served.Bytes(), HTML, pg.Name+".html", nil); err == nil {
+				_, _, f = corpora.Overlap(corpora.Shingles(bodyText(a)), want)
+			}
+			// How much of the answer the stated text holds bounds the
+			// score.
+			_, reach, _ := corpora.Overlap(corpora.Shingles(meta.ldBodies[0].text), want)
+			t.Logf("%-26s whole page F1 %.3f, %s F1 %.3f (the stated text holds %.3f of the answer)", pg.Name, fFull, shape.name, f, reach)
+			tried++
+			if reach >= 0.8 && f < 0.8*fFull {
+				t.Errorf("%s, %s: F1 %.3f against %.3f for the whole page, though its JSON-LD states %.0f %% of the answer", pg.Name, shape.name, f, fFull, 100*reach)
+			}
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no page states its body in JSON-LD")
+	}
+}
+
+// keepParagraphs takes the <p> elements out of the tree under n but for
+// the first *keep of ten words or more.
+func keepParagraphs(n *html.Node, keep *int) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data == "p" {
+			if *keep > 0 && len(strings.Fields(textOf(c))) >= 10 {
+				*keep--
+			} else {
+				n.RemoveChild(c)
+			}
+		} else {
+			keepParagraphs(c, keep)
+		}
+		c = next
+	}
+}

@@ -112,6 +112,9 @@ func parseHTML(data []byte, base *url.URL, o Options) (Article, error) {
 			a.Blocks = mb
 		}
 	}
+	if lb := ldBodyBlocks(meta.ldBodies, a.Blocks, a.Title, a.Byline, o.Captions); lb != nil {
+		a.Blocks = lb
+	}
 	// A photo story is told in its captions: where they hold more words
 	// than the running text around them, and that text is short,
 	// they are read whatever the setting.

@@ -47,13 +47,11 @@ func parseJSON(data []byte, o Options) (Article, error) {
 	a.Image = resolve(nil, str("image", "lead_image", "featured_image_url"))
 	a.Section = str("section", "articleSection", "category")
 	if body := str("html", "content", "body_html", "articleBody_html"); body != "" {
-		doc, err := html.Parse(strings.NewReader("<body>" + body + "</body>"))
+		blocks, err := htmlBodyBlocks(body, a.Title, a.Byline, o.Captions)
 		if err != nil {
 			return Article{}, fmt.Errorf("%w: body HTML: %v", ErrBadSource, err)
 		}
-		prune(doc)
-		fixAtoms(doc)
-		a.Blocks = collectBlocks(doc, a.Title, a.Byline, o.Captions)
+		a.Blocks = blocks
 		return a, nil
 	}
 	if body := str("text", "body", "articleBody", "content_text"); body != "" {

@@ -27,6 +27,7 @@ type pageMeta struct {
 	ldHeadline, ldPublished, ldPublisher         string
 	ldAuthors                                    []string        // the persons JSON-LD names
 	ldOrgAuthors                                 []string        // organizations JSON-LD names as authors
+	ldBodies                                     []statedBody    // the articleBody texts JSON-LD states, each once
 	siteNames                                    []string        // the site's name in its feeds' titles and its home link
 	feedTitles                                   []string        // the titles of the page's feed links
 	printed                                      time.Time       // the date printed by the headline (headerDate)
@@ -392,6 +393,11 @@ func readJSONLD(src string, m *pageMeta) {
 		}
 		if s, ok := t["headline"].(string); ok && m.ldHeadline == "" {
 			m.ldHeadline = cleanSpace(html.UnescapeString(s))
+		}
+		if s, ok := t["articleBody"].(string); ok && strings.TrimSpace(s) != "" &&
+			!slices.ContainsFunc(m.ldBodies, func(b statedBody) bool { return b.text == s }) {
+			h, _ := t["headline"].(string)
+			m.ldBodies = append(m.ldBodies, statedBody{headline: cleanSpace(html.UnescapeString(h)), text: s})
 		}
 		if s, ok := t["datePublished"].(string); ok && m.ldPublished == "" {
 			m.ldPublished = s
