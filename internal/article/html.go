@@ -932,7 +932,7 @@ func resolve(base *url.URL, ref string) string {
 
 var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05",
 	"2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04", time.DateOnly, time.RFC1123Z, time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700", "2006/01/02 15:04:05", "2006/01/02", "20060102", "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
+	"Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700", "2006/01/02 15:04:05", "2006/01/02", "20060102150405", "20060102", "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
 
 // parseDate reads a date as metadata writes it: the layouts above, else
 // a date as pages print it ("March 4, 2025 at 10:15 AM", "04.03.2025";

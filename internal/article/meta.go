@@ -292,12 +292,21 @@ func (m *pageMeta) readMetaTag(n *html.Node) {
 	if val == "" {
 		return
 	}
+	// Open Graph's names written out as their namespace's IRI, or under
+	// og: ("http://ogp.me/ns/article#published_time",
+	// "og:article:published_time"), are its article: names.
+	for _, ns := range []string{"http://ogp.me/ns/article#", "https://ogp.me/ns/article#", "og:article:"} {
+		if rest, ok := strings.CutPrefix(key, ns); ok {
+			key = "article:" + rest
+		}
+	}
 	switch key {
 	case "og:title":
 		m.ogTitle = val
 	case "twitter:title":
 		m.twitterTitle = val
-	case "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "citation_author":
+	case "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "citation_author",
+		"og:author", "dc:creator", "dcterms.creator", "article:author_name", "author_name":
 		if !strings.HasPrefix(val, "http") {
 			m.metaAuthors = append(m.metaAuthors, val)
 		}
@@ -306,7 +315,9 @@ func (m *pageMeta) readMetaTag(n *html.Node) {
 			m.siteName = val
 		}
 	case "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "dc.date", "dc.date.issued",
-		"parsely-pub-date", "sailthru.date", "citation_publication_date", "publish-date", "publishdate", "article:published":
+		"parsely-pub-date", "sailthru.date", "citation_publication_date", "publish-date", "publishdate", "article:published",
+		"publish_date", "published", "pdate", "ptime", "displaydate", "originalpublicationdate", "datecreated", "dc.date.created",
+		"dcterms.created", "dcterms.issued", "dcterms.date", "date_published", "published_date", "publication_date", "article.published":
 		if m.published == "" {
 			m.published = val
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 func TestChooseTitle(t *testing.T) {
@@ -394,5 +396,43 @@ func TestTitleSidePrintedOverStory(t *testing.T) {
 				t.Errorf("title %q, want %q", a.Title, tc.want)
 			}
 		})
+	}
+}
+
+// TestMetaNamesInTheWild: the names publishing systems give a story's
+// date and writer in <meta>, beyond Open Graph's own, are read, as are
+// Open Graph's written out as their namespace's IRI.
+func TestMetaNamesInTheWild(t *testing.T) {
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ attr, name, content string }{
+		{"name", "pdate", "20240305"},
+		{"name", "ptime", "20240305101500"},
+		{"name", "DisplayDate", "2024-03-05"},
+		{"name", "OriginalPublicationDate", "2024/03/05 10:15:00"},
+		{"property", "publish_date", "2024-03-05"},
+		{"name", "dcterms.created", "2024-03-05"},
+		{"name", "DC.date.created", "2024-03-05"},
+		{"itemprop", "dateCreated", "2024-03-05T10:15:00Z"},
+		{"property", "http://ogp.me/ns/article#published_time", "2024-03-05T10:15:00Z"},
+		{"property", "og:article:published_time", "2024-03-05T10:15:00Z"},
+	} {
+		page := `<html><head><meta ` + c.attr + `="` + c.name + `" content="` + c.content + `"></head><body><p>x</p></body></html>`
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := readMeta(doc)
+		if got := parseDate(m.published); got.Truncate(24*time.Hour) != day {
+			t.Errorf("<meta %s=%q content=%q>: date %v (%q), want %v", c.attr, c.name, c.content, got, m.published, day)
+		}
+	}
+	for _, name := range []string{"og:author", "dc:creator", "DCTERMS.creator", "article:author_name"} {
+		doc, err := html.Parse(strings.NewReader(`<html><head><meta name="` + name + `" content="Kate Lin"></head></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := readMeta(doc); len(m.metaAuthors) != 1 || m.metaAuthors[0] != "Kate Lin" {
+			t.Errorf("<meta name=%q>: authors %q", name, m.metaAuthors)
+		}
 	}
 }
